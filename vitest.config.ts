@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+
+const esbuild = { jsx: 'transform', jsxFactory: 'h', jsxFragment: 'Fragment' } as const;
+
+export default defineConfig({
+  esbuild,
+  test: {
+    projects: [
+      {
+        esbuild,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.{ts,tsx}'],
+          exclude: ['src/**/*.int.test.{ts,tsx}'],
+        },
+      },
+      {
+        esbuild,
+        test: {
+          name: 'int',
+          include: ['src/**/*.int.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        esbuild,
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.{ts,tsx}'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
