@@ -1,0 +1,95 @@
+/**
+ * The composition root: the one place that wires storage and adapters to the services, and
+ * the services to HTTP and the command line.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { systemClock } from './adapters/clock/system-clock.js';
+import { LocalMediaFiles } from './adapters/media/local-media-files.js';
+import { SharpImageProcessor } from './adapters/media/sharp-image-processor.js';
+import { createWeatherProvider } from './adapters/weather/create-weather-provider.js';
+import type { Config } from './config/config.js';
+import type { WeatherProviderName } from './domain/weather/current-weather.js';
+import type { ImportDeps } from './services/import-articles.js';
+import { createPublicationCache, type PublicationCache } from './services/publication-cache.js';
+import type { Clock, ImageProcessor, MediaFiles } from './services/ports.js';
+import type { SiteContext, WeatherReader } from './services/site-context.js';
+import { createWeatherService, type WeatherService } from './services/weather-service.js';
+import { openStorage, type OpenedStorage } from './storage/open-storage.js';
+
+export interface App {
+  config: Config;
+  storage: OpenedStorage;
+  clock: Clock;
+  publication: PublicationCache;
+  images: ImageProcessor;
+  files: MediaFiles;
+  site: SiteContext;
+  /** Import dependencies for items that name files relative to `baseDir`. */
+  importDeps(baseDir: string): ImportDeps;
+  close(): Promise<void>;
+}
+
+type Log = (message: string) => void;
+
+/** One weather cache per provider, made when a publication first asks for that provider. */
+function mastheadWeather(config: Config, log: Log): WeatherReader {
+  const services = new Map<string, WeatherService | null>();
+  const serviceFor = (name: Exclude<WeatherProviderName, 'none'>) => {
+    if (!services.has(name)) {
+      try {
+        const provider = createWeatherProvider(name, config.weather);
+        // Weather is live data: it ages by the real clock even when DATELINE_NOW freezes the news.
+        const clock = systemClock();
+        const onError = (error: unknown) => log(`weather: ${String(error)}`);
+        services.set(
+          name,
+          createWeatherService({ provider, clock, ttlMs: config.weather.cacheMs, onError }),
+        );
+      } catch (error) {
+        log(`weather: ${String(error)}; the masthead shows no weather`);
+        services.set(name, null);
+      }
+    }
+    return services.get(name) ?? undefined;
+  };
+  return {
+    peek: (name, location) => (name === 'none' ? undefined : serviceFor(name)?.peek(location)),
+  };
+}
+
+/** Opens the database (migrating it) and builds everything a command or the server needs. */
+export async function createApp(config: Config, log: Log = (m) => console.error(m)): Promise<App> {
+  const storage = openStorage(config.databaseUrl);
+  await storage.migrate();
+  const clock = systemClock(config.now);
+  const publication = createPublicationCache(storage.stores);
+  const images = new SharpImageProcessor();
+  const files = new LocalMediaFiles(config.mediaDir);
+  const site: SiteContext = {
+    stores: storage.stores,
+    clock,
+    publication,
+    weather: mastheadWeather(config, log),
+  };
+  return {
+    config,
+    storage,
+    clock,
+    publication,
+    images,
+    files,
+    site,
+    importDeps: (baseDir) => ({
+      storage,
+      clock,
+      images,
+      files,
+      readAsset: (path) => readFile(resolve(baseDir, path)),
+    }),
+    close: () => storage.close(),
+  };
+}
+
+/** The folder a JSON file's relative paths are read from. */
+export const baseDirOf = (file: string) => dirname(resolve(file));

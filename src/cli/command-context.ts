@@ -1,0 +1,30 @@
+import type { Config } from '../config/config.js';
+import type { ImportDeps } from '../services/import-articles.js';
+import type { Clock, Storage } from '../services/ports.js';
+import type { PublicationCache } from '../services/publication-cache.js';
+import type { SiteContext } from '../services/site-context.js';
+
+/** What a command gets from the composition root. */
+export interface CommandContext {
+  config: Config;
+  storage: Storage & { migrate(): Promise<string[]> };
+  clock: Clock;
+  publication: PublicationCache;
+  site: SiteContext;
+  files: { localRoot: string | undefined };
+  importDeps(baseDir: string): ImportDeps;
+  close(): Promise<void>;
+}
+
+/** Where a command writes: results to out, diagnostics to err. */
+export interface Terminal {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+/** A command-line usage mistake: exit code 2 with the command's help. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

@@ -1,0 +1,63 @@
+import type { BodyDocument } from '../body/body-document.js';
+import type { AuthorProfile } from '../author/author.js';
+import type { Section } from '../section/section.js';
+import type { MediaItem } from '../media/media-item.js';
+
+/** Where an article is in its life, from first draft to taken down. */
+export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished';
+
+export interface Tag {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+/**
+ * The lead photo as this article uses it: the media item plus the caption, credit and alt text,
+ * which the article may word differently from the library's defaults.
+ */
+export interface LeadImage {
+  media: MediaItem;
+  caption: string;
+  credit: string;
+  alt: string;
+}
+
+/** An article as readers see it, with everything its page shows. */
+export interface Article {
+  id: number;
+  slug: string;
+  headline: string;
+  standfirst: string;
+  /** Where the story was filed, e.g. "Ankara"; shown in capitals before the first paragraph. */
+  dateline: string;
+  body: BodyDocument;
+  leadImage: LeadImage | null;
+  /** The source named at the end: "Agencies", "Reuters", a staff credit; empty for none. */
+  signOff: string;
+  section: Section;
+  tags: Tag[];
+  bylines: AuthorProfile[];
+  status: ArticleStatus;
+  publishedAt: Date | null;
+  updatedAt: Date;
+  createdAt: Date;
+  seoTitle: string;
+  seoDescription: string;
+}
+
+/** An article as a front or a list shows it. */
+export interface ArticleSummary {
+  id: number;
+  slug: string;
+  headline: string;
+  standfirst: string;
+  section: Section;
+  leadImage: LeadImage | null;
+  publishedAt: Date;
+  bylines: AuthorProfile[];
+}
+
+/** The reader's URL path of an article. */
+export const articlePath = (article: { slug: string; section: { slug: string } }) =>
+  `/${article.section.slug}/${article.slug}`;

@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import { invalid } from '../errors.js';
+import { findTooDeepNode, MAX_NESTING } from './body-depth.js';
+import { isSafeHref, isSafeImageSrc } from './safe-url.js';
+
+/**
+ * An article body: a ProseMirror-style JSON document using Tiptap's node and mark names.
+ * Bodies are stored as this document, never as HTML; HTML is rendered from it.
+ */
+export interface BodyDocument {
+  type: 'doc';
+  content: Block[];
+}
+
+export type Block = Paragraph | Heading | Blockquote | List | HorizontalRule | ImageBlock;
+export type List = BulletList | OrderedList;
+export type Inline = TextNode | HardBreak;
+export type Mark = BoldMark | ItalicMark | LinkMark;
+
+export interface Paragraph {
+  type: 'paragraph';
+  content?: Inline[];
+}
+export interface Heading {
+  type: 'heading';
+  attrs: { level: HeadingLevel };
+  content?: Inline[];
+}
+export type HeadingLevel = 2 | 3 | 4;
+export interface Blockquote {
+  type: 'blockquote';
+  content: Paragraph[];
+}
+export interface BulletList {
+  type: 'bulletList';
+  content: ListItem[];
+}
+export interface OrderedList {
+  type: 'orderedList';
+  /** Tiptap writes `start` on every ordered list; a later number continues a numbering. */
+  attrs?: { start: number };
+  content: ListItem[];
+}
+export interface ListItem {
+  type: 'listItem';
+  /** Tiptap's `paragraph block*`: a paragraph first, then paragraphs and nested lists. */
+  content: [Paragraph, ...(Paragraph | List)[]];
+}
+export interface HorizontalRule {
+  type: 'horizontalRule';
+}
+export interface ImageBlock {
+  type: 'image';
+  attrs: ImageAttrs;
+}
+export interface ImageAttrs {
+  src: string;
+  alt: string;
+  caption?: string;
+  credit?: string;
+  width?: number;
+  height?: number;
+}
+export interface TextNode {
+  type: 'text';
+  text: string;
+  marks?: Mark[];
+}
+export interface HardBreak {
+  type: 'hardBreak';
+}
+export interface BoldMark {
+  type: 'bold';
+}
+export interface ItalicMark {
+  type: 'italic';
+}
+export interface LinkMark {
+  type: 'link';
+  attrs: { href: string };
+}
+
+const LINK_RULE = 'only http, https, mailto, tel and site-relative links are allowed';
+const IMAGE_RULE = 'images must come from an http(s) URL or /media/';
+
+const markSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('bold') }).strict(),
+  z.object({ type: z.literal('italic') }).strict(),
+  z
+    .object({
+      type: z.literal('link'),
+      attrs: z.object({ href: z.string().max(2_048).refine(isSafeHref, LINK_RULE) }).strict(),
+    })
+    .strict(),
+]);
+
+const inlineSchema = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('text'),
+      text: z.string().min(1, 'text nodes must not be empty').max(100_000),
+      marks: z
+        .array(markSchema)
+        .max(3)
+        .refine(hasDistinctTypes, 'a mark may appear once')
+        .optional(),
+    })
+    .strict(),
+  z.object({ type: z.literal('hardBreak') }).strict(),
+]);
+
+const inlineContent = z.array(inlineSchema).max(10_000).optional();
+
+const paragraphSchema = z.object({ type: z.literal('paragraph'), content: inlineContent }).strict();
+
+const headingSchema = z
+  .object({
+    type: z.literal('heading'),
+    attrs: z.object({ level: z.union([z.literal(2), z.literal(3), z.literal(4)]) }).strict(),
+    content: inlineContent,
+  })
+  .strict();
+
+const listItemSchema: z.ZodType<ListItem> = z.lazy(() =>
+  z
+    .object({
+      type: z.literal('listItem'),
+      content: z.tuple([paragraphSchema]).rest(listItemBlockSchema),
+    })
+    .strict()
+    .refine((item) => item.content.length <= 100, 'a list item holds at most 100 blocks'),
+);
+
+const listItems = z.array(listItemSchema).min(1).max(1_000);
+
+const bulletListSchema = z.object({ type: z.literal('bulletList'), content: listItems }).strict();
+
+const orderedListSchema = z
+  .object({
+    type: z.literal('orderedList'),
+    attrs: z
+      .object({ start: z.number().int().min(0).max(100_000) })
+      .strict()
+      .optional(),
+    content: listItems,
+  })
+  .strict();
+
+const listItemBlockSchema = z.discriminatedUnion('type', [
+  paragraphSchema,
+  bulletListSchema,
+  orderedListSchema,
+]);
+
+const imageSchema = z
+  .object({
+    type: z.literal('image'),
+    attrs: z
+      .object({
+        src: z.string().max(2_048).refine(isSafeImageSrc, IMAGE_RULE),
+        alt: z.string().max(1_000),
+        caption: z.string().max(2_000).optional(),
+        credit: z.string().max(300).optional(),
+        width: z.number().int().positive().max(20_000).optional(),
+        height: z.number().int().positive().max(20_000).optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+const blockSchema = z.discriminatedUnion('type', [
+  paragraphSchema,
+  headingSchema,
+  z
+    .object({ type: z.literal('blockquote'), content: z.array(paragraphSchema).min(1).max(500) })
+    .strict(),
+  bulletListSchema,
+  orderedListSchema,
+  z.object({ type: z.literal('horizontalRule') }).strict(),
+  imageSchema,
+]);
+
+/** The closed schema of a stored body: unknown node types, marks and keys are refused. */
+export const bodyDocumentSchema: z.ZodType<BodyDocument> = z
+  .object({ type: z.literal('doc'), content: z.array(blockSchema).max(2_000) })
+  .strict();
+
+/** Validates untrusted JSON as a body; throws `invalid(…, 'body')` naming the offending path. */
+export function parseBodyDocument(json: unknown): BodyDocument {
+  // Checked before zod so a hostile, deeply nested document cannot exhaust the stack.
+  const tooDeep = findTooDeepNode(json);
+  if (tooDeep !== null) {
+    throw invalid(`${tooDeep}: blocks nest at most ${MAX_NESTING} levels deep`, 'body');
+  }
+  const result = bodyDocumentSchema.safeParse(json);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const message = issue ? `${formatPath(issue.path)}: ${issue.message}` : 'body: invalid document';
+  throw invalid(message, 'body');
+}
+
+function hasDistinctTypes(marks: { type: string }[]): boolean {
+  return new Set(marks.map((mark) => mark.type)).size === marks.length;
+}
+
+function formatPath(path: (string | number)[]): string {
+  let out = 'body';
+  for (const segment of path) out += typeof segment === 'number' ? `[${segment}]` : `.${segment}`;
+  return out;
+}

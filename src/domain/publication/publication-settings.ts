@@ -1,0 +1,52 @@
+/**
+ * The publication: its name, masthead and where it is, as the editor-in-chief sets them.
+ * The shape of `dateline settings apply FILE.json` (see ../shared/seed/publication.json).
+ */
+import { z } from 'zod';
+import { hijriSettingsSchema } from './hijri/hijri-settings.js';
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const weatherSettingsSchema = z
+  .object({
+    provider: z.enum(['openweathermap', 'open-meteo', 'none']),
+    label: z.string().trim().max(40).default(''),
+    lat: z.number().min(-90).max(90),
+    lon: z.number().min(-180).max(180),
+  })
+  .strict();
+
+export const publicationSettingsSchema = z
+  .object({
+    name: z.string().trim().min(1, 'must not be empty').max(200),
+    tagline: z.string().trim().max(300).default(''),
+    editorInChief: z.string().trim().max(200).default(''),
+    timezone: z
+      .string()
+      .refine(isTimeZone, { message: 'must be an IANA time zone such as Asia/Muscat' }),
+    locale: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or en-GB')
+      .default('en'),
+    country: z.string().trim().max(100).default(''),
+    hijri: hijriSettingsSchema.default({}),
+    weather: weatherSettingsSchema.nullable().default(null),
+    articlesPerPage: z.number().int().min(5).max(100).default(20),
+  })
+  .strict();
+
+export type PublicationSettings = z.infer<typeof publicationSettingsSchema>;
+export type WeatherSettings = z.infer<typeof weatherSettingsSchema>;
+
+/** What a new installation shows until the editor-in-chief sets the publication up. */
+export const DEFAULT_PUBLICATION: PublicationSettings = publicationSettingsSchema.parse({
+  name: 'Dateline',
+  timezone: 'UTC',
+});

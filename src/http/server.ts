@@ -1,0 +1,75 @@
+import fastifyCompress from '@fastify/compress';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { isDomainError, type DomainErrorKind } from '../domain/errors.js';
+import type { SiteContext } from '../services/site-context.js';
+import { sendErrorPage } from './site/error-pages.js';
+import { registerSiteRoutes } from './site/site-routes.js';
+import { FAVICON_SVG, ROBOTS_TXT } from './site/static-files.js';
+
+export interface ServerOptions {
+  site: SiteContext;
+  /** Local folder of media files, served under /media/. */
+  mediaRoot: string | undefined;
+  publicUrl: string | undefined;
+  logLevel: string;
+}
+
+/** The one mapping from domain errors to HTTP statuses. */
+export const HTTP_STATUS: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+};
+
+/** Builds the HTTP server with every route; the caller listens. */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const server = Fastify({
+    logger: options.logLevel === 'silent' ? false : { level: options.logLevel },
+    routerOptions: { ignoreTrailingSlash: true },
+    disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace',
+  });
+  await server.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'] });
+  if (options.mediaRoot) {
+    await server.register(fastifyStatic, {
+      root: options.mediaRoot,
+      prefix: '/media/',
+      // Media file names carry a content hash: a name never changes its bytes.
+      immutable: true,
+      maxAge: '365d',
+      index: false,
+      wildcard: true,
+    });
+  }
+  server.get('/favicon.svg', (_request, reply) =>
+    reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG),
+  );
+  server.get('/robots.txt', (_request, reply) =>
+    reply
+      .type('text/plain; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(ROBOTS_TXT),
+  );
+  registerSiteRoutes(server, options.site, { publicUrl: options.publicUrl });
+
+  server.setNotFoundHandler((request, reply) => sendErrorPage(options.site, request, reply, 404));
+  server.setErrorHandler((error, request, reply) => {
+    if (isDomainError(error)) {
+      const status = HTTP_STATUS[error.kind];
+      if (status === 404 || status === 410)
+        return sendErrorPage(options.site, request, reply, status);
+      return reply
+        .code(status)
+        .send({ error: error.message, ...(error.field ? { field: error.field } : {}) });
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) {
+      return reply.code(status).send({ error: (error as Error).message });
+    }
+    request.log.error(error);
+    return sendErrorPage(options.site, request, reply, 500);
+  });
+  return server;
+}

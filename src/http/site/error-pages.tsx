@@ -1,0 +1,43 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { readMasthead } from '../../services/read-masthead.js';
+import type { SiteContext } from '../../services/site-context.js';
+import { h } from '../jsx/jsx.js';
+import { ErrorPageView } from './views/error-page.js';
+import { Layout } from './views/layout.js';
+import { sendPage } from './site-routes.js';
+
+/** The last resort when even the masthead cannot be read (the database is down). */
+const BARE_ERROR_PAGE =
+  '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Something went wrong</title></head><body><main><h1>Something went wrong on our side</h1><p>Please try again in a moment.</p><p><a href="/">Go to the front page</a></p></main></body></html>';
+
+/** A reader-facing error page with the masthead and navigation, so nobody is stranded. */
+export async function sendErrorPage(
+  site: SiteContext,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+) {
+  try {
+    const publication = await site.publication.current();
+    const masthead = readMasthead(publication.settings, site.clock.now(), site.weather);
+    const title = status === 404 || status === 410 ? 'Page not found' : 'Something went wrong';
+    const meta = {
+      title: `${title} — ${publication.settings.name}`,
+      description: title,
+      lang: publication.settings.locale,
+    };
+    return await sendPage(
+      reply,
+      <Layout meta={meta} masthead={masthead} sections={publication.sections}>
+        <ErrorPageView status={status} />
+      </Layout>,
+      status,
+    );
+  } catch {
+    return reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(BARE_ERROR_PAGE);
+  }
+}

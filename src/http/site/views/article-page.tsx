@@ -1,0 +1,130 @@
+import { h, trustedHtml } from '../../jsx/jsx.js';
+import { authorPath } from '../../../domain/author/author.js';
+import type { Article } from '../../../domain/article/article.js';
+import type { AuthorProfile } from '../../../domain/author/author.js';
+import { renderBodyHtml } from '../../../domain/body/render-body-html.js';
+import { sectionPath } from '../../../domain/section/section.js';
+import { formatPublicationTime } from '../publication-time.js';
+import { ArrowUpIcon, HomeIcon } from './icons.js';
+import { Picture } from './picture.js';
+import { ShareLinks } from './share-links.js';
+
+/** A change this soon after publication is part of publishing, not an update readers need. */
+const UPDATE_THRESHOLD_MS = 5 * 60_000;
+
+function Bylines({ authors }: { authors: AuthorProfile[] }) {
+  if (authors.length === 0) return null;
+  return (
+    <p class="byline">
+      By{' '}
+      {authors.map((author, i) => [
+        i === 0 ? '' : i === authors.length - 1 ? ' and ' : ', ',
+        <a href={authorPath(author)}>{author.name}</a>,
+      ])}
+    </p>
+  );
+}
+
+function Times({ article, timeZone }: { article: Article; timeZone: string }) {
+  const published = article.publishedAt;
+  if (!published) return null;
+  const updated =
+    article.updatedAt.getTime() - published.getTime() > UPDATE_THRESHOLD_MS
+      ? article.updatedAt
+      : null;
+  return (
+    <p class="times">
+      Published{' '}
+      <time datetime={published.toISOString()}>{formatPublicationTime(published, timeZone)}</time>
+      {updated ? (
+        <span>
+          {' · '}Updated{' '}
+          <time datetime={updated.toISOString()}>{formatPublicationTime(updated, timeZone)}</time>
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
+function TextSizeControls() {
+  return (
+    <div class="text-size" role="group" aria-label="Text size">
+      <button type="button" data-text-size="-" aria-label="Decrease text size">
+        A−
+      </button>
+      <button type="button" data-text-size="+" aria-label="Increase text size">
+        A+
+      </button>
+      <span class="visually-hidden" id="text-size-status" role="status"></span>
+    </div>
+  );
+}
+
+/** The article as readers see it, in the order of the reference page. */
+export function ArticlePageView({
+  article,
+  url,
+  timeZone,
+}: {
+  article: Article;
+  url: string;
+  timeZone: string;
+}) {
+  const lead = article.leadImage;
+  return (
+    <article class="story">
+      <header>
+        <p class="kicker">
+          <a href={sectionPath(article.section)}>{article.section.name}</a>
+        </p>
+        <h1>{article.headline}</h1>
+        {article.standfirst ? <p class="standfirst">{article.standfirst}</p> : null}
+        <Bylines authors={article.bylines} />
+        <Times article={article} timeZone={timeZone} />
+      </header>
+      {lead ? (
+        <figure class="lead-figure">
+          <Picture
+            media={lead.media}
+            alt={lead.alt}
+            sizes="(min-width: 44rem) 42rem, calc(100vw - 2rem)"
+            priority
+          />
+          {lead.caption || lead.credit ? (
+            <figcaption>
+              {lead.caption}
+              {lead.credit ? <span class="credit"> — {lead.credit}</span> : null}
+            </figcaption>
+          ) : null}
+        </figure>
+      ) : null}
+      <div class="tools">
+        <TextSizeControls />
+      </div>
+      <div class="story-body">
+        {trustedHtml(renderBodyHtml(article.body, { dateline: article.dateline }))}
+      </div>
+      {article.signOff ? <p class="sign-off">— {article.signOff}</p> : null}
+      {article.tags.length > 0 ? (
+        <ul class="tags" aria-label="Topics">
+          {article.tags.map((tag) => (
+            <li>
+              <span>{tag.name}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ShareLinks url={url} title={article.headline} />
+      <nav class="page-end" aria-label="Page">
+        <a href="#top">
+          <ArrowUpIcon />
+          Back to top
+        </a>
+        <a href="/">
+          <HomeIcon />
+          Home
+        </a>
+      </nav>
+    </article>
+  );
+}

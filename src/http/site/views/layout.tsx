@@ -1,0 +1,83 @@
+import { h, type Child, type SafeHtml, trustedHtml } from '../../jsx/jsx.js';
+import type { Masthead } from '../../../services/read-masthead.js';
+import type { Section } from '../../../domain/section/section.js';
+import { sectionPath } from '../../../domain/section/section.js';
+import { SITE_STYLES } from '../site-styles.js';
+import { BODY_SCRIPT, HEAD_SCRIPT } from '../site-scripts.js';
+import { MastheadView } from './masthead.js';
+
+export interface PageMeta {
+  title: string;
+  description: string;
+  /** Absolute URL of the page's one true address. */
+  canonical?: string;
+  lang: string;
+  /** Extra elements for <head> (social metadata, preloads). */
+  head?: Child;
+}
+
+const STYLE_TAG = trustedHtml(`<style>${SITE_STYLES}</style>`);
+const HEAD_SCRIPT_TAG = trustedHtml(`<script>${HEAD_SCRIPT}</script>`);
+const BODY_SCRIPT_TAG = trustedHtml(`<script>${BODY_SCRIPT}</script>`);
+
+/** The frame of every reader page: head, skip link, masthead, main content, footer. */
+export function Layout(props: {
+  meta: PageMeta;
+  masthead: Masthead;
+  sections: Section[];
+  currentSection?: string;
+  isHome?: boolean;
+  children?: Child;
+}): SafeHtml {
+  const { meta, masthead } = props;
+  return (
+    <html lang={meta.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{meta.title}</title>
+        <meta name="description" content={meta.description} />
+        {meta.canonical ? <link rel="canonical" href={meta.canonical} /> : null}
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <meta name="theme-color" content="#ffffff" />
+        {HEAD_SCRIPT_TAG}
+        {STYLE_TAG}
+        {meta.head}
+      </head>
+      <body id="top">
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <MastheadView
+          masthead={masthead}
+          sections={props.sections}
+          currentSection={props.currentSection}
+          isHome={props.isHome ?? false}
+        />
+        <main id="main" class="wrap" tabindex="-1">
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <nav aria-label="Footer">
+              <ul>
+                <li>
+                  <a href="/">Home</a>
+                </li>
+                {props.sections.map((section) => (
+                  <li>
+                    <a href={sectionPath(section)}>{section.name}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <p>
+              © {masthead.date.isoDate.slice(0, 4)} {masthead.publicationName}
+            </p>
+          </div>
+        </footer>
+        {BODY_SCRIPT_TAG}
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,66 @@
+import { h } from '../../jsx/jsx.js';
+import type { Masthead } from '../../../services/read-masthead.js';
+import type { Section } from '../../../domain/section/section.js';
+import { sectionPath } from '../../../domain/section/section.js';
+import { WeatherIcon } from './icons.js';
+
+function WeatherWidget({ weather }: { weather: NonNullable<Masthead['weather']> }) {
+  return (
+    <p class="weather">
+      <WeatherIcon />
+      <span class="visually-hidden">Weather: </span>
+      <span class="condition">{weather.condition}</span>
+      {weather.label ? <span class="place">{weather.label}</span> : null}
+      <span class="temps">
+        <span class="visually-hidden">high </span>
+        {weather.maxC}°C / <span class="visually-hidden">low </span>
+        {weather.minC}°C
+      </span>
+    </p>
+  );
+}
+
+/** The top of every page: date bar, weather, the paper's name, editor-in-chief, sections. */
+export function MastheadView(props: {
+  masthead: Masthead;
+  sections: Section[];
+  currentSection?: string;
+  isHome: boolean;
+}) {
+  const { masthead } = props;
+  const Name = props.isHome ? 'h1' : 'p';
+  return (
+    <header class="masthead">
+      <div class="wrap">
+        <div class="date-bar">
+          <p class="masthead-date">
+            <time datetime={masthead.date.isoDate}>{masthead.date.gregorian}</time>
+            {masthead.date.hijri ? ` | ${masthead.date.hijri}` : null}
+          </p>
+          {masthead.weather ? <WeatherWidget weather={masthead.weather} /> : null}
+        </div>
+        <Name class="brand">
+          <a href="/">{masthead.publicationName}</a>
+          {masthead.tagline ? <span class="tagline"> {masthead.tagline}</span> : null}
+        </Name>
+        {masthead.editorInChief ? (
+          <p class="eic">Editor in Chief: {masthead.editorInChief}</p>
+        ) : null}
+      </div>
+      <nav class="sections" aria-label="Sections">
+        <ul>
+          {props.sections.map((section) => (
+            <li>
+              <a
+                href={sectionPath(section)}
+                aria-current={section.slug === props.currentSection ? 'page' : undefined}
+              >
+                {section.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * The `dateline` command: parses the command line, builds the app and runs one command.
+ * Exit codes: 0 ok, 1 failure, 2 usage error.
+ */
+import { parseArgs } from 'node:util';
+import { createApp } from './app.js';
+import { EXIT, UsageError, type Terminal } from './cli/command-context.js';
+import { IMPORT_HELP, importFiles } from './cli/import-command.js';
+import { SEED_DEMO_HELP, seedDemo } from './cli/seed-demo-command.js';
+import { SERVE_HELP, serve } from './cli/serve-command.js';
+import { SETTINGS_HELP, settingsCommand } from './cli/settings-command.js';
+import { ConfigError, readConfig } from './config/config.js';
+import { isDomainError } from './domain/errors.js';
+
+const HELP = `Usage: dateline COMMAND [options]
+
+Commands:
+  serve [--port N] [--demo]    run the site
+  migrate                      bring the database schema up to date
+  seed-demo                    load the demo newspaper into an empty database
+  settings apply FILE.json     set the publication's settings
+  import FILE.json...          import articles
+
+Every command takes --help. Configuration comes from the environment (see README.md).`;
+
+const MIGRATE_HELP = `Usage: dateline migrate [--json]\n\nBrings the database schema up to date.`;
+
+const HELPS: Record<string, string> = {
+  serve: SERVE_HELP,
+  migrate: MIGRATE_HELP,
+  'seed-demo': SEED_DEMO_HELP,
+  settings: SETTINGS_HELP,
+  import: IMPORT_HELP,
+};
+
+const terminal: Terminal = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      json: { type: 'boolean' },
+      demo: { type: 'boolean' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+    },
+  });
+}
+
+function portOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535)
+    throw new UsageError(`--port: ${value} is not a port number`);
+  return Number(value);
+}
+
+async function run(command: string, rest: string[], values: ReturnType<typeof parse>['values']) {
+  const app = await createApp(readConfig());
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve(app, terminal, {
+          port: portOption(values.port),
+          host: values.host,
+          demo: values.demo ?? false,
+        });
+      case 'migrate': {
+        const applied = await app.storage.migrate();
+        terminal.out(
+          values.json ? JSON.stringify({ applied }) : `migrations applied: ${applied.length}`,
+        );
+        return EXIT.ok;
+      }
+      case 'seed-demo':
+        return await seedDemo(app, terminal, values.json ?? false);
+      case 'settings':
+        return await settingsCommand(app, terminal, rest);
+      default:
+        return await importFiles(app, terminal, rest, values.json ?? false);
+    }
+  } finally {
+    await app.close();
+  }
+}
+
+/** Runs the command line; resolves with the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    terminal.err(`dateline: ${(error as Error).message}\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  const [command, ...rest] = parsed.positionals;
+  if (!command || !(command in HELPS)) {
+    if (command) terminal.err(`dateline: unknown command ${command}\n`);
+    terminal.err(HELP);
+    return parsed.values.help && !command ? EXIT.ok : EXIT.usage;
+  }
+  if (parsed.values.help) {
+    terminal.out(HELPS[command] ?? HELP);
+    return EXIT.ok;
+  }
+  try {
+    return await run(command, rest, parsed.values);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      terminal.err(`dateline ${command}: ${error.message}\n\n${HELPS[command]}`);
+      return EXIT.usage;
+    }
+    if (error instanceof ConfigError || isDomainError(error)) {
+      terminal.err(`dateline ${command}: ${error.message}`);
+      return EXIT.failure;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,147 @@
+import { articlePath } from '../domain/article/article.js';
+import { slugify, uniqueSlug } from '../domain/article/slug.js';
+import type { AuthorProfile } from '../domain/author/author.js';
+import { bodyFromHtml } from '../domain/body/body-from-html.js';
+import { bodyFromMarkdown } from '../domain/body/body-from-markdown.js';
+import { bodyFromParagraphs } from '../domain/body/body-from-paragraphs.js';
+import { parseBodyDocument, type BodyDocument } from '../domain/body/body-document.js';
+import { invalid, isDomainError } from '../domain/errors.js';
+import type { Section } from '../domain/section/section.js';
+import { parseWith } from '../domain/validation.js';
+import { importedArticleSchema, type ImportedArticle } from './article-import-schema.js';
+import type { Clock, ImageProcessor, MediaFiles, Storage, Stores } from './ports.js';
+import { storePhoto } from './store-photo.js';
+
+export interface ImportDeps {
+  storage: Storage;
+  clock: Clock;
+  images: ImageProcessor;
+  files: MediaFiles;
+  /** Reads a file named by an item (its lead photo), relative to where the items came from. */
+  readAsset(path: string): Promise<Uint8Array>;
+}
+
+export interface ImportReport {
+  imported: { id: number; url: string }[];
+  failed: { item: number; error: string; field?: string }[];
+}
+
+function bodyOf(item: ImportedArticle): BodyDocument {
+  if (Array.isArray(item.body)) return bodyFromParagraphs(item.body);
+  if (typeof item.body === 'object') return parseBodyDocument(item.body);
+  return item.bodyFormat === 'html' ? bodyFromHtml(item.body) : bodyFromMarkdown(item.body);
+}
+
+async function sectionNamed(stores: Stores, name: string): Promise<Section> {
+  const sections = await stores.sections.list();
+  const slug = slugify(name);
+  const found = sections.find(
+    (s) => s.slug === slug || s.name.toLowerCase() === name.toLowerCase(),
+  );
+  return (
+    found ?? stores.sections.create({ slug, name, description: '', position: sections.length })
+  );
+}
+
+async function bylinesOf(stores: Stores, item: ImportedArticle): Promise<AuthorProfile[]> {
+  const authors: AuthorProfile[] = [];
+  for (const byline of item.bylines) {
+    const profile =
+      typeof byline === 'string' ? { name: byline, kind: 'staff' as const, bio: '' } : byline;
+    const slug = slugify(profile.name);
+    authors.push(
+      (await stores.authors.findBySlug(slug)) ??
+        (await stores.authors.create({ slug, ...profile })),
+    );
+  }
+  return authors;
+}
+
+async function readLeadPhoto(deps: ImportDeps, file: string): Promise<Uint8Array> {
+  try {
+    return await deps.readAsset(file);
+  } catch {
+    throw invalid(`leadImage.file: cannot read ${file}`, 'leadImage.file');
+  }
+}
+
+async function importOne(deps: ImportDeps, input: unknown): Promise<{ id: number; url: string }> {
+  const item = parseWith(importedArticleSchema, input);
+  const body = bodyOf(item);
+  const now = deps.clock.now();
+  const photoBytes = item.leadImage && (await readLeadPhoto(deps, item.leadImage.file));
+  const written: string[] = [];
+  try {
+    return await deps.storage.transaction(async (stores) => {
+      const section = await sectionNamed(stores, item.section);
+      const authors = await bylinesOf(stores, item);
+      const tags = await stores.tags.findOrCreate(item.tags);
+      let lead = null;
+      if (item.leadImage && photoBytes) {
+        const photo = await storePhoto({ ...deps, stores, now }, photoBytes, {
+          originalName: item.leadImage.file.split('/').pop() ?? item.leadImage.file,
+          ...item.leadImage,
+        });
+        written.push(...photo.writtenPaths);
+        lead = {
+          mediaId: photo.media.id,
+          caption: item.leadImage.caption,
+          credit: item.leadImage.credit,
+          alt: item.leadImage.alt,
+        };
+      }
+      if (item.slug && (await stores.articles.slugTaken(item.slug))) {
+        throw invalid(`slug: ${item.slug} is already used by another article`, 'slug');
+      }
+      const slug =
+        item.slug ??
+        (await uniqueSlug(slugify(item.headline), (s) => stores.articles.slugTaken(s)));
+      const publishedAt = item.status === 'published' ? new Date(item.publishedAt ?? now) : null;
+      const id = await stores.articles.create(
+        {
+          slug,
+          sectionId: section.id,
+          headline: item.headline,
+          standfirst: item.standfirst,
+          dateline: item.dateline,
+          body,
+          lead,
+          signOff: item.source,
+          status: item.status,
+          publishedAt,
+          seoTitle: item.seoTitle,
+          seoDescription: item.seoDescription,
+          authorIds: authors.map((a) => a.id),
+          tagIds: tags.map((t) => t.id),
+        },
+        now,
+      );
+      return { id, url: articlePath({ slug, section }) };
+    });
+  } catch (error) {
+    await Promise.all(written.map((path) => deps.files.remove(path)));
+    throw error;
+  }
+}
+
+/**
+ * Imports articles in the import format. Each item is all-or-nothing: a bad item is reported
+ * with the field at fault and leaves nothing behind; the others still go in.
+ */
+export async function importArticles(deps: ImportDeps, input: unknown): Promise<ImportReport> {
+  const items = Array.isArray(input) ? (input as unknown[]) : [input];
+  const report: ImportReport = { imported: [], failed: [] };
+  for (const [index, item] of items.entries()) {
+    try {
+      report.imported.push(await importOne(deps, item));
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      report.failed.push({
+        item: index,
+        error: error.message,
+        ...(error.field ? { field: error.field } : {}),
+      });
+    }
+  }
+  return report;
+}

@@ -1,0 +1,62 @@
+import type { Section } from '../domain/section/section.js';
+import {
+  DEFAULT_PUBLICATION,
+  publicationSettingsSchema,
+  type PublicationSettings,
+} from '../domain/publication/publication-settings.js';
+import type { Stores } from './ports.js';
+
+/** The settings key the publication is stored under. */
+export const PUBLICATION_KEY = 'publication';
+
+export interface PublicationSnapshot {
+  settings: PublicationSettings;
+  sections: Section[];
+  sectionsBySlug: Map<string, Section>;
+}
+
+export interface PublicationCache {
+  /** The publication and its sections, read at most once per ttl. */
+  current(): Promise<PublicationSnapshot>;
+  /** Forgets the snapshot after a change, so the next read sees it. */
+  invalidate(): void;
+}
+
+/** Reads the stored publication settings, falling back to the defaults of a new install. */
+export async function loadPublicationSettings(stores: Stores): Promise<PublicationSettings> {
+  const stored = await stores.settings.get(PUBLICATION_KEY);
+  if (stored === undefined) return DEFAULT_PUBLICATION;
+  return publicationSettingsSchema.parse(stored);
+}
+
+/**
+ * Every page needs the settings and the sections; they change rarely, so they are read once
+ * and kept. The ttl bounds how stale another instance's change can look.
+ */
+export function createPublicationCache(stores: Stores, ttlMs = 30_000): PublicationCache {
+  let snapshot: Promise<PublicationSnapshot> | undefined;
+  let loadedAt = 0;
+  const load = async (): Promise<PublicationSnapshot> => {
+    const [settings, sections] = await Promise.all([
+      loadPublicationSettings(stores),
+      stores.sections.list(),
+    ]);
+    return { settings, sections, sectionsBySlug: new Map(sections.map((s) => [s.slug, s])) };
+  };
+  return {
+    current() {
+      // Wall time, not the publication's clock: DATELINE_NOW freezes the news, not the cache.
+      const now = Date.now();
+      if (!snapshot || now - loadedAt > ttlMs) {
+        loadedAt = now;
+        snapshot = load();
+        // A failed read must not stick: the next request tries again.
+        snapshot.catch(() => (snapshot = undefined));
+      }
+      return snapshot;
+    },
+    invalidate() {
+      snapshot = undefined;
+    },
+  };
+}

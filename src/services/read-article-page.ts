@@ -1,0 +1,35 @@
+import { articlePath, type Article } from '../domain/article/article.js';
+import { notFound } from '../domain/errors.js';
+import type { PublicationSnapshot } from './publication-cache.js';
+import { readMasthead, type Masthead } from './read-masthead.js';
+import type { SiteContext } from './site-context.js';
+
+export type ArticlePageResult =
+  | { kind: 'page'; article: Article; masthead: Masthead; publication: PublicationSnapshot }
+  | { kind: 'redirect'; location: string };
+
+/** True when readers may see the article at this instant (published, embargo passed). */
+export const isVisible = (article: Article, now: Date) =>
+  article.status === 'published' && article.publishedAt !== null && article.publishedAt <= now;
+
+/**
+ * The article at /section/slug, or where it lives now when the slug or section changed.
+ * Throws NotFound for anything a reader may not see.
+ */
+export async function readArticlePage(
+  context: SiteContext,
+  sectionSlug: string,
+  slug: string,
+): Promise<ArticlePageResult> {
+  const now = context.clock.now();
+  const publication = await context.publication.current();
+  const article =
+    (await context.stores.articles.findBySlug(slug)) ??
+    (await context.stores.articles.findBySlugHistory(slug));
+  if (!article || !isVisible(article, now)) throw notFound('No such article');
+  if (article.slug !== slug || article.section.slug !== sectionSlug) {
+    return { kind: 'redirect', location: articlePath(article) };
+  }
+  const masthead = readMasthead(publication.settings, now, context.weather);
+  return { kind: 'page', article, masthead, publication };
+}

@@ -1,0 +1,50 @@
+import type { ArticleSummary } from '../domain/article/article.js';
+import type { Section } from '../domain/section/section.js';
+import type { PublicationSnapshot } from './publication-cache.js';
+import { readMasthead, type Masthead } from './read-masthead.js';
+import type { SiteContext } from './site-context.js';
+
+export interface HomePage {
+  masthead: Masthead;
+  publication: PublicationSnapshot;
+  lead: ArticleSummary | undefined;
+  /** The stories just after the lead, whatever their section. */
+  top: ArticleSummary[];
+  sections: { section: Section; stories: ArticleSummary[] }[];
+}
+
+const TOP_STORIES = 4;
+const STORIES_PER_SECTION = 4;
+
+/** The home page: the lead story with its photo, the next top stories, then each section's latest. */
+export async function readHomePage(context: SiteContext): Promise<HomePage> {
+  const now = context.clock.now();
+  const publication = await context.publication.current();
+  const latest = await context.stores.articles.listPublished({
+    asOf: now,
+    limit: 1 + TOP_STORIES + 8,
+  });
+  const lead = latest.find((story) => story.leadImage) ?? latest[0];
+  const top = latest.filter((story) => story !== lead).slice(0, TOP_STORIES);
+  const shown = new Set([lead, ...top].map((story) => story?.id));
+  const sections = await Promise.all(
+    publication.sections.map(async (section) => {
+      const stories = await context.stores.articles.listPublished({
+        asOf: now,
+        sectionId: section.id,
+        limit: STORIES_PER_SECTION + shown.size,
+      });
+      return {
+        section,
+        stories: stories.filter((s) => !shown.has(s.id)).slice(0, STORIES_PER_SECTION),
+      };
+    }),
+  );
+  return {
+    masthead: readMasthead(publication.settings, now, context.weather),
+    publication,
+    lead,
+    top,
+    sections: sections.filter((s) => s.stories.length > 0),
+  };
+}

@@ -1,0 +1,20 @@
+import type {
+  CurrentWeather,
+  WeatherLocation,
+  WeatherProviderName,
+} from '../domain/weather/current-weather.js';
+import type { Clock, Stores } from './ports.js';
+import type { PublicationCache } from './publication-cache.js';
+
+/** The weather as the masthead reads it: never waits for the weather service. */
+export interface WeatherReader {
+  peek(provider: WeatherProviderName, location: WeatherLocation): CurrentWeather | undefined;
+}
+
+/** What the reader-facing use cases need, handed in by the composition root. */
+export interface SiteContext {
+  stores: Stores;
+  clock: Clock;
+  publication: PublicationCache;
+  weather: WeatherReader | undefined;
+}

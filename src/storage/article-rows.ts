@@ -1,0 +1,158 @@
+/** Turning joined article rows into domain objects. */
+import type { Kysely } from 'kysely';
+import type {
+  Article,
+  ArticleStatus,
+  ArticleSummary,
+  LeadImage,
+  Tag,
+} from '../domain/article/article.js';
+import type { AuthorKind, AuthorProfile } from '../domain/author/author.js';
+import type { BodyDocument } from '../domain/body/body-document.js';
+import type { MediaVariant } from '../domain/media/media-item.js';
+import { fromDbTime, type DatabaseSchema } from './schema.js';
+
+/** Columns every article query selects: the article, its section and its lead photo. */
+export const ARTICLE_COLUMNS = [
+  'a.id',
+  'a.slug',
+  'a.headline',
+  'a.standfirst',
+  'a.dateline',
+  'a.body',
+  'a.sign_off',
+  'a.status',
+  'a.published_at',
+  'a.updated_at',
+  'a.created_at',
+  'a.seo_title',
+  'a.seo_description',
+  'a.lead_caption',
+  'a.lead_credit',
+  'a.lead_alt',
+  's.id as section_id',
+  's.slug as section_slug',
+  's.name as section_name',
+  's.description as section_description',
+  's.position as section_position',
+  'm.id as media_id',
+  'm.original_name as media_original_name',
+  'm.mime_type as media_mime_type',
+  'm.width as media_width',
+  'm.height as media_height',
+  'm.caption as media_caption',
+  'm.credit as media_credit',
+  'm.alt as media_alt',
+  'm.placeholder_color as media_placeholder_color',
+  'm.variants as media_variants',
+  'm.created_at as media_created_at',
+] as const;
+
+/** The article query: joins in the section and the lead photo. */
+export const selectArticles = (db: Kysely<DatabaseSchema>) =>
+  db
+    .selectFrom('articles as a')
+    .innerJoin('sections as s', 's.id', 'a.section_id')
+    .leftJoin('media as m', 'm.id', 'a.lead_media_id')
+    .select(ARTICLE_COLUMNS);
+
+type ArticleRow = Awaited<ReturnType<ReturnType<typeof selectArticles>['executeTakeFirstOrThrow']>>;
+
+function leadImageFrom(row: ArticleRow): LeadImage | null {
+  if (row.media_id === null) return null;
+  const media = {
+    id: row.media_id,
+    originalName: row.media_original_name ?? '',
+    mimeType: row.media_mime_type ?? '',
+    width: row.media_width ?? 0,
+    height: row.media_height ?? 0,
+    caption: row.media_caption ?? '',
+    credit: row.media_credit ?? '',
+    alt: row.media_alt ?? '',
+    placeholderColor: row.media_placeholder_color ?? '#cccccc',
+    variants: JSON.parse(row.media_variants ?? '[]') as MediaVariant[],
+    createdAt: fromDbTime(row.media_created_at ?? row.created_at),
+  };
+  return {
+    media,
+    caption: row.lead_caption ?? media.caption,
+    credit: row.lead_credit ?? media.credit,
+    alt: row.lead_alt ?? media.alt,
+  };
+}
+
+const sectionFrom = (row: ArticleRow) => ({
+  id: row.section_id,
+  slug: row.section_slug,
+  name: row.section_name,
+  description: row.section_description,
+  position: row.section_position,
+});
+
+/** A whole article from its row plus its bylines and tags. */
+export function articleFrom(row: ArticleRow, bylines: AuthorProfile[], tags: Tag[]): Article {
+  return {
+    id: row.id,
+    slug: row.slug,
+    headline: row.headline,
+    standfirst: row.standfirst,
+    dateline: row.dateline,
+    body: JSON.parse(row.body) as BodyDocument,
+    leadImage: leadImageFrom(row),
+    signOff: row.sign_off,
+    section: sectionFrom(row),
+    tags,
+    bylines,
+    status: row.status as ArticleStatus,
+    publishedAt: row.published_at === null ? null : fromDbTime(row.published_at),
+    updatedAt: fromDbTime(row.updated_at),
+    createdAt: fromDbTime(row.created_at),
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
+  };
+}
+
+/** The summary a front shows, from the same row. */
+export function summaryFrom(row: ArticleRow, bylines: AuthorProfile[]): ArticleSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    headline: row.headline,
+    standfirst: row.standfirst,
+    section: sectionFrom(row),
+    leadImage: leadImageFrom(row),
+    publishedAt: fromDbTime(row.published_at ?? row.created_at),
+    bylines,
+  };
+}
+
+/** Bylines of many articles in one query, in byline order. */
+export async function bylinesOf(db: Kysely<DatabaseSchema>, articleIds: number[]) {
+  const byArticle = new Map<number, AuthorProfile[]>();
+  if (articleIds.length === 0) return byArticle;
+  const rows = await db
+    .selectFrom('article_authors as aa')
+    .innerJoin('authors as au', 'au.id', 'aa.author_id')
+    .select(['aa.article_id', 'au.id', 'au.slug', 'au.name', 'au.kind', 'au.bio'])
+    .where('aa.article_id', 'in', articleIds)
+    .orderBy('aa.article_id')
+    .orderBy('aa.position')
+    .execute();
+  for (const { article_id, kind, ...author } of rows) {
+    const list = byArticle.get(article_id) ?? [];
+    list.push({ ...author, kind: kind as AuthorKind });
+    byArticle.set(article_id, list);
+  }
+  return byArticle;
+}
+
+/** Tags of one article, in the order the editor gave them. */
+export async function tagsOf(db: Kysely<DatabaseSchema>, articleId: number): Promise<Tag[]> {
+  return db
+    .selectFrom('article_tags as at')
+    .innerJoin('tags as t', 't.id', 'at.tag_id')
+    .select(['t.id', 't.slug', 't.name'])
+    .where('at.article_id', '=', articleId)
+    .orderBy('at.position')
+    .execute();
+}

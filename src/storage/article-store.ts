@@ -1,0 +1,169 @@
+import type { Kysely } from 'kysely';
+import type { Article } from '../domain/article/article.js';
+import type {
+  ArticleChanges,
+  ArticleStore,
+  NewArticle,
+  PublishedQuery,
+} from '../services/ports.js';
+import { articleFrom, bylinesOf, selectArticles, summaryFrom, tagsOf } from './article-rows.js';
+import { toDbTime, type ArticlesTable, type DatabaseSchema } from './schema.js';
+
+type ArticleColumns = Omit<ArticlesTable, 'id'>;
+
+function columnsOf(changes: ArticleChanges): Partial<ArticleColumns> {
+  const columns: Partial<ArticleColumns> = {};
+  if (changes.slug !== undefined) columns.slug = changes.slug;
+  if (changes.sectionId !== undefined) columns.section_id = changes.sectionId;
+  if (changes.headline !== undefined) columns.headline = changes.headline;
+  if (changes.standfirst !== undefined) columns.standfirst = changes.standfirst;
+  if (changes.dateline !== undefined) columns.dateline = changes.dateline;
+  if (changes.body !== undefined) columns.body = JSON.stringify(changes.body);
+  if (changes.lead !== undefined) {
+    columns.lead_media_id = changes.lead?.mediaId ?? null;
+    columns.lead_caption = changes.lead?.caption ?? null;
+    columns.lead_credit = changes.lead?.credit ?? null;
+    columns.lead_alt = changes.lead?.alt ?? null;
+  }
+  if (changes.signOff !== undefined) columns.sign_off = changes.signOff;
+  if (changes.status !== undefined) columns.status = changes.status;
+  if (changes.publishedAt !== undefined)
+    columns.published_at = changes.publishedAt && toDbTime(changes.publishedAt);
+  if (changes.seoTitle !== undefined) columns.seo_title = changes.seoTitle;
+  if (changes.seoDescription !== undefined) columns.seo_description = changes.seoDescription;
+  return columns;
+}
+
+/** Articles on Kysely: the same SQL on SQLite and PostgreSQL. */
+export class KyselyArticleStore implements ArticleStore {
+  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+
+  async create(article: NewArticle, now: Date): Promise<number> {
+    const time = toDbTime(now);
+    const { id } = await this.db
+      .insertInto('articles')
+      .values({ ...(columnsOf(article) as ArticleColumns), updated_at: time, created_at: time })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await this.linkMany('article_authors', 'author_id', id, article.authorIds);
+    await this.linkMany('article_tags', 'tag_id', id, article.tagIds);
+    return id;
+  }
+
+  private async linkMany(
+    table: 'article_authors' | 'article_tags',
+    column: 'author_id' | 'tag_id',
+    articleId: number,
+    ids: number[],
+  ) {
+    if (ids.length === 0) return;
+    const rows = ids.map((id, position) => ({ article_id: articleId, [column]: id, position }));
+    await this.db
+      .insertInto(table)
+      .values(rows as never)
+      .execute();
+  }
+
+  async findById(id: number) {
+    return this.complete(await selectArticles(this.db).where('a.id', '=', id).executeTakeFirst());
+  }
+
+  async findBySlug(slug: string) {
+    return this.complete(
+      await selectArticles(this.db).where('a.slug', '=', slug).executeTakeFirst(),
+    );
+  }
+
+  async findBySlugHistory(slug: string) {
+    const row = await this.db
+      .selectFrom('article_slug_history')
+      .select('article_id')
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+    return row ? this.findById(row.article_id) : undefined;
+  }
+
+  private async complete(
+    row: Parameters<typeof articleFrom>[0] | undefined,
+  ): Promise<Article | undefined> {
+    if (!row) return undefined;
+    const [bylines, tags] = await Promise.all([
+      bylinesOf(this.db, [row.id]),
+      tagsOf(this.db, row.id),
+    ]);
+    return articleFrom(row, bylines.get(row.id) ?? [], tags);
+  }
+
+  async slugTaken(slug: string): Promise<boolean> {
+    const current = await this.db
+      .selectFrom('articles')
+      .select('id')
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+    if (current) return true;
+    const old = await this.db
+      .selectFrom('article_slug_history')
+      .select('article_id')
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+    return old !== undefined;
+  }
+
+  async update(id: number, changes: ArticleChanges, now: Date): Promise<void> {
+    if (changes.slug !== undefined) await this.rememberSlug(id, changes.slug);
+    await this.db
+      .updateTable('articles')
+      .set({ ...columnsOf(changes), updated_at: toDbTime(now) })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  private async rememberSlug(id: number, newSlug: string) {
+    const current = await this.db
+      .selectFrom('articles')
+      .select('slug')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!current || current.slug === newSlug) return;
+    // The new slug may be one this article had before: it leaves the history.
+    await this.db.deleteFrom('article_slug_history').where('slug', '=', newSlug).execute();
+    await this.db
+      .insertInto('article_slug_history')
+      .values({ slug: current.slug, article_id: id })
+      .execute();
+  }
+
+  async listPublished(query: PublishedQuery) {
+    let select = selectArticles(this.db)
+      .where('a.status', '=', 'published')
+      .where('a.published_at', '<=', toDbTime(query.asOf))
+      .orderBy('a.published_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(query.limit)
+      .offset(query.offset ?? 0);
+    if (query.sectionId !== undefined) select = select.where('a.section_id', '=', query.sectionId);
+    const rows = await select.execute();
+    const bylines = await bylinesOf(
+      this.db,
+      rows.map((r) => r.id),
+    );
+    return rows.map((row) => summaryFrom(row, bylines.get(row.id) ?? []));
+  }
+
+  async countPublished(query: Omit<PublishedQuery, 'limit' | 'offset'>) {
+    let select = this.db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .where('status', '=', 'published')
+      .where('published_at', '<=', toDbTime(query.asOf));
+    if (query.sectionId !== undefined) select = select.where('section_id', '=', query.sectionId);
+    const { count } = await select.executeTakeFirstOrThrow();
+    return Number(count);
+  }
+
+  async any(): Promise<boolean> {
+    return (
+      (await this.db.selectFrom('articles').select('id').limit(1).executeTakeFirst()) !== undefined
+    );
+  }
+}

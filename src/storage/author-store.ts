@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import type { AuthorKind, AuthorProfile } from '../domain/author/author.js';
+import type { AuthorStore } from '../services/ports.js';
+import type { DatabaseSchema } from './schema.js';
+
+export class KyselyAuthorStore implements AuthorStore {
+  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+
+  async findBySlug(slug: string): Promise<AuthorProfile | undefined> {
+    const row = await this.db
+      .selectFrom('authors')
+      .selectAll()
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+    return row && { ...row, kind: row.kind as AuthorKind };
+  }
+
+  async create(author: Omit<AuthorProfile, 'id'>): Promise<AuthorProfile> {
+    const { id } = await this.db
+      .insertInto('authors')
+      .values(author)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id, ...author };
+  }
+}

@@ -1,0 +1,18 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { DatabaseSchema } from '../schema.js';
+
+/** Opens (creating if needed) a SQLite file tuned for a newsroom: durable and concurrent. */
+export function openSqlite(path: string): Kysely<DatabaseSchema> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const connection = new SqliteDatabase(path);
+  // WAL lets readers run while a writer commits; synchronous=FULL makes a commit durable
+  // across a power cut (NORMAL would only survive an application crash in WAL mode).
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('synchronous = FULL');
+  connection.pragma('foreign_keys = ON');
+  connection.pragma('busy_timeout = 5000');
+  return new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: connection }) });
+}
