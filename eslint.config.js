@@ -68,12 +68,17 @@ export default tseslint.config(
     rules: { 'max-lines-per-function': 'off' },
   },
   {
+    // Migrations are one long declaration by nature; the Umm al-Qura table is data.
     files: ['**/migrations/**', '**/*-table.ts'],
-    rules: { 'max-lines': 'off' },
+    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },
   {
-    files: ['**/*.js'],
+    files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { process: 'readonly', Buffer: 'readonly', console: 'readonly', URL: 'readonly' },
+    },
   },
   ...layerRules.map(({ files, banned, nodeBuiltins }) => ({
     files,

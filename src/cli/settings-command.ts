@@ -26,7 +26,10 @@ export async function settingsCommand(context: CommandContext, terminal: Termina
   } catch (error) {
     throw new UsageError(`cannot read ${file} as JSON (${(error as Error).message})`);
   }
-  const settings = await applySettings({ stores: context.storage.stores, clock: context.clock }, input);
+  const settings = await applySettings(
+    { stores: context.storage.stores, clock: context.clock },
+    input,
+  );
   context.publication.invalidate();
   terminal.out(JSON.stringify(settings));
   return EXIT.ok;

@@ -1,6 +1,6 @@
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { isDomainError, type DomainErrorKind } from '../domain/errors.js';
 import type { SiteContext } from '../services/site-context.js';
 import { sendErrorPage } from './site/error-pages.js';
@@ -29,7 +29,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const server = Fastify({
     logger: options.logLevel === 'silent' ? false : { level: options.logLevel },
     routerOptions: { ignoreTrailingSlash: true },
-    disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace',
+    // A line per request costs more than rendering the page; debug and trace turn them on.
+    logController: new LogController({
+      disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace',
+    }),
   });
   await server.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'] });
   if (options.mediaRoot) {

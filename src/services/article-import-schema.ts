@@ -36,6 +36,7 @@ export const importedArticleSchema = z
     standfirst: text(1000).default(''),
     dateline: text(80).default(''),
     publishedAt: isoInstantWithZone.optional(),
+    updatedAt: isoInstantWithZone.optional(),
     status: z.enum(['draft', 'in_review', 'published']).default('published'),
     source: text(120).default(''),
     bylines: z.array(bylineSchema).max(20).default([]),

@@ -97,6 +97,8 @@ async function importOne(deps: ImportDeps, input: unknown): Promise<{ id: number
         item.slug ??
         (await uniqueSlug(slugify(item.headline), (s) => stores.articles.slugTaken(s)));
       const publishedAt = item.status === 'published' ? new Date(item.publishedAt ?? now) : null;
+      // An imported story keeps its own history: it was last updated at its source, not now.
+      const updatedAt = item.updatedAt ? new Date(item.updatedAt) : (publishedAt ?? now);
       const id = await stores.articles.create(
         {
           slug,
@@ -113,6 +115,7 @@ async function importOne(deps: ImportDeps, input: unknown): Promise<{ id: number
           seoDescription: item.seoDescription,
           authorIds: authors.map((a) => a.id),
           tagIds: tags.map((t) => t.id),
+          updatedAt,
         },
         now,
       );

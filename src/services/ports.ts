@@ -36,10 +36,12 @@ export interface NewArticle {
   seoDescription: string;
   authorIds: number[];
   tagIds: number[];
+  /** When an imported story was last changed at its source; defaults to now. */
+  updatedAt?: Date;
 }
 
 /** The fields of an article that may change after it is created. */
-export type ArticleChanges = Partial<Omit<NewArticle, 'authorIds' | 'tagIds'>>;
+export type ArticleChanges = Partial<Omit<NewArticle, 'authorIds' | 'tagIds' | 'updatedAt'>>;
 
 export interface PublishedQuery {
   /** Only stories published at or before this instant (later ones are embargoed). */

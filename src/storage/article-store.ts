@@ -42,7 +42,11 @@ export class KyselyArticleStore implements ArticleStore {
     const time = toDbTime(now);
     const { id } = await this.db
       .insertInto('articles')
-      .values({ ...(columnsOf(article) as ArticleColumns), updated_at: time, created_at: time })
+      .values({
+        ...(columnsOf(article) as ArticleColumns),
+        updated_at: article.updatedAt ? toDbTime(article.updatedAt) : time,
+        created_at: time,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await this.linkMany('article_authors', 'author_id', id, article.authorIds);
@@ -58,10 +62,7 @@ export class KyselyArticleStore implements ArticleStore {
   ) {
     if (ids.length === 0) return;
     const rows = ids.map((id, position) => ({ article_id: articleId, [column]: id, position }));
-    await this.db
-      .insertInto(table)
-      .values(rows as never)
-      .execute();
+    await this.db.insertInto(table).values(rows).execute();
   }
 
   async findById(id: number) {

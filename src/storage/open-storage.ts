@@ -23,6 +23,8 @@ const storesOn = (db: Kysely<DatabaseSchema>): Stores => ({
 
 export interface OpenedStorage extends Storage {
   engine: Engine;
+  /** The query builder itself, for storage tests (EXPLAIN, pragmas); services never see it. */
+  kysely: Kysely<DatabaseSchema>;
   migrate(): Promise<string[]>;
 }
 
@@ -35,6 +37,7 @@ export function openStorage(databaseUrl: string): OpenedStorage {
       : openPostgres(databaseUrl);
   return {
     engine,
+    kysely: db,
     stores: storesOn(db),
     transaction: (work) => db.transaction().execute((trx) => work(storesOn(trx))),
     migrate: () => migrateToLatest(db as Kysely<unknown>, engine),

@@ -190,9 +190,12 @@ describe('parseBodyDocument', () => {
     expect(refusal(doc(node))).toContain('nest at most 6 levels');
   });
 
-  it('caps a body at 2,000 blocks', () => {
+  it('caps a body at 2,000 blocks, counting those inside lists', () => {
     const blocks = Array.from({ length: 2_001 }, () => paragraph(text('x')));
-    expect(refusal(doc(...blocks))).toMatch(/^body\.content: /);
+    expect(refusal(doc(...blocks))).toBe('body.content[2000]: a body holds at most 2000 blocks');
+    const items = Array.from({ length: 1_000 }, () => item(paragraph(text('x'))));
+    expect(refusal(doc(bullets(...items)))).toMatch(/^body\.content\[0\]\.content\[\d+\]/);
+    expect(() => parseBodyDocument(doc(...blocks.slice(0, 2_000)))).not.toThrow();
   });
 
   it('refuses anything that is not a document', () => {

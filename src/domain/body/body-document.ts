@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { invalid } from '../errors.js';
-import { findTooDeepNode, MAX_NESTING } from './body-depth.js';
+import { findShapeProblem, MAX_BLOCKS } from './body-shape.js';
 import { isSafeHref, isSafeImageSrc } from './safe-url.js';
 
 /**
@@ -12,47 +12,59 @@ export interface BodyDocument {
   content: Block[];
 }
 
+/** A top-level block; quotes and list items accept only some of these (see their types). */
 export type Block = Paragraph | Heading | Blockquote | List | HorizontalRule | ImageBlock;
+/** A bulleted or numbered list. */
 export type List = BulletList | OrderedList;
+/** Content of a paragraph or heading. */
 export type Inline = TextNode | HardBreak;
+/** Formatting on a run of text. */
 export type Mark = BoldMark | ItalicMark | LinkMark;
+/** Section headings run from 2 to 4: level 1 is the article's headline. */
+export type HeadingLevel = 2 | 3 | 4;
 
+/** A paragraph; without content it is an empty line, which is not rendered. */
 export interface Paragraph {
   type: 'paragraph';
   content?: Inline[];
 }
+/** A subheading inside the story. */
 export interface Heading {
   type: 'heading';
   attrs: { level: HeadingLevel };
   content?: Inline[];
 }
-export type HeadingLevel = 2 | 3 | 4;
+/** A quotation set apart: paragraphs only. */
 export interface Blockquote {
   type: 'blockquote';
   content: Paragraph[];
 }
+/** An unnumbered list. */
 export interface BulletList {
   type: 'bulletList';
   content: ListItem[];
 }
+/** A numbered list; Tiptap writes `start`, and a later start continues a numbering. */
 export interface OrderedList {
   type: 'orderedList';
-  /** Tiptap writes `start` on every ordered list; a later number continues a numbering. */
   attrs?: { start: number };
   content: ListItem[];
 }
+/** Tiptap's `paragraph block*`: a paragraph first, then paragraphs and nested lists. */
 export interface ListItem {
   type: 'listItem';
-  /** Tiptap's `paragraph block*`: a paragraph first, then paragraphs and nested lists. */
   content: [Paragraph, ...(Paragraph | List)[]];
 }
+/** A section break. */
 export interface HorizontalRule {
   type: 'horizontalRule';
 }
+/** A photo or graphic in the story, printed as a figure. */
 export interface ImageBlock {
   type: 'image';
   attrs: ImageAttrs;
 }
+/** An image's source (http(s) or /media/), alt text, and optional caption, credit and size. */
 export interface ImageAttrs {
   src: string;
   alt: string;
@@ -61,20 +73,25 @@ export interface ImageAttrs {
   width?: number;
   height?: number;
 }
+/** A run of text with the same marks. */
 export interface TextNode {
   type: 'text';
   text: string;
   marks?: Mark[];
 }
+/** A line break inside a paragraph. */
 export interface HardBreak {
   type: 'hardBreak';
 }
+/** Strong emphasis. */
 export interface BoldMark {
   type: 'bold';
 }
+/** Emphasis. */
 export interface ItalicMark {
   type: 'italic';
 }
+/** A link; its href is limited to safe schemes (see safe-url.ts). */
 export interface LinkMark {
   type: 'link';
   attrs: { href: string };
@@ -182,16 +199,14 @@ const blockSchema = z.discriminatedUnion('type', [
 
 /** The closed schema of a stored body: unknown node types, marks and keys are refused. */
 export const bodyDocumentSchema: z.ZodType<BodyDocument> = z
-  .object({ type: z.literal('doc'), content: z.array(blockSchema).max(2_000) })
+  .object({ type: z.literal('doc'), content: z.array(blockSchema).max(MAX_BLOCKS) })
   .strict();
 
 /** Validates untrusted JSON as a body; throws `invalid(…, 'body')` naming the offending path. */
 export function parseBodyDocument(json: unknown): BodyDocument {
   // Checked before zod so a hostile, deeply nested document cannot exhaust the stack.
-  const tooDeep = findTooDeepNode(json);
-  if (tooDeep !== null) {
-    throw invalid(`${tooDeep}: blocks nest at most ${MAX_NESTING} levels deep`, 'body');
-  }
+  const problem = findShapeProblem(json);
+  if (problem !== null) throw invalid(problem, 'body');
   const result = bodyDocumentSchema.safeParse(json);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

@@ -1,4 +1,4 @@
-import { MAX_NESTING } from './body-depth.js';
+import { MAX_NESTING } from './body-shape.js';
 import type { Block, ImageBlock, List, ListItem, Paragraph } from './body-document.js';
 import type { LooseBlock, LooseList } from './loose-block.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Block, BodyDocument, Inline } from './body-document.js';
+import type { Block, BodyDocument, Inline, Paragraph } from './body-document.js';
 import { bodyExcerpt, bodyPlainText, bodyWordCount } from './plain-text.js';
 
 const text = (value: string): Inline => ({ type: 'text', text: value });
-const p = (...content: Inline[]): Block => ({ type: 'paragraph', content });
+const p = (...content: Inline[]): Paragraph => ({ type: 'paragraph', content });
 const doc = (...content: Block[]): BodyDocument => ({ type: 'doc', content });
 
 const story = doc(

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Block, BodyDocument, Inline, Mark } from './body-document.js';
+import type { Block, BodyDocument, Inline, Mark, Paragraph } from './body-document.js';
 import { renderBodyHtml } from './render-body-html.js';
 
 const text = (value: string, ...marks: Mark[]): Inline =>
   marks.length > 0 ? { type: 'text', text: value, marks } : { type: 'text', text: value };
-const p = (...content: Inline[]): Block => ({ type: 'paragraph', content });
+const p = (...content: Inline[]): Paragraph => ({ type: 'paragraph', content });
 const doc = (...content: Block[]): BodyDocument => ({ type: 'doc', content });
 const bold: Mark = { type: 'bold' };
 const italic: Mark = { type: 'italic' };

@@ -5,6 +5,7 @@
 
 // C0 controls, DEL and whitespace: browsers strip tabs and newlines inside a URL
 // (`java\tscript:` runs as `javascript:`) and trim leading spaces, so we refuse them outright.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_OR_EDGE_SPACE = /[\u0000-\u001f\u007f]|^\s|\s$/;
 const ALLOWED_LINK_SCHEME = /^(?:https?|mailto|tel):/i;
 const WEB_SCHEME = /^https?:/i;

@@ -10,7 +10,11 @@ describe('the civil date of an instant in a time zone', () => {
       month: 4,
       day: 24,
     });
-    expect(civilDateInZone(justAfterMuscatMidnight, 'UTC')).toEqual({ year: 2024, month: 4, day: 23 });
+    expect(civilDateInZone(justAfterMuscatMidnight, 'UTC')).toEqual({
+      year: 2024,
+      month: 4,
+      day: 23,
+    });
     expect(civilDateInZone(justAfterMuscatMidnight, 'America/New_York')).toEqual({
       year: 2024,
       month: 4,

@@ -16,7 +16,11 @@ describe('civil dates as epoch days', () => {
     const last = Date.UTC(2400, 11, 31) / DAY_MS;
     for (let epochDay = first; epochDay <= last; epochDay += 1) {
       const utc = new Date(epochDay * DAY_MS);
-      const civil = { year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate() };
+      const civil = {
+        year: utc.getUTCFullYear(),
+        month: utc.getUTCMonth() + 1,
+        day: utc.getUTCDate(),
+      };
       const back = civilFromEpochDay(epochDay);
       if (epochDayFromCivil(civil) !== epochDay || formatIsoDate(back) !== formatIsoDate(civil)) {
         mismatches.push(formatIsoDate(civil));
@@ -41,7 +45,9 @@ describe('civil dates as epoch days', () => {
   });
 
   it('reads only real dates written as YYYY-MM-DD', () => {
-    expect(epochDayFromIsoDate('2024-04-10')).toBe(epochDayFromCivil({ year: 2024, month: 4, day: 10 }));
+    expect(epochDayFromIsoDate('2024-04-10')).toBe(
+      epochDayFromCivil({ year: 2024, month: 4, day: 10 }),
+    );
     expect(epochDayFromIsoDate('2024-02-29')).not.toBeNull();
     for (const text of ['2023-02-29', '2024-02-30', '2024-13-01', '2024-4-10', '10/04/2024', '']) {
       expect(epochDayFromIsoDate(text), text).toBeNull();

@@ -3,6 +3,10 @@
  * escaped by default; only `SafeHtml` (made by this runtime, or by `trustedHtml` for output of
  * our own renderers) passes through unescaped. See docs/adr/0002-jsx-string-renderer.md.
  */
+import { escapeHtml } from '../../domain/body/escape-html.js';
+
+export { escapeHtml };
+
 export class SafeHtml {
   constructor(readonly html: string) {}
   toString(): string {
@@ -44,30 +48,19 @@ const VOID_ELEMENTS = new Set([
   'wbr',
 ]);
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-const NEEDS_ESCAPE = /[&<>"']/;
-const ESCAPE_ALL = /[&<>"']/g;
-
-/** Escapes text for use in element content or a quoted attribute value. */
-export function escapeHtml(text: string): string {
-  // Most text needs no escaping; testing first avoids allocating a new string.
-  return NEEDS_ESCAPE.test(text) ? text.replace(ESCAPE_ALL, (c) => ESCAPES[c] ?? c) : text;
-}
-
 /** Marks HTML produced by our own renderers (never user input) as safe to insert. */
 export const trustedHtml = (html: string) => new SafeHtml(html);
 
-function appendChild(out: string[], child: Child): void {
-  if (child === null || child === undefined || child === false || child === true) return;
-  if (child instanceof SafeHtml) out.push(child.html);
-  else if (Array.isArray(child)) for (const c of child) appendChild(out, c);
-  else out.push(escapeHtml(String(child)));
+/** Appends a child's HTML; string concatenation beats building arrays here (V8 ropes). */
+function childHtml(child: Child): string {
+  if (child === null || child === undefined || child === false || child === true) return '';
+  if (child instanceof SafeHtml) return child.html;
+  if (Array.isArray(child)) {
+    let html = '';
+    for (const c of child) html += childHtml(c);
+    return html;
+  }
+  return escapeHtml(typeof child === 'string' ? child : String(child));
 }
 
 function renderAttributes(props: Props): string {
@@ -78,9 +71,7 @@ function renderAttributes(props: Props): string {
     if (value === null || value === undefined || value === false) continue;
     const attributeName = name === 'className' ? 'class' : name;
     attributes +=
-      value === true
-        ? ` ${attributeName}`
-        : ` ${attributeName}="${escapeHtml(String(value as AttributeValue))}"`;
+      value === true ? ` ${attributeName}` : ` ${attributeName}="${escapeHtml(String(value))}"`;
   }
   return attributes;
 }
@@ -94,17 +85,15 @@ export function h(
   if (typeof tag === 'function') {
     return tag({ ...allProps, children: children.length === 1 ? children[0] : children });
   }
-  const out: string[] = [`<${tag}${renderAttributes(allProps)}>`];
-  if (VOID_ELEMENTS.has(tag)) return new SafeHtml(out[0] ?? '');
-  appendChild(out, children);
-  out.push(`</${tag}>`);
-  return new SafeHtml(out.join(''));
+  const open = `<${tag}${renderAttributes(allProps)}>`;
+  if (VOID_ELEMENTS.has(tag)) return new SafeHtml(open);
+  let html = open;
+  for (const child of children) html += childHtml(child);
+  return new SafeHtml(`${html}</${tag}>`);
 }
 
 export function Fragment(props: { children?: Child }): SafeHtml {
-  const out: string[] = [];
-  appendChild(out, props.children);
-  return new SafeHtml(out.join(''));
+  return new SafeHtml(childHtml(props.children));
 }
 
 /** Renders a whole document: the doctype, then the root element. */

@@ -1,0 +1,227 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSqliteDatabase, ENGINES, type TestDatabase } from '../../test/test-databases.js';
+import type { NewArticle } from '../services/ports.js';
+import { openStorage, type OpenedStorage } from './open-storage.js';
+
+const body = {
+  type: 'doc' as const,
+  content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'Hello.' }] }],
+};
+const at = (iso: string) => new Date(iso);
+
+describe.each(ENGINES)('storage on $engine', ({ create }) => {
+  let database: TestDatabase;
+  let storage: OpenedStorage;
+  let world: { id: number };
+  let sport: { id: number };
+
+  const article = (overrides: Partial<NewArticle>): NewArticle => ({
+    slug: 'a-story',
+    sectionId: world.id,
+    headline: 'A story',
+    standfirst: '',
+    dateline: 'MUSCAT',
+    body,
+    lead: null,
+    signOff: 'Agencies',
+    status: 'published',
+    publishedAt: at('2024-04-24T02:00:00Z'),
+    seoTitle: '',
+    seoDescription: '',
+    authorIds: [],
+    tagIds: [],
+    ...overrides,
+  });
+
+  beforeAll(async () => {
+    database = await create();
+    storage = openStorage(database.url);
+    expect(await storage.migrate()).toEqual(['0001-initial']);
+    world = await storage.stores.sections.create({
+      slug: 'world',
+      name: 'World',
+      description: '',
+      position: 1,
+    });
+    sport = await storage.stores.sections.create({
+      slug: 'sport',
+      name: 'Sport',
+      description: '',
+      position: 0,
+    });
+  });
+
+  afterAll(async () => {
+    await storage?.close();
+    await database?.drop();
+  });
+
+  it('migrates once: a second run has nothing to apply', async () => {
+    expect(await storage.migrate()).toEqual([]);
+  });
+
+  it('lists sections in their front-page order', async () => {
+    expect((await storage.stores.sections.list()).map((s) => s.slug)).toEqual(['sport', 'world']);
+  });
+
+  it('keeps an article whole: bylines and tags in the order given, lead photo wording per article', async () => {
+    const { stores } = storage;
+    const ana = await stores.authors.create({ slug: 'ana', name: 'Ana', kind: 'staff', bio: '' });
+    const wire = await stores.authors.create({
+      slug: 'wire',
+      name: 'Wire',
+      kind: 'agency',
+      bio: '',
+    });
+    const tags = await stores.tags.findOrCreate(['Syria', 'Diplomacy']);
+    const media = await stores.media.create(
+      {
+        originalName: 'lead.jpg',
+        mimeType: 'image/jpeg',
+        width: 1600,
+        height: 900,
+        caption: 'Library caption',
+        credit: 'Library credit',
+        alt: 'Library alt',
+        placeholderColor: '#112233',
+        contentHash: 'abc123',
+        variants: [
+          { path: 'ab/abc123-800.webp', format: 'webp', width: 800, height: 450, bytes: 1000 },
+        ],
+      },
+      at('2024-04-24T01:00:00Z'),
+    );
+    const id = await stores.articles.create(
+      article({
+        slug: 'whole-story',
+        authorIds: [wire.id, ana.id],
+        tagIds: tags.map((t) => t.id),
+        lead: { mediaId: media.id, caption: 'Our caption', credit: 'Reuters', alt: 'Our alt' },
+      }),
+      at('2024-04-24T03:00:00Z'),
+    );
+    const found = await stores.articles.findBySlug('whole-story');
+    expect(found?.id).toBe(id);
+    expect(found?.bylines.map((a) => a.name)).toEqual(['Wire', 'Ana']);
+    expect(found?.bylines[0]?.kind).toBe('agency');
+    expect(found?.tags.map((t) => t.name)).toEqual(['Syria', 'Diplomacy']);
+    expect(found?.leadImage).toMatchObject({
+      caption: 'Our caption',
+      credit: 'Reuters',
+      alt: 'Our alt',
+    });
+    expect(found?.leadImage?.media.variants[0]?.path).toBe('ab/abc123-800.webp');
+    expect(found?.body).toEqual(body);
+    expect(found?.publishedAt?.toISOString()).toBe('2024-04-24T02:00:00.000Z');
+    expect(await stores.media.findByContentHash('abc123')).toMatchObject({
+      id: media.id,
+      alt: 'Library alt',
+    });
+    expect(await stores.tags.findOrCreate(['syria'])).toEqual([tags[0]]);
+  });
+
+  it('lists published stories newest first, per section, and hides embargoed ones', async () => {
+    const { articles } = storage.stores;
+    await articles.create(
+      article({ slug: 'older', sectionId: sport.id, publishedAt: at('2024-04-20T00:00:00Z') }),
+      at('2024-04-20T00:00:00Z'),
+    );
+    await articles.create(
+      article({ slug: 'newer', sectionId: sport.id, publishedAt: at('2024-04-23T00:00:00Z') }),
+      at('2024-04-23T00:00:00Z'),
+    );
+    await articles.create(
+      article({ slug: 'embargoed', sectionId: sport.id, publishedAt: at('2024-05-01T00:00:00Z') }),
+      at('2024-04-23T00:00:00Z'),
+    );
+    await articles.create(
+      article({ slug: 'draft', sectionId: sport.id, status: 'draft', publishedAt: null }),
+      at('2024-04-23T00:00:00Z'),
+    );
+    const asOf = at('2024-04-24T08:00:00Z');
+    const sportStories = await articles.listPublished({ asOf, sectionId: sport.id, limit: 10 });
+    expect(sportStories.map((s) => s.slug)).toEqual(['newer', 'older']);
+    expect(await articles.countPublished({ asOf, sectionId: sport.id })).toBe(2);
+    const page2 = await articles.listPublished({ asOf, sectionId: sport.id, limit: 1, offset: 1 });
+    expect(page2.map((s) => s.slug)).toEqual(['older']);
+    const all = await articles.listPublished({ asOf, limit: 10 });
+    expect(all[0]?.slug).toBe('whole-story');
+    expect(all.map((s) => s.slug)).not.toContain('embargoed');
+    expect(await articles.any()).toBe(true);
+  });
+
+  it('keeps an old slug as a redirect when the slug changes, and frees it when it comes back', async () => {
+    const { articles } = storage.stores;
+    const id = await articles.create(
+      article({ slug: 'first-headline' }),
+      at('2024-04-24T04:00:00Z'),
+    );
+    await articles.update(
+      id,
+      { slug: 'second-headline', headline: 'Second headline' },
+      at('2024-04-24T05:00:00Z'),
+    );
+    expect((await articles.findBySlugHistory('first-headline'))?.slug).toBe('second-headline');
+    expect(await articles.slugTaken('first-headline')).toBe(true);
+    expect((await articles.findById(id))?.updatedAt.toISOString()).toBe('2024-04-24T05:00:00.000Z');
+    await articles.update(id, { slug: 'first-headline' }, at('2024-04-24T06:00:00Z'));
+    expect((await articles.findBySlug('first-headline'))?.id).toBe(id);
+    expect((await articles.findBySlugHistory('second-headline'))?.id).toBe(id);
+    expect(await articles.findBySlugHistory('first-headline')).toBeUndefined();
+  });
+
+  it('writes nothing when a transaction fails part-way', async () => {
+    await expect(
+      storage.transaction(async (stores) => {
+        await stores.sections.create({
+          slug: 'half-written',
+          name: 'Half',
+          description: '',
+          position: 9,
+        });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect((await storage.stores.sections.list()).map((s) => s.slug)).not.toContain('half-written');
+  });
+
+  it('refuses an article in a section that does not exist (foreign keys are on)', async () => {
+    await expect(
+      storage.stores.articles.create(article({ slug: 'orphan', sectionId: 9999 }), new Date()),
+    ).rejects.toThrow();
+    expect(await storage.stores.articles.slugTaken('orphan')).toBe(false);
+  });
+
+  it('refuses two articles with one slug', async () => {
+    await expect(
+      storage.stores.articles.create(article({ slug: 'whole-story' }), new Date()),
+    ).rejects.toThrow();
+  });
+
+  it('stores settings as JSON and replaces them on a second write', async () => {
+    const { settings } = storage.stores;
+    expect(await settings.get('publication')).toBeUndefined();
+    await settings.put('publication', { name: 'One' }, new Date());
+    await settings.put('publication', { name: 'Two', nested: { a: [1] } }, new Date());
+    expect(await settings.get('publication')).toEqual({ name: 'Two', nested: { a: [1] } });
+  });
+});
+
+describe('SQLite durability settings', () => {
+  it('runs in WAL mode with synchronous=FULL and foreign keys on', async () => {
+    const database = createSqliteDatabase();
+    const storage = openStorage(database.url);
+    try {
+      await storage.migrate();
+      const pragma = async (name: string) =>
+        (await sql.raw(`PRAGMA ${name}`).execute(storage.kysely)).rows[0];
+      expect(await pragma('journal_mode')).toEqual({ journal_mode: 'wal' });
+      expect(await pragma('synchronous')).toEqual({ synchronous: 2 });
+      expect(await pragma('foreign_keys')).toEqual({ foreign_keys: 1 });
+    } finally {
+      await storage.close();
+      await database.drop();
+    }
+  });
+});

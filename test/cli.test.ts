@@ -1,0 +1,179 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hasSharedFolder, sharedPath } from './shared-folder.js';
+
+const BIN = resolve(import.meta.dirname, '..', 'bin', 'dateline.js');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+describe.runIf(hasSharedFolder())('the dateline command', () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+
+  const dateline = (...args: string[]) =>
+    new Promise<Run>((done) => {
+      execFile('node', [BIN, ...args], { env, cwd: dir }, (error, stdout, stderr) =>
+        done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+
+  const writeJson = (name: string, value: unknown) => {
+    const path = join(dir, name);
+    writeFileSync(path, JSON.stringify(value));
+    return path;
+  };
+
+  const mediaFiles = () =>
+    existsSync(join(dir, 'media'))
+      ? readdirSync(join(dir, 'media'), { recursive: true }).length
+      : 0;
+
+  beforeEach(() => {
+    if (!existsSync(join(import.meta.dirname, '..', 'dist', 'src', 'main.js'))) {
+      throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+    }
+    dir = mkdtempSync(join(tmpdir(), 'dateline-cli-'));
+    env = {
+      ...process.env,
+      DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
+      MEDIA_DIR: join(dir, 'media'),
+      LOG_LEVEL: 'silent',
+    };
+    delete env.DATELINE_NOW;
+  });
+
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('imports the reference article as it is and reports it as JSON', async () => {
+    const run = await dateline('import', '--json', sharedPath('seed', 'article.json'));
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      imported: [{ id: 1, url: '/world/turkiye-russia-iran-syria-hold-constructive-talks' }],
+      failed: [],
+    });
+    expect(mediaFiles()).toBeGreaterThan(4);
+  });
+
+  it('applies the reference publication settings', async () => {
+    const run = await dateline('settings', 'apply', sharedPath('seed', 'publication.json'));
+    expect(run.code, run.stderr).toBe(0);
+    const shown = await dateline('settings', 'show');
+    expect(JSON.parse(shown.stdout)).toMatchObject({
+      editorInChief: 'Abdullah bin Salim Al Shueili',
+      hijri: { adjustDays: -1 },
+    });
+  });
+
+  it('refuses malformed settings naming the field, and stores nothing', async () => {
+    const bad = writeJson('bad.json', {
+      name: 'Paper',
+      timezone: 'Mars/Olympus',
+      hijri: { adjustDays: 3 },
+    });
+    const run = await dateline('settings', 'apply', bad);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/timezone: must be an IANA time zone/);
+    expect(JSON.parse((await dateline('settings', 'show')).stdout)).toMatchObject({
+      name: 'Dateline',
+    });
+  });
+
+  it('refuses an article without a headline, names the field, exits 1 and writes nothing', async () => {
+    copyFileSync(sharedPath('seed', 'lead.jpg'), join(dir, 'lead.jpg'));
+    const file = writeJson('bad.json', {
+      section: 'World',
+      body: ['Text.'],
+      leadImage: { file: 'lead.jpg', caption: 'c', credit: 'r', alt: 'a' },
+    });
+    const run = await dateline('import', '--json', file);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { imported: unknown[]; failed: { error: string }[] };
+    expect(report).toMatchObject({ imported: [], failed: [{ item: 0, field: 'headline' }] });
+    expect(report.failed[0]?.error).toMatch(/^headline: /);
+    expect(mediaFiles()).toBe(0);
+  });
+
+  it('imports the good items of an array and reports the bad one, leaving none of it behind', async () => {
+    copyFileSync(sharedPath('seed', 'lead.jpg'), join(dir, 'lead.jpg'));
+    const file = writeJson('mixed.json', [
+      {
+        headline: 'Markdown story',
+        section: 'Business',
+        body: '## Markets\n\nShares **rose**.\n\n<script>alert(1)</script>',
+      },
+      {
+        headline: 'No alt text',
+        section: 'World',
+        body: ['Text.'],
+        leadImage: { file: 'lead.jpg', caption: 'c', credit: 'r', alt: '' },
+      },
+      {
+        headline: 'Missing photo',
+        section: 'World',
+        body: ['Text.'],
+        leadImage: { file: 'nope.jpg', alt: 'x' },
+      },
+      {
+        headline: 'HTML story',
+        section: 'World',
+        bodyFormat: 'html',
+        body: '<p>One<img src=x onerror=alert(1)></p>',
+      },
+      {
+        headline: 'Photo stored, then the slug clashes',
+        slug: 'markdown-story',
+        section: 'World',
+        body: ['Text.'],
+        leadImage: { file: 'lead.jpg', alt: 'x' },
+      },
+    ]);
+    const run = await dateline('import', '--json', file);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as {
+      imported: { url: string }[];
+      failed: { item: number; field?: string }[];
+    };
+    expect(report.imported.map((i) => i.url)).toEqual([
+      '/business/markdown-story',
+      '/world/html-story',
+    ]);
+    expect(report.failed).toMatchObject([
+      { item: 1, field: 'leadImage.alt' },
+      { item: 2, field: 'leadImage.file' },
+      { item: 4, field: 'slug' },
+    ]);
+    expect(mediaFiles()).toBe(0);
+  });
+
+  it('refuses a file that is not JSON with a clear message', async () => {
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, '{"headline": ');
+    const run = await dateline('import', file);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/broken\.json is not valid JSON/);
+  });
+
+  it('answers usage mistakes with exit code 2 and help', async () => {
+    expect((await dateline('frobnicate')).code).toBe(2);
+    expect((await dateline('import')).code).toBe(2);
+    expect((await dateline('serve', '--port', 'many')).code).toBe(2);
+    const help = await dateline('import', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: dateline import');
+  });
+
+  it('fails at start with one clear line per configuration problem', async () => {
+    env = { ...env, DATABASE_URL: 'mysql://x', PORT: 'eighty' };
+    const run = await dateline('migrate');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/DATABASE_URL: must start with sqlite: or postgres:\/\//);
+    expect(run.stderr).toMatch(/PORT: /);
+  });
+});

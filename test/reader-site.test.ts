@@ -1,0 +1,267 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applySettings } from '../src/services/apply-settings.js';
+import { importArticles } from '../src/services/import-articles.js';
+import { retitleArticle } from '../src/services/retitle-article.js';
+import { startReplayServer, type ReplayServer } from './replay-server.js';
+import { hasSharedFolder, sharedPath } from './shared-folder.js';
+import {
+  loadReferenceArticle,
+  REFERENCE_ARTICLE_PATH,
+  startTestApp,
+  type TestApp,
+} from './test-app.js';
+
+const text = (html: string) =>
+  html
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/g, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+
+const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+
+const waitFor = async (check: () => Promise<boolean>) => {
+  for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 20));
+};
+
+describe.runIf(hasSharedFolder())('the reference article page', () => {
+  let weather: ReplayServer;
+  let t: TestApp;
+  let html: string;
+
+  beforeAll(async () => {
+    const owm = JSON.parse(
+      readFileSync(sharedPath('vectors', 'weather-owm-muscat.json'), 'utf8'),
+    ) as { sample_response: unknown };
+    weather = await startReplayServer({ '/data/2.5/weather': { body: owm.sample_response } });
+    t = await startTestApp({
+      DATELINE_NOW: '2024-04-24T08:00:00Z',
+      OPENWEATHERMAP_API_KEY: 'test-key',
+      OPENWEATHERMAP_BASE_URL: weather.baseUrl,
+    });
+    const report = await loadReferenceArticle(t.app);
+    expect(report).toEqual({ imported: [{ id: 1, url: REFERENCE_ARTICLE_PATH }], failed: [] });
+    // The first page starts the weather fetch in the background and never waits for it.
+    await t.server.inject(REFERENCE_ARTICLE_PATH);
+    await waitFor(async () =>
+      (await t.server.inject(REFERENCE_ARTICLE_PATH)).body.includes('scattered clouds'),
+    );
+    html = (await t.server.inject(REFERENCE_ARTICLE_PATH)).body;
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await weather?.close();
+  });
+
+  it('reads exactly like the reference masthead, in Muscat time, with the paper’s −1 Hijri adjustment', () => {
+    const dateBar = /<p class="masthead-date">([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
+    expect(text(dateBar)).toBe('Wednesday, April 24, 2024 | Shawwal 14, 1445 H');
+  });
+
+  it('shows the weather, the label and the editor-in-chief', () => {
+    const page = text(html);
+    expect(page).toContain('scattered clouds');
+    expect(page).toContain('OMAN');
+    expect(page).toMatch(/high 33°C \/ low 33°C/);
+    expect(page).toContain('Editor in Chief: Abdullah bin Salim Al Shueili');
+    expect(weather.requests[0]?.searchParams.get('units')).toBe('metric');
+  });
+
+  it('shows section, headline, one caption with its credit, and alt text as its own attribute', () => {
+    expect(html).toContain('<p class="kicker"><a href="/world">World</a></p>');
+    expect(html).toContain(
+      '<h1>Turkiye, Russia, Iran, Syria hold &quot;constructive talks&quot;</h1>',
+    );
+    const caption =
+      'Negotiators and officials attend a meeting of defence ministers of Russia, Iran, Syria and Turkey in Moscow, Russia.';
+    expect(count(html, caption)).toBe(1);
+    expect(html).toMatch(
+      /<figcaption>Negotiators[^<]*<span class="credit"> — Reuters<\/span><\/figcaption>/,
+    );
+    expect(html).toContain('alt="Delegations seated at a long meeting table in Moscow"');
+    expect(html).toMatch(/<img [^>]*fetchpriority="high"/);
+    expect(html).toMatch(/<source type="image\/webp" srcset="\/media\/[^"]+ 480w/);
+  });
+
+  it('puts the dateline in capitals before the first paragraph and the sign-off after the last', () => {
+    expect(html).toContain('<p><span class="dateline">ANKARA:</span> The defence ministers');
+    expect(count(html, '<span class="dateline">')).toBe(1);
+    const body = /<div class="story-body">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
+    expect(count(body, '<p>')).toBe(14);
+    expect(html).toMatch(
+      /foreign ministers&#39; meeting\.<\/p><\/div><p class="sign-off">— Agencies<\/p>/,
+    );
+  });
+
+  it('shows when it was published, in the publication’s time zone, and no update that did not happen', () => {
+    expect(html).toContain(
+      'Published <time datetime="2024-04-24T02:00:00.000Z">24 April 2024 at 06:00</time>',
+    );
+    expect(html).not.toContain('Updated');
+  });
+
+  it('has named text size buttons, share links, back to top and home', () => {
+    expect(html).toContain('aria-label="Decrease text size"');
+    expect(html).toContain('aria-label="Increase text size"');
+    const url = encodeURIComponent(`http://localhost:80${REFERENCE_ARTICLE_PATH}`);
+    for (const service of [
+      'https://wa.me/',
+      'https://x.com/intent/post',
+      'https://www.facebook.com/sharer',
+      'https://www.linkedin.com/sharing',
+      'https://t.me/share',
+      'mailto:',
+    ]) {
+      expect(html).toContain(service);
+    }
+    expect(html).toContain(url);
+    expect(html).toContain('data-copy-link');
+    expect(html).toMatch(/<a href="#top">.*Back to top<\/a>/);
+    expect(html).toMatch(/<a href="\/">.*Home<\/a>/);
+  });
+
+  it('is an accessible document: language, skip link, landmarks, one h1', () => {
+    expect(html).toMatch(/^<!DOCTYPE html><html lang="en">/);
+    expect(html).toContain('<a class="skip-link" href="#main">');
+    expect(html).toContain('<main id="main"');
+    expect(html).toContain('<nav class="sections" aria-label="Sections">');
+    expect(count(html, '<h1')).toBe(1);
+  });
+
+  it('sends a strict content security policy and stays small', async () => {
+    const response = await t.server.inject(REFERENCE_ARTICLE_PATH);
+    expect(response.headers['content-security-policy']).toMatch(
+      /script-src 'sha256-[^']+' 'sha256-[^']+'/,
+    );
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(Buffer.byteLength(response.body)).toBeLessThan(50_000);
+  });
+
+  it('carries the masthead on the home page, the section front and the 404 page', async () => {
+    for (const [path, status] of [
+      ['/', 200],
+      ['/world', 200],
+      ['/world/no-such-story', 404],
+      ['/no-such-section', 404],
+    ] as const) {
+      const response = await t.server.inject(path);
+      expect(response.statusCode, path).toBe(status);
+      expect(text(response.body), path).toContain('Wednesday, April 24, 2024 | Shawwal 14, 1445 H');
+    }
+  });
+
+  it('sends an article requested under the wrong section to its own address', async () => {
+    const response = await t.server.inject(
+      '/sport/turkiye-russia-iran-syria-hold-constructive-talks',
+    );
+    expect(response.statusCode).toBe(301);
+    expect(response.headers.location).toBe(REFERENCE_ARTICLE_PATH);
+  });
+});
+
+describe.runIf(hasSharedFolder())('the reader site over time', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ DATELINE_NOW: '2024-04-24T08:00:00Z' });
+    await loadReferenceArticle(t.app);
+  });
+
+  afterAll(() => t?.close());
+
+  it('keeps the old address working when the headline changes', async () => {
+    const slug = await retitleArticle(
+      { storage: t.app.storage, clock: t.app.clock },
+      1,
+      'Four nations hold talks in Moscow',
+    );
+    expect(slug).toBe('four-nations-hold-talks-in-moscow');
+    const old = await t.server.inject(REFERENCE_ARTICLE_PATH);
+    expect(old.statusCode).toBe(301);
+    expect(old.headers.location).toBe('/world/four-nations-hold-talks-in-moscow');
+    const moved = await t.server.inject('/world/four-nations-hold-talks-in-moscow');
+    expect(moved.statusCode).toBe(200);
+    expect(moved.body).toContain('<h1>Four nations hold talks in Moscow</h1>');
+  });
+
+  it('keeps an embargoed story off every page until its time', async () => {
+    const report = await importArticles(t.app.importDeps(sharedPath('seed')), {
+      headline: 'Embargoed until Thursday',
+      section: 'World',
+      body: ['Not yet.'],
+      publishedAt: '2024-04-25T06:00:00+04:00',
+    });
+    const path = report.imported[0]?.url ?? '';
+    expect((await t.server.inject(path)).statusCode).toBe(404);
+    expect((await t.server.inject('/')).body).not.toContain('Embargoed until Thursday');
+    expect((await t.server.inject('/world')).body).not.toContain('Embargoed until Thursday');
+  });
+
+  it('escapes what writers type: a headline cannot inject markup', async () => {
+    const report = await importArticles(t.app.importDeps(sharedPath('seed')), {
+      headline: 'Tags like <script>alert(1)</script> stay text',
+      section: 'World',
+      publishedAt: '2024-04-24T05:00:00+04:00',
+      body: '<p onclick="x()">Hi <script>alert(2)</script><a href="javascript:alert(3)">link</a></p>',
+      bodyFormat: 'html',
+    });
+    const page = (await t.server.inject(report.imported[0]?.url ?? '')).body;
+    expect(page).toContain('Tags like &lt;script&gt;alert(1)&lt;/script&gt; stay text');
+    expect(page).not.toMatch(/<script>alert|onclick=|javascript:/);
+  });
+
+  it('pages through a section front and refuses a page that does not exist', async () => {
+    const settings = JSON.parse(
+      readFileSync(sharedPath('seed', 'publication.json'), 'utf8'),
+    ) as object;
+    await applySettings(
+      { stores: t.app.storage.stores, clock: t.app.clock },
+      { ...settings, articlesPerPage: 5 },
+    );
+    const items = Array.from({ length: 7 }, (_, i) => ({
+      headline: `Match report ${i + 1}`,
+      section: 'Sport',
+      body: ['Goal.'],
+      publishedAt: `2024-04-2${i % 3}T0${i}:00:00+04:00`,
+    }));
+    expect((await importArticles(t.app.importDeps(sharedPath('seed')), items)).failed).toEqual([]);
+    t.app.publication.invalidate();
+    const first = await t.server.inject('/sport');
+    expect(count(first.body, '<li class="card">')).toBe(5);
+    expect(first.body).toContain('href="/sport?page=2" rel="next"');
+    const second = await t.server.inject('/sport?page=2');
+    expect(count(second.body, '<li class="card">')).toBe(2);
+    expect(second.body).toContain('href="/sport" rel="prev"');
+    expect((await t.server.inject('/sport?page=3')).statusCode).toBe(404);
+    expect((await t.server.inject('/sport?page=abc')).statusCode).toBe(400);
+  });
+
+  it('follows a per-month override: Shawwal 1445 began on 10 April 2024 in Oman', async () => {
+    const settings = JSON.parse(readFileSync(sharedPath('seed', 'publication.json'), 'utf8')) as {
+      hijri: object;
+    };
+    await applySettings(
+      { stores: t.app.storage.stores, clock: t.app.clock },
+      {
+        ...settings,
+        hijri: {
+          ...settings.hijri,
+          monthStartOverrides: [{ year: 1445, month: 10, startsOn: '2024-04-10' }],
+        },
+      },
+    );
+    t.app.publication.invalidate();
+    expect(text((await t.server.inject('/')).body)).toContain(
+      'Wednesday, April 24, 2024 | Shawwal 15, 1445 H',
+    );
+  });
+
+  it('renders without the weather widget when the weather service is unreachable', async () => {
+    const page = (await t.server.inject('/')).body;
+    expect(page).not.toContain('class="weather"');
+    expect(page).toContain('Shawwal');
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * A whole Dateline app on a throwaway database, for integration tests that go through HTTP
+ * in-process (`server.inject`) or on a real port.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { createApp, type App } from '../src/app.js';
+import { readConfig } from '../src/config/config.js';
+import { buildServer } from '../src/http/server.js';
+import { applySettings } from '../src/services/apply-settings.js';
+import { importArticles, type ImportReport } from '../src/services/import-articles.js';
+import { createSqliteDatabase, type TestDatabase } from './test-databases.js';
+import { sharedPath } from './shared-folder.js';
+
+export interface TestApp {
+  app: App;
+  server: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** Starts an app with the given environment on a fresh database (SQLite unless given one). */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  database: TestDatabase = createSqliteDatabase(),
+): Promise<TestApp> {
+  const mediaDir = mkdtempSync(join(tmpdir(), 'dateline-media-'));
+  const config = readConfig({
+    DATABASE_URL: database.url,
+    MEDIA_DIR: mediaDir,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const app = await createApp(config, () => undefined);
+  const server = await buildServer({
+    site: app.site,
+    mediaRoot: app.files.localRoot,
+    publicUrl: config.publicUrl,
+    logLevel: 'silent',
+  });
+  return {
+    app,
+    server,
+    async close() {
+      await server.close();
+      await app.close();
+      await database.drop();
+      rmSync(mediaDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Applies ../shared/seed/publication.json and imports ../shared/seed/article.json. */
+export async function loadReferenceArticle(app: App): Promise<ImportReport> {
+  const settings = JSON.parse(
+    readFileSync(sharedPath('seed', 'publication.json'), 'utf8'),
+  ) as unknown;
+  await applySettings({ stores: app.storage.stores, clock: app.clock }, settings);
+  app.publication.invalidate();
+  const article = JSON.parse(readFileSync(sharedPath('seed', 'article.json'), 'utf8')) as unknown;
+  const report = await importArticles(app.importDeps(sharedPath('seed')), article);
+  app.publication.invalidate();
+  return report;
+}
+
+/** The reference article's URL path once imported. */
+export const REFERENCE_ARTICLE_PATH = '/world/turkiye-russia-iran-syria-hold-constructive-talks';
