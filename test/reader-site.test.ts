@@ -259,6 +259,29 @@ describe.runIf(hasSharedFolder())('the reader site over time', () => {
     );
   });
 
+  it('gives every byline and every topic a page of its own, agencies and guests included', async () => {
+    const report = await importArticles(t.app.importDeps(sharedPath('seed')), {
+      headline: 'Port traffic doubles',
+      section: 'Business',
+      publishedAt: '2024-04-24T07:00:00+04:00',
+      body: ['Ships.'],
+      bylines: ['Salma Al Harthy', { name: 'Gulf Wire', kind: 'agency' }],
+      tags: ['Shipping', 'Ports'],
+    });
+    const article = (await t.server.inject(report.imported[0]?.url ?? '')).body;
+    expect(article).toMatch(
+      /By <a href="\/author\/salma-al-harthy">Salma Al Harthy<\/a> and <a href="\/author\/gulf-wire">Gulf Wire<\/a>/,
+    );
+    expect(article).toContain('<a href="/topic/shipping">Shipping</a>');
+    for (const path of ['/author/salma-al-harthy', '/author/gulf-wire', '/topic/ports']) {
+      const page = await t.server.inject(path);
+      expect(page.statusCode, path).toBe(200);
+      expect(page.body, path).toContain('Port traffic doubles');
+    }
+    expect((await t.server.inject('/author/nobody')).statusCode).toBe(404);
+    expect((await t.server.inject('/topic/nothing')).statusCode).toBe(404);
+  });
+
   it('renders without the weather widget when the weather service is unreachable', async () => {
     const page = (await t.server.inject('/')).body;
     expect(page).not.toContain('class="weather"');

@@ -47,6 +47,8 @@ export interface PublishedQuery {
   /** Only stories published at or before this instant (later ones are embargoed). */
   asOf: Date;
   sectionId?: number;
+  authorId?: number;
+  tagId?: number;
   limit: number;
   offset?: number;
 }
@@ -75,6 +77,7 @@ export interface SectionStore {
 export interface TagStore {
   /** The tags with these names, creating the missing ones; in the order given. */
   findOrCreate(names: string[]): Promise<Tag[]>;
+  findBySlug(slug: string): Promise<Tag | undefined>;
 }
 
 export interface AuthorStore {

@@ -48,13 +48,17 @@ export const ARTICLE_COLUMNS = [
   'm.created_at as media_created_at',
 ] as const;
 
-/** The article query: joins in the section and the lead photo. */
-export const selectArticles = (db: Kysely<DatabaseSchema>) =>
-  db
-    .selectFrom('articles as a')
+export const fromArticles = (db: Kysely<DatabaseSchema>) => db.selectFrom('articles as a');
+
+/** Joins the section and the lead photo to an article query and selects what pages need. */
+export const withArticleColumns = (query: ReturnType<typeof fromArticles>) =>
+  query
     .innerJoin('sections as s', 's.id', 'a.section_id')
     .leftJoin('media as m', 'm.id', 'a.lead_media_id')
     .select(ARTICLE_COLUMNS);
+
+/** The article query: joins in the section and the lead photo. */
+export const selectArticles = (db: Kysely<DatabaseSchema>) => withArticleColumns(fromArticles(db));
 
 type ArticleRow = Awaited<ReturnType<ReturnType<typeof selectArticles>['executeTakeFirstOrThrow']>>;
 

@@ -6,7 +6,15 @@ import type {
   NewArticle,
   PublishedQuery,
 } from '../services/ports.js';
-import { articleFrom, bylinesOf, selectArticles, summaryFrom, tagsOf } from './article-rows.js';
+import {
+  articleFrom,
+  bylinesOf,
+  fromArticles,
+  selectArticles,
+  summaryFrom,
+  tagsOf,
+  withArticleColumns,
+} from './article-rows.js';
 import { toDbTime, type ArticlesTable, type DatabaseSchema } from './schema.js';
 
 type ArticleColumns = Omit<ArticlesTable, 'id'>;
@@ -134,16 +142,36 @@ export class KyselyArticleStore implements ArticleStore {
       .execute();
   }
 
-  async listPublished(query: PublishedQuery) {
-    let select = selectArticles(this.db)
+  /** Published, visible at `asOf`, and in the section, by the author or with the tag asked for. */
+  private listed(query: Omit<PublishedQuery, 'limit' | 'offset'>) {
+    let select = fromArticles(this.db)
       .where('a.status', '=', 'published')
-      .where('a.published_at', '<=', toDbTime(query.asOf))
+      .where('a.published_at', '<=', toDbTime(query.asOf));
+    if (query.sectionId !== undefined) select = select.where('a.section_id', '=', query.sectionId);
+    if (query.authorId !== undefined) {
+      const byAuthor = this.db
+        .selectFrom('article_authors')
+        .select('article_id')
+        .where('author_id', '=', query.authorId);
+      select = select.where('a.id', 'in', byAuthor);
+    }
+    if (query.tagId !== undefined) {
+      const withTag = this.db
+        .selectFrom('article_tags')
+        .select('article_id')
+        .where('tag_id', '=', query.tagId);
+      select = select.where('a.id', 'in', withTag);
+    }
+    return select;
+  }
+
+  async listPublished(query: PublishedQuery) {
+    const rows = await withArticleColumns(this.listed(query))
       .orderBy('a.published_at', 'desc')
       .orderBy('a.id', 'desc')
       .limit(query.limit)
-      .offset(query.offset ?? 0);
-    if (query.sectionId !== undefined) select = select.where('a.section_id', '=', query.sectionId);
-    const rows = await select.execute();
+      .offset(query.offset ?? 0)
+      .execute();
     const bylines = await bylinesOf(
       this.db,
       rows.map((r) => r.id),
@@ -152,13 +180,9 @@ export class KyselyArticleStore implements ArticleStore {
   }
 
   async countPublished(query: Omit<PublishedQuery, 'limit' | 'offset'>) {
-    let select = this.db
-      .selectFrom('articles')
+    const { count } = await this.listed(query)
       .select((eb) => eb.fn.countAll().as('count'))
-      .where('status', '=', 'published')
-      .where('published_at', '<=', toDbTime(query.asOf));
-    if (query.sectionId !== undefined) select = select.where('section_id', '=', query.sectionId);
-    const { count } = await select.executeTakeFirstOrThrow();
+      .executeTakeFirstOrThrow();
     return Number(count);
   }
 

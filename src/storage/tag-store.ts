@@ -7,6 +7,10 @@ import type { DatabaseSchema } from './schema.js';
 export class KyselyTagStore implements TagStore {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
+  findBySlug(slug: string): Promise<Tag | undefined> {
+    return this.db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();
+  }
+
   async findOrCreate(names: string[]): Promise<Tag[]> {
     const tags: Tag[] = [];
     for (const name of names) {

@@ -61,3 +61,6 @@ export interface ArticleSummary {
 /** The reader's URL path of an article. */
 export const articlePath = (article: { slug: string; section: { slug: string } }) =>
   `/${article.section.slug}/${article.slug}`;
+
+/** The reader's URL path of a topic page. */
+export const tagPath = (tag: { slug: string }) => `/topic/${tag.slug}`;

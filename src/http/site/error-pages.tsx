@@ -4,7 +4,7 @@ import type { SiteContext } from '../../services/site-context.js';
 import { h } from '../jsx/jsx.js';
 import { ErrorPageView } from './views/error-page.js';
 import { Layout } from './views/layout.js';
-import { sendPage } from './site-routes.js';
+import { sendPage } from './page-response.js';
 
 /** The last resort when even the masthead cannot be read (the database is down). */
 const BARE_ERROR_PAGE =

@@ -1,6 +1,6 @@
 import { h, trustedHtml } from '../../jsx/jsx.js';
 import { authorPath } from '../../../domain/author/author.js';
-import type { Article } from '../../../domain/article/article.js';
+import { tagPath, type Article } from '../../../domain/article/article.js';
 import type { AuthorProfile } from '../../../domain/author/author.js';
 import { renderBodyHtml } from '../../../domain/body/render-body-html.js';
 import { sectionPath } from '../../../domain/section/section.js';
@@ -109,7 +109,7 @@ export function ArticlePageView({
         <ul class="tags" aria-label="Topics">
           {article.tags.map((tag) => (
             <li>
-              <span>{tag.name}</span>
+              <a href={tagPath(tag)}>{tag.name}</a>
             </li>
           ))}
         </ul>

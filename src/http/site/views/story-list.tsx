@@ -1,0 +1,55 @@
+import { h } from '../../jsx/jsx.js';
+import type { StoryList } from '../../../services/read-story-list.js';
+import { StoryCard } from './story-card.js';
+
+/** The address of page n of a list; page 1 has no query. */
+export const listPagePath = (path: string, page: number) =>
+  page <= 1 ? path : `${path}?page=${page}`;
+
+/**
+ * A list of stories under a heading — a section front, an author's or a topic's page — newest
+ * first, with links to older pages.
+ */
+export function StoryListView(props: {
+  heading: string;
+  intro: string;
+  path: string;
+  list: StoryList;
+}) {
+  const { page, pageCount, stories } = props.list;
+  return (
+    <div>
+      <header class="section-head">
+        <h1>{props.heading}</h1>
+        {props.intro ? <p>{props.intro}</p> : null}
+      </header>
+      {stories.length === 0 ? <p>No stories here yet.</p> : null}
+      <ul class="grid">
+        {stories.map((story) => (
+          <StoryCard story={story} headingLevel={2} />
+        ))}
+      </ul>
+      {pageCount > 1 ? (
+        <nav class="pagination" aria-label="Pages">
+          {page > 1 ? (
+            <a href={listPagePath(props.path, page - 1)} rel="prev">
+              ← Newer stories
+            </a>
+          ) : (
+            <span />
+          )}
+          <span>
+            Page {page} of {pageCount}
+          </span>
+          {page < pageCount ? (
+            <a href={listPagePath(props.path, page + 1)} rel="next">
+              Older stories →
+            </a>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

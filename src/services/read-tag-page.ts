@@ -1,0 +1,20 @@
+import type { Tag } from '../domain/article/article.js';
+import { notFound } from '../domain/errors.js';
+import { readStoryList, type StoryList } from './read-story-list.js';
+import type { SiteContext } from './site-context.js';
+
+export interface TagPage extends StoryList {
+  tag: Tag;
+}
+
+/** A topic's page: every story with the tag, newest first. */
+export async function readTagPage(
+  context: SiteContext,
+  slug: string,
+  page: number,
+): Promise<TagPage> {
+  const publication = await context.publication.current();
+  const tag = await context.stores.tags.findBySlug(slug);
+  if (!tag) throw notFound('No such topic');
+  return { tag, ...(await readStoryList(context, publication, { tagId: tag.id }, page)) };
+}
