@@ -22,10 +22,10 @@ img{max-width:100%;height:auto;display:block}
 .weather svg{width:1.25rem;height:1.25rem;flex:none}
 .weather .condition{text-transform:capitalize}
 .weather .place{font-weight:600;letter-spacing:.04em}
-.brand{text-align:center;padding:1rem 0 .5rem}
+.brand{text-align:center;padding:1rem 0 0;margin:0}
 .brand a{text-decoration:none;font-family:Georgia,"Times New Roman",serif;font-weight:700;font-size:clamp(1.75rem,6vw,3rem);line-height:1.1;letter-spacing:-.01em}
-.brand .tagline{margin:.25rem 0 0;color:var(--muted);font-size:.875rem}
-.eic{margin:0;padding:.25rem 0 .75rem;text-align:center;font-size:.75rem;letter-spacing:.08em;text-transform:uppercase;color:var(--muted)}
+.tagline{margin:.25rem 0 0;text-align:center;color:var(--muted);font-size:.875rem}
+.eic{margin:0;padding:.5rem 0 .75rem;text-align:center;font-size:.75rem;letter-spacing:.08em;text-transform:uppercase;color:var(--muted)}
 .sections{border-top:1px solid var(--rule);overflow-x:auto}
 .sections ul{display:flex;gap:.25rem;list-style:none;margin:0 auto;padding:0;justify-content:center;min-width:max-content}
 .sections a{display:block;padding:.75rem .75rem;text-decoration:none;font-weight:600;font-size:.9375rem}

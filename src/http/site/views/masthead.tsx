@@ -41,8 +41,8 @@ export function MastheadView(props: {
         </div>
         <Name class="brand">
           <a href="/">{masthead.publicationName}</a>
-          {masthead.tagline ? <span class="tagline"> {masthead.tagline}</span> : null}
         </Name>
+        {masthead.tagline ? <p class="tagline">{masthead.tagline}</p> : null}
         {masthead.editorInChief ? (
           <p class="eic">Editor in Chief: {masthead.editorInChief}</p>
         ) : null}
