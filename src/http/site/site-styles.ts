@@ -20,7 +20,7 @@ img{max-width:100%;height:auto;display:block}
 .date-bar p{margin:0}
 .weather{display:flex;gap:.5rem;align-items:center}
 .weather svg{width:1.25rem;height:1.25rem;flex:none}
-.weather .condition{text-transform:capitalize}
+
 .weather .place{font-weight:600;letter-spacing:.04em}
 .brand{text-align:center;padding:1rem 0 0;margin:0}
 .brand a{text-decoration:none;font-family:Georgia,"Times New Roman",serif;font-weight:700;font-size:clamp(1.75rem,6vw,3rem);line-height:1.1;letter-spacing:-.01em}
