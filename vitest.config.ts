@@ -28,6 +28,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.{ts,tsx}'],
+          // One file at a time: Lighthouse's scores must not suffer from a browser test beside it.
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -104,8 +104,8 @@ describe.runIf(hasSharedFolder())('the reference article page', () => {
   });
 
   it('has named text size buttons, share links, back to top and home', () => {
-    expect(html).toContain('aria-label="Decrease text size"');
-    expect(html).toContain('aria-label="Increase text size"');
+    expect(html).toContain('A−<span class="visually-hidden"> Decrease text size</span>');
+    expect(html).toContain('A+<span class="visually-hidden"> Increase text size</span>');
     const url = encodeURIComponent(`http://localhost:80${REFERENCE_ARTICLE_PATH}`);
     for (const service of [
       'https://wa.me/',

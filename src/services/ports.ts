@@ -65,6 +65,8 @@ export interface ArticleStore {
   update(id: number, changes: ArticleChanges, now: Date): Promise<void>;
   listPublished(query: PublishedQuery): Promise<ArticleSummary[]>;
   countPublished(query: Omit<PublishedQuery, 'limit' | 'offset'>): Promise<number>;
+  /** The newest `perSection` published stories of every section, by section order then date. */
+  listLatestPerSection(query: { asOf: Date; perSection: number }): Promise<ArticleSummary[]>;
   /** True when any article exists, whatever its status. */
   any(): Promise<boolean>;
 }

@@ -27,19 +27,16 @@ export async function readHomePage(context: SiteContext): Promise<HomePage> {
   const lead = latest.find((story) => story.leadImage) ?? latest[0];
   const top = latest.filter((story) => story !== lead).slice(0, TOP_STORIES);
   const shown = new Set([lead, ...top].map((story) => story?.id));
-  const sections = await Promise.all(
-    publication.sections.map(async (section) => {
-      const stories = await context.stores.articles.listPublished({
-        asOf: now,
-        sectionId: section.id,
-        limit: STORIES_PER_SECTION + shown.size,
-      });
-      return {
-        section,
-        stories: stories.filter((s) => !shown.has(s.id)).slice(0, STORIES_PER_SECTION),
-      };
-    }),
-  );
+  const latestPerSection = await context.stores.articles.listLatestPerSection({
+    asOf: now,
+    perSection: STORIES_PER_SECTION + shown.size,
+  });
+  const sections = publication.sections.map((section) => ({
+    section,
+    stories: latestPerSection
+      .filter((story) => story.section.id === section.id && !shown.has(story.id))
+      .slice(0, STORIES_PER_SECTION),
+  }));
   return {
     masthead: readMasthead(publication.settings, now, context.weather),
     publication,

@@ -130,18 +130,18 @@ export function summaryFrom(row: ArticleRow, bylines: AuthorProfile[]): ArticleS
   };
 }
 
-/** Bylines of many articles in one query, in byline order. */
-export async function bylinesOf(db: Kysely<DatabaseSchema>, articleIds: number[]) {
-  const byArticle = new Map<number, AuthorProfile[]>();
-  if (articleIds.length === 0) return byArticle;
-  const rows = await db
+/** The byline query, before choosing which articles. */
+export const selectBylines = (db: Kysely<DatabaseSchema>) =>
+  db
     .selectFrom('article_authors as aa')
     .innerJoin('authors as au', 'au.id', 'aa.author_id')
-    .select(['aa.article_id', 'au.id', 'au.slug', 'au.name', 'au.kind', 'au.bio'])
-    .where('aa.article_id', 'in', articleIds)
-    .orderBy('aa.article_id')
-    .orderBy('aa.position')
-    .execute();
+    .select(['aa.article_id', 'au.id', 'au.slug', 'au.name', 'au.kind', 'au.bio']);
+
+type BylineRow = Awaited<ReturnType<ReturnType<typeof selectBylines>['execute']>>[number];
+
+/** Byline rows grouped by article, keeping their order. */
+export function groupBylines(rows: BylineRow[]) {
+  const byArticle = new Map<number, AuthorProfile[]>();
   for (const { article_id, kind, ...author } of rows) {
     const list = byArticle.get(article_id) ?? [];
     list.push({ ...author, kind: kind as AuthorKind });
@@ -150,13 +150,22 @@ export async function bylinesOf(db: Kysely<DatabaseSchema>, articleIds: number[]
   return byArticle;
 }
 
-/** Tags of one article, in the order the editor gave them. */
-export async function tagsOf(db: Kysely<DatabaseSchema>, articleId: number): Promise<Tag[]> {
-  return db
+/** Bylines of many articles in one query, in byline order. */
+export async function bylinesOf(db: Kysely<DatabaseSchema>, articleIds: number[]) {
+  if (articleIds.length === 0) return new Map<number, AuthorProfile[]>();
+  const rows = await selectBylines(db)
+    .where('aa.article_id', 'in', articleIds)
+    .orderBy('aa.article_id')
+    .orderBy('aa.position')
+    .execute();
+  return groupBylines(rows);
+}
+
+/** The tag query of one article, in the order the editor gave them. */
+export const selectTagsOf = (db: Kysely<DatabaseSchema>, articleId: number) =>
+  db
     .selectFrom('article_tags as at')
     .innerJoin('tags as t', 't.id', 'at.tag_id')
     .select(['t.id', 't.slug', 't.name'])
     .where('at.article_id', '=', articleId)
-    .orderBy('at.position')
-    .execute();
-}
+    .orderBy('at.position');

@@ -10,11 +10,14 @@ import {
   articleFrom,
   bylinesOf,
   fromArticles,
+  groupBylines,
   selectArticles,
+  selectBylines,
+  selectTagsOf,
   summaryFrom,
-  tagsOf,
   withArticleColumns,
 } from './article-rows.js';
+import { reusableQuery } from './reusable-query.js';
 import { toDbTime, type ArticlesTable, type DatabaseSchema } from './schema.js';
 
 type ArticleColumns = Omit<ArticlesTable, 'id'>;
@@ -44,7 +47,22 @@ function columnsOf(changes: ArticleChanges): Partial<ArticleColumns> {
 
 /** Articles on Kysely: the same SQL on SQLite and PostgreSQL. */
 export class KyselyArticleStore implements ArticleStore {
-  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+  // The three queries behind every article page, compiled once (see reusable-query.ts).
+  private readonly articleBySlug;
+  private readonly articleById;
+  private readonly bylinesOfOne;
+  private readonly tagsOfOne;
+
+  constructor(private readonly db: Kysely<DatabaseSchema>) {
+    const reusable = db as unknown as Kysely<never>;
+    this.articleBySlug = reusableQuery(reusable, selectArticles(db).where('a.slug', '=', ''));
+    this.articleById = reusableQuery(reusable, selectArticles(db).where('a.id', '=', 0));
+    this.bylinesOfOne = reusableQuery(
+      reusable,
+      selectBylines(db).where('aa.article_id', '=', 0).orderBy('aa.position'),
+    );
+    this.tagsOfOne = reusableQuery(reusable, selectTagsOf(db, 0));
+  }
 
   async create(article: NewArticle, now: Date): Promise<number> {
     const time = toDbTime(now);
@@ -74,13 +92,11 @@ export class KyselyArticleStore implements ArticleStore {
   }
 
   async findById(id: number) {
-    return this.complete(await selectArticles(this.db).where('a.id', '=', id).executeTakeFirst());
+    return this.complete((await this.articleById(id))[0]);
   }
 
   async findBySlug(slug: string) {
-    return this.complete(
-      await selectArticles(this.db).where('a.slug', '=', slug).executeTakeFirst(),
-    );
+    return this.complete((await this.articleBySlug(slug))[0]);
   }
 
   async findBySlugHistory(slug: string) {
@@ -96,11 +112,8 @@ export class KyselyArticleStore implements ArticleStore {
     row: Parameters<typeof articleFrom>[0] | undefined,
   ): Promise<Article | undefined> {
     if (!row) return undefined;
-    const [bylines, tags] = await Promise.all([
-      bylinesOf(this.db, [row.id]),
-      tagsOf(this.db, row.id),
-    ]);
-    return articleFrom(row, bylines.get(row.id) ?? [], tags);
+    const [bylines, tags] = await Promise.all([this.bylinesOfOne(row.id), this.tagsOfOne(row.id)]);
+    return articleFrom(row, groupBylines(bylines).get(row.id) ?? [], tags);
   }
 
   async slugTaken(slug: string): Promise<boolean> {
@@ -171,6 +184,37 @@ export class KyselyArticleStore implements ArticleStore {
       .orderBy('a.id', 'desc')
       .limit(query.limit)
       .offset(query.offset ?? 0)
+      .execute();
+    const bylines = await bylinesOf(
+      this.db,
+      rows.map((r) => r.id),
+    );
+    return rows.map((row) => summaryFrom(row, bylines.get(row.id) ?? []));
+  }
+
+  async listLatestPerSection(query: { asOf: Date; perSection: number }) {
+    // One query for every section's newest stories: rank within each section, keep the top.
+    const ranked = this.listed({ asOf: query.asOf }).select((eb) => [
+      'a.id',
+      eb.fn
+        .agg<number>('row_number')
+        .over((over) =>
+          over
+            .partitionBy('a.section_id')
+            .orderBy('a.published_at', 'desc')
+            .orderBy('a.id', 'desc'),
+        )
+        .as('rank'),
+    ]);
+    const ids = this.db
+      .selectFrom(ranked.as('r'))
+      .select('r.id')
+      .where('r.rank', '<=', query.perSection);
+    const rows = await selectArticles(this.db)
+      .where('a.id', 'in', ids)
+      .orderBy('s.position')
+      .orderBy('a.published_at', 'desc')
+      .orderBy('a.id', 'desc')
       .execute();
     const bylines = await bylinesOf(
       this.db,

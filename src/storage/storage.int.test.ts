@@ -148,6 +148,14 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
     const all = await articles.listPublished({ asOf, limit: 10 });
     expect(all[0]?.slug).toBe('whole-story');
     expect(all.map((s) => s.slug)).not.toContain('embargoed');
+    const perSection = await articles.listLatestPerSection({ asOf, perSection: 1 });
+    expect(perSection.map((s) => [s.section.slug, s.slug])).toEqual([
+      ['sport', 'newer'],
+      ['world', 'whole-story'],
+    ]);
+    expect(perSection[1]?.bylines.map((a) => a.name)).toEqual(['Wire', 'Ana']);
+    const twoEach = await articles.listLatestPerSection({ asOf, perSection: 2 });
+    expect(twoEach.map((s) => s.slug)).toEqual(['newer', 'older', 'whole-story']);
     expect(await articles.any()).toBe(true);
   });
 

@@ -23,9 +23,22 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+// Zone offsets change only on whole minutes, so the date found for one minute holds for all of it.
+const lastByZone = new Map<string, { minute: number; date: CivilDate }>();
+
 /** The Gregorian date of `instant` on the wall calendars of `timeZone`. */
 export function civilDateInZone(instant: Date, timeZone: string): CivilDate {
-  if (Number.isNaN(instant.getTime())) throw invalid('the instant is not a valid date', 'instant');
+  const time = instant.getTime();
+  if (Number.isNaN(time)) throw invalid('the instant is not a valid date', 'instant');
+  const minute = Math.floor(time / 60_000);
+  const last = lastByZone.get(timeZone);
+  if (last?.minute === minute) return { ...last.date };
+  const date = lookUpCivilDate(instant, timeZone);
+  lastByZone.set(timeZone, { minute, date: { ...date } });
+  return date;
+}
+
+function lookUpCivilDate(instant: Date, timeZone: string): CivilDate {
   const date = { year: 0, month: 0, day: 0 };
   for (const { type, value } of formatterFor(timeZone).formatToParts(instant)) {
     if (type === 'year' || type === 'month' || type === 'day') date[type] = Number(value);

@@ -14,7 +14,7 @@ img{max-width:100%;height:auto;display:block}
 .visually-hidden{position:absolute!important;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 .skip-link{position:absolute;left:.5rem;top:-4rem;z-index:10;background:var(--ink);color:#fff;padding:.75rem 1rem;border-radius:4px}
 .skip-link:focus{top:.5rem}
-.wrap{max-width:72rem;margin:0 auto;padding:0 1rem}
+.wrap{max-width:72rem;margin:0 auto;padding-inline:1rem}
 .masthead{border-bottom:3px double var(--ink)}
 .date-bar{display:flex;flex-wrap:wrap;gap:.25rem 1rem;justify-content:space-between;align-items:center;font-size:.875rem;color:var(--muted);padding:.5rem 0;border-bottom:1px solid var(--rule);margin:0}
 .date-bar p{margin:0}

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { DatabaseSchema } from '../schema.js';
+import { withStatementCache } from './statement-cache.js';
 
 /** Opens (creating if needed) a SQLite file tuned for a newsroom: durable and concurrent. */
 export function openSqlite(path: string): Kysely<DatabaseSchema> {
@@ -14,5 +15,7 @@ export function openSqlite(path: string): Kysely<DatabaseSchema> {
   connection.pragma('synchronous = FULL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
-  return new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: connection }) });
+  return new Kysely<DatabaseSchema>({
+    dialect: new SqliteDialect({ database: withStatementCache(connection) }),
+  });
 }

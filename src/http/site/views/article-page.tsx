@@ -49,11 +49,11 @@ function Times({ article, timeZone }: { article: Article; timeZone: string }) {
 function TextSizeControls() {
   return (
     <div class="text-size" role="group" aria-label="Text size">
-      <button type="button" data-text-size="-" aria-label="Decrease text size">
-        A−
+      <button type="button" data-text-size="-">
+        A−<span class="visually-hidden"> Decrease text size</span>
       </button>
-      <button type="button" data-text-size="+" aria-label="Increase text size">
-        A+
+      <button type="button" data-text-size="+">
+        A+<span class="visually-hidden"> Increase text size</span>
       </button>
       <span class="visually-hidden" id="text-size-status" role="status"></span>
     </div>

@@ -1,0 +1,130 @@
+/**
+ * `npm run bench`: measures Dateline's article and home pages against a bare node:http server
+ * serving the same article bytes (the ceiling), in the same run on the same machine, and writes
+ * bench/results/latest.json. Exits 1 only when a request failed; a missed goal is reported, not
+ * fatal, because numbers from a shared machine are too noisy to gate on.
+ */
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { stopChild, type RunningChild } from './child-process.js';
+import { measure, type Measurement, type Target } from './load.js';
+import { packageRoot, sharedSeedDir } from './package-root.js';
+import { prepareData, type BenchData } from './prepare-data.js';
+import { articleGoal, formatGoal, formatTable, withRatios, writeResults } from './report.js';
+import { snapshotArticle, startCeiling, startDateline } from './servers.js';
+import { readSettings, type BenchSettings } from './settings.js';
+
+/** What must be torn down however the run ends. */
+interface Cleanup {
+  children: RunningChild[];
+  data: BenchData | undefined;
+}
+
+async function cleanUp(cleanup: Cleanup): Promise<void> {
+  await Promise.all(cleanup.children.map((child) => stopChild(child)));
+  cleanup.children = [];
+  if (cleanup.data) await rm(cleanup.data.dir, { recursive: true, force: true });
+  cleanup.data = undefined;
+}
+
+/** Fails with a clear message when the shared reference files are not where we expect them. */
+function checkSeed(seedDir: string): boolean {
+  const missing = ['publication.json', 'article.json'].filter((f) => !existsSync(join(seedDir, f)));
+  if (missing.length === 0) return true;
+  console.error(
+    `bench: the shared reference files are missing: ${missing.map((f) => join(seedDir, f)).join(', ')}\n` +
+      'bench: the bench needs ../shared/seed/ next to the repository (publication.json, article.json).',
+  );
+  return false;
+}
+
+/**
+ * Runs every target at one concurrency before moving to the next, ceiling first, so each ratio
+ * compares runs taken seconds apart, under the same background load.
+ */
+async function runSchedule(targets: Target[], settings: BenchSettings): Promise<Measurement[]> {
+  const measurements: Measurement[] = [];
+  for (const connections of settings.connections) {
+    for (const target of targets) {
+      if (settings.warmupSeconds > 0) await measure(target, connections, settings.warmupSeconds);
+      const m = await measure(target, connections, settings.seconds);
+      console.error(
+        `bench: ${target.name} c=${connections}: ${m.requestsPerSecond.toFixed(1)} req/s, ` +
+          `p99 ${m.latencyP99Ms} ms, non-2xx ${m.non2xx}, errors ${m.errors}`,
+      );
+      measurements.push(m);
+    }
+  }
+  return measurements;
+}
+
+/** The rows with failed requests; any one of them fails the bench. */
+function failures(measurements: Measurement[]): Measurement[] {
+  return measurements.filter((m) => m.non2xx > 0 || m.errors > 0);
+}
+
+async function bench(root: string, settings: BenchSettings, cleanup: Cleanup): Promise<number> {
+  const seedDir = sharedSeedDir(root);
+  if (!checkSeed(seedDir)) return 1;
+
+  console.error('bench: preparing a throwaway database…');
+  const data = await prepareData(root, seedDir);
+  cleanup.data = data;
+  const track = (child: RunningChild) => cleanup.children.push(child);
+
+  const origin = await startDateline(root, data, track);
+  const articleUrl = `${origin}${data.articlePath}`;
+  const snapshot = await snapshotArticle(articleUrl);
+  const ceilingUrl = await startCeiling(root, data, snapshot, track);
+  console.error(
+    `bench: article ${data.articlePath} (${snapshot.body.length} bytes); ` +
+      `${settings.seconds} s per run after ${settings.warmupSeconds} s warm-up`,
+  );
+
+  const targets: Target[] = [
+    { name: 'ceiling', url: ceilingUrl },
+    { name: 'article', url: articleUrl },
+    { name: 'home', url: `${origin}/` },
+  ];
+  const measurements = await runSchedule(targets, settings);
+
+  const rows = withRatios(measurements);
+  const goal = articleGoal(rows);
+  console.log(formatTable(rows));
+  console.log('');
+  console.log(formatGoal(goal));
+  // Printed because a busy machine explains a surprising run better than anything in the table.
+  console.log(`Load average (1 min) at the end: ${loadavg()[0]?.toFixed(2) ?? '-'}`);
+  const resultsFile = join(root, 'bench', 'results', 'latest.json');
+  await writeResults(resultsFile, settings, rows, goal);
+  console.log(`Results written to ${resultsFile}`);
+
+  const failed = failures(measurements);
+  for (const m of failed) {
+    console.error(
+      `bench: ${m.target} c=${m.connections} had ${m.non2xx} non-2xx responses and ` +
+        `${m.errors} errors (${m.timeouts} timeouts)`,
+    );
+  }
+  return failed.length > 0 ? 1 : 0;
+}
+
+async function main(): Promise<number> {
+  const cleanup: Cleanup = { children: [], data: undefined };
+  // Ctrl-C must not leave servers running on the machine.
+  process.once('SIGINT', () => {
+    void cleanUp(cleanup).finally(() => process.exit(130));
+  });
+  try {
+    return await bench(packageRoot(), readSettings(), cleanup);
+  } catch (error) {
+    console.error(`bench: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    await cleanUp(cleanup);
+  }
+}
+
+process.exitCode = await main();

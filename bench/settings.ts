@@ -1,0 +1,30 @@
+/** The bench's knobs, read from the environment once. */
+
+export interface BenchSettings {
+  /** Length of each measured run. */
+  seconds: number;
+  /** Length of the unrecorded run before each measured one (JIT, caches, sockets). */
+  warmupSeconds: number;
+  /** Concurrency levels: 1 shows per-request cost, 64 shows behaviour under load. */
+  connections: number[];
+}
+
+function secondsFrom(name: string, fallback: number, allowZero: boolean): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  const valid = Number.isFinite(value) && (allowZero ? value >= 0 : value > 0);
+  if (!valid)
+    throw new Error(
+      `${name} must be a ${allowZero ? 'non-negative' : 'positive'} number of seconds, not "${raw}"`,
+    );
+  return value;
+}
+
+export function readSettings(): BenchSettings {
+  return {
+    seconds: secondsFrom('BENCH_SECONDS', 8, false),
+    warmupSeconds: secondsFrom('BENCH_WARMUP_SECONDS', 2, true),
+    connections: [1, 64],
+  };
+}
