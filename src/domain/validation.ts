@@ -1,13 +1,17 @@
 import type { z } from 'zod';
 import { invalid, type DomainError } from './errors.js';
 
-/** The first problem zod found, as an Invalid error naming the field (`leadImage.alt`). */
-export function invalidFromZod(error: z.ZodError, prefix = ''): DomainError {
-  const issue = error.issues[0];
-  const path = (issue?.path ?? []).reduce<string>(
+/** A zod issue path as people write it: `body[3].marks[0].attrs.href`. */
+export const zodPath = (path: (string | number)[], prefix = ''): string =>
+  path.reduce<string>(
     (at, key) => (typeof key === 'number' ? `${at}[${key}]` : at ? `${at}.${key}` : key),
     prefix,
   );
+
+/** The first problem zod found, as an Invalid error naming the field (`leadImage.alt`). */
+export function invalidFromZod(error: z.ZodError, prefix = ''): DomainError {
+  const issue = error.issues[0];
+  const path = zodPath(issue?.path ?? [], prefix);
   const message = issue?.message ?? 'is invalid';
   return invalid(path ? `${path}: ${message}` : message, path || undefined);
 }

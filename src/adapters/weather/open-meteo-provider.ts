@@ -3,6 +3,7 @@
  * its daily max/min are the real high and low of the publication's local day.
  */
 import { z } from 'zod';
+import { describeError, listIssues, parseJsonOrUndefined } from './weather-response.js';
 import type { CurrentWeather, WeatherLocation } from '../../domain/weather/current-weather.js';
 import type { WeatherProvider } from '../../services/ports.js';
 
@@ -129,29 +130,3 @@ async function describeFailure(response: Response): Promise<string> {
   const reason = body.success ? `: ${body.data.reason.slice(0, MAX_REASON_LENGTH)}` : '';
   return `${SERVICE} responded with HTTP ${response.status}${reason}`;
 }
-
-// Zod issues as paths (`daily.temperature_2m_max[0]`), so a log line says what is missing.
-function listIssues(error: z.ZodError): string {
-  const paths = error.issues.map((issue) => formatPath(issue.path) || 'body');
-  return `missing or invalid ${[...new Set(paths)].join(', ')}`;
-}
-
-const formatPath = (path: (string | number)[]): string =>
-  path.reduce<string>((text, part) => {
-    if (typeof part === 'number') return `${text}[${part}]`;
-    return text ? `${text}.${part}` : part;
-  }, '');
-
-// The cause matters: fetch's own message ("fetch failed") says nothing about why.
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
-}
-
-const parseJsonOrUndefined = (text: string): unknown => {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-};

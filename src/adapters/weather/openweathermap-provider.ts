@@ -4,6 +4,7 @@
  * text the server sends back is scrubbed of the key before it reaches a message.
  */
 import { z } from 'zod';
+import { describeError, listIssues, parseJsonOrUndefined } from './weather-response.js';
 import type { CurrentWeather, WeatherLocation } from '../../domain/weather/current-weather.js';
 import type { WeatherProvider } from '../../services/ports.js';
 
@@ -94,29 +95,3 @@ export class OpenWeatherMapProvider implements WeatherProvider {
     return this.#apiKey ? text.split(this.#apiKey).join('[api key]') : text;
   }
 }
-
-// Zod issues as paths (`weather[0].description`), so a log line says what is missing.
-function listIssues(error: z.ZodError): string {
-  const paths = error.issues.map((issue) => formatPath(issue.path) || 'body');
-  return `missing or invalid ${[...new Set(paths)].join(', ')}`;
-}
-
-const formatPath = (path: (string | number)[]): string =>
-  path.reduce<string>((text, part) => {
-    if (typeof part === 'number') return `${text}[${part}]`;
-    return text ? `${text}.${part}` : part;
-  }, '');
-
-// The cause matters: fetch's own message ("fetch failed") says nothing about why.
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
-}
-
-const parseJsonOrUndefined = (text: string): unknown => {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-};
