@@ -12,7 +12,8 @@ export class LocalMediaFiles implements MediaFiles {
 
   private pathOf(relative: string): string {
     const full = resolve(this.localRoot, relative);
-    if (!full.startsWith(this.localRoot + sep)) throw new Error(`media path escapes MEDIA_DIR: ${relative}`);
+    if (!full.startsWith(this.localRoot + sep))
+      throw new Error(`media path escapes MEDIA_DIR: ${relative}`);
     return full;
   }
 

@@ -4,7 +4,13 @@ import type { ImageProcessor, ProcessedImage } from '../../services/ports.js';
 
 /** Widths a phone, a tablet and a desktop pick from with srcset. */
 const WIDTHS = [480, 800, 1200, 1600];
-const FORMATS = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', heif: 'image/avif' } as const;
+const FORMATS = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  heif: 'image/avif',
+} as const;
 
 const hex = (n: number) => Math.round(n).toString(16).padStart(2, '0');
 
@@ -19,7 +25,8 @@ export class SharpImageProcessor implements ImageProcessor {
     const input = sharp(bytes, { limitInputPixels: this.maxPixels, failOn: 'error' });
     const metadata = await input.metadata();
     const mimeType = FORMATS[metadata.format as keyof typeof FORMATS];
-    if (!mimeType || !metadata.width || !metadata.height) throw new Error('unsupported image format');
+    if (!mimeType || !metadata.width || !metadata.height)
+      throw new Error('unsupported image format');
     // Orientations 5–8 swap width and height once the photo is turned upright.
     const swap = (metadata.orientation ?? 1) >= 5;
     const width = swap ? metadata.height : metadata.width;
@@ -32,8 +39,18 @@ export class SharpImageProcessor implements ImageProcessor {
       const h = Math.round((height * w) / width);
       const resized = upright.clone().resize(w);
       renditions.push(
-        { bytes: await resized.clone().webp({ quality: 72 }).toBuffer(), format: 'webp' as const, width: w, height: h },
-        { bytes: await resized.clone().jpeg({ quality: 78, mozjpeg: true }).toBuffer(), format: 'jpeg' as const, width: w, height: h },
+        {
+          bytes: await resized.clone().webp({ quality: 72 }).toBuffer(),
+          format: 'webp' as const,
+          width: w,
+          height: h,
+        },
+        {
+          bytes: await resized.clone().jpeg({ quality: 78, mozjpeg: true }).toBuffer(),
+          format: 'jpeg' as const,
+          width: w,
+          height: h,
+        },
       );
     }
     return {
