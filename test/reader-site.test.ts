@@ -288,3 +288,20 @@ describe.runIf(hasSharedFolder())('the reader site over time', () => {
     expect(page).toContain('Shawwal');
   });
 });
+
+describe('when the database fails', () => {
+  it('answers 500 with a plain apology page and no internals', async () => {
+    const t = await startTestApp();
+    try {
+      await t.app.storage.close();
+      t.app.publication.invalidate();
+      const response = await t.server.inject('/');
+      expect(response.statusCode).toBe(500);
+      expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(response.body).toContain('Something went wrong on our side');
+      expect(response.body).not.toMatch(/Error|at .*\.js|sqlite/i);
+    } finally {
+      await t.server.close();
+    }
+  });
+});
