@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { importArticles } from '../src/services/import-articles.js';
 import { startReplayServer } from '../test/replay-server.js';
-import { sharedPath } from '../test/shared-folder.js';
+import { sharedPath, readSharedJson } from '../test/shared-folder.js';
 import { REFERENCE_ARTICLE_PATH, loadReferenceArticle, startTestApp } from '../test/test-app.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,7 +42,7 @@ export interface SeedArticle {
 }
 
 export function readSeedArticle(): SeedArticle {
-  return JSON.parse(readFileSync(sharedPath('seed', 'article.json'), 'utf8')) as SeedArticle;
+  return readSharedJson('seed', 'article.json') as SeedArticle;
 }
 
 function readJson(path: string): unknown {

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySettings } from '../src/services/apply-settings.js';
 import { importArticles } from '../src/services/import-articles.js';
 import { retitleArticle } from '../src/services/retitle-article.js';
 import { startReplayServer, type ReplayServer } from './replay-server.js';
-import { hasSharedFolder, sharedPath } from './shared-folder.js';
+import { hasSharedFolder, sharedPath, readSharedJson } from './shared-folder.js';
 import {
   loadReferenceArticle,
   REFERENCE_ARTICLE_PATH,
@@ -32,9 +31,9 @@ describe.runIf(hasSharedFolder())('the reference article page', () => {
   let html: string;
 
   beforeAll(async () => {
-    const owm = JSON.parse(
-      readFileSync(sharedPath('vectors', 'weather-owm-muscat.json'), 'utf8'),
-    ) as { sample_response: unknown };
+    const owm = readSharedJson('vectors', 'weather-owm-muscat.json') as {
+      sample_response: unknown;
+    };
     weather = await startReplayServer({ '/data/2.5/weather': { body: owm.sample_response } });
     t = await startTestApp({
       DATELINE_NOW: '2024-04-24T08:00:00Z',
@@ -214,9 +213,7 @@ describe.runIf(hasSharedFolder())('the reader site over time', () => {
   });
 
   it('pages through a section front and refuses a page that does not exist', async () => {
-    const settings = JSON.parse(
-      readFileSync(sharedPath('seed', 'publication.json'), 'utf8'),
-    ) as object;
+    const settings = readSharedJson('seed', 'publication.json') as object;
     await applySettings(
       { stores: t.app.storage.stores, clock: t.app.clock },
       { ...settings, articlesPerPage: 5 },
@@ -240,7 +237,7 @@ describe.runIf(hasSharedFolder())('the reader site over time', () => {
   });
 
   it('follows a per-month override: Shawwal 1445 began on 10 April 2024 in Oman', async () => {
-    const settings = JSON.parse(readFileSync(sharedPath('seed', 'publication.json'), 'utf8')) as {
+    const settings = readSharedJson('seed', 'publication.json') as {
       hijri: object;
     };
     await applySettings(

@@ -2,7 +2,7 @@
  * A whole Dateline app on a throwaway database, for integration tests that go through HTTP
  * in-process (`server.inject`) or on a real port.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -12,7 +12,7 @@ import { buildServer } from '../src/http/server.js';
 import { applySettings } from '../src/services/apply-settings.js';
 import { importArticles, type ImportReport } from '../src/services/import-articles.js';
 import { createSqliteDatabase, type TestDatabase } from './test-databases.js';
-import { sharedPath } from './shared-folder.js';
+import { sharedPath, readSharedJson } from './shared-folder.js';
 
 export interface TestApp {
   app: App;
@@ -53,12 +53,10 @@ export async function startTestApp(
 
 /** Applies ../shared/seed/publication.json and imports ../shared/seed/article.json. */
 export async function loadReferenceArticle(app: App): Promise<ImportReport> {
-  const settings = JSON.parse(
-    readFileSync(sharedPath('seed', 'publication.json'), 'utf8'),
-  ) as unknown;
+  const settings = readSharedJson('seed', 'publication.json');
   await applySettings({ stores: app.storage.stores, clock: app.clock }, settings);
   app.publication.invalidate();
-  const article = JSON.parse(readFileSync(sharedPath('seed', 'article.json'), 'utf8')) as unknown;
+  const article = readSharedJson('seed', 'article.json');
   const report = await importArticles(app.importDeps(sharedPath('seed')), article);
   app.publication.invalidate();
   return report;

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startReplayServer } from '../../../test/replay-server.js';
 import type { ReplayServer } from '../../../test/replay-server.js';
-import { hasSharedFolder, sharedPath } from '../../../test/shared-folder.js';
+import { hasSharedFolder, readSharedJson } from '../../../test/shared-folder.js';
 import type { WeatherLocation } from '../../domain/weather/current-weather.js';
 import type { WeatherProvider } from '../../services/ports.js';
 import { createWeatherService } from '../../services/weather-service.js';
@@ -27,8 +26,7 @@ interface OpenMeteoVector {
   wmo_weather_codes: Record<string, string>;
 }
 
-const readVector = <T>(name: string) =>
-  JSON.parse(readFileSync(sharedPath('vectors', name), 'utf8')) as T;
+const readVector = <T>(name: string) => readSharedJson('vectors', name) as T;
 
 /** Calls the provider with a signal that aborts after `ms`, as the weather service would. */
 function fetchFrom(provider: WeatherProvider, ms = 5_000) {

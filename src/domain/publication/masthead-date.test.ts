@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hasSharedFolder, sharedPath } from '../../../test/shared-folder.js';
+import { hasSharedFolder, readSharedJson } from '../../../test/shared-folder.js';
 import { isDomainError } from '../errors.js';
 import type { MonthStartOverride } from './hijri/adjusted-hijri.js';
 import { DEFAULT_HIJRI_MONTH_NAMES, mastheadDate } from './masthead-date.js';
@@ -33,9 +32,7 @@ interface HijriVectors {
 }
 
 const shared = hasSharedFolder();
-const vectors = shared
-  ? (JSON.parse(readFileSync(sharedPath('vectors', 'hijri.json'), 'utf8')) as HijriVectors)
-  : undefined;
+const vectors = shared ? (readSharedJson('vectors', 'hijri.json') as HijriVectors) : undefined;
 
 const MUSCAT = 'Asia/Muscat';
 const SEED_INSTANT = new Date('2024-04-24T08:00:00Z');

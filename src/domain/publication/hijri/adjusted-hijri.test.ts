@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hasSharedFolder, sharedPath } from '../../../../test/shared-folder.js';
+import { hasSharedFolder, readSharedJson } from '../../../../test/shared-folder.js';
 import { isDomainError } from '../../errors.js';
 import { civilFromEpochDay, epochDayFromCivil, epochDayFromIsoDate } from '../civil-date.js';
 import type { CivilDate } from '../civil-date.js';
@@ -27,9 +26,7 @@ interface HijriVectors {
 }
 
 const shared = hasSharedFolder();
-const vectors = shared
-  ? (JSON.parse(readFileSync(sharedPath('vectors', 'hijri.json'), 'utf8')) as HijriVectors)
-  : undefined;
+const vectors = shared ? (readSharedJson('vectors', 'hijri.json') as HijriVectors) : undefined;
 
 const civil = (iso: string): CivilDate => civilFromEpochDay(epochDayFromIsoDate(iso) ?? NaN);
 

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hasSharedFolder, sharedPath } from '../../../../test/shared-folder.js';
+import { hasSharedFolder, readSharedJson } from '../../../../test/shared-folder.js';
 import { civilFromEpochDay, epochDayFromCivil, formatIsoDate } from '../civil-date.js';
 import type { CivilDate } from '../civil-date.js';
 import {
@@ -25,9 +24,7 @@ interface HijriVectors {
 }
 
 const shared = hasSharedFolder();
-const vectors = shared
-  ? (JSON.parse(readFileSync(sharedPath('vectors', 'hijri.json'), 'utf8')) as HijriVectors)
-  : undefined;
+const vectors = shared ? (readSharedJson('vectors', 'hijri.json') as HijriVectors) : undefined;
 
 const DAY_MS = 86_400_000;
 

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hasSharedFolder, sharedPath } from '../../../../test/shared-folder.js';
+import { hasSharedFolder, readSharedJson } from '../../../../test/shared-folder.js';
 import { hijriSettingsSchema } from './hijri-settings.js';
 
 const shared = hasSharedFolder();
@@ -64,7 +63,7 @@ describe('the Hijri settings schema', () => {
 
 describe.runIf(shared)('the seed publication in ../shared/seed/publication.json', () => {
   it('parses to Umm al-Qura −1, the reference masthead', () => {
-    const seed = JSON.parse(readFileSync(sharedPath('seed', 'publication.json'), 'utf8')) as {
+    const seed = readSharedJson('seed', 'publication.json') as {
       hijri: unknown;
     };
     expect(hijriSettingsSchema.parse(seed.hijri)).toEqual({
