@@ -233,7 +233,14 @@ describe.runIf(hasSharedFolder())('the reader site over time', () => {
     expect(count(second.body, '<li class="card">')).toBe(2);
     expect(second.body).toContain('href="/sport" rel="prev"');
     expect((await t.server.inject('/sport?page=3')).statusCode).toBe(404);
-    expect((await t.server.inject('/sport?page=abc')).statusCode).toBe(400);
+    const bad = await t.server.inject({ url: '/sport?page=abc', headers: { accept: 'text/html' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('page: must be a whole number from 1');
+    const badJson = await t.server.inject({
+      url: '/sport?page=0',
+      headers: { accept: 'application/json' },
+    });
+    expect(badJson.json()).toEqual({ error: 'page: must be a whole number from 1', field: 'page' });
   });
 
   it('follows a per-month override: Shawwal 1445 began on 10 April 2024 in Oman', async () => {
@@ -276,6 +283,14 @@ describe.runIf(hasSharedFolder())('the reader site over time', () => {
       expect(page.body, path).toContain('Port traffic doubles');
     }
     expect((await t.server.inject('/author/nobody')).statusCode).toBe(404);
+    const clash = await importArticles(t.app.importDeps(sharedPath('seed')), {
+      headline: 'A section named like a route',
+      section: 'Author',
+      publishedAt: '2024-04-24T07:00:00+04:00',
+      body: ['Text.'],
+    });
+    expect(clash.imported[0]?.url).toBe('/author-section/a-section-named-like-a-route');
+    expect((await t.server.inject(clash.imported[0]?.url ?? '')).statusCode).toBe(200);
     expect((await t.server.inject('/topic/nothing')).statusCode).toBe(404);
   });
 

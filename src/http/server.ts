@@ -24,6 +24,8 @@ export const HTTP_STATUS: Record<DomainErrorKind, number> = {
   gone: 410,
 };
 
+const acceptsHtml = (accept: string | undefined) => accept?.includes('text/html') ?? false;
+
 /** Builds the HTTP server with every route; the caller listens. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const server = Fastify({
@@ -63,6 +65,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const status = HTTP_STATUS[error.kind];
       if (status === 404 || status === 410)
         return sendErrorPage(options.site, request, reply, status);
+      // A reader's mistyped address gets a page; scripts and APIs get JSON.
+      if (status === 400 && request.method === 'GET' && acceptsHtml(request.headers.accept))
+        return sendErrorPage(options.site, request, reply, 400, error.message);
       return reply
         .code(status)
         .send({ error: error.message, ...(error.field ? { field: error.field } : {}) });

@@ -6,7 +6,7 @@ import { bodyFromMarkdown } from '../domain/body/body-from-markdown.js';
 import { bodyFromParagraphs } from '../domain/body/body-from-paragraphs.js';
 import { parseBodyDocument, type BodyDocument } from '../domain/body/body-document.js';
 import { invalid, isDomainError } from '../domain/errors.js';
-import type { Section } from '../domain/section/section.js';
+import { sectionSlugFor, type Section } from '../domain/section/section.js';
 import { parseWith } from '../domain/validation.js';
 import { importedArticleSchema, type ImportedArticle } from './article-import-schema.js';
 import type { Clock, ImageProcessor, MediaFiles, Storage, Stores } from './ports.js';
@@ -34,7 +34,7 @@ function bodyOf(item: ImportedArticle): BodyDocument {
 
 async function sectionNamed(stores: Stores, name: string): Promise<Section> {
   const sections = await stores.sections.list();
-  const slug = slugify(name);
+  const slug = sectionSlugFor(slugify(name));
   const found = sections.find(
     (s) => s.slug === slug || s.name.toLowerCase() === name.toLowerCase(),
   );

@@ -10,3 +10,19 @@ export interface Section {
 
 /** The reader's URL path of a section front. */
 export const sectionPath = (section: { slug: string }) => `/${section.slug}`;
+
+/** First path segments the site uses itself; a section may not take them. */
+const RESERVED_SLUGS = new Set([
+  'author',
+  'topic',
+  'media',
+  'admin',
+  'api',
+  'assets',
+  'search',
+  'feed',
+]);
+
+/** A section slug that no route of the site answers first: reserved words get a suffix. */
+export const sectionSlugFor = (slug: string) =>
+  RESERVED_SLUGS.has(slug) ? `${slug}-section` : slug;

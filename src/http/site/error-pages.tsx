@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readMasthead } from '../../services/read-masthead.js';
 import type { SiteContext } from '../../services/site-context.js';
 import { h } from '../jsx/jsx.js';
-import { ErrorPageView } from './views/error-page.js';
+import { ErrorPageView, errorWording } from './views/error-page.js';
 import { Layout } from './views/layout.js';
 import { sendPage } from './page-response.js';
 
@@ -16,11 +16,12 @@ export async function sendErrorPage(
   _request: FastifyRequest,
   reply: FastifyReply,
   status: number,
+  detail?: string,
 ) {
   try {
     const publication = await site.publication.current();
     const masthead = readMasthead(publication.settings, site.clock.now(), site.weather);
-    const title = status === 404 || status === 410 ? 'Page not found' : 'Something went wrong';
+    const { title } = errorWording(status);
     const meta = {
       title: `${title} — ${publication.settings.name}`,
       description: title,
@@ -29,7 +30,7 @@ export async function sendErrorPage(
     return await sendPage(
       reply,
       <Layout meta={meta} masthead={masthead} sections={publication.sections}>
-        <ErrorPageView status={status} />
+        <ErrorPageView status={status} detail={detail} />
       </Layout>,
       status,
     );
