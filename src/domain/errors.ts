@@ -2,7 +2,14 @@
  * The few kinds of failure a use case can report. Each transport maps them once:
  * HTTP status and JSON, CLI exit code.
  */
-export type DomainErrorKind = 'not_found' | 'forbidden' | 'conflict' | 'invalid' | 'gone';
+export type DomainErrorKind =
+  | 'unauthenticated'
+  | 'not_found'
+  | 'forbidden'
+  | 'conflict'
+  | 'invalid'
+  | 'gone'
+  | 'too_many_requests';
 
 export class DomainError extends Error {
   constructor(
@@ -16,6 +23,9 @@ export class DomainError extends Error {
   }
 }
 
+export const unauthenticated = (message = 'Sign in first') =>
+  new DomainError('unauthenticated', message);
+export const tooManyRequests = (message: string) => new DomainError('too_many_requests', message);
 export const notFound = (message: string) => new DomainError('not_found', message);
 export const forbidden = (message: string) => new DomainError('forbidden', message);
 export const conflict = (message: string) => new DomainError('conflict', message);

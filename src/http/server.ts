@@ -18,10 +18,12 @@ export interface ServerOptions {
 /** The one mapping from domain errors to HTTP statuses. */
 export const HTTP_STATUS: Record<DomainErrorKind, number> = {
   invalid: 400,
+  unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
   gone: 410,
+  too_many_requests: 429,
 };
 
 const acceptsHtml = (accept: string | undefined) => accept?.includes('text/html') ?? false;

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Article } from '../domain/article/article.js';
 import type {
   ArticleChanges,
@@ -20,7 +20,7 @@ import {
 import { reusableQuery } from './reusable-query.js';
 import { toDbTime, type ArticlesTable, type DatabaseSchema } from './schema.js';
 
-type ArticleColumns = Omit<ArticlesTable, 'id'>;
+type ArticleColumns = Omit<Insertable<ArticlesTable>, 'id'>;
 
 function columnsOf(changes: ArticleChanges): Partial<ArticleColumns> {
   const columns: Partial<ArticleColumns> = {};

@@ -1,12 +1,14 @@
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import type { Engine } from './engine.js';
 import * as initial from './migrations/0001-initial.js';
+import * as newsroom from './migrations/0002-newsroom.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
 /** Every migration, in order. Names never change once released. */
 const MIGRATIONS: Record<string, EngineMigration> = {
   '0001-initial': initial,
+  '0002-newsroom': newsroom,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -68,6 +68,14 @@ export interface ArticlesTable {
   created_at: string;
   seo_title: string;
   seo_description: string;
+  /** Number of the latest revision; a save based on an older one is a conflict. */
+  revision: Generated<number>;
+  created_by: number | null;
+  /** When a scheduled article goes live (also its embargo). */
+  publish_at: string | null;
+  /** When a published article comes down by itself. */
+  unpublish_at: string | null;
+  killed_at: string | null;
 }
 
 export interface ArticleAuthorsTable {
@@ -88,7 +96,102 @@ export interface ArticleSlugHistoryTable {
   article_id: number;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string | null;
+  author_id: number | null;
+  created_at: string;
+  updated_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  user_agent: string;
+  ip: string;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface OneTimeTokensTable {
+  token_hash: string;
+  purpose: 'invitation' | 'password_reset';
+  email: string;
+  role: string | null;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface LoginFailuresTable {
+  key: string;
+  failed_at: string;
+}
+
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  number: number;
+  kind: string;
+  based_on: number | null;
+  user_id: number | null;
+  created_at: string;
+  snapshot: string;
+}
+
+export interface CorrectionsTable {
+  id: Generated<number>;
+  article_id: number;
+  kind: string;
+  text: string;
+  user_id: number | null;
+  created_at: string;
+}
+
+export interface ArticleNotesTable {
+  id: Generated<number>;
+  article_id: number;
+  user_id: number;
+  text: string;
+  created_at: string;
+}
+
+export interface AlertsTable {
+  id: Generated<number>;
+  kind: string;
+  article_id: number | null;
+  message: string;
+  created_at: string;
+  resolved_at: string | null;
+}
+
 export interface DatabaseSchema {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  one_time_tokens: OneTimeTokensTable;
+  login_failures: LoginFailuresTable;
+  article_revisions: ArticleRevisionsTable;
+  corrections: CorrectionsTable;
+  article_notes: ArticleNotesTable;
+  alerts: AlertsTable;
   settings: SettingsTable;
   sections: SectionsTable;
   tags: TagsTable;

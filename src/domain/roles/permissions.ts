@@ -1,0 +1,139 @@
+/**
+ * Every permission decision of the newsroom, in one place. Routes declare an action; the
+ * services ask `authorize`; nothing else decides who may do what.
+ */
+import type { ArticleStatus } from '../article/article.js';
+import { forbidden } from '../errors.js';
+import { atLeast, type Actor, type Role } from './role.js';
+
+export type ArticleAction =
+  | 'article.read'
+  | 'article.edit'
+  | 'article.submit'
+  | 'article.publish'
+  | 'article.schedule'
+  | 'article.unpublish'
+  | 'article.kill'
+  | 'article.correct'
+  | 'article.set_bylines'
+  | 'article.note';
+
+export type NewsroomAction =
+  | 'article.create'
+  | 'article.list_all'
+  | 'section.manage'
+  | 'tag.manage'
+  | 'homepage.curate'
+  | 'media.upload'
+  | 'settings.manage'
+  | 'user.manage'
+  | 'token.manage_own';
+
+export type Action = ArticleAction | NewsroomAction;
+
+/** What a decision about one article needs to know about it. */
+export interface ArticleAccess {
+  createdBy: number | null;
+  status: ArticleStatus;
+  killed: boolean;
+}
+
+const NEWSROOM_RULES: Record<NewsroomAction, Role> = {
+  'article.create': 'contributor',
+  'article.list_all': 'writer',
+  'media.upload': 'contributor',
+  'section.manage': 'editor',
+  'tag.manage': 'editor',
+  'homepage.curate': 'editor',
+  'settings.manage': 'editor_in_chief',
+  'user.manage': 'editor_in_chief',
+  'token.manage_own': 'contributor',
+};
+
+/** Actions a script's API token may never take, whoever owns it. */
+const PEOPLE_ONLY: ReadonlySet<Action> = new Set([
+  'user.manage',
+  'token.manage_own',
+  'settings.manage',
+]);
+
+/** The least role that may take an action on someone else's article, and on one's own. */
+const ARTICLE_RULES: Record<ArticleAction, { any: Role; own: Role }> = {
+  'article.read': { any: 'writer', own: 'contributor' },
+  'article.edit': { any: 'editor', own: 'contributor' },
+  'article.submit': { any: 'editor', own: 'contributor' },
+  'article.note': { any: 'writer', own: 'contributor' },
+  'article.publish': { any: 'editor', own: 'writer' },
+  'article.schedule': { any: 'editor', own: 'writer' },
+  'article.unpublish': { any: 'editor', own: 'editor' },
+  'article.kill': { any: 'editor', own: 'editor' },
+  'article.correct': { any: 'editor', own: 'editor' },
+  'article.set_bylines': { any: 'editor', own: 'editor' },
+};
+
+/** States in which the article's author may still change it without an editor. */
+const OWN_EDITABLE: Record<Role, readonly ArticleStatus[]> = {
+  contributor: ['draft'],
+  writer: ['draft', 'in_review', 'scheduled', 'published', 'unpublished'],
+  editor: ['draft', 'in_review', 'scheduled', 'published', 'unpublished'],
+  editor_in_chief: ['draft', 'in_review', 'scheduled', 'published', 'unpublished'],
+};
+
+function allowsArticle(actor: Actor, action: ArticleAction, article: ArticleAccess): boolean {
+  if (article.killed && action !== 'article.read') return false;
+  const rule = ARTICLE_RULES[action];
+  if (atLeast(actor.role, rule.any)) return true;
+  const own = article.createdBy === actor.userId;
+  if (!own || !atLeast(actor.role, rule.own)) return false;
+  if (action === 'article.edit') return OWN_EDITABLE[actor.role].includes(article.status);
+  return true;
+}
+
+/** True when the actor may take the action (on the article, for article actions). */
+export function can(actor: Actor, action: NewsroomAction): boolean;
+export function can(actor: Actor, action: ArticleAction, article: ArticleAccess): boolean;
+export function can(actor: Actor, action: Action, article?: ArticleAccess): boolean {
+  if (actor.credential === 'api_token' && PEOPLE_ONLY.has(action)) return false;
+  if (action in NEWSROOM_RULES)
+    return atLeast(actor.role, NEWSROOM_RULES[action as NewsroomAction]);
+  if (!article) return false;
+  return allowsArticle(actor, action as ArticleAction, article);
+}
+
+const DESCRIPTIONS: Record<Action, string> = {
+  'article.create': 'write articles',
+  'article.list_all': 'see other people’s articles',
+  'article.read': 'see this article',
+  'article.edit': 'edit this article',
+  'article.submit': 'submit this article for review',
+  'article.publish': 'publish this article',
+  'article.schedule': 'schedule this article',
+  'article.unpublish': 'unpublish this article',
+  'article.kill': 'kill this article',
+  'article.correct': 'add a correction to this article',
+  'article.set_bylines': 'change the bylines',
+  'article.note': 'leave notes on this article',
+  'section.manage': 'manage sections',
+  'tag.manage': 'manage tags',
+  'homepage.curate': 'arrange the home page',
+  'media.upload': 'upload photos',
+  'settings.manage': 'change the publication’s settings',
+  'user.manage': 'manage users',
+  'token.manage_own': 'manage API tokens',
+};
+
+/** Throws Forbidden, saying what the actor may not do, unless `can` allows it. */
+export function authorize(actor: Actor, action: NewsroomAction): void;
+export function authorize(actor: Actor, action: ArticleAction, article: ArticleAccess): void;
+export function authorize(actor: Actor, action: Action, article?: ArticleAccess): void {
+  const allowed = article
+    ? can(actor, action as ArticleAction, article)
+    : can(actor, action as NewsroomAction);
+  if (!allowed)
+    throw forbidden(`Your role (${actor.role.replace(/_/g, ' ')}) may not ${DESCRIPTIONS[action]}`);
+}
+
+/** Nobody can grant a role above their own, and only those who manage users grant any. */
+export function canGrantRole(actor: Actor, role: Role): boolean {
+  return can(actor, 'user.manage') && atLeast(actor.role, role);
+}

@@ -1,0 +1,82 @@
+/**
+ * Every API endpoint is declared with its input schema and its permission, and cannot be
+ * registered without both (Ghost's pipeline): validate → authenticate → authorize → act →
+ * present, in that order, everywhere.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { forbidden, unauthenticated } from '../../domain/errors.js';
+import { authorize, type NewsroomAction } from '../../domain/roles/permissions.js';
+import type { Actor } from '../../domain/roles/role.js';
+import { parseWith } from '../../domain/validation.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is calling: set by the authentication hook, null for anonymous requests. */
+    actor: Actor | null;
+  }
+}
+
+/**
+ * Who may call: anyone (`public`), anyone signed in (`signed_in`: the service then decides per
+ * article), or the signed-in holders of a newsroom permission.
+ */
+export type Permission = 'public' | 'signed_in' | NewsroomAction;
+
+export interface EndpointContext<Input, Caller> {
+  input: Input;
+  actor: Caller;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+type CallerOf<P extends Permission> = P extends 'public' ? Actor | null : Actor;
+
+export interface EndpointSpec<S extends z.ZodTypeAny, P extends Permission, Result> {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  /** Validates path parameters, query and body merged into one object. */
+  input: S;
+  permission: P;
+  /** The status of a successful answer (200 unless given). */
+  status?: number;
+  handle(context: EndpointContext<z.infer<S>, CallerOf<P>>): Promise<Result>;
+}
+
+function merged(request: FastifyRequest): Record<string, unknown> {
+  const body = request.body && typeof request.body === 'object' ? (request.body as object) : {};
+  return { ...(request.query as object), ...body, ...(request.params as object) };
+}
+
+function authorizeCall(actor: Actor | null, permission: Permission): void {
+  if (permission === 'public') return;
+  if (!actor) throw unauthenticated();
+  if (permission !== 'signed_in') authorize(actor, permission);
+}
+
+/** Registers one endpoint; see the module comment for the fixed order of its steps. */
+export function defineEndpoint<S extends z.ZodTypeAny, P extends Permission, Result>(
+  server: FastifyInstance,
+  spec: EndpointSpec<S, P, Result>,
+): void {
+  if (!spec.permission) throw forbidden(`${spec.method} ${spec.url} declares no permission`);
+  server.route({
+    method: spec.method,
+    url: spec.url,
+    handler: async (request, reply) => {
+      const input = parseWith(spec.input, merged(request)) as z.infer<S>;
+      authorizeCall(request.actor, spec.permission);
+      const result = await spec.handle({
+        input,
+        actor: request.actor as CallerOf<P>,
+        request,
+        reply,
+      });
+      if (reply.sent) return reply;
+      return reply
+        .code(spec.status ?? 200)
+        .header('cache-control', 'no-store')
+        .send(result ?? null);
+    },
+  });
+}
