@@ -5,14 +5,20 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { systemClock } from './adapters/clock/system-clock.js';
+import { secretTokens } from './adapters/crypto/secret-tokens.js';
+import { LogMailer } from './adapters/mail/log-mailer.js';
+import { SmtpMailer } from './adapters/mail/smtp-mailer.js';
 import { LocalMediaFiles } from './adapters/media/local-media-files.js';
 import { SharpImageProcessor } from './adapters/media/sharp-image-processor.js';
+import { Argon2PasswordHasher } from './adapters/passwords/argon2-password-hasher.js';
 import { createWeatherProvider } from './adapters/weather/create-weather-provider.js';
 import type { Config } from './config/config.js';
 import type { WeatherProviderName } from './domain/weather/current-weather.js';
+import type { AccountDeps } from './services/accounts/account-deps.js';
+import type { NewsroomDeps } from './services/articles/newsroom-deps.js';
 import type { ImportDeps } from './services/import-articles.js';
 import { createPublicationCache, type PublicationCache } from './services/publication-cache.js';
-import type { Clock, ImageProcessor, MediaFiles } from './services/ports.js';
+import type { Clock, ImageProcessor, Mailer, MediaFiles } from './services/ports.js';
 import type { SiteContext, WeatherReader } from './services/site-context.js';
 import { createWeatherService, type WeatherService } from './services/weather-service.js';
 import { openStorage, type OpenedStorage } from './storage/open-storage.js';
@@ -25,12 +31,46 @@ export interface App {
   images: ImageProcessor;
   files: MediaFiles;
   site: SiteContext;
+  /** Sign-in, sessions, invitations, API tokens. */
+  accounts: AccountDeps;
+  /** Drafts, revisions and the workflow of articles. */
+  newsroom: NewsroomDeps;
   /** Import dependencies for items that name files relative to `baseDir`. */
   importDeps(baseDir: string): ImportDeps;
   close(): Promise<void>;
 }
 
 type Log = (message: string) => void;
+
+/** Implementations a test may put in place of the real ones. */
+export interface AppOverrides {
+  mailer?: Mailer;
+}
+
+/** Links in mail point here: PUBLIC_URL, else this server as configured (fine on a laptop). */
+const mailLinkOrigin = (config: Config) =>
+  config.publicUrl ??
+  `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
+
+const mailerFor = ({ mail }: Config, log: Log): Mailer =>
+  mail.smtpUrl ? new SmtpMailer(mail.smtpUrl, mail.from) : new LogMailer(log, mail.from);
+
+function accountsFor(
+  config: Config,
+  storage: OpenedStorage,
+  clock: Clock,
+  mailer: Mailer,
+): AccountDeps {
+  return {
+    storage,
+    clock,
+    passwords: new Argon2PasswordHasher(),
+    secrets: secretTokens,
+    mailer,
+    publicUrl: mailLinkOrigin(config),
+    sessionDays: config.sessionDays,
+  };
+}
 
 /** One weather cache per provider, made when a publication first asks for that provider. */
 function mastheadWeather(config: Config, log: Log): WeatherReader {
@@ -59,7 +99,11 @@ function mastheadWeather(config: Config, log: Log): WeatherReader {
 }
 
 /** Opens the database (migrating it) and builds everything a command or the server needs. */
-export async function createApp(config: Config, log: Log = (m) => console.error(m)): Promise<App> {
+export async function createApp(
+  config: Config,
+  log: Log = (m) => console.error(m),
+  overrides: AppOverrides = {},
+): Promise<App> {
   const storage = openStorage(config.databaseUrl);
   await storage.migrate();
   const clock = systemClock(config.now);
@@ -72,6 +116,7 @@ export async function createApp(config: Config, log: Log = (m) => console.error(
     publication,
     weather: mastheadWeather(config, log),
   };
+  const accounts = accountsFor(config, storage, clock, overrides.mailer ?? mailerFor(config, log));
   return {
     config,
     storage,
@@ -80,6 +125,8 @@ export async function createApp(config: Config, log: Log = (m) => console.error(
     images,
     files,
     site,
+    accounts,
+    newsroom: { storage, clock },
     importDeps: (baseDir) => ({
       storage,
       clock,

@@ -9,6 +9,7 @@ import { IMPORT_HELP, importFiles } from './cli/import-command.js';
 import { SEED_DEMO_HELP, seedDemo } from './cli/seed-demo-command.js';
 import { SERVE_HELP, serve } from './cli/serve-command.js';
 import { SETTINGS_HELP, settingsCommand } from './cli/settings-command.js';
+import { readPasswordFrom, USER_HELP, userCommand } from './cli/user-command.js';
 import { ConfigError, readConfig } from './config/config.js';
 import { isDomainError } from './domain/errors.js';
 
@@ -20,6 +21,8 @@ Commands:
   seed-demo                    load the demo newspaper into an empty database
   settings apply FILE.json     set the publication's settings
   import FILE.json...          import articles
+  user create --email E --role R --password-stdin
+                               create a newsroom account
 
 Every command takes --help. Configuration comes from the environment (see README.md).`;
 
@@ -31,6 +34,7 @@ const HELPS: Record<string, string> = {
   'seed-demo': SEED_DEMO_HELP,
   settings: SETTINGS_HELP,
   import: IMPORT_HELP,
+  user: USER_HELP,
 };
 
 const terminal: Terminal = {
@@ -48,6 +52,10 @@ function parse(args: string[]) {
       demo: { type: 'boolean' },
       port: { type: 'string' },
       host: { type: 'string' },
+      email: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
     },
   });
 }
@@ -80,6 +88,14 @@ async function run(command: string, rest: string[], values: ReturnType<typeof pa
         return await seedDemo(app, terminal, values.json ?? false);
       case 'settings':
         return await settingsCommand(app, terminal, rest);
+      case 'user':
+        return await userCommand(
+          app,
+          terminal,
+          rest,
+          { ...values, passwordStdin: values['password-stdin'], json: values.json ?? false },
+          () => readPasswordFrom(process.stdin),
+        );
       default:
         return await importFiles(app, terminal, rest, values.json ?? false);
     }

@@ -6,11 +6,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { createApp, type App } from '../src/app.js';
+import { createApp, type App, type AppOverrides } from '../src/app.js';
 import { readConfig } from '../src/config/config.js';
 import { buildServer } from '../src/http/server.js';
 import { applySettings } from '../src/services/apply-settings.js';
 import { importArticles, type ImportReport } from '../src/services/import-articles.js';
+import type { Mailer } from '../src/services/ports.js';
 import { createSqliteDatabase, type TestDatabase } from './test-databases.js';
 import { sharedPath, readSharedJson } from './shared-folder.js';
 
@@ -20,10 +21,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Starts an app with the given environment on a fresh database (SQLite unless given one). */
+/**
+ * Starts an app with the given environment on a fresh database (SQLite unless given one);
+ * `overrides` swaps in fakes for outside systems, such as a Mailer that records.
+ */
 export async function startTestApp(
   env: Record<string, string> = {},
   database: TestDatabase = createSqliteDatabase(),
+  overrides: AppOverrides = {},
 ): Promise<TestApp> {
   const mediaDir = mkdtempSync(join(tmpdir(), 'dateline-media-'));
   const config = readConfig({
@@ -32,12 +37,15 @@ export async function startTestApp(
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const app = await createApp(config, () => undefined);
+  const app = await createApp(config, () => undefined, overrides);
   const server = await buildServer({
     site: app.site,
     mediaRoot: app.files.localRoot,
     publicUrl: config.publicUrl,
     logLevel: 'silent',
+    accounts: app.accounts,
+    newsroom: app.newsroom,
+    trustedProxies: config.trustedProxies,
   });
   return {
     app,
@@ -64,3 +72,20 @@ export async function loadReferenceArticle(app: App): Promise<ImportReport> {
 
 /** The reference article's URL path once imported. */
 export const REFERENCE_ARTICLE_PATH = '/world/turkiye-russia-iran-syria-hold-constructive-talks';
+
+/** A Mailer that keeps what it is given, for tests that follow a mailed link. */
+export class RecordingMailer implements Mailer {
+  readonly sent: { to: string; subject: string; text: string }[] = [];
+
+  send(message: { to: string; subject: string; text: string }): Promise<void> {
+    this.sent.push(message);
+    return Promise.resolve();
+  }
+
+  /** The token of the last link mailed to this address. */
+  lastTokenTo(to: string): string | undefined {
+    const mail = this.sent.filter((m) => m.to === to).at(-1);
+    const link = /https?:\/\/\S+\?token=(\S+)/.exec(mail?.text ?? '');
+    return link?.[1] && decodeURIComponent(link[1]);
+  }
+}

@@ -1,16 +1,20 @@
 import type { Config } from '../config/config.js';
+import type { AccountDeps } from '../services/accounts/account-deps.js';
+import type { NewsroomDeps } from '../services/articles/newsroom-deps.js';
 import type { ImportDeps } from '../services/import-articles.js';
-import type { Clock, Storage } from '../services/ports.js';
+import type { Clock, Locks, Storage } from '../services/ports.js';
 import type { PublicationCache } from '../services/publication-cache.js';
 import type { SiteContext } from '../services/site-context.js';
 
 /** What a command gets from the composition root. */
 export interface CommandContext {
   config: Config;
-  storage: Storage & { migrate(): Promise<string[]> };
+  storage: Storage & { migrate(): Promise<string[]>; locks: Locks };
   clock: Clock;
   publication: PublicationCache;
   site: SiteContext;
+  accounts: AccountDeps;
+  newsroom: NewsroomDeps;
   files: { localRoot: string | undefined };
   importDeps(baseDir: string): ImportDeps;
   close(): Promise<void>;

@@ -1,11 +1,13 @@
 import { buildServer } from '../http/server.js';
+import { startScheduler } from '../jobs/scheduler.js';
+import { prepareSignIn } from '../services/accounts/sign-in.js';
 import type { CommandContext, Terminal } from './command-context.js';
 import { EXIT } from './command-context.js';
 import { seedDemo } from './seed-demo-command.js';
 
 export const SERVE_HELP = `Usage: dateline serve [--port N] [--host H] [--demo]
 
-Runs the reader site (and, later, the newsroom) on HOST:PORT (default 127.0.0.1:3000,
+Runs the reader site, the newsroom API and the scheduler on HOST:PORT (default 127.0.0.1:3000,
 or PORT and HOST from the environment). Migrates the database first.
 
   --demo   load the demo newspaper first when the database is empty`;
@@ -22,16 +24,25 @@ export async function serve(
     mediaRoot: context.files.localRoot,
     publicUrl: context.config.publicUrl,
     logLevel: context.config.logLevel,
+    accounts: context.accounts,
+    newsroom: context.newsroom,
+    trustedProxies: context.config.trustedProxies,
   });
+  await prepareSignIn(context.accounts.passwords);
   const port = options.port ?? context.config.port;
   const host = options.host ?? context.config.host;
   const address = await server.listen({ port, host });
   terminal.err(`Dateline is serving ${address}`);
+  const scheduler = startScheduler(
+    { ...context.newsroom, locks: context.storage.locks, log: (line) => terminal.err(line) },
+    context.config.schedulerIntervalMs,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await scheduler.stop();
   await server.close();
   return EXIT.ok;
 }

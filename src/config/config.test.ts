@@ -42,4 +42,31 @@ describe('configuration', () => {
     expect(problems).toMatch(/^PORT: /m);
     expect(problems).toMatch(/^DATELINE_NOW: must be an ISO 8601 instant/m);
   });
+
+  it('logs mail, trusts no proxy and keeps sign-ins for 14 days unless told otherwise', () => {
+    expect(readConfig({})).toMatchObject({
+      mail: { smtpUrl: undefined, from: 'Dateline <no-reply@localhost>' },
+      trustedProxies: [],
+      sessionDays: 14,
+    });
+    const config = readConfig({
+      SMTP_URL: 'smtps://user:secret@mail.example:465',
+      MAIL_FROM: 'The Paper <newsroom@paper.example>',
+      TRUSTED_PROXIES: ' 10.0.0.1, 10.1.0.0/16,::1 ',
+      SESSION_DAYS: '7',
+    });
+    expect(config.mail.smtpUrl).toBe('smtps://user:secret@mail.example:465');
+    expect(config.trustedProxies).toEqual(['10.0.0.1', '10.1.0.0/16', '::1']);
+    expect(config.sessionDays).toBe(7);
+  });
+
+  it('refuses a proxy list that is not addresses, and mail servers that are not SMTP', () => {
+    expect(() => readConfig({ TRUSTED_PROXIES: '10.0.0.1,proxy.local' })).toThrow(
+      /TRUSTED_PROXIES: must be IP addresses or CIDR ranges/,
+    );
+    expect(() => readConfig({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/TRUSTED_PROXIES/);
+    expect(() => readConfig({ SMTP_URL: 'https://mail.example' })).toThrow(
+      /SMTP_URL: must start with smtp:\/\/ or smtps:\/\//,
+    );
+  });
 });

@@ -17,6 +17,8 @@ export class DomainError extends Error {
     message: string,
     /** The input field at fault, as a dotted path (`leadImage.alt`), when there is one. */
     readonly field?: string,
+    /** Facts a client can act on, e.g. the revision a refused save was kept as. */
+    readonly details?: Record<string, string | number>,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -28,7 +30,8 @@ export const unauthenticated = (message = 'Sign in first') =>
 export const tooManyRequests = (message: string) => new DomainError('too_many_requests', message);
 export const notFound = (message: string) => new DomainError('not_found', message);
 export const forbidden = (message: string) => new DomainError('forbidden', message);
-export const conflict = (message: string) => new DomainError('conflict', message);
+export const conflict = (message: string, details?: Record<string, string | number>) =>
+  new DomainError('conflict', message, undefined, details);
 export const gone = (message: string) => new DomainError('gone', message);
 export const invalid = (message: string, field?: string) =>
   new DomainError('invalid', message, field);

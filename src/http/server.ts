@@ -2,7 +2,11 @@ import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { isDomainError, type DomainErrorKind } from '../domain/errors.js';
+import type { AccountDeps } from '../services/accounts/account-deps.js';
+import type { NewsroomDeps } from '../services/articles/newsroom-deps.js';
 import type { SiteContext } from '../services/site-context.js';
+import { registerArticleRoutes } from './api/articles/articles-routes.js';
+import { registerNewsroomApi } from './api/newsroom-api.js';
 import { sendErrorPage } from './site/error-pages.js';
 import { registerSiteRoutes } from './site/site-routes.js';
 import { FAVICON_SVG, ROBOTS_TXT } from './site/static-files.js';
@@ -13,6 +17,12 @@ export interface ServerOptions {
   mediaRoot: string | undefined;
   publicUrl: string | undefined;
   logLevel: string;
+  /** The newsroom's accounts: sign-in, sessions, API tokens. */
+  accounts: AccountDeps;
+  /** The newsroom's articles: drafts, revisions, workflow. */
+  newsroom: NewsroomDeps;
+  /** Proxies whose X-Forwarded-For and -Proto are believed (TRUSTED_PROXIES); none by default. */
+  trustedProxies?: string[];
 }
 
 /** The one mapping from domain errors to HTTP statuses. */
@@ -27,12 +37,14 @@ export const HTTP_STATUS: Record<DomainErrorKind, number> = {
 };
 
 const acceptsHtml = (accept: string | undefined) => accept?.includes('text/html') ?? false;
+const isApi = (url: string) => url.startsWith('/api/');
 
 /** Builds the HTTP server with every route; the caller listens. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const server = Fastify({
     logger: options.logLevel === 'silent' ? false : { level: options.logLevel },
     routerOptions: { ignoreTrailingSlash: true },
+    trustProxy: options.trustedProxies?.length ? options.trustedProxies : false,
     // A line per request costs more than rendering the page; debug and trace turn them on.
     logController: new LogController({
       disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace',
@@ -65,14 +77,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   server.setErrorHandler((error, request, reply) => {
     if (isDomainError(error)) {
       const status = HTTP_STATUS[error.kind];
-      if (status === 404 || status === 410)
+      if ((status === 404 || status === 410) && !isApi(request.url))
         return sendErrorPage(options.site, request, reply, status);
       // A reader's mistyped address gets a page; scripts and APIs get JSON.
       if (status === 400 && request.method === 'GET' && acceptsHtml(request.headers.accept))
         return sendErrorPage(options.site, request, reply, 400, error.message);
-      return reply
-        .code(status)
-        .send({ error: error.message, ...(error.field ? { field: error.field } : {}) });
+      return reply.code(status).send({
+        error: error.message,
+        ...(error.field ? { field: error.field } : {}),
+        ...error.details,
+      });
     }
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
@@ -81,5 +95,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     request.log.error(error);
     return sendErrorPage(options.site, request, reply, 500);
   });
+  // After the error handler: a context takes its parent's handlers as they are when it loads.
+  await registerNewsroomApi(server, options.accounts, (newsroom) =>
+    registerArticleRoutes(newsroom, options.newsroom),
+  );
   return server;
 }

@@ -3,9 +3,15 @@
  * storage/ and adapters/ and are wired together in app.ts only.
  */
 import type { Article, ArticleStatus, ArticleSummary, Tag } from '../domain/article/article.js';
+import type { ArticleDraft, Correction } from '../domain/article/article-draft.js';
+import type { ApiToken } from '../domain/account/api-token.js';
+import type { OneTimeToken } from '../domain/account/one-time-token.js';
+import type { Session } from '../domain/account/session.js';
+import type { User } from '../domain/account/user.js';
 import type { AuthorProfile } from '../domain/author/author.js';
 import type { BodyDocument } from '../domain/body/body-document.js';
 import type { MediaItem, MediaVariant } from '../domain/media/media-item.js';
+import type { Role } from '../domain/roles/role.js';
 import type { Section } from '../domain/section/section.js';
 import type { CurrentWeather, WeatherLocation } from '../domain/weather/current-weather.js';
 
@@ -84,6 +90,8 @@ export interface TagStore {
 
 export interface AuthorStore {
   findBySlug(slug: string): Promise<AuthorProfile | undefined>;
+  /** The profiles with these ids that exist, in no particular order. */
+  findByIds(ids: number[]): Promise<AuthorProfile[]>;
   create(author: Omit<AuthorProfile, 'id'>): Promise<AuthorProfile>;
 }
 
@@ -92,6 +100,7 @@ export type NewMediaItem = Omit<MediaItem, 'id' | 'createdAt'> & { contentHash: 
 export interface MediaStore {
   create(item: NewMediaItem, now: Date): Promise<MediaItem>;
   findByContentHash(hash: string): Promise<MediaItem | undefined>;
+  findById(id: number): Promise<MediaItem | undefined>;
 }
 
 /** Named JSON documents: the publication's settings and the like. */
@@ -102,11 +111,22 @@ export interface SettingsStore {
 
 export interface Stores {
   articles: ArticleStore;
+  desk: ArticleDeskStore;
+  revisions: RevisionStore;
+  corrections: CorrectionStore;
+  notes: NoteStore;
+  alerts: AlertStore;
+  events: EventStore;
   sections: SectionStore;
   tags: TagStore;
   authors: AuthorStore;
   media: MediaStore;
   settings: SettingsStore;
+  users: UserStore;
+  sessions: SessionStore;
+  apiTokens: ApiTokenStore;
+  oneTimeTokens: OneTimeTokenStore;
+  loginFailures: LoginFailureStore;
 }
 
 /** The database: its stores, and a way to make several writes all-or-nothing. */
@@ -144,4 +164,233 @@ export interface ProcessedImage {
 /** Decodes, measures and re-encodes photos. Rejects files that are not images. */
 export interface ImageProcessor {
   process(bytes: Uint8Array): Promise<ProcessedImage>;
+}
+
+/* ---- The newsroom side of articles ---- */
+
+/** An article as the newsroom's lists show it. */
+export interface DeskEntry {
+  id: number;
+  headline: string;
+  status: ArticleStatus;
+  sectionId: number;
+  createdBy: number | null;
+  revision: number;
+  updatedAt: Date;
+  publishedAt: Date | null;
+  publishAt: Date | null;
+  killed: boolean;
+}
+
+export interface DeskQuery {
+  status?: ArticleStatus;
+  sectionId?: number;
+  authorId?: number;
+  createdBy?: number;
+  /** Words of the headline. */
+  search?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Workflow fields that change with a move between states. */
+export interface WorkflowChanges {
+  publishedAt?: Date | null;
+  publishAt?: Date | null;
+  unpublishAt?: Date | null;
+  killedAt?: Date | null;
+}
+
+export interface ArticleDeskStore {
+  /** Newest changes first. */
+  list(query: DeskQuery): Promise<DeskEntry[]>;
+  /**
+   * Applies content changes only if the article is still at revision `basedOn`, making it
+   * revision `revision`. False when someone saved in between (nothing is changed then).
+   */
+  saveIfAt(
+    id: number,
+    basedOn: number,
+    revision: number,
+    changes: ArticleChanges,
+    now: Date,
+  ): Promise<boolean>;
+  setBylines(id: number, authorIds: number[]): Promise<void>;
+  setTags(id: number, tagIds: number[]): Promise<void>;
+  setCreatedBy(id: number, userId: number): Promise<void>;
+  /** Moves the article only if it is still in `from`; false when it was not. */
+  move(
+    id: number,
+    from: ArticleStatus,
+    to: ArticleStatus,
+    changes: WorkflowChanges,
+    now: Date,
+  ): Promise<boolean>;
+  setWorkflow(id: number, changes: WorkflowChanges): Promise<void>;
+  /** Scheduled articles whose time has come. */
+  dueToPublish(now: Date): Promise<number[]>;
+  /** Published articles whose expiry has come. */
+  dueToExpire(now: Date): Promise<number[]>;
+}
+
+export interface RevisionRecord {
+  number: number;
+  kind: 'save' | 'autosave' | 'conflict' | 'restore';
+  basedOn: number | null;
+  userId: number | null;
+  createdAt: Date;
+  snapshot: ArticleDraft;
+}
+
+export interface RevisionStore {
+  add(articleId: number, revision: RevisionRecord): Promise<void>;
+  /** Newest first, without snapshots' bodies trimmed: revisions are small. */
+  list(articleId: number): Promise<RevisionRecord[]>;
+  get(articleId: number, number: number): Promise<RevisionRecord | undefined>;
+  /** The highest revision number recorded, conflicts included. */
+  latestNumber(articleId: number): Promise<number>;
+}
+
+export interface CorrectionStore {
+  add(articleId: number, correction: Omit<Correction, 'id'>, userId: number): Promise<Correction>;
+}
+
+export interface ArticleNote {
+  id: number;
+  userId: number;
+  text: string;
+  createdAt: Date;
+}
+
+export interface NoteStore {
+  add(articleId: number, userId: number, text: string, now: Date): Promise<ArticleNote>;
+  list(articleId: number): Promise<ArticleNote[]>;
+}
+
+export interface Alert {
+  id: number;
+  kind: string;
+  articleId: number | null;
+  message: string;
+  createdAt: Date;
+}
+
+export interface AlertStore {
+  raise(alert: Omit<Alert, 'id'>): Promise<void>;
+  /** Unresolved alerts, newest first. */
+  open(): Promise<Alert[]>;
+  resolveFor(articleId: number, kind: string, now: Date): Promise<void>;
+}
+
+export type ArticleEventType =
+  | 'article.published'
+  | 'article.updated'
+  | 'article.corrected'
+  | 'article.unpublished'
+  | 'article.killed';
+
+export interface EventStore {
+  record(
+    event: { type: ArticleEventType; articleId: number; userId: number | null; payload?: object },
+    now: Date,
+  ): Promise<void>;
+  count(articleId: number, type: ArticleEventType): Promise<number>;
+}
+
+/** A lock held by one process of several: the scheduler runs in one of them at a time. */
+export interface Locks {
+  /** Runs `work` if the named lock is free; resolves false without running it when held. */
+  tryWithLock(name: string, work: () => Promise<void>): Promise<boolean>;
+}
+
+/* ---- Accounts: users, sessions, API tokens, single-use links ---- */
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  passwordHash: string;
+  authorId?: number | null;
+}
+
+export interface UserChanges {
+  name?: string;
+  role?: Role;
+  passwordHash?: string;
+  disabledAt?: Date | null;
+}
+
+export interface UserStore {
+  /** Rejects (Conflict) when the email address already has an account. */
+  create(user: NewUser, now: Date): Promise<User>;
+  findById(id: number): Promise<User | undefined>;
+  findByEmail(email: string): Promise<User | undefined>;
+  /** The stored password hash, null for an account that has none. */
+  passwordHashOf(id: number): Promise<string | null>;
+  /** Everyone, oldest account first. */
+  list(): Promise<User[]>;
+  /** True when any account exists: the first-run setup is closed then. */
+  any(): Promise<boolean>;
+  /** Accounts with this role that are not disabled. */
+  countActive(role: Role): Promise<number>;
+  update(id: number, changes: UserChanges, now: Date): Promise<void>;
+}
+
+export interface SessionStore {
+  create(session: Session): Promise<void>;
+  /** The session with this token hash and its user, expired or not. */
+  find(tokenHash: string): Promise<{ session: Session; user: User } | undefined>;
+  touch(tokenHash: string, now: Date): Promise<void>;
+  delete(tokenHash: string): Promise<void>;
+  /** Signs the user out everywhere; resolves with the number of sessions ended. */
+  deleteAllOf(userId: number): Promise<number>;
+  deleteExpired(now: Date): Promise<void>;
+}
+
+export interface ApiTokenStore {
+  create(token: { userId: number; name: string; tokenHash: string }, now: Date): Promise<ApiToken>;
+  /** The user's tokens, newest first, revoked ones included. */
+  listOf(userId: number): Promise<ApiToken[]>;
+  /** The unrevoked token with this hash and its owner. */
+  findActive(tokenHash: string): Promise<{ token: ApiToken; user: User } | undefined>;
+  /** Revokes one of the user's tokens; false when they have no such unrevoked token. */
+  revoke(id: number, userId: number, now: Date): Promise<boolean>;
+  touch(id: number, now: Date): Promise<void>;
+}
+
+export interface OneTimeTokenStore {
+  create(tokenHash: string, token: Omit<OneTimeToken, 'usedAt'>): Promise<void>;
+  find(tokenHash: string): Promise<OneTimeToken | undefined>;
+  /** Marks the token used unless it already was; false when someone used it first. */
+  use(tokenHash: string, now: Date): Promise<boolean>;
+}
+
+/** Failed sign-ins, counted per key (`email:…`, `ip:…`) for throttling. */
+export interface LoginFailureStore {
+  record(keys: string[], now: Date): Promise<void>;
+  /** How many failures the key has had since `since`, and when the oldest of them was. */
+  since(key: string, since: Date): Promise<{ count: number; oldest: Date | null }>;
+  clear(key: string): Promise<void>;
+  /** Forgets failures older than `before`. */
+  prune(before: Date): Promise<void>;
+}
+
+/** argon2id in production; the hash string carries its own parameters and salt. */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  /** False for a wrong password; never throws for a malformed hash. */
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+/** Sends plain-text mail: invitations and password resets. */
+export interface Mailer {
+  send(message: { to: string; subject: string; text: string }): Promise<void>;
+}
+
+/** Random secrets for cookies, links and API tokens, and the hash they are stored as. */
+export interface SecretTokens {
+  /** 32 random bytes, base64url. */
+  create(): string;
+  /** SHA-256, hex: what the database keeps instead of the secret. */
+  hash(token: string): string;
 }

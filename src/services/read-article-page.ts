@@ -1,5 +1,5 @@
 import { articlePath, type Article } from '../domain/article/article.js';
-import { notFound } from '../domain/errors.js';
+import { gone, notFound } from '../domain/errors.js';
 import type { PublicationSnapshot } from './publication-cache.js';
 import { readMasthead, type Masthead } from './read-masthead.js';
 import type { SiteContext } from './site-context.js';
@@ -26,6 +26,7 @@ export async function readArticlePage(
   const article =
     (await context.stores.articles.findBySlug(slug)) ??
     (await context.stores.articles.findBySlugHistory(slug));
+  if (article?.killedAt) throw gone('This story has been removed');
   if (!article || !isVisible(article, now)) throw notFound('No such article');
   if (article.slug !== slug || article.section.slug !== sectionSlug) {
     return { kind: 'redirect', location: articlePath(article) };

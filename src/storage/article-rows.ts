@@ -7,6 +7,7 @@ import type {
   LeadImage,
   Tag,
 } from '../domain/article/article.js';
+import type { Correction } from '../domain/article/article-draft.js';
 import type { AuthorKind, AuthorProfile } from '../domain/author/author.js';
 import type { BodyDocument } from '../domain/body/body-document.js';
 import type { MediaVariant } from '../domain/media/media-item.js';
@@ -30,6 +31,11 @@ export const ARTICLE_COLUMNS = [
   'a.lead_caption',
   'a.lead_credit',
   'a.lead_alt',
+  'a.revision',
+  'a.created_by',
+  'a.publish_at',
+  'a.unpublish_at',
+  'a.killed_at',
   's.id as section_id',
   's.slug as section_slug',
   's.name as section_name',
@@ -93,8 +99,15 @@ const sectionFrom = (row: ArticleRow) => ({
   position: row.section_position,
 });
 
-/** A whole article from its row plus its bylines and tags. */
-export function articleFrom(row: ArticleRow, bylines: AuthorProfile[], tags: Tag[]): Article {
+const timeOrNull = (value: string | null) => (value === null ? null : fromDbTime(value));
+
+/** A whole article from its row plus its bylines, tags and corrections. */
+export function articleFrom(
+  row: ArticleRow,
+  bylines: AuthorProfile[],
+  tags: Tag[],
+  corrections: Correction[],
+): Article {
   return {
     id: row.id,
     slug: row.slug,
@@ -113,6 +126,12 @@ export function articleFrom(row: ArticleRow, bylines: AuthorProfile[], tags: Tag
     createdAt: fromDbTime(row.created_at),
     seoTitle: row.seo_title,
     seoDescription: row.seo_description,
+    revision: row.revision,
+    createdBy: row.created_by,
+    publishAt: timeOrNull(row.publish_at),
+    unpublishAt: timeOrNull(row.unpublish_at),
+    killedAt: timeOrNull(row.killed_at),
+    corrections,
   };
 }
 
@@ -160,6 +179,24 @@ export async function bylinesOf(db: Kysely<DatabaseSchema>, articleIds: number[]
     .execute();
   return groupBylines(rows);
 }
+
+/** The corrections of one article, oldest first, as the foot of the article lists them. */
+export const selectCorrectionsOf = (db: Kysely<DatabaseSchema>, articleId: number) =>
+  db
+    .selectFrom('corrections')
+    .select(['id', 'kind', 'text', 'created_at'])
+    .where('article_id', '=', articleId)
+    .orderBy('created_at')
+    .orderBy('id');
+
+type CorrectionRow = Awaited<ReturnType<ReturnType<typeof selectCorrectionsOf>['execute']>>[number];
+
+export const correctionFrom = (row: CorrectionRow): Correction => ({
+  id: row.id,
+  kind: row.kind as Correction['kind'],
+  text: row.text,
+  createdAt: fromDbTime(row.created_at),
+});
 
 /** The tag query of one article, in the order the editor gave them. */
 export const selectTagsOf = (db: Kysely<DatabaseSchema>, articleId: number) =>

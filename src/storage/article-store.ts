@@ -14,6 +14,8 @@ import {
   selectArticles,
   selectBylines,
   selectTagsOf,
+  selectCorrectionsOf,
+  correctionFrom,
   summaryFrom,
   withArticleColumns,
 } from './article-rows.js';
@@ -22,7 +24,8 @@ import { toDbTime, type ArticlesTable, type DatabaseSchema } from './schema.js';
 
 type ArticleColumns = Omit<Insertable<ArticlesTable>, 'id'>;
 
-function columnsOf(changes: ArticleChanges): Partial<ArticleColumns> {
+/** The article columns a set of changes writes. */
+export function columnsOf(changes: ArticleChanges): Partial<ArticleColumns> {
   const columns: Partial<ArticleColumns> = {};
   if (changes.slug !== undefined) columns.slug = changes.slug;
   if (changes.sectionId !== undefined) columns.section_id = changes.sectionId;
@@ -47,11 +50,12 @@ function columnsOf(changes: ArticleChanges): Partial<ArticleColumns> {
 
 /** Articles on Kysely: the same SQL on SQLite and PostgreSQL. */
 export class KyselyArticleStore implements ArticleStore {
-  // The three queries behind every article page, compiled once (see reusable-query.ts).
+  // The queries behind every article page, compiled once (see reusable-query.ts).
   private readonly articleBySlug;
   private readonly articleById;
   private readonly bylinesOfOne;
   private readonly tagsOfOne;
+  private readonly correctionsOfOne;
 
   constructor(private readonly db: Kysely<DatabaseSchema>) {
     const reusable = db as unknown as Kysely<never>;
@@ -62,6 +66,7 @@ export class KyselyArticleStore implements ArticleStore {
       selectBylines(db).where('aa.article_id', '=', 0).orderBy('aa.position'),
     );
     this.tagsOfOne = reusableQuery(reusable, selectTagsOf(db, 0));
+    this.correctionsOfOne = reusableQuery(reusable, selectCorrectionsOf(db, 0));
   }
 
   async create(article: NewArticle, now: Date): Promise<number> {
@@ -112,8 +117,13 @@ export class KyselyArticleStore implements ArticleStore {
     row: Parameters<typeof articleFrom>[0] | undefined,
   ): Promise<Article | undefined> {
     if (!row) return undefined;
-    const [bylines, tags] = await Promise.all([this.bylinesOfOne(row.id), this.tagsOfOne(row.id)]);
-    return articleFrom(row, groupBylines(bylines).get(row.id) ?? [], tags);
+    const [bylines, tags, corrections] = await Promise.all([
+      this.bylinesOfOne(row.id),
+      this.tagsOfOne(row.id),
+      this.correctionsOfOne(row.id),
+    ]);
+    const byline = groupBylines(bylines).get(row.id) ?? [];
+    return articleFrom(row, byline, tags, corrections.map(correctionFrom));
   }
 
   async slugTaken(slug: string): Promise<boolean> {

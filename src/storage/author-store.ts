@@ -15,6 +15,12 @@ export class KyselyAuthorStore implements AuthorStore {
     return row && { ...row, kind: row.kind as AuthorKind };
   }
 
+  async findByIds(ids: number[]): Promise<AuthorProfile[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('authors').selectAll().where('id', 'in', ids).execute();
+    return rows.map((row) => ({ ...row, kind: row.kind as AuthorKind }));
+  }
+
   async create(author: Omit<AuthorProfile, 'id'>): Promise<AuthorProfile> {
     const { id } = await this.db
       .insertInto('authors')

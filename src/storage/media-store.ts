@@ -41,6 +41,15 @@ export class KyselyMediaStore implements MediaStore {
     return mediaFrom(row);
   }
 
+  async findById(id: number): Promise<MediaItem | undefined> {
+    const row = await this.db
+      .selectFrom('media')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && mediaFrom(row);
+  }
+
   async findByContentHash(hash: string): Promise<MediaItem | undefined> {
     const row = await this.db
       .selectFrom('media')

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationResultSet } from '
 import type { Engine } from './engine.js';
 import * as initial from './migrations/0001-initial.js';
 import * as newsroom from './migrations/0002-newsroom.js';
+import * as events from './migrations/0003-events.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -9,6 +10,7 @@ type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> 
 const MIGRATIONS: Record<string, EngineMigration> = {
   '0001-initial': initial,
   '0002-newsroom': newsroom,
+  '0003-events': events,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -1,16 +1,30 @@
 import type { Kysely } from 'kysely';
-import type { Storage, Stores } from '../services/ports.js';
+import type { Locks, Storage, Stores } from '../services/ports.js';
+import { createLocks } from './locks.js';
+import { KyselyApiTokenStore } from './api-token-store.js';
+import { KyselyArticleDeskStore } from './article-desk-store.js';
 import { KyselyArticleStore } from './article-store.js';
 import { KyselyAuthorStore } from './author-store.js';
 import type { Engine } from './engine.js';
+import { KyselyLoginFailureStore } from './login-failure-store.js';
 import { KyselyMediaStore } from './media-store.js';
 import { migrateToLatest } from './migrate.js';
+import {
+  KyselyAlertStore,
+  KyselyCorrectionStore,
+  KyselyEventStore,
+  KyselyNoteStore,
+} from './newsroom-records.js';
+import { KyselyOneTimeTokenStore } from './one-time-token-store.js';
 import { openPostgres } from './postgres/open-postgres.js';
+import { KyselyRevisionStore } from './revision-store.js';
 import type { DatabaseSchema } from './schema.js';
 import { KyselySectionStore } from './section-store.js';
+import { KyselySessionStore } from './session-store.js';
 import { KyselySettingsStore } from './settings-store.js';
 import { openSqlite } from './sqlite/open-sqlite.js';
 import { KyselyTagStore } from './tag-store.js';
+import { KyselyUserStore } from './user-store.js';
 
 const storesOn = (db: Kysely<DatabaseSchema>): Stores => ({
   articles: new KyselyArticleStore(db),
@@ -19,12 +33,24 @@ const storesOn = (db: Kysely<DatabaseSchema>): Stores => ({
   authors: new KyselyAuthorStore(db),
   media: new KyselyMediaStore(db),
   settings: new KyselySettingsStore(db),
+  desk: new KyselyArticleDeskStore(db),
+  revisions: new KyselyRevisionStore(db),
+  corrections: new KyselyCorrectionStore(db),
+  notes: new KyselyNoteStore(db),
+  alerts: new KyselyAlertStore(db),
+  events: new KyselyEventStore(db),
+  users: new KyselyUserStore(db),
+  sessions: new KyselySessionStore(db),
+  apiTokens: new KyselyApiTokenStore(db),
+  oneTimeTokens: new KyselyOneTimeTokenStore(db),
+  loginFailures: new KyselyLoginFailureStore(db),
 });
 
 export interface OpenedStorage extends Storage {
   engine: Engine;
   /** The query builder itself, for storage tests (EXPLAIN, pragmas); services never see it. */
   kysely: Kysely<DatabaseSchema>;
+  locks: Locks;
   migrate(): Promise<string[]>;
 }
 
@@ -38,6 +64,7 @@ export function openStorage(databaseUrl: string): OpenedStorage {
   return {
     engine,
     kysely: db,
+    locks: createLocks(db, engine),
     stores: storesOn(db),
     transaction: (work) => db.transaction().execute((trx) => work(storesOn(trx))),
     migrate: () => migrateToLatest(db as Kysely<unknown>, engine),

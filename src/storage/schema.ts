@@ -182,7 +182,17 @@ export interface AlertsTable {
   resolved_at: string | null;
 }
 
+export interface EventsTable {
+  id: Generated<number>;
+  type: string;
+  article_id: number | null;
+  user_id: number | null;
+  payload: string;
+  created_at: string;
+}
+
 export interface DatabaseSchema {
+  events: EventsTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

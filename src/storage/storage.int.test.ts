@@ -37,7 +37,7 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
   beforeAll(async () => {
     database = await create();
     storage = openStorage(database.url);
-    expect(await storage.migrate()).toEqual(['0001-initial', '0002-newsroom']);
+    expect(await storage.migrate()).toEqual(['0001-initial', '0002-newsroom', '0003-events']);
     world = await storage.stores.sections.create({
       slug: 'world',
       name: 'World',

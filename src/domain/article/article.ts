@@ -2,6 +2,7 @@ import type { BodyDocument } from '../body/body-document.js';
 import type { AuthorProfile } from '../author/author.js';
 import type { Section } from '../section/section.js';
 import type { MediaItem } from '../media/media-item.js';
+import type { Correction } from './article-draft.js';
 
 /** Where an article is in its life, from first draft to taken down. */
 export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished';
@@ -44,6 +45,17 @@ export interface Article {
   createdAt: Date;
   seoTitle: string;
   seoDescription: string;
+  /** Number of the latest saved revision; a save based on an older one is a conflict. */
+  revision: number;
+  /** The user who started it (its owner in the workflow); null for imported stories. */
+  createdBy: number | null;
+  /** When a scheduled article goes live. */
+  publishAt: Date | null;
+  /** When a published article comes down by itself. */
+  unpublishAt: Date | null;
+  /** Set when the story was killed: gone from every page, feed and API. */
+  killedAt: Date | null;
+  corrections: Correction[];
 }
 
 /** An article as a front or a list shows it. */

@@ -44,7 +44,7 @@ export interface EndpointSpec<S extends z.ZodTypeAny, P extends Permission, Resu
 }
 
 function merged(request: FastifyRequest): Record<string, unknown> {
-  const body = request.body && typeof request.body === 'object' ? (request.body as object) : {};
+  const body = request.body && typeof request.body === 'object' ? request.body : {};
   return { ...(request.query as object), ...body, ...(request.params as object) };
 }
 
@@ -64,7 +64,7 @@ export function defineEndpoint<S extends z.ZodTypeAny, P extends Permission, Res
     method: spec.method,
     url: spec.url,
     handler: async (request, reply) => {
-      const input = parseWith(spec.input, merged(request)) as z.infer<S>;
+      const input = parseWith<S>(spec.input, merged(request));
       authorizeCall(request.actor, spec.permission);
       const result = await spec.handle({
         input,

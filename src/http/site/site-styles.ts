@@ -54,7 +54,7 @@ figcaption{font-size:.875rem;color:var(--muted);padding:.5rem 0;border-bottom:1p
 .story-body blockquote{margin:1.5rem 0;padding-left:1rem;border-left:4px solid var(--accent);font-style:italic}
 .dateline{font-weight:700;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:.9em;letter-spacing:.02em}
 .sign-off{font-family:Georgia,"Times New Roman",serif;font-size:calc(1.125rem * var(--text-scale));font-style:italic;margin:0 0 1.5rem}
-.tags{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:0 0 1.5rem}
+.corrections{border:1px solid var(--rule);border-left:4px solid var(--accent);padding:.75rem 1rem;margin:0 0 1.5rem;font-size:.9375rem}.corrections h2{font-family:inherit;font-size:.875rem;letter-spacing:.06em;text-transform:uppercase;margin-bottom:.5rem}.corrections ul{margin:0;padding-left:1.25rem}.tags{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:0 0 1.5rem}
 .tags a{display:inline-block;padding:.375rem .75rem;border:1px solid var(--rule);border-radius:999px;font-size:.875rem;text-decoration:none}
 .share{border-top:1px solid var(--rule);padding-top:1rem;margin-top:1rem}
 .share h2{font-family:inherit;font-size:.875rem;letter-spacing:.08em;text-transform:uppercase;margin-bottom:.75rem}

@@ -46,6 +46,28 @@ function Times({ article, timeZone }: { article: Article; timeZone: string }) {
   );
 }
 
+function Corrections({ article, timeZone }: { article: Article; timeZone: string }) {
+  if (article.corrections.length === 0) return null;
+  return (
+    <aside class="corrections" aria-labelledby="corrections-heading">
+      <h2 id="corrections-heading">Corrections and clarifications</h2>
+      <ul>
+        {article.corrections.map((correction) => (
+          <li>
+            <strong>{correction.kind === 'correction' ? 'Correction' : 'Clarification'}</strong>
+            {' ('}
+            <time datetime={correction.createdAt.toISOString()}>
+              {formatPublicationTime(correction.createdAt, timeZone)}
+            </time>
+            {'): '}
+            {correction.text}
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}
+
 function TextSizeControls() {
   return (
     <div class="text-size" role="group" aria-label="Text size">
@@ -105,6 +127,7 @@ export function ArticlePageView({
         {trustedHtml(renderBodyHtml(article.body, { dateline: article.dateline }))}
       </div>
       {article.signOff ? <p class="sign-off">— {article.signOff}</p> : null}
+      <Corrections article={article} timeZone={timeZone} />
       {article.tags.length > 0 ? (
         <ul class="tags" aria-label="Topics">
           {article.tags.map((tag) => (

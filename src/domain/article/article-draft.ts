@@ -1,0 +1,52 @@
+/**
+ * What a journalist edits: every field of an article that is content rather than workflow.
+ * A revision is a snapshot of exactly this.
+ */
+import { z } from 'zod';
+import { bodyDocumentSchema } from '../body/body-document.js';
+import { isSlug } from './slug.js';
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const leadPhotoSchema = z
+  .object({
+    mediaId: z.number().int().positive(),
+    caption: text(1000).default(''),
+    credit: text(200).default(''),
+    alt: text(500).default(''),
+  })
+  .strict();
+
+export const articleDraftSchema = z
+  .object({
+    headline: text(300).min(1, 'must not be empty'),
+    slug: z
+      .string()
+      .refine(isSlug, { message: 'must be lower-case words joined by hyphens' })
+      .optional(),
+    standfirst: text(1000).default(''),
+    dateline: text(80).default(''),
+    body: bodyDocumentSchema,
+    sectionId: z.number().int().positive(),
+    tags: z.array(text(80).min(1)).max(30).default([]),
+    bylines: z.array(z.number().int().positive()).max(20).default([]),
+    lead: leadPhotoSchema.nullable().default(null),
+    signOff: text(120).default(''),
+    seoTitle: text(200).default(''),
+    seoDescription: text(400).default(''),
+  })
+  .strict();
+
+export type ArticleDraft = z.infer<typeof articleDraftSchema>;
+
+/** A change to some fields of a draft. */
+export const articleChangesSchema = articleDraftSchema.partial();
+export type ArticleDraftChanges = z.infer<typeof articleChangesSchema>;
+
+/** A correction or a clarification, shown at the foot of the article with its date. */
+export interface Correction {
+  id: number;
+  kind: 'correction' | 'clarification';
+  text: string;
+  createdAt: Date;
+}

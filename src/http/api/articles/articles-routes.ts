@@ -1,0 +1,127 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  diffRevisions,
+  listRevisions,
+  restoreRevision,
+} from '../../../services/articles/article-revisions.js';
+import { correctArticle } from '../../../services/articles/correct-article.js';
+import { createArticle } from '../../../services/articles/create-article.js';
+import {
+  addArticleNote,
+  listDeskArticles,
+  readDeskArticle,
+} from '../../../services/articles/desk-reads.js';
+import type { NewsroomDeps } from '../../../services/articles/newsroom-deps.js';
+import { saveArticle } from '../../../services/articles/save-article.js';
+import { killArticle, transitionArticle } from '../../../services/articles/transition-article.js';
+import { defineEndpoint } from '../define-endpoint.js';
+import {
+  diffInput,
+  idParams,
+  noteInput,
+  restoreInput,
+  saveArticleInput,
+  transitionInput,
+} from './articles-schema.js';
+
+const anything = z.object({}).passthrough();
+
+/** The newsroom's article API under /api/admin/articles. */
+export function registerArticleRoutes(server: FastifyInstance, deps: NewsroomDeps) {
+  const base = '/api/admin/articles';
+  defineEndpoint(server, {
+    method: 'GET',
+    url: base,
+    input: anything,
+    permission: 'signed_in',
+    handle: ({ input, actor }) => listDeskArticles(deps, actor, input),
+  });
+  defineEndpoint(server, {
+    method: 'POST',
+    url: base,
+    input: anything,
+    permission: 'article.create',
+    status: 201,
+    handle: ({ input, actor }) => createArticle(deps, actor, input),
+  });
+  defineEndpoint(server, {
+    method: 'GET',
+    url: `${base}/:id`,
+    input: idParams,
+    permission: 'signed_in',
+    handle: ({ input, actor }) => readDeskArticle(deps, actor, input.id),
+  });
+  defineEndpoint(server, {
+    method: 'PATCH',
+    url: `${base}/:id`,
+    input: saveArticleInput,
+    permission: 'signed_in',
+    handle: ({ input: { id, revision, autosave, ...changes }, actor }) =>
+      saveArticle(deps, actor, id, {
+        basedOn: revision,
+        changes,
+        kind: autosave ? 'autosave' : 'save',
+      }),
+  });
+  defineEndpoint(server, {
+    method: 'POST',
+    url: `${base}/:id/transitions`,
+    input: transitionInput,
+    permission: 'signed_in',
+    handle: ({ input: { id, ...request }, actor }) => transitionArticle(deps, actor, id, request),
+  });
+  defineEndpoint(server, {
+    method: 'POST',
+    url: `${base}/:id/kill`,
+    input: idParams,
+    permission: 'signed_in',
+    handle: async ({ input, actor }) => {
+      await killArticle(deps, actor, input.id);
+      return { status: 'killed' };
+    },
+  });
+  defineEndpoint(server, {
+    method: 'POST',
+    url: `${base}/:id/corrections`,
+    input: anything,
+    permission: 'signed_in',
+    status: 201,
+    handle: ({ input: { id, ...correction }, actor }) =>
+      correctArticle(deps, actor, idParams.parse({ id }).id, correction),
+  });
+  registerRevisionRoutes(server, deps, base);
+}
+
+function registerRevisionRoutes(server: FastifyInstance, deps: NewsroomDeps, base: string) {
+  defineEndpoint(server, {
+    method: 'GET',
+    url: `${base}/:id/revisions`,
+    input: idParams,
+    permission: 'signed_in',
+    handle: ({ input, actor }) => listRevisions(deps, actor, input.id),
+  });
+  defineEndpoint(server, {
+    method: 'GET',
+    url: `${base}/:id/diff`,
+    input: diffInput,
+    permission: 'signed_in',
+    handle: ({ input, actor }) => diffRevisions(deps, actor, input.id, input.from, input.to),
+  });
+  defineEndpoint(server, {
+    method: 'POST',
+    url: `${base}/:id/revisions/:number/restore`,
+    input: restoreInput,
+    permission: 'signed_in',
+    handle: ({ input, actor }) =>
+      restoreRevision(deps, actor, input.id, input.number, input.revision),
+  });
+  defineEndpoint(server, {
+    method: 'POST',
+    url: `${base}/:id/notes`,
+    input: noteInput,
+    permission: 'signed_in',
+    status: 201,
+    handle: ({ input, actor }) => addArticleNote(deps, actor, input.id, input.text),
+  });
+}

@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import type { AccountDeps } from '../../../services/accounts/account-deps.js';
+import { requestPasswordReset } from '../../../services/accounts/request-password-reset.js';
+import { resetPassword } from '../../../services/accounts/reset-password.js';
+import { defineEndpoint } from '../define-endpoint.js';
+import { completeResetInput, requestResetInput } from './password-resets-schema.js';
+
+/** Forgotten passwords: a mailed single-use link, then the new password. */
+export function registerPasswordResetRoutes(server: FastifyInstance, accounts: AccountDeps) {
+  defineEndpoint(server, {
+    method: 'POST',
+    url: '/api/admin/password-resets',
+    input: requestResetInput,
+    permission: 'public',
+    status: 202,
+    handle: ({ input }) => requestPasswordReset(accounts, input),
+  });
+
+  defineEndpoint(server, {
+    method: 'POST',
+    url: '/api/admin/password-resets/complete',
+    input: completeResetInput,
+    permission: 'public',
+    handle: async ({ input }) => {
+      await resetPassword(accounts, input);
+      return { message: 'Your password is changed. Sign in with it now.' };
+    },
+  });
+}

@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import type { AccountDeps } from '../../../services/accounts/account-deps.js';
+import { changeUser } from '../../../services/accounts/change-user.js';
+import { listUsers } from '../../../services/accounts/list-users.js';
+import { defineEndpoint } from '../define-endpoint.js';
+import { presentUser } from './user-presenter.js';
+import { changeUserInput, listUsersInput } from './users-schema.js';
+
+/** The newsroom's people: who is on staff, with what role; for the editor-in-chief. */
+export function registerUserRoutes(server: FastifyInstance, accounts: AccountDeps) {
+  defineEndpoint(server, {
+    method: 'GET',
+    url: '/api/admin/users',
+    input: listUsersInput,
+    permission: 'user.manage',
+    handle: async ({ actor }) => ({ users: (await listUsers(accounts, actor)).map(presentUser) }),
+  });
+
+  defineEndpoint(server, {
+    method: 'PATCH',
+    url: '/api/admin/users/:id',
+    input: changeUserInput,
+    permission: 'user.manage',
+    handle: async ({ actor, input }) => ({
+      user: presentUser(
+        await changeUser(accounts, actor, input.id, { role: input.role, disabled: input.disabled }),
+      ),
+    }),
+  });
+}

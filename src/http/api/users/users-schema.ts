@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { ROLES } from '../../../domain/roles/role.js';
+
+export const roleSchema = z.enum(ROLES);
+
+export const listUsersInput = z.object({});
+
+export const changeUserInput = z
+  .object({
+    id: z.coerce.number().int().positive(),
+    role: roleSchema.optional(),
+    disabled: z.boolean().optional(),
+  })
+  .refine((change) => change.role !== undefined || change.disabled !== undefined, {
+    message: 'give a new role, or disabled: true or false',
+    path: ['role'],
+  });

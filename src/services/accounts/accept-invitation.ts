@@ -1,0 +1,30 @@
+import { checkPassword } from '../../domain/account/password-policy.js';
+import { personName } from '../../domain/account/user.js';
+import { invalid } from '../../domain/errors.js';
+import type { AccountDeps, Client, SignedIn } from './account-deps.js';
+import { findUsableLink, spendLink } from './one-time-link.js';
+import { startSession } from './start-session.js';
+
+/** Turns an invitation into an account with the invited role, and signs the new member in. */
+export async function acceptInvitation(
+  deps: AccountDeps,
+  input: { token: string; name: string; password: string },
+  client: Client,
+): Promise<SignedIn> {
+  const tokenHash = deps.secrets.hash(input.token);
+  const now = deps.clock.now();
+  const invitation = await findUsableLink(deps.storage.stores, tokenHash, 'invitation', now);
+  const name = personName(input.name);
+  checkPassword(input.password, invitation.email);
+  if (!invitation.role) throw invalid('token: this invitation names no role', 'token');
+  const role = invitation.role;
+  const passwordHash = await deps.passwords.hash(input.password);
+  return deps.storage.transaction(async (stores) => {
+    await spendLink(stores, tokenHash, 'invitation', now);
+    const user = await stores.users.create(
+      { email: invitation.email, name, role, passwordHash },
+      now,
+    );
+    return startSession(deps, stores, user, client);
+  });
+}

@@ -1,0 +1,29 @@
+import type { User } from '../../domain/account/user.js';
+import type { Clock, Mailer, PasswordHasher, SecretTokens, Storage } from '../ports.js';
+
+/** What the account use cases need, handed in by the composition root. */
+export interface AccountDeps {
+  storage: Storage;
+  clock: Clock;
+  passwords: PasswordHasher;
+  secrets: SecretTokens;
+  mailer: Mailer;
+  /** Origin of links in mail. Never taken from a request's Host header, which anyone can forge. */
+  publicUrl: string;
+  /** How long a sign-in lasts. */
+  sessionDays: number;
+}
+
+/** Where a request came from, for throttling and for the list of a user's sessions. */
+export interface Client {
+  ip: string;
+  userAgent: string;
+}
+
+/** A new session: the secret goes into the cookie, and is never stored. */
+export interface SignedIn {
+  user: User;
+  sessionToken: string;
+  csrfToken: string;
+  expiresAt: Date;
+}

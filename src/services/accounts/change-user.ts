@@ -1,0 +1,56 @@
+import { roleLabel, type User } from '../../domain/account/user.js';
+import { conflict, forbidden, notFound } from '../../domain/errors.js';
+import { authorize, canGrantRole } from '../../domain/roles/permissions.js';
+import { atLeast, type Actor, type Role } from '../../domain/roles/role.js';
+import type { Stores } from '../ports.js';
+import type { AccountDeps } from './account-deps.js';
+
+export interface UserChange {
+  role?: Role;
+  disabled?: boolean;
+}
+
+/**
+ * Changes a member's role or switches their account off or on. Nobody grants a role above
+ * their own, and the paper always keeps one active editor-in-chief. Disabling signs them out.
+ */
+export async function changeUser(
+  deps: Pick<AccountDeps, 'storage' | 'clock'>,
+  actor: Actor,
+  userId: number,
+  change: UserChange,
+): Promise<User> {
+  authorize(actor, 'user.manage');
+  if (change.role && !canGrantRole(actor, change.role))
+    throw forbidden(
+      `You may not make anyone ${roleLabel(change.role)}: that is above your own role`,
+    );
+  const now = deps.clock.now();
+  return deps.storage.transaction(async (stores) => {
+    const user = await stores.users.findById(userId);
+    if (!user) throw notFound(`No user ${userId}`);
+    if (!atLeast(actor.role, user.role))
+      throw forbidden('You may not change someone whose role is above your own');
+    await keepAnEditorInChief(stores, user, change);
+    const disabledAt =
+      change.disabled === undefined ? undefined : change.disabled ? (user.disabledAt ?? now) : null;
+    await stores.users.update(userId, { role: change.role, disabledAt }, now);
+    if (change.disabled) await stores.sessions.deleteAllOf(userId);
+    return {
+      ...user,
+      role: change.role ?? user.role,
+      disabledAt: disabledAt === undefined ? user.disabledAt : disabledAt,
+    };
+  });
+}
+
+/** Refuses to demote or disable the last active editor-in-chief. */
+async function keepAnEditorInChief(stores: Stores, user: User, change: UserChange) {
+  const leaves =
+    (change.role !== undefined && change.role !== 'editor_in_chief') || change.disabled === true;
+  if (user.role !== 'editor_in_chief' || user.disabledAt || !leaves) return;
+  if ((await stores.users.countActive('editor_in_chief')) <= 1)
+    throw conflict(
+      'The paper needs an editor-in-chief: appoint another before demoting or disabling the last one',
+    );
+}

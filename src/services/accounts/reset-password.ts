@@ -1,0 +1,28 @@
+import { checkPassword } from '../../domain/account/password-policy.js';
+import { gone } from '../../domain/errors.js';
+import type { AccountDeps } from './account-deps.js';
+import { findUsableLink, spendLink } from './one-time-link.js';
+
+/**
+ * Sets a new password with a reset link (once), and signs the account out everywhere: whoever
+ * knew the old password is locked out.
+ */
+export async function resetPassword(
+  deps: AccountDeps,
+  input: { token: string; password: string },
+): Promise<void> {
+  const tokenHash = deps.secrets.hash(input.token);
+  const now = deps.clock.now();
+  const { stores } = deps.storage;
+  const reset = await findUsableLink(stores, tokenHash, 'password_reset', now);
+  const user = await stores.users.findByEmail(reset.email);
+  if (!user || user.disabledAt) throw gone('This account can no longer sign in.');
+  checkPassword(input.password, user.email);
+  const passwordHash = await deps.passwords.hash(input.password);
+  await deps.storage.transaction(async (trx) => {
+    await spendLink(trx, tokenHash, 'password_reset', now);
+    await trx.users.update(user.id, { passwordHash }, now);
+    await trx.sessions.deleteAllOf(user.id);
+    await trx.loginFailures.clear(`email:${user.email}`);
+  });
+}

@@ -1,0 +1,19 @@
+import { notFound } from '../../domain/errors.js';
+import { authorize } from '../../domain/roles/permissions.js';
+import type { Actor } from '../../domain/roles/role.js';
+import type { AccountDeps } from './account-deps.js';
+
+/** Revokes one of the actor's own API tokens; scripts using it are refused from now on. */
+export async function revokeApiToken(
+  deps: Pick<AccountDeps, 'storage' | 'clock'>,
+  actor: Actor,
+  tokenId: number,
+): Promise<void> {
+  authorize(actor, 'token.manage_own');
+  const revoked = await deps.storage.stores.apiTokens.revoke(
+    tokenId,
+    actor.userId,
+    deps.clock.now(),
+  );
+  if (!revoked) throw notFound(`You have no active API token ${tokenId}`);
+}

@@ -1,0 +1,36 @@
+import { normalizeEmail } from '../../domain/account/email.js';
+import { checkPassword } from '../../domain/account/password-policy.js';
+import { personName } from '../../domain/account/user.js';
+import { conflict } from '../../domain/errors.js';
+import type { Stores } from '../ports.js';
+import type { AccountDeps, Client, SignedIn } from './account-deps.js';
+import { startSession } from './start-session.js';
+
+/** True while no account exists: only then may the first editor-in-chief be set up. */
+export const setUpIsOpen = async (stores: Stores) => !(await stores.users.any());
+
+/**
+ * Creates the newspaper's first account, an editor-in-chief, and signs them in. Works only
+ * while no account exists; afterwards it is a Conflict.
+ */
+export async function setUpFirstUser(
+  deps: AccountDeps,
+  input: { email: string; name: string; password: string },
+  client: Client,
+): Promise<SignedIn> {
+  const email = normalizeEmail(input.email);
+  const name = personName(input.name);
+  checkPassword(input.password, email);
+  if (!(await setUpIsOpen(deps.storage.stores))) throw alreadySetUp();
+  const passwordHash = await deps.passwords.hash(input.password);
+  return deps.storage.transaction(async (stores) => {
+    if (!(await setUpIsOpen(stores))) throw alreadySetUp();
+    const user = await stores.users.create(
+      { email, name, role: 'editor_in_chief', passwordHash },
+      deps.clock.now(),
+    );
+    return startSession(deps, stores, user, client);
+  });
+}
+
+const alreadySetUp = () => conflict('Dateline is already set up: sign in instead');

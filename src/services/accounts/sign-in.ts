@@ -1,0 +1,54 @@
+import { forbidden, unauthenticated } from '../../domain/errors.js';
+import type { PasswordHasher } from '../ports.js';
+import type { AccountDeps, Client, SignedIn } from './account-deps.js';
+import { recordFailure, refuseWhenThrottled, throttleKeys } from './sign-in-throttle.js';
+import { startSession } from './start-session.js';
+
+/** One message for an unknown address and a wrong password: neither reveals who has an account. */
+export const WRONG_CREDENTIALS = 'Email or password is incorrect';
+
+const dummyHashes = new WeakMap<PasswordHasher, Promise<string>>();
+
+/** A hash to check unknown addresses against, so they take as long as known ones. */
+function dummyHashFor(passwords: PasswordHasher): Promise<string> {
+  let hash = dummyHashes.get(passwords);
+  if (!hash) {
+    hash = passwords.hash('dateline-no-such-account-placeholder');
+    dummyHashes.set(passwords, hash);
+  }
+  return hash;
+}
+
+/** Warms the placeholder hash at start, so even the first unknown address costs no extra time. */
+export const prepareSignIn = (passwords: PasswordHasher) => dummyHashFor(passwords).then(() => {});
+
+/**
+ * Signs a newsroom member in with email and password, throttled per account and per client
+ * address; opens a session.
+ */
+export async function signIn(
+  deps: AccountDeps,
+  input: { email: string; password: string },
+  client: Client,
+): Promise<SignedIn> {
+  const { stores } = deps.storage;
+  const now = deps.clock.now();
+  const email = input.email.trim().toLowerCase();
+  const keys = throttleKeys(email, client.ip);
+  await refuseWhenThrottled(stores.loginFailures, keys, now);
+
+  const user = await stores.users.findByEmail(email);
+  const stored = user ? await stores.users.passwordHashOf(user.id) : null;
+  const matches = await deps.passwords.verify(
+    stored ?? (await dummyHashFor(deps.passwords)),
+    input.password,
+  );
+  if (!user || !stored || !matches) {
+    await recordFailure(stores.loginFailures, keys, now);
+    throw unauthenticated(WRONG_CREDENTIALS);
+  }
+  // Only someone who knows the password learns that the account is switched off.
+  if (user.disabledAt) throw forbidden('This account is disabled. Ask your editor-in-chief.');
+  await stores.loginFailures.clear(`email:${email}`);
+  return startSession(deps, stores, user, client);
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { invalid } from '../../domain/errors.js';
+import { authorize } from '../../domain/roles/permissions.js';
+import type { Actor } from '../../domain/roles/role.js';
+import { parseWith } from '../../domain/validation.js';
+import { accessOf, loadArticle } from './load-article.js';
+import type { NewsroomDeps } from './newsroom-deps.js';
+
+export const correctionSchema = z
+  .object({
+    kind: z.enum(['correction', 'clarification']).default('correction'),
+    text: z.string().trim().min(1, 'must say what was corrected').max(2000),
+  })
+  .strict();
+
+/**
+ * Adds a correction or clarification note, dated, at the foot of a published article; the
+ * article counts as updated.
+ */
+export async function correctArticle(deps: NewsroomDeps, actor: Actor, id: number, input: unknown) {
+  const correction = parseWith(correctionSchema, input);
+  const now = deps.clock.now();
+  return deps.storage.transaction(async (stores) => {
+    const article = await loadArticle(stores, id);
+    authorize(actor, 'article.correct', accessOf(article));
+    if (article.status !== 'published') {
+      throw invalid('Only a published article takes corrections; edit a draft instead');
+    }
+    const added = await stores.corrections.add(id, { ...correction, createdAt: now }, actor.userId);
+    await stores.articles.update(id, {}, now);
+    await stores.events.record(
+      {
+        type: 'article.corrected',
+        articleId: id,
+        userId: actor.userId,
+        payload: { correctionId: added.id },
+      },
+      now,
+    );
+    return added;
+  });
+}

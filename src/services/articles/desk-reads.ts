@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { can, authorize } from '../../domain/roles/permissions.js';
+import type { Actor } from '../../domain/roles/role.js';
+import { parseWith } from '../../domain/validation.js';
+import { draftOf } from './article-draft-of.js';
+import { accessOf, loadArticle } from './load-article.js';
+import type { NewsroomDeps } from './newsroom-deps.js';
+
+export const deskQuerySchema = z
+  .object({
+    status: z.enum(['draft', 'in_review', 'scheduled', 'published', 'unpublished']).optional(),
+    sectionId: z.coerce.number().int().positive().optional(),
+    authorId: z.coerce.number().int().positive().optional(),
+    search: z.string().trim().max(200).optional(),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+  })
+  .strict();
+
+const PER_PAGE = 50;
+
+/** The newsroom's article list with filters; contributors see only their own work. */
+export async function listDeskArticles(deps: NewsroomDeps, actor: Actor, input: unknown) {
+  const query = parseWith(deskQuerySchema, input);
+  const createdBy = can(actor, 'article.list_all') ? undefined : actor.userId;
+  const articles = await deps.storage.stores.desk.list({
+    ...query,
+    createdBy,
+    limit: PER_PAGE,
+    offset: (query.page - 1) * PER_PAGE,
+  });
+  return { page: query.page, articles };
+}
+
+/** One article as the editor opens it: the draft, its workflow state, corrections and notes. */
+export async function readDeskArticle(deps: NewsroomDeps, actor: Actor, id: number) {
+  const stores = deps.storage.stores;
+  const article = await loadArticle(stores, id);
+  authorize(actor, 'article.read', accessOf(article));
+  const notes = can(actor, 'article.note', accessOf(article)) ? await stores.notes.list(id) : [];
+  return {
+    id: article.id,
+    revision: article.revision,
+    status: article.status,
+    killed: article.killedAt !== null,
+    draft: draftOf(article),
+    section: article.section,
+    publishedAt: article.publishedAt,
+    updatedAt: article.updatedAt,
+    publishAt: article.publishAt,
+    unpublishAt: article.unpublishAt,
+    createdBy: article.createdBy,
+    corrections: article.corrections,
+    notes,
+  };
+}
+
+/** Leaves an internal note on an article for colleagues; readers never see notes. */
+export async function addArticleNote(deps: NewsroomDeps, actor: Actor, id: number, text: string) {
+  const stores = deps.storage.stores;
+  const article = await loadArticle(stores, id);
+  authorize(actor, 'article.note', accessOf(article));
+  return stores.notes.add(id, actor.userId, text, deps.clock.now());
+}

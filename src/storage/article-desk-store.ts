@@ -1,0 +1,161 @@
+import type { Kysely, Updateable } from 'kysely';
+import type { ArticleStatus } from '../domain/article/article.js';
+import type {
+  ArticleChanges,
+  ArticleDeskStore,
+  DeskEntry,
+  DeskQuery,
+  WorkflowChanges,
+} from '../services/ports.js';
+import { columnsOf } from './article-store.js';
+import { fromDbTime, toDbTime, type ArticlesTable, type DatabaseSchema } from './schema.js';
+
+const time = (date: Date | null) => (date === null ? null : toDbTime(date));
+
+function workflowColumns(changes: WorkflowChanges): Updateable<ArticlesTable> {
+  const columns: Updateable<ArticlesTable> = {};
+  if (changes.publishedAt !== undefined) columns.published_at = time(changes.publishedAt);
+  if (changes.publishAt !== undefined) columns.publish_at = time(changes.publishAt);
+  if (changes.unpublishAt !== undefined) columns.unpublish_at = time(changes.unpublishAt);
+  if (changes.killedAt !== undefined) columns.killed_at = time(changes.killedAt);
+  return columns;
+}
+
+/** The newsroom's operations on articles: lists, guarded saves, workflow moves. */
+export class KyselyArticleDeskStore implements ArticleDeskStore {
+  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+
+  async list(query: DeskQuery): Promise<DeskEntry[]> {
+    let select = this.db
+      .selectFrom('articles')
+      .select([
+        'id',
+        'headline',
+        'status',
+        'section_id',
+        'created_by',
+        'revision',
+        'updated_at',
+        'published_at',
+        'publish_at',
+        'killed_at',
+      ])
+      .orderBy('updated_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(query.limit)
+      .offset(query.offset);
+    if (query.status) select = select.where('status', '=', query.status);
+    if (query.sectionId) select = select.where('section_id', '=', query.sectionId);
+    if (query.createdBy) select = select.where('created_by', '=', query.createdBy);
+    if (query.authorId) {
+      const byAuthor = this.db
+        .selectFrom('article_authors')
+        .select('article_id')
+        .where('author_id', '=', query.authorId);
+      select = select.where('id', 'in', byAuthor);
+    }
+    for (const word of (query.search ?? '')
+      .toLowerCase()
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 8)) {
+      // LIKE wildcards in the reader's words are matched literally.
+      const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      select = select.where((eb) => eb(eb.fn('lower', ['headline']), 'like', pattern));
+    }
+    const rows = await select.execute();
+    return rows.map((row) => ({
+      id: row.id,
+      headline: row.headline,
+      status: row.status as ArticleStatus,
+      sectionId: row.section_id,
+      createdBy: row.created_by,
+      revision: row.revision,
+      updatedAt: fromDbTime(row.updated_at),
+      publishedAt: row.published_at === null ? null : fromDbTime(row.published_at),
+      publishAt: row.publish_at === null ? null : fromDbTime(row.publish_at),
+      killed: row.killed_at !== null,
+    }));
+  }
+
+  async saveIfAt(
+    id: number,
+    basedOn: number,
+    revision: number,
+    changes: ArticleChanges,
+    now: Date,
+  ): Promise<boolean> {
+    const result = await this.db
+      .updateTable('articles')
+      .set({ ...columnsOf(changes), revision, updated_at: toDbTime(now) })
+      .where('id', '=', id)
+      .where('revision', '=', basedOn)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async setBylines(id: number, authorIds: number[]): Promise<void> {
+    await this.db.deleteFrom('article_authors').where('article_id', '=', id).execute();
+    if (authorIds.length === 0) return;
+    const rows = authorIds.map((author_id, position) => ({ article_id: id, author_id, position }));
+    await this.db.insertInto('article_authors').values(rows).execute();
+  }
+
+  async setTags(id: number, tagIds: number[]): Promise<void> {
+    await this.db.deleteFrom('article_tags').where('article_id', '=', id).execute();
+    if (tagIds.length === 0) return;
+    const rows = tagIds.map((tag_id, position) => ({ article_id: id, tag_id, position }));
+    await this.db.insertInto('article_tags').values(rows).execute();
+  }
+
+  async setCreatedBy(id: number, userId: number): Promise<void> {
+    await this.db
+      .updateTable('articles')
+      .set({ created_by: userId })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async move(
+    id: number,
+    from: ArticleStatus,
+    to: ArticleStatus,
+    changes: WorkflowChanges,
+    now: Date,
+  ) {
+    const result = await this.db
+      .updateTable('articles')
+      .set({ ...workflowColumns(changes), status: to, updated_at: toDbTime(now) })
+      .where('id', '=', id)
+      .where('status', '=', from)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async setWorkflow(id: number, changes: WorkflowChanges): Promise<void> {
+    const columns = workflowColumns(changes);
+    if (Object.keys(columns).length === 0) return;
+    await this.db.updateTable('articles').set(columns).where('id', '=', id).execute();
+  }
+
+  async dueToPublish(now: Date): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('articles')
+      .select('id')
+      .where('status', '=', 'scheduled')
+      .where('publish_at', '<=', toDbTime(now))
+      .orderBy('publish_at')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async dueToExpire(now: Date): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('articles')
+      .select('id')
+      .where('status', '=', 'published')
+      .where('unpublish_at', '<=', toDbTime(now))
+      .execute();
+    return rows.map((r) => r.id);
+  }
+}

@@ -1,0 +1,136 @@
+/** Small newsroom records: corrections, internal notes, alerts and the event log. */
+import type { Kysely } from 'kysely';
+import type { Correction } from '../domain/article/article-draft.js';
+import type {
+  Alert,
+  AlertStore,
+  ArticleEventType,
+  ArticleNote,
+  CorrectionStore,
+  EventStore,
+  NoteStore,
+} from '../services/ports.js';
+import { fromDbTime, toDbTime, type DatabaseSchema } from './schema.js';
+
+export class KyselyCorrectionStore implements CorrectionStore {
+  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+
+  async add(
+    articleId: number,
+    correction: Omit<Correction, 'id'>,
+    userId: number,
+  ): Promise<Correction> {
+    const { id } = await this.db
+      .insertInto('corrections')
+      .values({
+        article_id: articleId,
+        kind: correction.kind,
+        text: correction.text,
+        user_id: userId,
+        created_at: toDbTime(correction.createdAt),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id, ...correction };
+  }
+}
+
+export class KyselyNoteStore implements NoteStore {
+  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+
+  async add(articleId: number, userId: number, text: string, now: Date): Promise<ArticleNote> {
+    const { id } = await this.db
+      .insertInto('article_notes')
+      .values({ article_id: articleId, user_id: userId, text, created_at: toDbTime(now) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id, userId, text, createdAt: now };
+  }
+
+  async list(articleId: number): Promise<ArticleNote[]> {
+    const rows = await this.db
+      .selectFrom('article_notes')
+      .select(['id', 'user_id', 'text', 'created_at'])
+      .where('article_id', '=', articleId)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      userId: r.user_id,
+      text: r.text,
+      createdAt: fromDbTime(r.created_at),
+    }));
+  }
+}
+
+export class KyselyAlertStore implements AlertStore {
+  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+
+  async raise(alert: Omit<Alert, 'id'>): Promise<void> {
+    await this.db
+      .insertInto('alerts')
+      .values({
+        kind: alert.kind,
+        article_id: alert.articleId,
+        message: alert.message,
+        created_at: toDbTime(alert.createdAt),
+      })
+      .execute();
+  }
+
+  async open(): Promise<Alert[]> {
+    const rows = await this.db
+      .selectFrom('alerts')
+      .select(['id', 'kind', 'article_id', 'message', 'created_at'])
+      .where('resolved_at', 'is', null)
+      .orderBy('id', 'desc')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      articleId: r.article_id,
+      message: r.message,
+      createdAt: fromDbTime(r.created_at),
+    }));
+  }
+
+  async resolveFor(articleId: number, kind: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('alerts')
+      .set({ resolved_at: toDbTime(now) })
+      .where('article_id', '=', articleId)
+      .where('kind', '=', kind)
+      .where('resolved_at', 'is', null)
+      .execute();
+  }
+}
+
+export class KyselyEventStore implements EventStore {
+  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+
+  async record(
+    event: { type: ArticleEventType; articleId: number; userId: number | null; payload?: object },
+    now: Date,
+  ): Promise<void> {
+    await this.db
+      .insertInto('events')
+      .values({
+        type: event.type,
+        article_id: event.articleId,
+        user_id: event.userId,
+        payload: JSON.stringify(event.payload ?? {}),
+        created_at: toDbTime(now),
+      })
+      .execute();
+  }
+
+  async count(articleId: number, type: ArticleEventType): Promise<number> {
+    const row = await this.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('article_id', '=', articleId)
+      .where('type', '=', type)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}
