@@ -1,28 +1,13 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cliSandbox, type CliSandbox } from './cli-sandbox.js';
 import { hasSharedFolder, sharedPath } from './shared-folder.js';
 
-const BIN = resolve(import.meta.dirname, '..', 'bin', 'dateline.js');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 describe.runIf(hasSharedFolder())('the dateline command', () => {
+  let sandbox: CliSandbox;
   let dir: string;
-  let env: NodeJS.ProcessEnv;
-
-  const dateline = (...args: string[]) =>
-    new Promise<Run>((done) => {
-      execFile('node', [BIN, ...args], { env, cwd: dir }, (error, stdout, stderr) =>
-        done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-      );
-    });
+  const dateline = (...args: string[]) => sandbox.run(args);
 
   const writeJson = (name: string, value: unknown) => {
     const path = join(dir, name);
@@ -36,20 +21,11 @@ describe.runIf(hasSharedFolder())('the dateline command', () => {
       : 0;
 
   beforeEach(() => {
-    if (!existsSync(join(import.meta.dirname, '..', 'dist', 'src', 'main.js'))) {
-      throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
-    }
-    dir = mkdtempSync(join(tmpdir(), 'dateline-cli-'));
-    env = {
-      ...process.env,
-      DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
-      MEDIA_DIR: join(dir, 'media'),
-      LOG_LEVEL: 'silent',
-    };
-    delete env.DATELINE_NOW;
+    sandbox = cliSandbox();
+    dir = sandbox.dir;
   });
 
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => sandbox.remove());
 
   it('imports the reference article as it is and reports it as JSON', async () => {
     const run = await dateline('import', '--json', sharedPath('seed', 'article.json'));
@@ -170,7 +146,7 @@ describe.runIf(hasSharedFolder())('the dateline command', () => {
   });
 
   it('fails at start with one clear line per configuration problem', async () => {
-    env = { ...env, DATABASE_URL: 'mysql://x', PORT: 'eighty' };
+    sandbox.env = { ...sandbox.env, DATABASE_URL: 'mysql://x', PORT: 'eighty' };
     const run = await dateline('migrate');
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/DATABASE_URL: must start with sqlite: or postgres:\/\//);

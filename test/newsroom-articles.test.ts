@@ -16,6 +16,7 @@ import { runSchedules } from '../src/services/articles/run-schedules.js';
 import { saveArticle } from '../src/services/articles/save-article.js';
 import { killArticle, transitionArticle } from '../src/services/articles/transition-article.js';
 import { openStorage, type OpenedStorage } from '../src/storage/open-storage.js';
+import { addStaffMember } from './staff-fixtures.js';
 import { ENGINES, type TestDatabase } from './test-databases.js';
 
 const paragraph = (text: string) => ({
@@ -37,24 +38,7 @@ describe.each(ENGINES)('the newsroom’s articles on $engine', ({ create }) => {
   >;
   const log: string[] = [];
 
-  async function person(role: Role, email: string): Promise<Actor> {
-    const at = now.toISOString();
-    const { id } = await storage.kysely
-      .insertInto('users')
-      .values({
-        email,
-        name: email,
-        role,
-        password_hash: null,
-        author_id: null,
-        created_at: at,
-        updated_at: at,
-        disabled_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { userId: id, role, credential: 'session', authorId: null };
-  }
+  const person = (role: Role, email: string) => addStaffMember(storage, role, email);
 
   const draftBy = async (actor: Actor, headline: string) =>
     (await createArticle(deps, actor, { headline, sectionId, body: body('First paragraph.') })).id;

@@ -2,10 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../src/domain/roles/role.js';
 import { createArticle } from '../src/services/articles/create-article.js';
 import { transitionArticle } from '../src/services/articles/transition-article.js';
 import { openStorage } from '../src/storage/open-storage.js';
+import { addStaffMember } from './staff-fixtures.js';
 import { createPostgresDatabase, type TestDatabase } from './test-databases.js';
 
 const BIN = resolve(import.meta.dirname, '..', 'bin', 'dateline.js');
@@ -58,22 +58,7 @@ describe('the scheduler with two server processes on one PostgreSQL database', (
     database = await createPostgresDatabase();
     const storage = openStorage(database.url);
     await storage.migrate();
-    const at = new Date().toISOString();
-    const { id: userId } = await storage.kysely
-      .insertInto('users')
-      .values({
-        email: 'ed@x.test',
-        name: 'Ed',
-        role: 'editor',
-        password_hash: null,
-        author_id: null,
-        created_at: at,
-        updated_at: at,
-        disabled_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const editor: Actor = { userId, role: 'editor', credential: 'session', authorId: null };
+    const editor = await addStaffMember(storage, 'editor', 'ed@x.test');
     const deps = { storage, clock: { now: () => new Date() } };
     const section = await storage.stores.sections.create({
       slug: 'oman',

@@ -1,47 +1,19 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cliSandbox, type CliSandbox } from './cli-sandbox.js';
 import { startTestApp } from './test-app.js';
 import type { TestDatabase } from './test-databases.js';
 
-const BIN = resolve(import.meta.dirname, '..', 'bin', 'dateline.js');
 const PASSWORD = 'correct horse battery staple';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 describe('dateline user create', () => {
-  let dir: string;
-  let env: NodeJS.ProcessEnv;
-
-  const dateline = (stdin: string, ...args: string[]) =>
-    new Promise<Run>((done) => {
-      const child = execFile('node', [BIN, ...args], { env, cwd: dir }, (error, stdout, stderr) =>
-        done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-      );
-      child.stdin?.end(stdin);
-    });
+  let sandbox: CliSandbox;
+  const dateline = (stdin: string, ...args: string[]) => sandbox.run(args, stdin);
 
   beforeEach(() => {
-    if (!existsSync(join(import.meta.dirname, '..', 'dist', 'src', 'main.js'))) {
-      throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
-    }
-    dir = mkdtempSync(join(tmpdir(), 'dateline-cli-'));
-    env = {
-      ...process.env,
-      DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
-      MEDIA_DIR: join(dir, 'media'),
-      LOG_LEVEL: 'silent',
-    };
-    delete env.DATELINE_NOW;
+    sandbox = cliSandbox();
   });
 
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => sandbox.remove());
 
   it('creates an editor-in-chief from a piped password, who can then sign in', async () => {
     const run = await dateline(
@@ -67,7 +39,7 @@ describe('dateline user create', () => {
     // The same database, opened by the server: the new account signs in.
     const database: TestDatabase = {
       engine: 'sqlite',
-      url: env.DATABASE_URL ?? '',
+      url: sandbox.env.DATABASE_URL ?? '',
       drop: () => Promise.resolve(),
     };
     const t = await startTestApp({}, database);
