@@ -16,6 +16,7 @@ import type { Config } from './config/config.js';
 import type { WeatherProviderName } from './domain/weather/current-weather.js';
 import type { AccountDeps } from './services/accounts/account-deps.js';
 import type { NewsroomDeps } from './services/articles/newsroom-deps.js';
+import { createPresence, type Presence } from './services/articles/presence.js';
 import type { ImportDeps } from './services/import-articles.js';
 import { createPublicationCache, type PublicationCache } from './services/publication-cache.js';
 import type { Clock, ImageProcessor, Mailer, MediaFiles } from './services/ports.js';
@@ -33,8 +34,8 @@ export interface App {
   site: SiteContext;
   /** Sign-in, sessions, invitations, API tokens. */
   accounts: AccountDeps;
-  /** Drafts, revisions and the workflow of articles. */
-  newsroom: NewsroomDeps;
+  /** Drafts, revisions and the workflow of articles; who has which article open. */
+  newsroom: NewsroomDeps & { presence: Presence };
   /** Import dependencies for items that name files relative to `baseDir`. */
   importDeps(baseDir: string): ImportDeps;
   close(): Promise<void>;
@@ -126,7 +127,7 @@ export async function createApp(
     files,
     site,
     accounts,
-    newsroom: { storage, clock },
+    newsroom: { storage, clock, presence: createPresence(systemClock()) },
     importDeps: (baseDir) => ({
       storage,
       clock,

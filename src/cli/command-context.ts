@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { AccountDeps } from '../services/accounts/account-deps.js';
 import type { NewsroomDeps } from '../services/articles/newsroom-deps.js';
+import type { Presence } from '../services/articles/presence.js';
 import type { ImportDeps } from '../services/import-articles.js';
 import type { Clock, Locks, Storage } from '../services/ports.js';
 import type { PublicationCache } from '../services/publication-cache.js';
@@ -14,7 +15,7 @@ export interface CommandContext {
   publication: PublicationCache;
   site: SiteContext;
   accounts: AccountDeps;
-  newsroom: NewsroomDeps;
+  newsroom: NewsroomDeps & { presence: Presence };
   files: { localRoot: string | undefined };
   importDeps(baseDir: string): ImportDeps;
   close(): Promise<void>;

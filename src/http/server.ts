@@ -4,8 +4,11 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { isDomainError, type DomainErrorKind } from '../domain/errors.js';
 import type { AccountDeps } from '../services/accounts/account-deps.js';
 import type { NewsroomDeps } from '../services/articles/newsroom-deps.js';
+import type { Presence } from '../services/articles/presence.js';
 import type { SiteContext } from '../services/site-context.js';
 import { registerArticleRoutes } from './api/articles/articles-routes.js';
+import { registerDeskRoutes } from './api/desk/desk-routes.js';
+import { registerOpenApiRoute } from './api/openapi.js';
 import { registerNewsroomApi } from './api/newsroom-api.js';
 import { sendErrorPage } from './site/error-pages.js';
 import { registerSiteRoutes } from './site/site-routes.js';
@@ -19,8 +22,8 @@ export interface ServerOptions {
   logLevel: string;
   /** The newsroom's accounts: sign-in, sessions, API tokens. */
   accounts: AccountDeps;
-  /** The newsroom's articles: drafts, revisions, workflow. */
-  newsroom: NewsroomDeps;
+  /** The newsroom's articles: drafts, revisions, workflow, who has what open. */
+  newsroom: NewsroomDeps & { presence: Presence };
   /** Proxies whose X-Forwarded-For and -Proto are believed (TRUSTED_PROXIES); none by default. */
   trustedProxies?: string[];
 }
@@ -96,8 +99,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return sendErrorPage(options.site, request, reply, 500);
   });
   // After the error handler: a context takes its parent's handlers as they are when it loads.
-  await registerNewsroomApi(server, options.accounts, (newsroom) =>
-    registerArticleRoutes(newsroom, options.newsroom),
-  );
+  await registerNewsroomApi(server, options.accounts, (newsroom) => {
+    registerArticleRoutes(newsroom, options.newsroom);
+    registerDeskRoutes(newsroom, { newsroom: options.newsroom, site: options.site });
+    registerOpenApiRoute(newsroom);
+  });
   return server;
 }

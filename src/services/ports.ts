@@ -92,6 +92,8 @@ export interface AuthorStore {
   findBySlug(slug: string): Promise<AuthorProfile | undefined>;
   /** The profiles with these ids that exist, in no particular order. */
   findByIds(ids: number[]): Promise<AuthorProfile[]>;
+  /** Every profile, by name. */
+  list(): Promise<AuthorProfile[]>;
   create(author: Omit<AuthorProfile, 'id'>): Promise<AuthorProfile>;
 }
 
@@ -101,6 +103,8 @@ export interface MediaStore {
   create(item: NewMediaItem, now: Date): Promise<MediaItem>;
   findByContentHash(hash: string): Promise<MediaItem | undefined>;
   findById(id: number): Promise<MediaItem | undefined>;
+  /** Newest first; `search` matches caption, credit and file name. */
+  list(query: { search?: string; limit: number; offset: number }): Promise<MediaItem[]>;
 }
 
 /** Named JSON documents: the publication's settings and the like. */

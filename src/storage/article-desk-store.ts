@@ -8,6 +8,7 @@ import type {
   WorkflowChanges,
 } from '../services/ports.js';
 import { columnsOf } from './article-store.js';
+import { containsWord } from './like-pattern.js';
 import { fromDbTime, toDbTime, type ArticlesTable, type DatabaseSchema } from './schema.js';
 
 const time = (date: Date | null) => (date === null ? null : toDbTime(date));
@@ -59,9 +60,7 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
       .split(/\s+/)
       .filter(Boolean)
       .slice(0, 8)) {
-      // LIKE wildcards in the reader's words are matched literally.
-      const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      select = select.where((eb) => eb(eb.fn('lower', ['headline']), 'like', pattern));
+      select = select.where(containsWord('headline', word));
     }
     const rows = await select.execute();
     return rows.map((row) => ({

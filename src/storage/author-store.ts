@@ -21,6 +21,16 @@ export class KyselyAuthorStore implements AuthorStore {
     return rows.map((row) => ({ ...row, kind: row.kind as AuthorKind }));
   }
 
+  async list(): Promise<AuthorProfile[]> {
+    const rows = await this.db
+      .selectFrom('authors')
+      .selectAll()
+      .orderBy('name')
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({ ...row, kind: row.kind as AuthorKind }));
+  }
+
   async create(author: Omit<AuthorProfile, 'id'>): Promise<AuthorProfile> {
     const { id } = await this.db
       .insertInto('authors')

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { MediaItem, MediaVariant } from '../domain/media/media-item.js';
 import type { MediaStore, NewMediaItem } from '../services/ports.js';
+import { containsWord } from './like-pattern.js';
 import { fromDbTime, toDbTime, type DatabaseSchema, type MediaTable } from './schema.js';
 
 const mediaFrom = (row: Selectable<MediaTable>): MediaItem => ({
@@ -48,6 +49,29 @@ export class KyselyMediaStore implements MediaStore {
       .where('id', '=', id)
       .executeTakeFirst();
     return row && mediaFrom(row);
+  }
+
+  async list(query: { search?: string; limit: number; offset: number }): Promise<MediaItem[]> {
+    let select = this.db
+      .selectFrom('media')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(query.limit)
+      .offset(query.offset);
+    for (const word of (query.search ?? '')
+      .toLowerCase()
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 8)) {
+      select = select.where((eb) =>
+        eb.or([
+          containsWord('caption', word),
+          containsWord('credit', word),
+          containsWord('original_name', word),
+        ]),
+      );
+    }
+    return (await select.execute()).map(mediaFrom);
   }
 
   async findByContentHash(hash: string): Promise<MediaItem | undefined> {

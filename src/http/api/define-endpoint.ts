@@ -54,12 +54,34 @@ function authorizeCall(actor: Actor | null, permission: Permission): void {
   if (permission !== 'signed_in') authorize(actor, permission);
 }
 
+/** What the API documentation needs to know of an endpoint. */
+export interface EndpointDescription {
+  method: string;
+  url: string;
+  input: z.ZodType;
+  permission: Permission;
+  status: number;
+}
+
+const REGISTERED = new Map<string, EndpointDescription>();
+
+/** Every endpoint declared so far, for the OpenAPI document; one entry per method and path. */
+export const registeredEndpoints = (): EndpointDescription[] => [...REGISTERED.values()];
+
 /** Registers one endpoint; see the module comment for the fixed order of its steps. */
 export function defineEndpoint<S extends z.ZodTypeAny, P extends Permission, Result>(
   server: FastifyInstance,
   spec: EndpointSpec<S, P, Result>,
 ): void {
   if (!spec.permission) throw forbidden(`${spec.method} ${spec.url} declares no permission`);
+  const { method, url, input, permission } = spec;
+  REGISTERED.set(`${method} ${url}`, {
+    method,
+    url,
+    input,
+    permission,
+    status: spec.status ?? 200,
+  });
   server.route({
     method: spec.method,
     url: spec.url,

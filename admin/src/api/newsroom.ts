@@ -1,0 +1,67 @@
+/** The admin API, one typed function per call. */
+import { request, queryString } from './client.js';
+import type {
+  ArticleDraft,
+  ArticleStatus,
+  Author,
+  Correction,
+  Dashboard,
+  DeskArticle,
+  DeskEntry,
+  DiffPart,
+  MediaItem,
+  Note,
+  Presence,
+  RevisionList,
+  Section,
+  Session,
+} from './types.js';
+
+const articles = '/api/admin/articles';
+
+export interface DeskFilters {
+  status?: ArticleStatus | '';
+  sectionId?: number | '';
+  authorId?: number | '';
+  search?: string;
+  page?: number;
+}
+
+export type DraftChanges = Partial<ArticleDraft>;
+
+export const newsroom = {
+  session: () => request<Session>('GET', '/api/admin/session', undefined, { quietOn401: true }),
+  signIn: (email: string, password: string) =>
+    request<Session>('POST', '/api/admin/session', { email, password }, { quietOn401: true }),
+  signOut: () => request<void>('DELETE', '/api/admin/session'),
+
+  dashboard: () => request<Dashboard>('GET', '/api/admin/dashboard'),
+  sections: () => request<Section[]>('GET', '/api/admin/sections'),
+  authors: () => request<Author[]>('GET', '/api/admin/authors'),
+  media: (search: string) => request<MediaItem[]>('GET', `/api/admin/media${queryString({ search })}`),
+
+  list: (filters: DeskFilters) =>
+    request<{ page: number; articles: DeskEntry[] }>(
+      'GET',
+      `${articles}${queryString({ ...filters })}`,
+    ),
+  create: (draft: DraftChanges) => request<{ id: number; revision: number }>('POST', articles, draft),
+  read: (id: number) => request<DeskArticle>('GET', `${articles}/${id}`),
+  save: (id: number, revision: number, changes: DraftChanges, autosave: boolean) =>
+    request<{ revision: number }>('PATCH', `${articles}/${id}`, { revision, autosave, ...changes }),
+  transition: (id: number, to: ArticleStatus, times: { publishAt?: string } = {}) =>
+    request<{ status: ArticleStatus }>('POST', `${articles}/${id}/transitions`, { to, ...times }),
+  kill: (id: number) => request<{ status: string }>('POST', `${articles}/${id}/kill`, {}),
+  correct: (id: number, kind: Correction['kind'], text: string) =>
+    request<Correction>('POST', `${articles}/${id}/corrections`, { kind, text }),
+  revisions: (id: number) => request<RevisionList>('GET', `${articles}/${id}/revisions`),
+  diff: (id: number, from: number, to: number) =>
+    request<{ parts: DiffPart[] }>('GET', `${articles}/${id}/diff${queryString({ from, to })}`),
+  restore: (id: number, number: number, revision: number) =>
+    request<{ revision: number }>('POST', `${articles}/${id}/revisions/${number}/restore`, {
+      revision,
+    }),
+  addNote: (id: number, text: string) => request<Note>('POST', `${articles}/${id}/notes`, { text }),
+  presence: (id: number) => request<Presence>('POST', `${articles}/${id}/presence`, {}),
+  previewUrl: (id: number) => `${articles}/${id}/preview`,
+};

@@ -1,0 +1,146 @@
+/**
+ * The shapes the admin API answers with, as JSON (dates are ISO strings). Only types come from
+ * the server's source: the draft and the body schema are the API's own definitions.
+ */
+import type { ArticleDraft } from '../../../src/domain/article/article-draft.js';
+import type { BodyDocument } from '../../../src/domain/body/body-document.js';
+import type { Role } from '../../../src/domain/roles/role.js';
+
+export type { ArticleDraft, BodyDocument, Role };
+
+export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished';
+
+export interface SessionUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  authorId: number | null;
+}
+
+export interface Session {
+  user: SessionUser;
+  csrfToken: string;
+}
+
+/** An article as the newsroom's lists show it. */
+export interface DeskEntry {
+  id: number;
+  headline: string;
+  status: ArticleStatus;
+  sectionId: number;
+  createdBy: number | null;
+  revision: number;
+  updatedAt: string;
+  publishedAt: string | null;
+  publishAt: string | null;
+  killed: boolean;
+}
+
+export interface Alert {
+  id: number;
+  kind: string;
+  articleId: number | null;
+  message: string;
+  createdAt: string;
+}
+
+export interface Dashboard {
+  myDrafts: DeskEntry[];
+  inReview: DeskEntry[];
+  scheduled: DeskEntry[];
+  recentlyPublished: DeskEntry[];
+  alerts: Alert[];
+}
+
+export interface Section {
+  id: number;
+  slug: string;
+  name: string;
+  description: string;
+  position: number;
+}
+
+export interface Author {
+  id: number;
+  slug: string;
+  name: string;
+  kind: string;
+  bio: string;
+}
+
+export interface MediaVariant {
+  path: string;
+  format: string;
+  width: number;
+  height: number;
+}
+
+export interface MediaItem {
+  id: number;
+  originalName: string;
+  caption: string;
+  credit: string;
+  alt: string;
+  width: number;
+  height: number;
+  variants: MediaVariant[];
+}
+
+export interface Correction {
+  id: number;
+  kind: 'correction' | 'clarification';
+  text: string;
+  createdAt: string;
+}
+
+export interface Note {
+  id: number;
+  userId: number;
+  text: string;
+  createdAt: string;
+  /** Present when the server names the writer of the note. */
+  name?: string;
+}
+
+/** One article as the editor opens it. */
+export interface DeskArticle {
+  id: number;
+  revision: number;
+  status: ArticleStatus;
+  killed: boolean;
+  draft: ArticleDraft;
+  section: Section;
+  publishedAt: string | null;
+  updatedAt: string;
+  publishAt: string | null;
+  unpublishAt: string | null;
+  createdBy: number | null;
+  corrections: Correction[];
+  notes: Note[];
+}
+
+export type RevisionKind = 'save' | 'autosave' | 'conflict' | 'restore';
+
+export interface Revision {
+  number: number;
+  kind: RevisionKind;
+  basedOn: number | null;
+  userId: number | null;
+  createdAt: string;
+  snapshot: ArticleDraft;
+}
+
+export interface RevisionList {
+  current: number;
+  revisions: Revision[];
+}
+
+export interface DiffPart {
+  op: 'same' | 'added' | 'removed';
+  text: string;
+}
+
+export interface Presence {
+  others: { userId: number; name: string }[];
+}

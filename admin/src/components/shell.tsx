@@ -1,0 +1,61 @@
+import type { ComponentChildren } from 'preact';
+import type { SessionUser } from '../api/types.js';
+import { Link } from '../router.js';
+import { atLeast, roleLabel } from '../session.js';
+
+interface ShellProps {
+  user: SessionUser;
+  path: string;
+  onSignOut(): void;
+  children: ComponentChildren;
+}
+
+const current = (active: boolean) => (active ? ('page' as const) : undefined);
+
+/** The frame of every signed-in page: the newsroom's navigation and who is signed in. */
+export function Shell({ user, path, onSignOut, children }: ShellProps) {
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header class="app-header">
+        <p class="brand">
+          <Link href="/">Dateline newsroom</Link>
+        </p>
+        <nav aria-label="Newsroom">
+          <ul>
+            <li>
+              <Link href="/" aria-current={current(path === '/')}>
+                Dashboard
+              </Link>
+            </li>
+            <li>
+              <Link href="/articles" aria-current={current(path === '/articles')}>
+                Articles
+              </Link>
+            </li>
+            {atLeast(user.role, 'contributor') && (
+              <li>
+                <Link href="/articles/new" aria-current={current(path === '/articles/new')}>
+                  New article
+                </Link>
+              </li>
+            )}
+          </ul>
+        </nav>
+        <div class="who">
+          <span>
+            {user.name} <span class="role">({roleLabel(user.role)})</span>
+          </span>
+          <button type="button" class="quiet" onClick={onSignOut}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,173 @@
+import type { Editor } from '@tiptap/core';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { MediaItem } from '../api/types.js';
+import { bodyVariantOf, MediaPicker } from './media-picker.js';
+
+interface ToolProps {
+  label: string;
+  active?: boolean;
+  onClick(): void;
+  children: string;
+}
+
+/** A toolbar button; toggles say whether they are on (aria-pressed). */
+function Tool({ label, active, onClick, children }: ToolProps) {
+  return (
+    <button
+      type="button"
+      class="tool"
+      aria-label={label}
+      title={label}
+      aria-pressed={active === undefined ? undefined : active}
+      // Keep the text selection: the button must not take focus from the editor on mouse down.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** The link address form under the toolbar. */
+function LinkForm({ editor, onDone }: { editor: Editor; onDone(): void }) {
+  const current = editor.getAttributes('link') as { href?: string };
+  const [href, setHref] = useState(current.href ?? '');
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+
+  const apply = () => {
+    const target = href.trim();
+    const chain = editor.chain().focus().extendMarkRange('link');
+    if (!target) chain.unsetLink().run();
+    else if (editor.state.selection.empty && !editor.isActive('link'))
+      chain.insertContent({ type: 'text', text: target, marks: [{ type: 'link', attrs: { href: target } }] }).run();
+    else chain.setLink({ href: target }).run();
+    onDone();
+  };
+
+  return (
+    <div
+      class="link-form"
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') {
+          event.preventDefault();
+          apply();
+        } else if (event.key === 'Escape') {
+          event.preventDefault();
+          editor.commands.focus();
+          onDone();
+        }
+      }}
+    >
+      <label for="link-href">Link address</label>
+      <input
+        id="link-href"
+        ref={input}
+        type="url"
+        inputMode="url"
+        placeholder="https://…"
+        value={href}
+        onInput={(event) => setHref(event.currentTarget.value)}
+      />
+      <button type="button" onClick={apply}>
+        Apply link
+      </button>
+      {editor.isActive('link') && (
+        <button
+          type="button"
+          class="quiet"
+          onClick={() => {
+            editor.chain().focus().extendMarkRange('link').unsetLink().run();
+            onDone();
+          }}
+        >
+          Remove link
+        </button>
+      )}
+    </div>
+  );
+}
+
+function insertPhoto(editor: Editor, item: MediaItem) {
+  const variant = bodyVariantOf(item);
+  if (!variant) return;
+  editor
+    .chain()
+    .focus()
+    .insertContent({
+      type: 'image',
+      attrs: {
+        src: `/media/${variant.path}`,
+        alt: item.alt,
+        caption: item.caption || null,
+        credit: item.credit || null,
+        width: variant.width,
+        height: variant.height,
+      },
+    })
+    .run();
+}
+
+/** Formatting for the body: the same few things the published page can show. */
+export function BodyToolbar({ editor }: { editor: Editor }) {
+  const [, setTick] = useState(0);
+  const [linking, setLinking] = useState(false);
+  const [picking, setPicking] = useState(false);
+
+  useEffect(() => {
+    const rerender = () => setTick((n) => n + 1);
+    editor.on('transaction', rerender);
+    return () => void editor.off('transaction', rerender);
+  }, [editor]);
+
+  const chain = () => editor.chain().focus();
+  const is = (name: string, attrs?: Record<string, unknown>) => editor.isActive(name, attrs);
+
+  return (
+    <>
+      <div class="toolbar" role="toolbar" aria-label="Formatting" aria-controls="body-editor">
+        <Tool label="Paragraph" active={is('paragraph')} onClick={() => chain().setParagraph().run()}>
+          ¶
+        </Tool>
+        <Tool label="Heading 2" active={is('heading', { level: 2 })} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
+          H2
+        </Tool>
+        <Tool label="Heading 3" active={is('heading', { level: 3 })} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
+          H3
+        </Tool>
+        <Tool label="Bold" active={is('bold')} onClick={() => chain().toggleBold().run()}>
+          B
+        </Tool>
+        <Tool label="Italic" active={is('italic')} onClick={() => chain().toggleItalic().run()}>
+          I
+        </Tool>
+        <Tool label="Link" active={is('link')} onClick={() => setLinking((open) => !open)}>
+          Link
+        </Tool>
+        <Tool label="Bulleted list" active={is('bulletList')} onClick={() => chain().toggleBulletList().run()}>
+          • List
+        </Tool>
+        <Tool label="Numbered list" active={is('orderedList')} onClick={() => chain().toggleOrderedList().run()}>
+          1. List
+        </Tool>
+        <Tool label="Quote" active={is('blockquote')} onClick={() => chain().toggleBlockquote().run()}>
+          “ Quote
+        </Tool>
+        <Tool label="Insert photo" onClick={() => setPicking(true)}>
+          Photo
+        </Tool>
+      </div>
+      {linking && <LinkForm editor={editor} onDone={() => setLinking(false)} />}
+      {picking && (
+        <MediaPicker
+          title="Insert a photo in the body"
+          onPick={(item) => {
+            setPicking(false);
+            insertPhoto(editor, item);
+          }}
+          onClose={() => setPicking(false)}
+        />
+      )}
+    </>
+  );
+}

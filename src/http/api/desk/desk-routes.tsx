@@ -1,0 +1,115 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { notFound } from '../../../domain/errors.js';
+import type { NewsroomDeps } from '../../../services/articles/newsroom-deps.js';
+import type { Presence } from '../../../services/articles/presence.js';
+import { readArticlePreview } from '../../../services/articles/read-article-preview.js';
+import { readDashboard } from '../../../services/articles/read-dashboard.js';
+import { createSection, listMedia } from '../../../services/newsroom-directory.js';
+import type { SiteContext } from '../../../services/site-context.js';
+import { h, renderDocument } from '../../jsx/jsx.js';
+import { PAGE_HEADERS } from '../../site/page-response.js';
+import { ArticlePageView } from '../../site/views/article-page.js';
+import { Layout } from '../../site/views/layout.js';
+import { defineEndpoint } from '../define-endpoint.js';
+
+export interface DeskRouteDeps {
+  newsroom: NewsroomDeps & { presence: Presence };
+  site: SiteContext;
+}
+
+const nothing = z.object({}).strict();
+const idParams = z.object({ id: z.coerce.number().int().positive() }).strict();
+
+/** What the newsroom app needs around the articles: dashboard, lists to pick from, preview. */
+export function registerDeskRoutes(server: FastifyInstance, deps: DeskRouteDeps) {
+  const { newsroom, site } = deps;
+  const stores = newsroom.storage.stores;
+  defineEndpoint(server, {
+    method: 'GET',
+    url: '/api/admin/dashboard',
+    input: nothing,
+    permission: 'signed_in',
+    handle: ({ actor }) => readDashboard(newsroom, actor),
+  });
+  defineEndpoint(server, {
+    method: 'GET',
+    url: '/api/admin/sections',
+    input: nothing,
+    permission: 'signed_in',
+    handle: async () => (await site.publication.current()).sections,
+  });
+  defineEndpoint(server, {
+    method: 'POST',
+    url: '/api/admin/sections',
+    input: z.object({}).passthrough(),
+    permission: 'section.manage',
+    status: 201,
+    handle: ({ input, actor }) =>
+      createSection({ stores, publication: site.publication }, actor, input),
+  });
+  defineEndpoint(server, {
+    method: 'GET',
+    url: '/api/admin/authors',
+    input: nothing,
+    permission: 'signed_in',
+    handle: () => stores.authors.list(),
+  });
+  defineEndpoint(server, {
+    method: 'GET',
+    url: '/api/admin/media',
+    input: z.object({}).passthrough(),
+    permission: 'media.upload',
+    handle: ({ input }) => listMedia(stores, input),
+  });
+  defineEndpoint(server, {
+    method: 'POST',
+    url: '/api/admin/articles/:id/presence',
+    input: idParams,
+    permission: 'signed_in',
+    handle: async ({ input, actor }) => {
+      const user = await stores.users.findById(actor.userId);
+      if (!user) throw notFound('Your account no longer exists');
+      return { others: newsroom.presence.heartbeat(input.id, { id: user.id, name: user.name }) };
+    },
+  });
+  registerPreviewRoute(server, site);
+}
+
+/** The article page as readers will see it, from the saved draft; never indexed. */
+function registerPreviewRoute(server: FastifyInstance, site: SiteContext) {
+  defineEndpoint(server, {
+    method: 'GET',
+    url: '/api/admin/articles/:id/preview',
+    input: idParams,
+    permission: 'signed_in',
+    handle: async ({ input, actor, reply }) => {
+      const { article, masthead, publication } = await readArticlePreview(site, actor, input.id);
+      const { settings, sections } = publication;
+      const meta = {
+        title: `Preview: ${article.headline}`,
+        description: article.standfirst,
+        lang: settings.locale,
+      };
+      const page = (
+        <Layout
+          meta={meta}
+          masthead={masthead}
+          sections={sections}
+          currentSection={article.section.slug}
+        >
+          <ArticlePageView
+            article={article}
+            url={`/preview/${article.id}`}
+            timeZone={settings.timezone}
+          />
+        </Layout>
+      );
+      return reply
+        .headers(PAGE_HEADERS)
+        .header('cache-control', 'no-store')
+        .header('x-robots-tag', 'noindex, nofollow')
+        .send(renderDocument(page));
+    },
+  });
+}

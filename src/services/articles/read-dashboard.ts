@@ -1,0 +1,30 @@
+import { can } from '../../domain/roles/permissions.js';
+import type { Actor } from '../../domain/roles/role.js';
+import type { DeskQuery } from '../ports.js';
+import type { NewsroomDeps } from './newsroom-deps.js';
+
+const SHOWN = 20;
+
+/**
+ * The newsroom's front page for one person: their drafts, what waits for review, what is
+ * scheduled, what went out lately, and the alerts an editor must see.
+ */
+export async function readDashboard(deps: NewsroomDeps, actor: Actor) {
+  const { desk, alerts } = deps.storage.stores;
+  const seesAll = can(actor, 'article.list_all');
+  const list = (query: Partial<DeskQuery>) =>
+    desk.list({
+      limit: SHOWN,
+      offset: 0,
+      ...(seesAll ? {} : { createdBy: actor.userId }),
+      ...query,
+    });
+  const [myDrafts, inReview, scheduled, recentlyPublished, open] = await Promise.all([
+    desk.list({ status: 'draft', createdBy: actor.userId, limit: SHOWN, offset: 0 }),
+    list({ status: 'in_review' }),
+    list({ status: 'scheduled' }),
+    list({ status: 'published', limit: 10 }),
+    can(actor, 'homepage.curate') ? alerts.open() : Promise.resolve([]),
+  ]);
+  return { myDrafts, inReview, scheduled, recentlyPublished, alerts: open };
+}

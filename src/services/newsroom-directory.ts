@@ -1,0 +1,52 @@
+/** The lists the newsroom picks from: sections, bylines, photos. */
+import { z } from 'zod';
+import { slugify } from '../domain/article/slug.js';
+import { invalid } from '../domain/errors.js';
+import { authorize } from '../domain/roles/permissions.js';
+import type { Actor } from '../domain/roles/role.js';
+import { sectionSlugFor } from '../domain/section/section.js';
+import { parseWith } from '../domain/validation.js';
+import type { Stores } from './ports.js';
+import type { PublicationCache } from './publication-cache.js';
+
+export const newSectionSchema = z
+  .object({
+    name: z.string().trim().min(1, 'must not be empty').max(80),
+    description: z.string().trim().max(300).default(''),
+  })
+  .strict();
+
+/** Adds a section at the end of the navigation; editors and above. */
+export async function createSection(
+  deps: { stores: Stores; publication: PublicationCache },
+  actor: Actor,
+  input: unknown,
+) {
+  authorize(actor, 'section.manage');
+  const { name, description } = parseWith(newSectionSchema, input);
+  const sections = await deps.stores.sections.list();
+  const slug = sectionSlugFor(slugify(name));
+  if (sections.some((s) => s.slug === slug))
+    throw invalid(`name: a section called ${name} exists`, 'name');
+  const section = await deps.stores.sections.create({
+    slug,
+    name,
+    description,
+    position: sections.length,
+  });
+  deps.publication.invalidate();
+  return section;
+}
+
+export const mediaQuerySchema = z
+  .object({
+    search: z.string().trim().max(200).optional(),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+  })
+  .strict();
+
+/** The photo library, newest first, searchable by caption, credit and file name. */
+export function listMedia(stores: Stores, input: unknown) {
+  const query = parseWith(mediaQuerySchema, input);
+  return stores.media.list({ search: query.search, limit: 60, offset: (query.page - 1) * 60 });
+}
