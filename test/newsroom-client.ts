@@ -14,7 +14,7 @@ export const PASSWORD = 'correct horse battery staple';
 export const PROXY = '10.0.0.1';
 
 export interface Call {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: string;
   body?: object;
   /** A signed-in browser: its cookie, and the CSRF token unless `csrf` says otherwise. */

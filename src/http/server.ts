@@ -6,9 +6,11 @@ import type { AccountDeps } from '../services/accounts/account-deps.js';
 import type { NewsroomDeps } from '../services/articles/newsroom-deps.js';
 import type { Presence } from '../services/articles/presence.js';
 import type { SiteContext } from '../services/site-context.js';
+import { registerAdminApp } from './admin/admin-routes.js';
 import { registerArticleRoutes } from './api/articles/articles-routes.js';
 import { registerDeskRoutes } from './api/desk/desk-routes.js';
 import { registerOpenApiRoute } from './api/openapi.js';
+import { registerPublicationRoutes } from './api/publication/publication-routes.js';
 import { registerNewsroomApi } from './api/newsroom-api.js';
 import { sendErrorPage } from './site/error-pages.js';
 import { registerSiteRoutes } from './site/site-routes.js';
@@ -102,7 +104,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerNewsroomApi(server, options.accounts, (newsroom) => {
     registerArticleRoutes(newsroom, options.newsroom);
     registerDeskRoutes(newsroom, { newsroom: options.newsroom, site: options.site });
+    registerPublicationRoutes(newsroom, {
+      stores: options.newsroom.storage.stores,
+      clock: options.newsroom.clock,
+      publication: options.site.publication,
+    });
     registerOpenApiRoute(newsroom);
   });
+  await registerAdminApp(server);
   return server;
 }

@@ -75,6 +75,8 @@ export interface ArticleStore {
   listLatestPerSection(query: { asOf: Date; perSection: number }): Promise<ArticleSummary[]>;
   /** True when any article exists, whatever its status. */
   any(): Promise<boolean>;
+  /** Those of these articles readers may see at `asOf`, in no particular order. */
+  listPublishedByIds(ids: number[], asOf: Date): Promise<ArticleSummary[]>;
 }
 
 export interface SectionStore {

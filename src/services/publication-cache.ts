@@ -9,8 +9,17 @@ import type { Stores } from './ports.js';
 /** The settings key the publication is stored under. */
 export const PUBLICATION_KEY = 'publication';
 
+/** The editors' choice for the home page: a lead story and the top stories in order. */
+export interface HomePageCuration {
+  lead: number | null;
+  top: number[];
+}
+
+export const HOMEPAGE_KEY = 'homepage';
+
 export interface PublicationSnapshot {
   settings: PublicationSettings;
+  curation: HomePageCuration;
   sections: Section[];
   sectionsBySlug: Map<string, Section>;
 }
@@ -37,11 +46,17 @@ export function createPublicationCache(stores: Stores, ttlMs = 30_000): Publicat
   let snapshot: Promise<PublicationSnapshot> | undefined;
   let loadedAt = 0;
   const load = async (): Promise<PublicationSnapshot> => {
-    const [settings, sections] = await Promise.all([
+    const [settings, sections, curation] = await Promise.all([
       loadPublicationSettings(stores),
       stores.sections.list(),
+      stores.settings.get(HOMEPAGE_KEY),
     ]);
-    return { settings, sections, sectionsBySlug: new Map(sections.map((s) => [s.slug, s])) };
+    return {
+      settings,
+      curation: (curation as HomePageCuration | undefined) ?? { lead: null, top: [] },
+      sections,
+      sectionsBySlug: new Map(sections.map((s) => [s.slug, s])),
+    };
   };
   return {
     current() {

@@ -20,12 +20,25 @@ const STORIES_PER_SECTION = 4;
 export async function readHomePage(context: SiteContext): Promise<HomePage> {
   const now = context.clock.now();
   const publication = await context.publication.current();
-  const latest = await context.stores.articles.listPublished({
-    asOf: now,
-    limit: 1 + TOP_STORIES + 8,
-  });
-  const lead = latest.find((story) => story.leadImage) ?? latest[0];
-  const top = latest.filter((story) => story !== lead).slice(0, TOP_STORIES);
+  const { curation } = publication;
+  const [latest, curated] = await Promise.all([
+    context.stores.articles.listPublished({ asOf: now, limit: 1 + TOP_STORIES + 8 }),
+    context.stores.articles.listPublishedByIds(
+      [...(curation.lead ? [curation.lead] : []), ...curation.top],
+      now,
+    ),
+  ]);
+  const byId = new Map(curated.map((story) => [story.id, story]));
+  // The editors' choice first; where they chose nothing (or it is not live), the newest stories.
+  const lead =
+    (curation.lead ? byId.get(curation.lead) : undefined) ??
+    latest.find((story) => story.leadImage) ??
+    latest[0];
+  const chosen = curation.top
+    .map((id) => byId.get(id))
+    .filter((story) => story !== undefined && story !== lead);
+  const fill = latest.filter((story) => story !== lead && !chosen.some((c) => c?.id === story.id));
+  const top = [...chosen, ...fill].filter((story) => story !== undefined).slice(0, TOP_STORIES);
   const shown = new Set([lead, ...top].map((story) => story?.id));
   const latestPerSection = await context.stores.articles.listLatestPerSection({
     asOf: now,

@@ -233,6 +233,16 @@ export class KyselyArticleStore implements ArticleStore {
     return rows.map((row) => summaryFrom(row, bylines.get(row.id) ?? []));
   }
 
+  async listPublishedByIds(ids: number[], asOf: Date) {
+    if (ids.length === 0) return [];
+    const rows = await withArticleColumns(this.listed({ asOf }).where('a.id', 'in', ids)).execute();
+    const bylines = await bylinesOf(
+      this.db,
+      rows.map((r) => r.id),
+    );
+    return rows.map((row) => summaryFrom(row, bylines.get(row.id) ?? []));
+  }
+
   async countPublished(query: Omit<PublishedQuery, 'limit' | 'offset'>) {
     const { count } = await this.listed(query)
       .select((eb) => eb.fn.countAll().as('count'))

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { parseWith } from '../../../domain/validation.js';
 import {
   diffRevisions,
   listRevisions,
@@ -88,7 +89,7 @@ export function registerArticleRoutes(server: FastifyInstance, deps: NewsroomDep
     permission: 'signed_in',
     status: 201,
     handle: ({ input: { id, ...correction }, actor }) =>
-      correctArticle(deps, actor, idParams.parse({ id }).id, correction),
+      correctArticle(deps, actor, parseWith(idParams, { id }).id, correction),
   });
   registerRevisionRoutes(server, deps, base);
 }

@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { applySettings } from '../../../services/apply-settings.js';
+import { curateHomePage, readHomePageCuration } from '../../../services/curate-home-page.js';
+import type { Clock, Stores } from '../../../services/ports.js';
+import type { PublicationCache } from '../../../services/publication-cache.js';
+import { defineEndpoint } from '../define-endpoint.js';
+
+export interface PublicationRouteDeps {
+  stores: Stores;
+  clock: Clock;
+  publication: PublicationCache;
+}
+
+const nothing = z.object({}).strict();
+const anything = z.object({}).passthrough();
+
+/** The publication's settings (editor-in-chief) and the home page's running order (editors). */
+export function registerPublicationRoutes(server: FastifyInstance, deps: PublicationRouteDeps) {
+  defineEndpoint(server, {
+    method: 'GET',
+    url: '/api/admin/settings',
+    input: nothing,
+    permission: 'settings.manage',
+    handle: async () => (await deps.publication.current()).settings,
+  });
+  defineEndpoint(server, {
+    method: 'PUT',
+    url: '/api/admin/settings',
+    input: anything,
+    permission: 'settings.manage',
+    handle: async ({ input }) => {
+      const settings = await applySettings(deps, input);
+      deps.publication.invalidate();
+      return settings;
+    },
+  });
+  defineEndpoint(server, {
+    method: 'GET',
+    url: '/api/admin/homepage',
+    input: nothing,
+    permission: 'homepage.curate',
+    handle: () => readHomePageCuration(deps.publication),
+  });
+  defineEndpoint(server, {
+    method: 'PUT',
+    url: '/api/admin/homepage',
+    input: anything,
+    permission: 'signed_in',
+    handle: ({ input, actor }) => curateHomePage(deps, actor, input),
+  });
+}
