@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { invalid } from '../domain/errors.js';
 import { authorize } from '../domain/roles/permissions.js';
 import type { Actor } from '../domain/roles/role.js';
-import { parseWith } from '../domain/validation.js';
+import { parseWith, recordId } from '../domain/validation.js';
 import type { Clock, Stores } from './ports.js';
 import { HOMEPAGE_KEY, type HomePageCuration, type PublicationCache } from './publication-cache.js';
 
 export const curationSchema = z
   .object({
-    lead: z.number().int().positive().nullable(),
-    top: z.array(z.number().int().positive()).max(12),
+    lead: recordId.nullable(),
+    top: z.array(recordId).max(12),
   })
   .strict();
 

@@ -3,6 +3,7 @@
  * A revision is a snapshot of exactly this.
  */
 import { z } from 'zod';
+import { recordId } from '../validation.js';
 import { bodyDocumentSchema } from '../body/body-document.js';
 import { isSlug } from './slug.js';
 
@@ -10,7 +11,7 @@ const text = (max: number) => z.string().trim().max(max);
 
 export const leadPhotoSchema = z
   .object({
-    mediaId: z.number().int().positive(),
+    mediaId: recordId,
     caption: text(1000).default(''),
     credit: text(200).default(''),
     alt: text(500).default(''),
@@ -27,9 +28,9 @@ export const articleDraftSchema = z
     standfirst: text(1000).default(''),
     dateline: text(80).default(''),
     body: bodyDocumentSchema,
-    sectionId: z.number().int().positive(),
+    sectionId: recordId,
     tags: z.array(text(80).min(1)).max(30).default([]),
-    bylines: z.array(z.number().int().positive()).max(20).default([]),
+    bylines: z.array(recordId).max(20).default([]),
     lead: leadPhotoSchema.nullable().default(null),
     signOff: text(120).default(''),
     seoTitle: text(200).default(''),

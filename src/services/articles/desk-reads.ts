@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { can, authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
-import { parseWith } from '../../domain/validation.js';
+import { parseWith, recordIdParam } from '../../domain/validation.js';
 import { draftOf } from './article-draft-of.js';
 import { accessOf, loadArticle } from './load-article.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
@@ -9,8 +9,8 @@ import type { NewsroomDeps } from './newsroom-deps.js';
 export const deskQuerySchema = z
   .object({
     status: z.enum(['draft', 'in_review', 'scheduled', 'published', 'unpublished']).optional(),
-    sectionId: z.coerce.number().int().positive().optional(),
-    authorId: z.coerce.number().int().positive().optional(),
+    sectionId: recordIdParam.optional(),
+    authorId: recordIdParam.optional(),
     search: z.string().trim().max(200).optional(),
     page: z.coerce.number().int().min(1).max(10_000).default(1),
   })

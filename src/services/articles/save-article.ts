@@ -1,6 +1,6 @@
 import { articleDraftSchema, type ArticleDraft } from '../../domain/article/article-draft.js';
 import { assertPublishable } from '../../domain/article/publishable.js';
-import { conflict, invalid } from '../../domain/errors.js';
+import { conflict, gone, invalid } from '../../domain/errors.js';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
 import { parseWith } from '../../domain/validation.js';
@@ -30,6 +30,7 @@ async function checkedDraft(
   changes: Partial<ArticleDraft>,
 ) {
   const article = await loadArticle(stores, id);
+  if (article.killedAt) throw gone('This story was killed; it can no longer be edited');
   authorize(actor, 'article.edit', accessOf(article));
   const before = draftOf(article);
   const draft = parseWith(articleDraftSchema, { ...before, ...changes });

@@ -95,6 +95,7 @@ export async function killArticle(deps: NewsroomDeps, actor: Actor, id: number) 
   const now = deps.clock.now();
   await deps.storage.transaction(async (stores) => {
     const article = await loadArticle(stores, id);
+    if (article.killedAt) throw gone('This story was already killed');
     authorize(actor, 'article.kill', accessOf(article));
     if (
       !(await stores.desk.move(

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { recordIdParam } from '../../../domain/validation.js';
 import { articleChangesSchema } from '../../../domain/article/article-draft.js';
 
-export const idParams = z.object({ id: z.coerce.number().int().positive() });
+export const idParams = z.object({ id: recordIdParam });
 
 export const saveArticleInput = articleChangesSchema
   .extend({
-    id: z.coerce.number().int().positive(),
+    id: recordIdParam,
     revision: z.number({ required_error: 'say which revision your text is based on' }).int().min(0),
     autosave: z.boolean().default(false),
   })
@@ -18,7 +19,7 @@ const instant = z
 
 export const transitionInput = z
   .object({
-    id: z.coerce.number().int().positive(),
+    id: recordIdParam,
     to: z.enum(['draft', 'in_review', 'scheduled', 'published', 'unpublished']),
     publishAt: instant.optional(),
     unpublishAt: instant.nullable().optional(),
@@ -27,23 +28,23 @@ export const transitionInput = z
 
 export const diffInput = z
   .object({
-    id: z.coerce.number().int().positive(),
-    from: z.coerce.number().int().positive(),
-    to: z.coerce.number().int().positive(),
+    id: recordIdParam,
+    from: recordIdParam,
+    to: recordIdParam,
   })
   .strict();
 
 export const restoreInput = z
   .object({
-    id: z.coerce.number().int().positive(),
-    number: z.coerce.number().int().positive(),
+    id: recordIdParam,
+    number: recordIdParam,
     revision: z.number().int().min(0),
   })
   .strict();
 
 export const noteInput = z
   .object({
-    id: z.coerce.number().int().positive(),
+    id: recordIdParam,
     text: z.string().trim().min(1, 'must not be empty').max(4000),
   })
   .strict();

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { recordIdParam } from '../../../domain/validation.js';
 import { notFound } from '../../../domain/errors.js';
+import { authorize } from '../../../domain/roles/permissions.js';
+import { accessOf, loadArticle } from '../../../services/articles/load-article.js';
 import type { NewsroomDeps } from '../../../services/articles/newsroom-deps.js';
 import type { Presence } from '../../../services/articles/presence.js';
 import { readArticlePreview } from '../../../services/articles/read-article-preview.js';
@@ -19,7 +22,7 @@ export interface DeskRouteDeps {
 }
 
 const nothing = z.object({}).strict();
-const idParams = z.object({ id: z.coerce.number().int().positive() }).strict();
+const idParams = z.object({ id: recordIdParam }).strict();
 
 /** What the newsroom app needs around the articles: dashboard, lists to pick from, preview. */
 export function registerDeskRoutes(server: FastifyInstance, deps: DeskRouteDeps) {
@@ -68,6 +71,8 @@ export function registerDeskRoutes(server: FastifyInstance, deps: DeskRouteDeps)
     input: idParams,
     permission: 'signed_in',
     handle: async ({ input, actor }) => {
+      // Only those who may open the article learn, or tell, who else has it open.
+      authorize(actor, 'article.read', accessOf(await loadArticle(stores, input.id)));
       const user = await stores.users.findById(actor.userId);
       if (!user) throw notFound('Your account no longer exists');
       return { others: newsroom.presence.heartbeat(input.id, { id: user.id, name: user.name }) };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordIdParam } from '../../../domain/validation.js';
 import { ROLES } from '../../../domain/roles/role.js';
 
 export const roleSchema = z.enum(ROLES);
@@ -7,7 +8,7 @@ export const listUsersInput = z.object({});
 
 export const changeUserInput = z
   .object({
-    id: z.coerce.number().int().positive(),
+    id: recordIdParam,
     role: roleSchema.optional(),
     disabled: z.boolean().optional(),
   })

@@ -1,0 +1,607 @@
+/**
+ * The role matrix: every route the newsroom API registers under /api/admin/, called by each
+ * role, by an editor's API token and by nobody at all, with the outcome the permission rules
+ * (src/domain/roles/permissions.ts) promise. A route the table does not list fails the first
+ * test, so no new route can skip the matrix.
+ *
+ * SQLite only: the rules live above the storage, and the table is long.
+ */
+/* eslint-disable max-lines -- one table of every route, kept whole so none can hide */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorFor } from '../src/domain/account/user.js';
+import type { Actor } from '../src/domain/roles/role.js';
+import { createApiToken } from '../src/services/accounts/create-api-token.js';
+import { createArticle } from '../src/services/articles/create-article.js';
+import { readDeskArticle } from '../src/services/articles/desk-reads.js';
+import { transitionArticle } from '../src/services/articles/transition-article.js';
+import { newsroomClient, PASSWORD, startNewsroom, type Browser } from './newsroom-client.js';
+import type { TestApp } from './test-app.js';
+import { createSqliteDatabase } from './test-databases.js';
+
+const CALLERS = [
+  'contributor',
+  'writer',
+  'editor',
+  'editor_in_chief',
+  'editors_api_token',
+  'anonymous',
+] as const;
+type Caller = (typeof CALLERS)[number];
+
+/** Allowed (the route's success answer), refused (403), or asked to sign in (401). */
+type Outcome = 'ok' | 403 | 401;
+type Expectation = Record<Caller, Outcome>;
+/** An outcome, or what else came back, in words a failing test shows. */
+type Observed = Outcome | `unexpected ${number}: ${string}`;
+
+/** One outcome per caller, in the order of CALLERS. */
+const who = (...outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]): Expectation =>
+  Object.fromEntries(CALLERS.map((caller, i) => [caller, outcomes[i]])) as Expectation;
+
+// prettier-ignore
+const //                  contributor writer  editor  chief   token   anonymous
+  ANYONE         = who('ok',      'ok',   'ok',   'ok',   'ok',   'ok'),
+  SIGNED_IN      = who('ok',      'ok',   'ok',   'ok',   'ok',   401),
+  WRITERS_UP     = who(403,       'ok',   'ok',   'ok',   'ok',   401),
+  EDITORS_UP     = who(403,       403,    'ok',   'ok',   'ok',   401),
+  PEOPLE_ONLY    = who('ok',      'ok',   'ok',   'ok',   403,    401),
+  CHIEF_IN_PERSON = who(403,      403,    403,    'ok',   403,    401);
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+type ArticleState = 'draft' | 'in_review' | 'published';
+
+interface Row {
+  route: `${Method} /api/admin/${string}`;
+  /** What the call does, in the newsroom's words. */
+  does: string;
+  /** Who may, for a route about no article in particular. */
+  expect?: Expectation;
+  /** Who may, for a route about one article: on their own article, and on a colleague's. */
+  article?: { state: ArticleState; own: Expectation; other: Expectation };
+  query?: string;
+  body?: (n: number) => object;
+  /** Path parameters besides an article's id, made for this caller. */
+  params?: (caller: Caller) => Promise<Record<string, number>>;
+  /** What an allowed caller is answered when it is not a 2xx (a public route refusing a bad link). */
+  answers?: number;
+  /** The call ends the caller's sessions: it runs with fresh sign-ins. */
+  endsSessions?: boolean;
+}
+
+/** Who may read an article: its author, and writers and above on anyone's. */
+const READ = { own: SIGNED_IN, other: WRITERS_UP };
+/** Who may edit a draft: its author, and editors and above on anyone's. */
+const EDIT = { own: SIGNED_IN, other: EDITORS_UP };
+/** Who may publish or schedule: its author from writer up, and editors and above on anyone's. */
+const PUBLISH = { own: WRITERS_UP, other: EDITORS_UP };
+/** Who may unpublish, kill or correct a live story: editors and above only. */
+const EDITORS_ONLY = { own: EDITORS_UP, other: EDITORS_UP };
+
+const paragraph = (text: string) => ({
+  type: 'doc' as const,
+  content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] }],
+});
+const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString();
+
+/** What the rows need from the running newsroom, filled in by beforeAll. */
+const world = {} as {
+  t: TestApp;
+  sectionId: number;
+  actors: Record<'contributor' | 'writer' | 'editor' | 'editor_in_chief' | 'colleague', Actor>;
+  subjectId: number;
+  tokenSecret: string;
+  settings: object;
+};
+
+/** The account behind a caller; anonymous callers act on nobody's behalf. */
+const accountOf = (caller: Caller): Actor =>
+  caller === 'editors_api_token' || caller === 'anonymous'
+    ? world.actors.editor
+    : world.actors[caller];
+
+/** A new API token of the caller's account, to revoke (the editor-in-chief's for anonymous). */
+const ownTokenToRevoke = async (caller: Caller) => {
+  const owner = caller === 'anonymous' ? world.actors.editor_in_chief : accountOf(caller);
+  const { token } = await createApiToken(world.t.app.accounts, owner, { name: 'to revoke' });
+  return { id: token.id };
+};
+
+const ROWS: Row[] = [
+  // Accounts and sessions.
+  {
+    route: 'POST /api/admin/setup',
+    does: 'sets up the first account (closed once the newsroom is staffed)',
+    expect: ANYONE,
+    answers: 409,
+    body: () => ({ email: 'late@paper.example', name: 'Late Comer', password: PASSWORD }),
+  },
+  {
+    route: 'POST /api/admin/session',
+    does: 'signs in',
+    expect: ANYONE,
+    body: () => ({ email: 'matrix@paper.example', password: PASSWORD }),
+  },
+  { route: 'GET /api/admin/session', does: 'says who is signed in', expect: SIGNED_IN },
+  {
+    route: 'DELETE /api/admin/session',
+    does: 'signs out',
+    expect: ANYONE,
+    endsSessions: true,
+  },
+  {
+    route: 'POST /api/admin/session/sign-out-everywhere',
+    does: 'signs the account out everywhere',
+    expect: SIGNED_IN,
+    endsSessions: true,
+  },
+  {
+    route: 'POST /api/admin/invitations',
+    does: 'invites someone into the newsroom',
+    expect: CHIEF_IN_PERSON,
+    body: (n) => ({ email: `invitee-${n}@paper.example`, role: 'contributor' }),
+  },
+  {
+    route: 'POST /api/admin/invitations/accept',
+    does: 'joins with an invitation (here a made-up one)',
+    expect: ANYONE,
+    answers: 400,
+    body: () => ({ token: 'not-a-real-invitation', name: 'Nobody', password: PASSWORD }),
+  },
+  {
+    route: 'POST /api/admin/password-resets',
+    does: 'asks for a password reset link',
+    expect: ANYONE,
+    body: () => ({ email: 'nobody@paper.example' }),
+  },
+  {
+    route: 'POST /api/admin/password-resets/complete',
+    does: 'sets a new password with a reset link (here a made-up one)',
+    expect: ANYONE,
+    answers: 400,
+    body: () => ({ token: 'not-a-real-link', password: PASSWORD }),
+  },
+  { route: 'GET /api/admin/tokens', does: 'lists one’s API tokens', expect: PEOPLE_ONLY },
+  {
+    route: 'POST /api/admin/tokens',
+    does: 'makes an API token',
+    expect: PEOPLE_ONLY,
+    body: () => ({ name: 'matrix script' }),
+  },
+  {
+    route: 'DELETE /api/admin/tokens/:id',
+    does: 'revokes one’s own API token',
+    expect: PEOPLE_ONLY,
+    params: ownTokenToRevoke,
+  },
+  { route: 'GET /api/admin/users', does: 'lists the staff', expect: CHIEF_IN_PERSON },
+  {
+    route: 'PATCH /api/admin/users/:id',
+    does: 'changes a member’s role',
+    expect: CHIEF_IN_PERSON,
+    params: () => Promise.resolve({ id: world.subjectId }),
+    body: () => ({ role: 'writer' }),
+  },
+  { route: 'GET /api/admin/openapi.json', does: 'describes the API', expect: ANYONE },
+
+  // The publication.
+  {
+    route: 'GET /api/admin/settings',
+    does: 'reads the publication’s settings',
+    expect: CHIEF_IN_PERSON,
+  },
+  {
+    route: 'PUT /api/admin/settings',
+    does: 'changes the publication’s settings',
+    expect: CHIEF_IN_PERSON,
+    body: () => world.settings,
+  },
+  { route: 'GET /api/admin/homepage', does: 'reads the home page’s order', expect: EDITORS_UP },
+  {
+    route: 'PUT /api/admin/homepage',
+    does: 'arranges the home page',
+    expect: EDITORS_UP,
+    body: () => ({ lead: null, top: [] }),
+  },
+
+  // The desk around the articles.
+  { route: 'GET /api/admin/dashboard', does: 'opens the dashboard', expect: SIGNED_IN },
+  { route: 'GET /api/admin/sections', does: 'lists the sections', expect: SIGNED_IN },
+  {
+    route: 'POST /api/admin/sections',
+    does: 'adds a section',
+    expect: EDITORS_UP,
+    body: (n) => ({ name: `Matrix section ${n}` }),
+  },
+  { route: 'GET /api/admin/authors', does: 'lists the bylines', expect: SIGNED_IN },
+  {
+    route: 'GET /api/admin/media',
+    does: 'searches the photo library',
+    expect: SIGNED_IN,
+    query: '?search=harbour',
+  },
+
+  // Articles.
+  { route: 'GET /api/admin/articles', does: 'lists articles', expect: SIGNED_IN },
+  {
+    route: 'POST /api/admin/articles',
+    does: 'starts a draft',
+    expect: SIGNED_IN,
+    body: (n) => ({
+      headline: `Matrix draft ${n}`,
+      sectionId: world.sectionId,
+      body: paragraph('Text.'),
+    }),
+  },
+  {
+    route: 'GET /api/admin/articles/:id',
+    does: 'opens a draft',
+    article: { state: 'draft', ...READ },
+  },
+  {
+    route: 'PATCH /api/admin/articles/:id',
+    does: 'saves a draft',
+    article: { state: 'draft', ...EDIT },
+    body: () => ({ revision: 1, standfirst: 'A new standfirst.' }),
+  },
+  {
+    route: 'POST /api/admin/articles/:id/transitions',
+    does: 'submits a draft for review',
+    article: { state: 'draft', ...EDIT },
+    body: () => ({ to: 'in_review' }),
+  },
+  {
+    route: 'POST /api/admin/articles/:id/transitions',
+    does: 'takes a submitted article back to draft',
+    // A contributor's text is the editors’ once submitted, until it comes back.
+    article: { state: 'in_review', own: WRITERS_UP, other: EDITORS_UP },
+    body: () => ({ to: 'draft' }),
+  },
+  {
+    route: 'POST /api/admin/articles/:id/transitions',
+    does: 'publishes a draft',
+    article: { state: 'draft', ...PUBLISH },
+    body: () => ({ to: 'published' }),
+  },
+  {
+    route: 'POST /api/admin/articles/:id/transitions',
+    does: 'schedules a draft',
+    article: { state: 'draft', ...PUBLISH },
+    body: () => ({ to: 'scheduled', publishAt: tomorrow() }),
+  },
+  {
+    route: 'POST /api/admin/articles/:id/transitions',
+    does: 'unpublishes a live story',
+    article: { state: 'published', ...EDITORS_ONLY },
+    body: () => ({ to: 'unpublished' }),
+  },
+  {
+    route: 'POST /api/admin/articles/:id/kill',
+    does: 'kills a live story',
+    article: { state: 'published', ...EDITORS_ONLY },
+  },
+  {
+    route: 'POST /api/admin/articles/:id/corrections',
+    does: 'corrects a live story',
+    article: { state: 'published', ...EDITORS_ONLY },
+    body: () => ({ text: 'The figure is 4.25 per cent, not 4.5.' }),
+  },
+  {
+    route: 'GET /api/admin/articles/:id/revisions',
+    does: 'lists a draft’s revisions',
+    article: { state: 'draft', ...READ },
+  },
+  {
+    route: 'GET /api/admin/articles/:id/diff',
+    does: 'compares two revisions',
+    article: { state: 'draft', ...READ },
+    query: '?from=1&to=1',
+  },
+  {
+    route: 'POST /api/admin/articles/:id/revisions/:number/restore',
+    does: 'restores an earlier revision',
+    article: { state: 'draft', ...EDIT },
+    params: () => Promise.resolve({ number: 1 }),
+    body: () => ({ revision: 1 }),
+  },
+  {
+    route: 'POST /api/admin/articles/:id/notes',
+    does: 'leaves a note for colleagues',
+    article: { state: 'draft', own: SIGNED_IN, other: WRITERS_UP },
+    body: () => ({ text: 'Check the figures with the ministry.' }),
+  },
+  {
+    route: 'POST /api/admin/articles/:id/presence',
+    does: 'says they have the article open',
+    article: { state: 'draft', ...READ },
+  },
+  {
+    route: 'GET /api/admin/articles/:id/preview',
+    does: 'previews a draft as readers will see it',
+    article: { state: 'draft', ...READ },
+  },
+];
+
+/**
+ * Every `METHOD /path` the server answers under /api/admin/, read from Fastify's route tree
+ * (`printRoutes`), whoever registered it. HEAD is left out: Fastify adds it to every GET.
+ */
+function adminRoutesOf(server: FastifyInstance): string[] {
+  const routes = new Set<string>();
+  const segments: string[] = [];
+  for (const line of server.printRoutes({ commonPrefix: false }).split('\n')) {
+    const node = /^((?:[│ ] {3})*)[├└]── (\S+)(?: \(([^)]*)\))?$/.exec(line);
+    if (!node) continue;
+    const [, indent = '', segment = '', methods = ''] = node;
+    segments.length = indent.length / 4;
+    segments.push(segment);
+    const joined = segments.join('');
+    const path = joined.startsWith('/') ? joined : `/${joined}`;
+    if (!path.startsWith('/api/admin/')) continue;
+    for (const method of methods.split(/,\s*/).filter(Boolean)) {
+      if (method !== 'HEAD') routes.add(`${method} ${path}`);
+    }
+  }
+  return [...routes].sort();
+}
+
+const fill = (path: string, params: Record<string, number>) =>
+  path.replace(/:(\w+)/g, (_match, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`no value for :${name} in ${path}`);
+    return String(value);
+  });
+
+/** How a call came out, or what went wrong in words a failing test can show. */
+function outcomeOf(response: LightMyRequestResponse, answers?: number): Observed {
+  const status = response.statusCode;
+  if (status === 401 || status === 403) return status;
+  const ok = answers === undefined ? status >= 200 && status < 300 : status === answers;
+  return ok ? 'ok' : `unexpected ${status}: ${response.body.slice(0, 200)}`;
+}
+
+describe('the role matrix', () => {
+  const { call, signIn, addUser } = newsroomClient(() => world.t);
+  const browsers = new Map<Caller, Browser>();
+  let counter = 0;
+
+  const emailOf: Record<Exclude<Caller, 'editors_api_token' | 'anonymous'>, string> = {
+    contributor: 'contributor@paper.example',
+    writer: 'writer@paper.example',
+    editor: 'editor@paper.example',
+    editor_in_chief: 'chief@paper.example',
+  };
+
+  /** How the caller presents itself: a signed-in browser, a Bearer token, or nothing. */
+  const credentialsOf = async (caller: Caller, fresh = false) => {
+    if (caller === 'anonymous') return {};
+    if (caller === 'editors_api_token') return { bearer: world.tokenSecret };
+    let browser = fresh ? undefined : browsers.get(caller);
+    if (!browser) {
+      browser = await signIn(emailOf[caller]);
+      if (!fresh) browsers.set(caller, browser);
+    }
+    return { as: browser };
+  };
+
+  /** A new article in the given state, started by `owner`. */
+  const articleIn = async (state: ArticleState, owner: Actor) => {
+    const deps = world.t.app.newsroom;
+    const { id } = await createArticle(deps, owner, {
+      headline: `Matrix story ${++counter}`,
+      sectionId: world.sectionId,
+      body: paragraph('First paragraph.'),
+    });
+    const chief = world.actors.editor_in_chief;
+    if (state !== 'draft') await transitionArticle(deps, chief, id, { to: state });
+    return id;
+  };
+
+  /** Calls the row's route as one caller; `target` says whose article, for article routes. */
+  const callAs = async (row: Row, caller: Caller, target: 'own' | 'other') => {
+    const [method, path] = row.route.split(' ') as [Method, string];
+    const params = { ...(await row.params?.(caller)) };
+    if (row.article) {
+      const owner =
+        target === 'own' && caller !== 'anonymous' ? accountOf(caller) : world.actors.colleague;
+      params.id = await articleIn(row.article.state, owner);
+    }
+    return call({
+      method,
+      url: `${fill(path, params)}${row.query ?? ''}`,
+      ...(row.body && { body: row.body(++counter) }),
+      ...(await credentialsOf(caller, row.endsSessions)),
+    });
+  };
+
+  /** Every caller's outcome on the row: all of them, so one failure shows the whole line. */
+  const outcomesOf = async (row: Row, target: 'own' | 'other') => {
+    const outcomes = {} as Record<Caller, Observed>;
+    for (const caller of CALLERS) {
+      outcomes[caller] = outcomeOf(await callAs(row, caller, target), row.answers);
+    }
+    // Signing out everywhere ended the shared sessions too.
+    if (row.endsSessions) browsers.clear();
+    return outcomes;
+  };
+
+  beforeAll(async () => {
+    const t = await startNewsroom(createSqliteDatabase());
+    world.t = t;
+    const colleague = await addUser('colleague@paper.example', 'writer');
+    const subject = await addUser('subject@paper.example', 'writer');
+    await addUser('matrix@paper.example', 'contributor');
+    const { users } = t.app.storage.stores;
+    const actorOf = async (email: string) => {
+      const user = await users.findByEmail(email);
+      if (!user) throw new Error(`no user ${email}`);
+      return actorFor(user, 'session');
+    };
+    world.actors = {
+      contributor: await actorOf(emailOf.contributor),
+      writer: await actorOf(emailOf.writer),
+      editor: await actorOf(emailOf.editor),
+      editor_in_chief: await actorOf(emailOf.editor_in_chief),
+      colleague: actorFor(colleague, 'session'),
+    };
+    world.subjectId = subject.id;
+    world.sectionId = (
+      await t.app.storage.stores.sections.create({
+        slug: 'oman',
+        name: 'Oman',
+        description: '',
+        position: 0,
+      })
+    ).id;
+    t.app.publication.invalidate();
+    world.settings = (await t.app.publication.current()).settings;
+    const { secret } = await createApiToken(t.app.accounts, world.actors.editor, {
+      name: 'editor’s script',
+    });
+    world.tokenSecret = secret;
+  });
+
+  afterAll(() => world.t?.close());
+
+  it('has a row for every route the server registers under /api/admin/, and none it lacks', () => {
+    const listed = [...new Set(ROWS.map((row) => row.route))].sort();
+    expect(
+      adminRoutesOf(world.t.server),
+      'every /api/admin/ route needs its row in test/role-matrix.test.ts',
+    ).toEqual(listed);
+    for (const route of listed) {
+      const [method, url] = route.split(' ') as [Method, string];
+      expect(world.t.server.hasRoute({ method, url }), route).toBe(true);
+    }
+  });
+
+  describe.each(ROWS)('$route ($does)', (row) => {
+    const { article, expect: expected } = row;
+    if (article) {
+      it('on their own article: allows and refuses as the table says', async () => {
+        expect(await outcomesOf(row, 'own')).toEqual(article.own);
+      });
+      it('on a colleague’s article: allows and refuses as the table says', async () => {
+        expect(await outcomesOf(row, 'other')).toEqual(article.other);
+      });
+    } else {
+      it('allows and refuses as the table says', async () => {
+        expect(await outcomesOf(row, 'other')).toEqual(expected);
+      });
+    }
+  });
+
+  describe('the rules, spelled out', () => {
+    const transition = async (as: Caller, id: number, to: string) =>
+      call({
+        method: 'POST',
+        url: `/api/admin/articles/${id}/transitions`,
+        body: { to },
+        ...(await credentialsOf(as)),
+      });
+
+    it('a contributor cannot publish, not even their own draft', async () => {
+      const id = await articleIn('draft', world.actors.contributor);
+      const refused = await transition('contributor', id, 'published');
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json()).toEqual({
+        error: 'Your role (contributor) may not publish this article',
+      });
+      expect((await transition('contributor', id, 'scheduled')).statusCode).toBe(403);
+      const article = await readDeskArticle(world.t.app.newsroom, world.actors.editor, id);
+      expect(article.status).toBe('draft');
+    });
+
+    it('a writer cannot edit, submit or publish a colleague’s article', async () => {
+      const id = await articleIn('draft', world.actors.colleague);
+      const edit = await call({
+        method: 'PATCH',
+        url: `/api/admin/articles/${id}`,
+        body: { revision: 1, headline: 'Rewritten by someone else' },
+        ...(await credentialsOf('writer')),
+      });
+      expect(edit.statusCode).toBe(403);
+      expect(edit.json()).toEqual({ error: 'Your role (writer) may not edit this article' });
+      expect((await transition('writer', id, 'in_review')).statusCode).toBe(403);
+      expect((await transition('writer', id, 'published')).statusCode).toBe(403);
+      const article = await readDeskArticle(world.t.app.newsroom, world.actors.editor, id);
+      expect(article).toMatchObject({ revision: 1, status: 'draft' });
+      expect(article.draft.headline).toMatch(/^Matrix story/);
+    });
+
+    it('nobody but the editor-in-chief can change the settings or the staff, or invite anyone', async () => {
+      const calls = (n: number) => [
+        { method: 'GET' as const, url: '/api/admin/settings' },
+        { method: 'PUT' as const, url: '/api/admin/settings', body: world.settings },
+        { method: 'GET' as const, url: '/api/admin/users' },
+        {
+          method: 'PATCH' as const,
+          url: `/api/admin/users/${world.subjectId}`,
+          body: { role: 'contributor' },
+        },
+        {
+          method: 'POST' as const,
+          url: '/api/admin/invitations',
+          body: { email: `rule-${n}@paper.example`, role: 'writer' },
+        },
+      ];
+      for (const caller of ['contributor', 'writer', 'editor'] as const) {
+        for (const c of calls(++counter)) {
+          const response = await call({ ...c, ...(await credentialsOf(caller)) });
+          expect(response.statusCode, `${caller}: ${c.method} ${c.url}`).toBe(403);
+        }
+      }
+      const chief = await credentialsOf('editor_in_chief');
+      const statuses = [];
+      for (const c of calls(++counter)) statuses.push((await call({ ...c, ...chief })).statusCode);
+      expect(statuses).toEqual([200, 200, 200, 200, 201]);
+      const subject = await world.t.app.storage.stores.users.findById(world.subjectId);
+      expect(subject?.role).toBe('contributor');
+    });
+
+    it('an API token cannot manage settings, users or tokens, even the editor-in-chief’s', async () => {
+      const { secret, token } = await createApiToken(
+        world.t.app.accounts,
+        world.actors.editor_in_chief,
+        { name: 'chief’s script' },
+      );
+      const calls = [
+        { method: 'GET' as const, url: '/api/admin/settings' },
+        { method: 'PUT' as const, url: '/api/admin/settings', body: world.settings },
+        { method: 'GET' as const, url: '/api/admin/users' },
+        {
+          method: 'PATCH' as const,
+          url: `/api/admin/users/${world.subjectId}`,
+          body: { role: 'editor' },
+        },
+        {
+          method: 'POST' as const,
+          url: '/api/admin/invitations',
+          body: { email: 'by-script@paper.example', role: 'writer' },
+        },
+        { method: 'GET' as const, url: '/api/admin/tokens' },
+        { method: 'POST' as const, url: '/api/admin/tokens', body: { name: 'another' } },
+        { method: 'DELETE' as const, url: `/api/admin/tokens/${token.id}` },
+      ];
+      for (const c of calls) {
+        const response = await call({ ...c, bearer: secret });
+        expect(response.statusCode, `${c.method} ${c.url}`).toBe(403);
+      }
+      // The token still works for what it is for, so it was the rule that refused, not the token.
+      expect((await call({ url: '/api/admin/articles', bearer: secret })).statusCode).toBe(200);
+      expect(await world.t.app.storage.stores.users.findById(world.subjectId)).not.toMatchObject({
+        role: 'editor',
+      });
+    });
+
+    it('answers 401 to anonymous calls on every route that is not public', async () => {
+      const closed = ROWS.filter((row) => (row.expect ?? row.article?.other)?.anonymous === 401);
+      expect(closed.length).toBeGreaterThan(25);
+      for (const row of closed) {
+        const response = await callAs(row, 'anonymous', 'other');
+        expect(response.statusCode, row.route).toBe(401);
+        expect(response.json(), row.route).toEqual({ error: 'Sign in first' });
+      }
+    });
+  });
+});
