@@ -14,6 +14,7 @@ import {
 } from '../src/services/articles/desk-reads.js';
 import { runSchedules } from '../src/services/articles/run-schedules.js';
 import { saveArticle } from '../src/services/articles/save-article.js';
+import { scheduleUpdate } from '../src/services/articles/schedule-update.js';
 import { killArticle, transitionArticle } from '../src/services/articles/transition-article.js';
 import { openStorage, type OpenedStorage } from '../src/storage/open-storage.js';
 import { addStaffMember } from './staff-fixtures.js';
@@ -199,6 +200,42 @@ describe.each(ENGINES)('the newsroom’s articles on $engine', ({ create }) => {
     now = new Date(unpublishAt.getTime() + 1000);
     expect((await runSchedules(scheduler)).unpublished).toEqual([id]);
     expect((await readDeskArticle(deps, people.editor, id)).status).toBe('unpublished');
+  });
+
+  it('puts a scheduled update of a live story in front of readers at its time, not before', async () => {
+    const id = await draftBy(people.editor, 'Polls open at eight');
+    await transitionArticle(deps, people.editor, id, { to: 'published' });
+    const applyAt = new Date(now.getTime() + 600_000);
+    await expect(
+      scheduleUpdate(deps, people.editor, id, {
+        basedOn: 1,
+        changes: { headline: 'x' },
+        applyAt: new Date(now.getTime() - 1),
+      }),
+    ).rejects.toMatchObject({ field: 'applyAt' });
+    await expect(
+      scheduleUpdate(deps, people.editor, id, {
+        basedOn: 1,
+        changes: { body: { type: 'doc', content: [] } },
+        applyAt,
+      }),
+    ).rejects.toMatchObject({ field: 'body' });
+    await scheduleUpdate(deps, people.editor, id, {
+      basedOn: 1,
+      changes: { headline: 'Polls close at eight' },
+      applyAt,
+    });
+    const pending = await readDeskArticle(deps, people.editor, id);
+    expect(pending.draft.headline).toBe('Polls open at eight');
+    expect(pending.scheduledUpdates).toMatchObject([{ applyAt }]);
+    const scheduler = { ...deps, locks: storage.locks, log: (m: string) => log.push(m) };
+    now = new Date(applyAt.getTime() + 1000);
+    expect((await runSchedules(scheduler)).updated).toEqual([id]);
+    expect((await runSchedules(scheduler)).updated).toEqual([]);
+    const live = await readDeskArticle(deps, people.editor, id);
+    expect(live.draft.headline).toBe('Polls close at eight');
+    expect(live.scheduledUpdates).toEqual([]);
+    expect(await storage.stores.events.count(id, 'article.updated')).toBe(1);
   });
 
   it('raises an alert, and does not publish, when a scheduled article can no longer go live', async () => {

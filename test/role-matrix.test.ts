@@ -287,6 +287,12 @@ const ROWS: Row[] = [
     body: () => ({ text: 'The figure is 4.25 per cent, not 4.5.' }),
   },
   {
+    route: 'POST /api/admin/articles/:id/scheduled-updates',
+    does: 'schedules an update of a live story',
+    article: { state: 'published', ...PUBLISH },
+    body: () => ({ revision: 1, headline: 'A headline for tomorrow', applyAt: tomorrow() }),
+  },
+  {
     route: 'GET /api/admin/articles/:id/revisions',
     does: 'lists a draft’s revisions',
     article: { state: 'draft', ...READ },

@@ -10,6 +10,7 @@ export function startScheduler(deps: SchedulerDeps, intervalMs: number): { stop(
     running = runSchedules(deps)
       .then((done) => {
         for (const id of done.published) deps.log(`scheduler: article ${id} went live`);
+        for (const id of done.updated) deps.log(`scheduler: article ${id} updated as scheduled`);
         for (const id of done.unpublished)
           deps.log(`scheduler: article ${id} expired and came down`);
       })

@@ -123,6 +123,7 @@ export interface Stores {
   notes: NoteStore;
   alerts: AlertStore;
   events: EventStore;
+  scheduledUpdates: ScheduledUpdateStore;
   sections: SectionStore;
   tags: TagStore;
   authors: AuthorStore;
@@ -241,7 +242,7 @@ export interface ArticleDeskStore {
 
 export interface RevisionRecord {
   number: number;
-  kind: 'save' | 'autosave' | 'conflict' | 'restore';
+  kind: 'save' | 'autosave' | 'conflict' | 'restore' | 'scheduled';
   basedOn: number | null;
   userId: number | null;
   createdAt: Date;
@@ -301,6 +302,26 @@ export interface EventStore {
     now: Date,
   ): Promise<void>;
   count(articleId: number, type: ArticleEventType): Promise<number>;
+}
+
+/** An update of a live story, saved as a revision, that takes effect at `applyAt`. */
+export interface ScheduledUpdate {
+  id: number;
+  articleId: number;
+  revision: number;
+  userId: number;
+  applyAt: Date;
+}
+
+export interface ScheduledUpdateStore {
+  add(update: Omit<ScheduledUpdate, 'id'>): Promise<ScheduledUpdate>;
+  /** Pending updates of one article, soonest first. */
+  pendingFor(articleId: number): Promise<ScheduledUpdate[]>;
+  /** Pending updates whose time has come, soonest first. */
+  due(now: Date): Promise<ScheduledUpdate[]>;
+  /** Marks it applied if still pending; false when another process got there first. */
+  markApplied(id: number, now: Date): Promise<boolean>;
+  cancel(id: number, now: Date): Promise<boolean>;
 }
 
 /** A lock held by one process of several: the scheduler runs in one of them at a time. */

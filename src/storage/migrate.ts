@@ -3,6 +3,7 @@ import type { Engine } from './engine.js';
 import * as initial from './migrations/0001-initial.js';
 import * as newsroom from './migrations/0002-newsroom.js';
 import * as events from './migrations/0003-events.js';
+import * as scheduledUpdates from './migrations/0004-scheduled-updates.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0001-initial': initial,
   '0002-newsroom': newsroom,
   '0003-events': events,
+  '0004-scheduled-updates': scheduledUpdates,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

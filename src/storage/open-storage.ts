@@ -18,6 +18,7 @@ import {
 import { KyselyOneTimeTokenStore } from './one-time-token-store.js';
 import { openPostgres } from './postgres/open-postgres.js';
 import { KyselyRevisionStore } from './revision-store.js';
+import { KyselyScheduledUpdateStore } from './scheduled-update-store.js';
 import type { DatabaseSchema } from './schema.js';
 import { KyselySectionStore } from './section-store.js';
 import { KyselySessionStore } from './session-store.js';
@@ -39,6 +40,7 @@ const storesOn = (db: Kysely<DatabaseSchema>): Stores => ({
   notes: new KyselyNoteStore(db),
   alerts: new KyselyAlertStore(db),
   events: new KyselyEventStore(db),
+  scheduledUpdates: new KyselyScheduledUpdateStore(db),
   users: new KyselyUserStore(db),
   sessions: new KyselySessionStore(db),
   apiTokens: new KyselyApiTokenStore(db),

@@ -191,7 +191,18 @@ export interface EventsTable {
   created_at: string;
 }
 
+export interface ScheduledUpdatesTable {
+  id: Generated<number>;
+  article_id: number;
+  revision: number;
+  user_id: number;
+  apply_at: string;
+  applied_at: string | null;
+  cancelled_at: string | null;
+}
+
 export interface DatabaseSchema {
+  scheduled_updates: ScheduledUpdatesTable;
   events: EventsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -37,7 +37,12 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
   beforeAll(async () => {
     database = await create();
     storage = openStorage(database.url);
-    expect(await storage.migrate()).toEqual(['0001-initial', '0002-newsroom', '0003-events']);
+    expect(await storage.migrate()).toEqual([
+      '0001-initial',
+      '0002-newsroom',
+      '0003-events',
+      '0004-scheduled-updates',
+    ]);
     world = await storage.stores.sections.create({
       slug: 'world',
       name: 'World',

@@ -37,6 +37,7 @@ export async function readDeskArticle(deps: NewsroomDeps, actor: Actor, id: numb
   const article = await loadArticle(stores, id);
   authorize(actor, 'article.read', accessOf(article));
   const notes = can(actor, 'article.note', accessOf(article)) ? await stores.notes.list(id) : [];
+  const scheduledUpdates = await stores.scheduledUpdates.pendingFor(id);
   return {
     id: article.id,
     revision: article.revision,
@@ -50,6 +51,7 @@ export async function readDeskArticle(deps: NewsroomDeps, actor: Actor, id: numb
     unpublishAt: article.unpublishAt,
     createdBy: article.createdBy,
     corrections: article.corrections,
+    scheduledUpdates,
     notes,
   };
 }

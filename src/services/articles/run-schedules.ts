@@ -2,6 +2,7 @@ import { assertPublishable } from '../../domain/article/publishable.js';
 import { isDomainError } from '../../domain/errors.js';
 import type { Locks, Stores } from '../ports.js';
 import { draftOf } from './article-draft-of.js';
+import { applyScheduledUpdate } from './schedule-update.js';
 import { announce } from './transition-article.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 
@@ -51,17 +52,22 @@ async function takeDown(stores: Stores, id: number, now: Date): Promise<boolean>
 }
 
 /**
- * One run of the scheduler: publishes the scheduled articles whose time has come and takes down
- * the expired ones. Runs in one process at a time; a failing article raises an alert.
+ * One run of the scheduler: publishes the scheduled articles whose time has come, applies due
+ * updates of live stories, and takes down the expired ones. Runs in one process at a time; a failing article raises an alert.
  */
 export async function runSchedules(deps: SchedulerDeps) {
-  const done = { published: [] as number[], unpublished: [] as number[] };
+  const done = { published: [] as number[], updated: [] as number[], unpublished: [] as number[] };
   await deps.locks.tryWithLock('dateline:scheduler', async () => {
     const now = deps.clock.now();
     const { desk } = deps.storage.stores;
     for (const id of await desk.dueToPublish(now)) {
       if (await deps.storage.transaction((stores) => goLive(deps, stores, id, now)))
         done.published.push(id);
+    }
+    for (const update of await deps.storage.stores.scheduledUpdates.due(now)) {
+      if (await deps.storage.transaction((stores) => applyScheduledUpdate(stores, update, now))) {
+        done.updated.push(update.articleId);
+      }
     }
     for (const id of await desk.dueToExpire(now)) {
       if (await deps.storage.transaction((stores) => takeDown(stores, id, now)))

@@ -15,6 +15,7 @@ import {
 } from '../../../services/articles/desk-reads.js';
 import type { NewsroomDeps } from '../../../services/articles/newsroom-deps.js';
 import { saveArticle } from '../../../services/articles/save-article.js';
+import { scheduleUpdate } from '../../../services/articles/schedule-update.js';
 import { killArticle, transitionArticle } from '../../../services/articles/transition-article.js';
 import { defineEndpoint } from '../define-endpoint.js';
 import {
@@ -23,6 +24,7 @@ import {
   noteInput,
   restoreInput,
   saveArticleInput,
+  scheduledUpdateInput,
   transitionInput,
 } from './articles-schema.js';
 
@@ -92,6 +94,15 @@ export function registerArticleRoutes(server: FastifyInstance, deps: NewsroomDep
       correctArticle(deps, actor, parseWith(idParams, { id }).id, correction),
   });
   registerRevisionRoutes(server, deps, base);
+  defineEndpoint(server, {
+    method: 'POST',
+    url: `${base}/:id/scheduled-updates`,
+    input: scheduledUpdateInput,
+    permission: 'signed_in',
+    status: 201,
+    handle: ({ input: { id, revision, applyAt, ...changes }, actor }) =>
+      scheduleUpdate(deps, actor, id, { basedOn: revision, changes, applyAt }),
+  });
 }
 
 function registerRevisionRoutes(server: FastifyInstance, deps: NewsroomDeps, base: string) {

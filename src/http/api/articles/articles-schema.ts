@@ -48,3 +48,11 @@ export const noteInput = z
     text: z.string().trim().min(1, 'must not be empty').max(4000),
   })
   .strict();
+
+export const scheduledUpdateInput = articleChangesSchema
+  .extend({
+    id: recordIdParam,
+    revision: z.number({ required_error: 'say which revision your text is based on' }).int().min(0),
+    applyAt: instant,
+  })
+  .strict();
