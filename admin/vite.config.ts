@@ -1,5 +1,8 @@
 import { defineConfig } from 'vite';
 
+/** Where `npm run dev:admin` sends API and media requests: a server from `npm start`. */
+const API_SERVER = 'http://127.0.0.1:3000';
+
 /** The newsroom app: built into dist/admin and served by the server under /admin/. */
 export default defineConfig({
   root: 'admin',
@@ -10,5 +13,13 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     target: 'es2022',
+  },
+  server: {
+    proxy: {
+      '/api': API_SERVER,
+      '/media': API_SERVER,
+      '/favicon.svg': API_SERVER,
+      '/admin/setup': API_SERVER,
+    },
   },
 });

@@ -52,7 +52,7 @@ export function useLocation(): Location {
   return location;
 }
 
-type AnchorProps = Omit<JSX.HTMLAttributes<HTMLAnchorElement>, 'href'> & {
+type AnchorProps = Omit<JSX.AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & {
   href: string;
   children?: ComponentChildren;
 };

@@ -47,8 +47,14 @@ async function errorFrom(response: Response): Promise<ApiError> {
     body = { error: text || response.statusText };
   }
   const { error, field, ...details } = body;
-  const message = typeof error === 'string' && error ? error : `The server answered ${response.status}`;
-  return new ApiError(response.status, message, typeof field === 'string' ? field : undefined, details);
+  const message =
+    typeof error === 'string' && error ? error : `The server answered ${response.status}`;
+  return new ApiError(
+    response.status,
+    message,
+    typeof field === 'string' ? field : undefined,
+    details,
+  );
 }
 
 /** Sends one request; resolves with the JSON answer (undefined for 204), rejects with ApiError. */
@@ -70,7 +76,12 @@ export async function request<T>(
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'The server could not be reached. Check your connection and try again.', undefined, {});
+    throw new ApiError(
+      0,
+      'The server could not be reached. Check your connection and try again.',
+      undefined,
+      {},
+    );
   }
   if (!response.ok) {
     const error = await errorFrom(response);

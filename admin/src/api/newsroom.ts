@@ -38,14 +38,16 @@ export const newsroom = {
   dashboard: () => request<Dashboard>('GET', '/api/admin/dashboard'),
   sections: () => request<Section[]>('GET', '/api/admin/sections'),
   authors: () => request<Author[]>('GET', '/api/admin/authors'),
-  media: (search: string) => request<MediaItem[]>('GET', `/api/admin/media${queryString({ search })}`),
+  media: (search: string) =>
+    request<MediaItem[]>('GET', `/api/admin/media${queryString({ search })}`),
 
   list: (filters: DeskFilters) =>
     request<{ page: number; articles: DeskEntry[] }>(
       'GET',
       `${articles}${queryString({ ...filters })}`,
     ),
-  create: (draft: DraftChanges) => request<{ id: number; revision: number }>('POST', articles, draft),
+  create: (draft: DraftChanges) =>
+    request<{ id: number; revision: number }>('POST', articles, draft),
   read: (id: number) => request<DeskArticle>('GET', `${articles}/${id}`),
   save: (id: number, revision: number, changes: DraftChanges, autosave: boolean) =>
     request<{ revision: number }>('PATCH', `${articles}/${id}`, { revision, autosave, ...changes }),

@@ -13,7 +13,11 @@ interface FieldProps {
   hint?: string;
   error?: string | undefined;
   /** Renders the control, given the attributes that tie it to its label, hint and error. */
-  children(aria: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: 'true' }): ComponentChildren;
+  children: (aria: {
+    id: string;
+    'aria-describedby'?: string;
+    'aria-invalid'?: 'true';
+  }) => ComponentChildren;
 }
 
 /** A labelled control with its hint and its error, announced together. */

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import type { SessionUser } from '../api/types.js';
 import { Link } from '../router.js';
 import { atLeast, roleLabel } from '../session.js';
@@ -6,14 +7,24 @@ import { atLeast, roleLabel } from '../session.js';
 interface ShellProps {
   user: SessionUser;
   path: string;
-  onSignOut(): void;
+  onSignOut: () => void;
   children: ComponentChildren;
 }
 
 const current = (active: boolean) => (active ? ('page' as const) : undefined);
 
+/** After moving to another page, focus goes to its content, so screen readers start there. */
+function useFocusOnNavigation(path: string) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else document.getElementById('main')?.focus();
+  }, [path]);
+}
+
 /** The frame of every signed-in page: the newsroom's navigation and who is signed in. */
 export function Shell({ user, path, onSignOut, children }: ShellProps) {
+  useFocusOnNavigation(path);
   return (
     <>
       <a class="skip-link" href="#main">

@@ -39,5 +39,5 @@ export const messageOf = (error: unknown) =>
       : 'Something went wrong.';
 
 /** The value when ready, else the fallback (for lists that may be missing). */
-export const valueOr = <T,>(loaded: Loaded<T>, fallback: T): T =>
+export const valueOr = <T>(loaded: Loaded<T>, fallback: T): T =>
   loaded.state === 'ready' ? loaded.value : fallback;

@@ -55,7 +55,7 @@ interface BodyEditorProps {
   initial: BodyDocument;
   editable: boolean;
   error?: string;
-  onChange(body: BodyDocument): void;
+  onChange: (body: BodyDocument) => void;
 }
 
 /** The rich-text body; remount it (change its key) to load a different text. */
@@ -84,7 +84,8 @@ export function BodyEditor({ initial, editable, error, onChange }: BodyEditorPro
         Body
       </span>
       <p class="hint" id="body-hint">
-        Ctrl+B bold, Ctrl+I italic; the toolbar adds headings, lists, quotes, links and photos.
+        Ctrl+B bold, Ctrl+I italic, Ctrl+S saves; the toolbar adds headings, lists, quotes, links
+        and photos.
       </p>
       {editor && editable && <BodyToolbar editor={editor} />}
       <div ref={host} class="body-editor" />

@@ -18,6 +18,7 @@ import type {
 } from '../../../src/domain/body/body-document.js';
 
 const children = (node: JSONContent) => node.content ?? [];
+const isInline = (node: JSONContent) => node.type === 'text' || node.type === 'hardBreak';
 
 function marksOf(node: JSONContent): Mark[] {
   const marks: Mark[] = [];
@@ -38,7 +39,9 @@ function inlinesOf(node: JSONContent): Inline[] {
     if (child.type === 'hardBreak') inlines.push({ type: 'hardBreak' });
     if (child.type !== 'text' || !child.text) continue;
     const marks = marksOf(child);
-    inlines.push(marks.length ? { type: 'text', text: child.text, marks } : { type: 'text', text: child.text });
+    inlines.push(
+      marks.length ? { type: 'text', text: child.text, marks } : { type: 'text', text: child.text },
+    );
   }
   return inlines;
 }
@@ -50,7 +53,8 @@ function paragraphOf(node: JSONContent): Paragraph {
 
 /** Any block as plain paragraphs: for places that take nothing else (quotes). */
 function paragraphsIn(node: JSONContent): Paragraph[] {
-  if (node.type === 'paragraph' || node.type === 'heading') return [paragraphOf(node)];
+  if (node.type === 'paragraph' || node.type === 'heading' || children(node).some(isInline))
+    return [paragraphOf(node)];
   return children(node).flatMap(paragraphsIn);
 }
 

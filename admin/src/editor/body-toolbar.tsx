@@ -6,7 +6,7 @@ import { bodyVariantOf, MediaPicker } from './media-picker.js';
 interface ToolProps {
   label: string;
   active?: boolean;
-  onClick(): void;
+  onClick: () => void;
   children: string;
 }
 
@@ -29,7 +29,7 @@ function Tool({ label, active, onClick, children }: ToolProps) {
 }
 
 /** The link address form under the toolbar. */
-function LinkForm({ editor, onDone }: { editor: Editor; onDone(): void }) {
+function LinkForm({ editor, onDone }: { editor: Editor; onDone: () => void }) {
   const current = editor.getAttributes('link') as { href?: string };
   const [href, setHref] = useState(current.href ?? '');
   const input = useRef<HTMLInputElement>(null);
@@ -40,7 +40,13 @@ function LinkForm({ editor, onDone }: { editor: Editor; onDone(): void }) {
     const chain = editor.chain().focus().extendMarkRange('link');
     if (!target) chain.unsetLink().run();
     else if (editor.state.selection.empty && !editor.isActive('link'))
-      chain.insertContent({ type: 'text', text: target, marks: [{ type: 'link', attrs: { href: target } }] }).run();
+      chain
+        .insertContent({
+          type: 'text',
+          text: target,
+          marks: [{ type: 'link', attrs: { href: target } }],
+        })
+        .run();
     else chain.setLink({ href: target }).run();
     onDone();
   };
@@ -108,6 +114,48 @@ function insertPhoto(editor: Editor, item: MediaItem) {
     .run();
 }
 
+type Chain = ReturnType<Editor['chain']>;
+
+/** The formatting buttons: label, face, when it shows as on, and what it does. */
+const FORMATS: {
+  label: string;
+  face: string;
+  active: [string, Record<string, unknown>?];
+  apply: (chain: Chain) => Chain;
+}[] = [
+  { label: 'Paragraph', face: '¶', active: ['paragraph'], apply: (c) => c.setParagraph() },
+  {
+    label: 'H2 heading',
+    face: 'H2',
+    active: ['heading', { level: 2 }],
+    apply: (c) => c.toggleHeading({ level: 2 }),
+  },
+  {
+    label: 'H3 heading',
+    face: 'H3',
+    active: ['heading', { level: 3 }],
+    apply: (c) => c.toggleHeading({ level: 3 }),
+  },
+  { label: 'Bold', face: 'B', active: ['bold'], apply: (c) => c.toggleBold() },
+  { label: 'Italic', face: 'I', active: ['italic'], apply: (c) => c.toggleItalic() },
+];
+
+const BLOCKS: typeof FORMATS = [
+  {
+    label: 'Bulleted list',
+    face: 'Bulleted list',
+    active: ['bulletList'],
+    apply: (c) => c.toggleBulletList(),
+  },
+  {
+    label: 'Numbered list',
+    face: 'Numbered list',
+    active: ['orderedList'],
+    apply: (c) => c.toggleOrderedList(),
+  },
+  { label: 'Quote', face: 'Quote', active: ['blockquote'], apply: (c) => c.toggleBlockquote() },
+];
+
 /** Formatting for the body: the same few things the published page can show. */
 export function BodyToolbar({ editor }: { editor: Editor }) {
   const [, setTick] = useState(0);
@@ -120,39 +168,25 @@ export function BodyToolbar({ editor }: { editor: Editor }) {
     return () => void editor.off('transaction', rerender);
   }, [editor]);
 
-  const chain = () => editor.chain().focus();
-  const is = (name: string, attrs?: Record<string, unknown>) => editor.isActive(name, attrs);
+  const tool = ({ label, face, active, apply }: (typeof FORMATS)[number]) => (
+    <Tool
+      key={label}
+      label={label}
+      active={editor.isActive(...active)}
+      onClick={() => apply(editor.chain().focus()).run()}
+    >
+      {face}
+    </Tool>
+  );
 
   return (
     <>
       <div class="toolbar" role="toolbar" aria-label="Formatting" aria-controls="body-editor">
-        <Tool label="Paragraph" active={is('paragraph')} onClick={() => chain().setParagraph().run()}>
-          ¶
-        </Tool>
-        <Tool label="Heading 2" active={is('heading', { level: 2 })} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
-          H2
-        </Tool>
-        <Tool label="Heading 3" active={is('heading', { level: 3 })} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
-          H3
-        </Tool>
-        <Tool label="Bold" active={is('bold')} onClick={() => chain().toggleBold().run()}>
-          B
-        </Tool>
-        <Tool label="Italic" active={is('italic')} onClick={() => chain().toggleItalic().run()}>
-          I
-        </Tool>
-        <Tool label="Link" active={is('link')} onClick={() => setLinking((open) => !open)}>
+        {FORMATS.map(tool)}
+        <Tool label="Link" active={editor.isActive('link')} onClick={() => setLinking(!linking)}>
           Link
         </Tool>
-        <Tool label="Bulleted list" active={is('bulletList')} onClick={() => chain().toggleBulletList().run()}>
-          • List
-        </Tool>
-        <Tool label="Numbered list" active={is('orderedList')} onClick={() => chain().toggleOrderedList().run()}>
-          1. List
-        </Tool>
-        <Tool label="Quote" active={is('blockquote')} onClick={() => chain().toggleBlockquote().run()}>
-          “ Quote
-        </Tool>
+        {BLOCKS.map(tool)}
         <Tool label="Insert photo" onClick={() => setPicking(true)}>
           Photo
         </Tool>

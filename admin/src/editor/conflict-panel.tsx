@@ -9,19 +9,26 @@ interface ConflictPanelProps {
   articleId: number;
   conflict: Conflict;
   /** Replace the text in the editor with the newest revision. */
-  onTakeTheirs(article: DeskArticle): void;
+  onTakeTheirs: (article: DeskArticle) => void;
   /** Save the text in the editor on top of the newest revision. */
-  onKeepMine(article: DeskArticle): Promise<boolean>;
+  onKeepMine: (article: DeskArticle) => Promise<boolean>;
 }
 
 /**
  * Someone else saved first. Both texts are safe on the server: theirs is the current revision,
  * this one is kept as a conflict revision. The writer compares, then chooses.
  */
-export function ConflictPanel({ articleId, conflict, onTakeTheirs, onKeepMine }: ConflictPanelProps) {
+export function ConflictPanel({
+  articleId,
+  conflict,
+  onTakeTheirs,
+  onKeepMine,
+}: ConflictPanelProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const compare = hrefOf(`/articles/${articleId}/history?from=${conflict.current}&to=${conflict.kept}`);
+  const compare = hrefOf(
+    `/articles/${articleId}/history?from=${conflict.current}&to=${conflict.kept}`,
+  );
 
   const resolve = async (choice: (article: DeskArticle) => unknown) => {
     setBusy(true);
@@ -50,7 +57,12 @@ export function ConflictPanel({ articleId, conflict, onTakeTheirs, onKeepMine }:
         <button type="button" disabled={busy} onClick={() => void resolve(onKeepMine)}>
           Save my version over theirs
         </button>
-        <button type="button" class="quiet" disabled={busy} onClick={() => void resolve(onTakeTheirs)}>
+        <button
+          type="button"
+          class="quiet"
+          disabled={busy}
+          onClick={() => void resolve(onTakeTheirs)}
+        >
           Load their version
         </button>
       </div>

@@ -8,11 +8,16 @@ interface CorrectionsPanelProps {
   articleId: number;
   corrections: Correction[];
   canCorrect: boolean;
-  onAdded(): void;
+  onAdded: () => void;
 }
 
 /** Corrections and clarifications printed, dated, at the foot of the published article. */
-export function CorrectionsPanel({ articleId, corrections, canCorrect, onAdded }: CorrectionsPanelProps) {
+export function CorrectionsPanel({
+  articleId,
+  corrections,
+  canCorrect,
+  onAdded,
+}: CorrectionsPanelProps) {
   const [kind, setKind] = useState<Correction['kind']>('correction');
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -41,8 +46,9 @@ export function CorrectionsPanel({ articleId, corrections, canCorrect, onAdded }
         <ul class="plain-list">
           {corrections.map((c) => (
             <li key={c.id}>
-              <strong>{c.kind === 'correction' ? 'Correction' : 'Clarification'}</strong>{' '}
-              (<When at={c.createdAt} />): {c.text}
+              <strong>{c.kind === 'correction' ? 'Correction' : 'Clarification'}</strong> (
+              <When at={c.createdAt} />
+              ): {c.text}
             </li>
           ))}
         </ul>
@@ -55,12 +61,22 @@ export function CorrectionsPanel({ articleId, corrections, canCorrect, onAdded }
             </p>
           )}
           <label for="correction-kind">Kind</label>
-          <select id="correction-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as Correction['kind'])}>
+          <select
+            id="correction-kind"
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value as Correction['kind'])}
+          >
             <option value="correction">Correction</option>
             <option value="clarification">Clarification</option>
           </select>
           <label for="correction-text">What was corrected</label>
-          <textarea id="correction-text" rows={3} required value={text} onInput={(e) => setText(e.currentTarget.value)} />
+          <textarea
+            id="correction-text"
+            rows={3}
+            required
+            value={text}
+            onInput={(e) => setText(e.currentTarget.value)}
+          />
           <button type="submit" disabled={busy || !text.trim()}>
             Add correction
           </button>

@@ -5,16 +5,52 @@ import { errorFor, Field } from '../components/field.js';
 import { BodyEditor } from './body-editor.js';
 import { LeadPhotoField } from './lead-photo-field.js';
 
-interface DraftFormProps {
+type Update = (changes: DraftChanges) => void;
+type Errors = Record<string, string>;
+type TextKey = 'headline' | 'standfirst' | 'dateline' | 'signOff' | 'seoTitle' | 'seoDescription';
+
+interface TextFieldProps {
+  id: string;
+  name: TextKey;
+  label: string;
+  hint?: string;
   draft: ArticleDraft;
-  errors: Record<string, string>;
+  errors: Errors;
   editable: boolean;
-  canSetBylines: boolean;
-  sections: Section[];
-  authors: Author[];
-  /** Remounts the body editor when the text is replaced from the server. */
-  bodyKey: number;
-  update(changes: DraftChanges): void;
+  update: Update;
+  /** Rows for a textarea; a one-line input without. */
+  rows?: number;
+  class?: string;
+}
+
+/** One text field of the draft, labelled, with its hint and the server's error. */
+function TextField(props: TextFieldProps) {
+  const { id, name, draft, editable, update, rows } = props;
+  const onInput = (event: Event) =>
+    update({ [name]: (event.currentTarget as HTMLInputElement).value });
+  return (
+    <Field id={id} label={props.label} hint={props.hint} error={errorFor(props.errors, name)}>
+      {(aria) =>
+        rows ? (
+          <textarea
+            {...aria}
+            rows={rows}
+            disabled={!editable}
+            value={draft[name]}
+            onInput={onInput}
+          />
+        ) : (
+          <input
+            {...aria}
+            class={props.class}
+            disabled={!editable}
+            value={draft[name]}
+            onInput={onInput}
+          />
+        )
+      }
+    </Field>
+  );
 }
 
 const tagsFrom = (text: string) =>
@@ -23,16 +59,17 @@ const tagsFrom = (text: string) =>
     .map((tag) => tag.trim())
     .filter(Boolean);
 
-function TagsField({ tags, editable, error, update }: { tags: string[]; editable: boolean; error?: string; update(changes: DraftChanges): void }) {
+function TagsField(props: { tags: string[]; editable: boolean; error?: string; update: Update }) {
+  const { tags, update } = props;
   // The text as typed (a trailing comma included); the draft holds the parsed list.
   const [text, setText] = useState(tags.join(', '));
   const shown = tagsFrom(text).join('\n') === tags.join('\n') ? text : tags.join(', ');
   return (
-    <Field id="tags" label="Tags" hint="Separate tags with commas." error={error}>
+    <Field id="tags" label="Tags" hint="Separate tags with commas." error={props.error}>
       {(aria) => (
         <input
           {...aria}
-          disabled={!editable}
+          disabled={!props.editable}
           value={shown}
           onInput={(event) => {
             setText(event.currentTarget.value);
@@ -44,8 +81,15 @@ function TagsField({ tags, editable, error, update }: { tags: string[]; editable
   );
 }
 
-function BylinesField(props: { bylines: number[]; authors: Author[]; enabled: boolean; error?: string; update(changes: DraftChanges): void }) {
-  const { bylines, authors, enabled, error, update } = props;
+interface BylinesFieldProps {
+  bylines: number[];
+  authors: Author[];
+  enabled: boolean;
+  error?: string;
+  update: Update;
+}
+
+function BylinesField({ bylines, authors, enabled, error, update }: BylinesFieldProps) {
   const toggle = (id: number, on: boolean) =>
     update({ bylines: on ? [...bylines, id] : bylines.filter((b) => b !== id) });
   return (
@@ -75,55 +119,150 @@ function BylinesField(props: { bylines: number[]; authors: Author[]; enabled: bo
   );
 }
 
+function SectionField(props: {
+  draft: ArticleDraft;
+  sections: Section[];
+  errors: Errors;
+  editable: boolean;
+  update: Update;
+}) {
+  const { draft, update } = props;
+  return (
+    <Field id="section" label="Section" error={errorFor(props.errors, 'sectionId')}>
+      {(aria) => (
+        <select
+          {...aria}
+          required
+          disabled={!props.editable}
+          value={draft.sectionId ? String(draft.sectionId) : ''}
+          onChange={(event) => update({ sectionId: Number(event.currentTarget.value) })}
+        >
+          <option value="">Choose a section</option>
+          {props.sections.map((section) => (
+            <option key={section.id} value={section.id}>
+              {section.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+function SeoFields(props: {
+  draft: ArticleDraft;
+  errors: Errors;
+  editable: boolean;
+  update: Update;
+}) {
+  const { draft, errors, editable, update } = props;
+  return (
+    <fieldset class="seo">
+      <legend>Search engines and address</legend>
+      <TextField
+        {...props}
+        id="seo-title"
+        name="seoTitle"
+        label="SEO title"
+        hint="Leave empty to use the headline."
+      />
+      <TextField
+        {...props}
+        id="seo-description"
+        name="seoDescription"
+        label="SEO description"
+        hint="Leave empty to use the standfirst."
+        rows={2}
+      />
+      <Field
+        id="slug"
+        label="Slug"
+        hint="The last part of the article's address: lower-case words joined by hyphens."
+        error={errorFor(errors, 'slug')}
+      >
+        {(aria) => (
+          <input
+            {...aria}
+            disabled={!editable}
+            value={draft.slug ?? ''}
+            onInput={(event) => update({ slug: event.currentTarget.value.trim() || undefined })}
+          />
+        )}
+      </Field>
+    </fieldset>
+  );
+}
+
+interface DraftFormProps {
+  draft: ArticleDraft;
+  errors: Errors;
+  editable: boolean;
+  canSetBylines: boolean;
+  sections: Section[];
+  authors: Author[];
+  /** Remounts the body editor when the text is replaced from the server. */
+  bodyKey: number;
+  update: Update;
+}
+
 /** Every field of the draft: the text, where it goes, and how search engines see it. */
 export function DraftForm(props: DraftFormProps) {
-  const { draft, errors, editable, update } = props;
-  const text = (key: 'headline' | 'standfirst' | 'dateline' | 'signOff' | 'seoTitle' | 'seoDescription') =>
-    (event: Event) => update({ [key]: (event.currentTarget as HTMLInputElement).value });
-
+  const { draft, errors, editable, update, bodyKey } = props;
+  const common = { draft, errors, editable, update };
   return (
     <div class="draft-form">
-      <Field id="headline" label="Headline" error={errorFor(errors, 'headline')}>
-        {(aria) => <input {...aria} class="headline-input" required disabled={!editable} value={draft.headline} onInput={text('headline')} />}
-      </Field>
-      <Field id="standfirst" label="Standfirst" hint="The summary under the headline." error={errorFor(errors, 'standfirst')}>
-        {(aria) => <textarea {...aria} rows={2} disabled={!editable} value={draft.standfirst} onInput={text('standfirst')} />}
-      </Field>
+      <TextField
+        {...common}
+        id="headline"
+        name="headline"
+        label="Headline"
+        class="headline-input"
+      />
+      <TextField
+        {...common}
+        id="standfirst"
+        name="standfirst"
+        label="Standfirst"
+        hint="The summary under the headline."
+        rows={2}
+      />
       <div class="field-row">
-        <Field id="dateline" label="Dateline" hint="Where it was filed, e.g. Muscat." error={errorFor(errors, 'dateline')}>
-          {(aria) => <input {...aria} disabled={!editable} value={draft.dateline} onInput={text('dateline')} />}
-        </Field>
-        <Field id="section" label="Section" error={errorFor(errors, 'sectionId')}>
-          {(aria) => (
-            <select
-              {...aria}
-              required
-              disabled={!editable}
-              value={draft.sectionId ? String(draft.sectionId) : ''}
-              onChange={(event) => update({ sectionId: Number(event.currentTarget.value) })}
-            >
-              <option value="">Choose a section</option>
-              {props.sections.map((section) => (
-                <option key={section.id} value={section.id}>
-                  {section.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <TextField
+          {...common}
+          id="dateline"
+          name="dateline"
+          label="Dateline"
+          hint="Where it was filed, e.g. Muscat."
+        />
+        <SectionField {...common} sections={props.sections} />
       </div>
       <BodyEditor
-        key={props.bodyKey}
+        key={bodyKey}
         initial={draft.body}
         editable={editable}
         error={errorFor(errors, 'body')}
         onChange={(body) => update({ body })}
       />
-      <LeadPhotoField lead={draft.lead} editable={editable} errors={errors} onChange={(lead) => update({ lead })} />
-      <Field id="sign-off" label="Sign-off" hint="The source named at the end: Agencies, Reuters, a staff credit." error={errorFor(errors, 'signOff')}>
-        {(aria) => <input {...aria} disabled={!editable} value={draft.signOff} onInput={text('signOff')} />}
-      </Field>
-      <TagsField key={props.bodyKey} tags={draft.tags} editable={editable} error={errorFor(errors, 'tags')} update={update} />
+      <LeadPhotoField
+        lead={draft.lead}
+        editable={editable}
+        errors={errors}
+        onChange={(lead) => update({ lead })}
+      />
+      <TextField
+        {...common}
+        id="sign-off"
+        name="signOff"
+        label="Sign-off"
+        hint="The source named at the end: Agencies, Reuters, a staff credit."
+      />
+      <TagsField
+        key={bodyKey}
+        tags={draft.tags}
+        editable={editable}
+        error={errorFor(errors, 'tags')}
+        update={update}
+      />
       <BylinesField
         bylines={draft.bylines}
         authors={props.authors}
@@ -131,25 +270,7 @@ export function DraftForm(props: DraftFormProps) {
         error={errorFor(errors, 'bylines')}
         update={update}
       />
-      <fieldset class="seo">
-        <legend>Search engines and address</legend>
-        <Field id="seo-title" label="SEO title" hint="Leave empty to use the headline." error={errorFor(errors, 'seoTitle')}>
-          {(aria) => <input {...aria} disabled={!editable} value={draft.seoTitle} onInput={text('seoTitle')} />}
-        </Field>
-        <Field id="seo-description" label="SEO description" hint="Leave empty to use the standfirst." error={errorFor(errors, 'seoDescription')}>
-          {(aria) => <textarea {...aria} rows={2} disabled={!editable} value={draft.seoDescription} onInput={text('seoDescription')} />}
-        </Field>
-        <Field id="slug" label="Slug" hint="The last part of the article's address: lower-case words joined by hyphens." error={errorFor(errors, 'slug')}>
-          {(aria) => (
-            <input
-              {...aria}
-              disabled={!editable}
-              value={draft.slug ?? ''}
-              onInput={(event) => update({ slug: event.currentTarget.value.trim() || undefined })}
-            />
-          )}
-        </Field>
-      </fieldset>
+      <SeoFields {...common} />
     </div>
   );
 }

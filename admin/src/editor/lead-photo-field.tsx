@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
+import { newsroom } from '../api/newsroom.js';
 import type { ArticleDraft, MediaItem } from '../api/types.js';
 import { errorFor, Field } from '../components/field.js';
+import { useLoad, valueOr } from '../components/use-load.js';
 import { MediaPicker, thumbnailOf } from './media-picker.js';
 
 type Lead = NonNullable<ArticleDraft['lead']>;
@@ -9,15 +11,66 @@ interface LeadPhotoFieldProps {
   lead: ArticleDraft['lead'];
   editable: boolean;
   errors: Record<string, string>;
-  onChange(lead: ArticleDraft['lead']): void;
+  onChange: (lead: ArticleDraft['lead']) => void;
+}
+
+interface LeadWordingProps {
+  lead: Lead;
+  editable: boolean;
+  errors: Record<string, string>;
+  set: (changes: Partial<Lead>) => void;
+}
+
+/** This article's caption, credit and alt text for the photo (the library's are defaults). */
+function LeadWording({ lead, editable, errors, set }: LeadWordingProps) {
+  const text = (key: 'caption' | 'credit' | 'alt') => (event: Event) =>
+    set({ [key]: (event.currentTarget as HTMLInputElement).value });
+  return (
+    <div class="lead-fields">
+      <Field id="lead-caption" label="Caption" error={errorFor(errors, 'lead.caption')}>
+        {(aria) => (
+          <textarea
+            {...aria}
+            rows={2}
+            disabled={!editable}
+            value={lead.caption}
+            onInput={text('caption')}
+          />
+        )}
+      </Field>
+      <Field id="lead-credit" label="Credit" error={errorFor(errors, 'lead.credit')}>
+        {(aria) => (
+          <input {...aria} disabled={!editable} value={lead.credit} onInput={text('credit')} />
+        )}
+      </Field>
+      <Field
+        id="lead-alt"
+        label="Alt text"
+        hint="What the photo shows, for readers who cannot see it. Needed to publish."
+        error={errorFor(errors, 'lead.alt')}
+      >
+        {(aria) => <input {...aria} disabled={!editable} value={lead.alt} onInput={text('alt')} />}
+      </Field>
+    </div>
+  );
+}
+
+/** The library item of the lead photo, for its thumbnail: just chosen, or found in the library. */
+function useLeadItem(mediaId: number | undefined, chosen: MediaItem | null) {
+  const known = chosen?.id === mediaId ? chosen : null;
+  const [library] = useLoad(
+    () => (mediaId === undefined || known ? Promise.resolve([]) : newsroom.media('')),
+    [mediaId, known === null],
+  );
+  return known ?? valueOr(library, []).find((item) => item.id === mediaId);
 }
 
 /** The photo at the top of the article, from the library, with this article's wording of it. */
 export function LeadPhotoField({ lead, editable, errors, onChange }: LeadPhotoFieldProps) {
   const [picking, setPicking] = useState(false);
   const [chosen, setChosen] = useState<MediaItem | null>(null);
-  const set = (changes: Partial<Lead>) => lead && onChange({ ...lead, ...changes });
-  const thumbnail = chosen && chosen.id === lead?.mediaId ? thumbnailOf(chosen) : undefined;
+  const item = useLeadItem(lead?.mediaId, chosen);
+  const thumbnail = item && thumbnailOf(item);
 
   return (
     <fieldset class="lead-photo">
@@ -29,28 +82,12 @@ export function LeadPhotoField({ lead, editable, errors, onChange }: LeadPhotoFi
           ) : (
             <p class="muted">Photo #{lead.mediaId}</p>
           )}
-          <div class="lead-fields">
-            <Field id="lead-caption" label="Caption" error={errorFor(errors, 'lead.caption')}>
-              {(aria) => (
-                <textarea {...aria} rows={2} disabled={!editable} value={lead.caption} onInput={(e) => set({ caption: e.currentTarget.value })} />
-              )}
-            </Field>
-            <Field id="lead-credit" label="Credit" error={errorFor(errors, 'lead.credit')}>
-              {(aria) => (
-                <input {...aria} disabled={!editable} value={lead.credit} onInput={(e) => set({ credit: e.currentTarget.value })} />
-              )}
-            </Field>
-            <Field
-              id="lead-alt"
-              label="Alt text"
-              hint="What the photo shows, for readers who cannot see it. Needed to publish."
-              error={errorFor(errors, 'lead.alt')}
-            >
-              {(aria) => (
-                <input {...aria} disabled={!editable} value={lead.alt} onInput={(e) => set({ alt: e.currentTarget.value })} />
-              )}
-            </Field>
-          </div>
+          <LeadWording
+            lead={lead}
+            editable={editable}
+            errors={errors}
+            set={(changes) => onChange({ ...lead, ...changes })}
+          />
         </div>
       ) : (
         <p class="muted">No lead photo.</p>
@@ -71,10 +108,15 @@ export function LeadPhotoField({ lead, editable, errors, onChange }: LeadPhotoFi
       {picking && (
         <MediaPicker
           title="Choose the lead photo"
-          onPick={(item) => {
+          onPick={(picked) => {
             setPicking(false);
-            setChosen(item);
-            onChange({ mediaId: item.id, caption: item.caption, credit: item.credit, alt: item.alt });
+            setChosen(picked);
+            onChange({
+              mediaId: picked.id,
+              caption: picked.caption,
+              credit: picked.credit,
+              alt: picked.alt,
+            });
           }}
           onClose={() => setPicking(false)}
         />

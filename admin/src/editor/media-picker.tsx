@@ -24,8 +24,8 @@ export function bodyVariantOf(item: MediaItem): MediaVariant | undefined {
 
 interface MediaPickerProps {
   title: string;
-  onPick(item: MediaItem): void;
-  onClose(): void;
+  onPick: (item: MediaItem) => void;
+  onClose: () => void;
 }
 
 /** A modal list of the photo library with a search; Escape or Cancel closes it. */
@@ -40,7 +40,12 @@ export function MediaPicker({ title, onPick, onClose }: MediaPickerProps) {
   }, []);
 
   return (
-    <dialog ref={dialog} class="media-picker" aria-labelledby="media-picker-title" onClose={onClose}>
+    <dialog
+      ref={dialog}
+      class="media-picker"
+      aria-labelledby="media-picker-title"
+      onClose={onClose}
+    >
       <h2 id="media-picker-title">{title}</h2>
       <div
         class="media-search"
@@ -74,7 +79,13 @@ export function MediaPicker({ title, onPick, onClose }: MediaPickerProps) {
             {media.value.map((item) => (
               <li key={item.id}>
                 <button type="button" onClick={() => onPick(item)}>
-                  <img src={thumbnailOf(item)} alt="" width={160} height={Math.round((160 * item.height) / item.width) || 100} loading="lazy" />
+                  <img
+                    src={thumbnailOf(item)}
+                    alt=""
+                    width={160}
+                    height={Math.round((160 * item.height) / item.width) || 100}
+                    loading="lazy"
+                  />
                   <span>{item.caption || item.alt || item.originalName}</span>
                   <span class="visually-hidden"> — choose</span>
                 </button>

@@ -33,7 +33,8 @@ export function NotesPanel({ articleId, notes: initial, user, canNote }: NotesPa
       setBusy(false);
     }
   };
-  const author = (note: Note) => (note.userId === user.id ? 'You' : (note.name ?? `User ${note.userId}`));
+  const author = (note: Note) =>
+    note.userId === user.id ? 'You' : (note.name ?? `User ${note.userId}`);
 
   return (
     <section class="panel" aria-labelledby="notes-heading">
@@ -60,7 +61,13 @@ export function NotesPanel({ articleId, notes: initial, user, canNote }: NotesPa
             </p>
           )}
           <label for="note-text">New note</label>
-          <textarea id="note-text" rows={2} required value={text} onInput={(e) => setText(e.currentTarget.value)} />
+          <textarea
+            id="note-text"
+            rows={2}
+            required
+            value={text}
+            onInput={(e) => setText(e.currentTarget.value)}
+          />
           <button type="submit" disabled={busy || !text.trim()}>
             Add note
           </button>

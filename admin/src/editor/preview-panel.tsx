@@ -9,7 +9,12 @@ export function PreviewPanel({ articleId, revision }: { articleId: number; revis
     <section class="panel preview" aria-labelledby="preview-heading">
       <h2 id="preview-heading">Preview</h2>
       <div class="actions">
-        <button type="button" aria-expanded={open} aria-controls="preview-frame" onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls="preview-frame"
+          onClick={() => setOpen(!open)}
+        >
           {open ? 'Hide preview' : 'Show preview'}
         </button>
         <a href={url} target="_blank" rel="noopener">

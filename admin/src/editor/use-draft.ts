@@ -8,6 +8,8 @@ import { ApiError } from '../api/client.js';
 import { newsroom, type DraftChanges } from '../api/newsroom.js';
 import type { ArticleDraft, DeskArticle } from '../api/types.js';
 import { messageOf } from '../components/use-load.js';
+import { changesBetween, differs } from './draft-changes.js';
+import { useLocalBackup } from './local-backup.js';
 
 export const AUTOSAVE_MS = 10_000;
 
@@ -35,16 +37,6 @@ export const EMPTY_DRAFT: ArticleDraft = {
   seoDescription: '',
 };
 
-/** The fields of `draft` that differ from `base`. */
-export function changesBetween(base: ArticleDraft, draft: ArticleDraft): DraftChanges {
-  const changes: Record<string, unknown> = {};
-  for (const key of Object.keys(draft) as (keyof ArticleDraft)[]) {
-    if (draft[key] === undefined) continue;
-    if (JSON.stringify(draft[key]) !== JSON.stringify(base[key])) changes[key] = draft[key];
-  }
-  return changes as DraftChanges;
-}
-
 export const errorsFrom = (error: unknown): FieldErrors =>
   error instanceof ApiError && error.field
     ? { [error.field]: error.message }
@@ -65,117 +57,176 @@ export interface DraftEditor {
   dirty: boolean;
   saving: boolean;
   savedAt: Date | null;
-  lastSaveKind: 'save' | 'autosave' | null;
+  lastSaveKind: SaveKind | null;
   errors: FieldErrors;
   conflict: Conflict | null;
   /** Changes whenever the body is replaced from the server: the body editor remounts on it. */
   bodyKey: number;
-  update(changes: DraftChanges): void;
+  update: (changes: DraftChanges) => void;
   /** Saves the changes; true when the server has everything the writer sees. */
-  save(kind?: 'save' | 'autosave'): Promise<boolean>;
+  save: (kind?: SaveKind) => Promise<boolean>;
   /** Takes the server's text as it is now (after a conflict, or a restore). */
-  reload(article: DeskArticle): void;
+  reload: (article: DeskArticle) => void;
+  /**
+   * Puts text kept unsaved in this browser back in the editor, based on the revision it started
+   * from: if others saved since, saving it gives the usual conflict rather than overwriting them.
+   */
+  restoreText: (backup: { draft: ArticleDraft; base: ArticleDraft; revision: number }) => void;
+  /** Takes a newer revision from the server, unless the writer has unsaved changes. */
+  adopt: (article: DeskArticle) => void;
   /** After a conflict: bases the writer's text on the newest revision and saves it. */
-  saveOver(article: DeskArticle): Promise<boolean>;
-  setErrors(errors: FieldErrors): void;
+  saveOver: (article: DeskArticle) => Promise<boolean>;
 }
 
-/** Editing an existing article (`id`), loaded as `article`. */
-export function useDraft(id: number, article: DeskArticle, editable: boolean): DraftEditor {
+type SaveKind = 'save' | 'autosave';
+
+/** The last text the server is known to have. */
+interface Saved {
+  base: ArticleDraft;
+  revision: number;
+  at: Date | null;
+  kind: SaveKind | null;
+}
+
+type Outcome =
+  | { ok: true; revision: number }
+  | { ok: false; conflict: Conflict }
+  | { ok: false; errors: FieldErrors };
+
+/** Sends the changes of `draft` since `saved`, based on the revision they started from. */
+async function sendChanges(
+  id: number,
+  saved: Saved,
+  draft: ArticleDraft,
+  kind: SaveKind,
+): Promise<Outcome> {
+  try {
+    const changes = changesBetween(saved.base, draft);
+    const { revision } = await newsroom.save(id, saved.revision, changes, kind === 'autosave');
+    return { ok: true, revision };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409)
+      return { ok: false, conflict: conflictOf(error) };
+    return { ok: false, errors: errorsFrom(error) };
+  }
+}
+
+/** Autosaves every AUTOSAVE_MS while editable; `autosave` reads the latest text itself. */
+function useAutosave(editable: boolean, autosave: () => void) {
+  useEffect(() => {
+    if (!editable) return;
+    const timer = setInterval(autosave, AUTOSAVE_MS);
+    return () => clearInterval(timer);
+    // The first `autosave` serves for good: it reads everything through refs.
+  }, [editable]);
+}
+
+/** One save at a time: a save asked for meanwhile waits its turn; an autosave just skips. */
+function useOneSaveAtATime(attempt: (kind: SaveKind) => Promise<boolean>) {
+  const inFlight = useRef<Promise<boolean> | null>(null);
+  return async (kind: SaveKind = 'save'): Promise<boolean> => {
+    while (inFlight.current) {
+      if (kind === 'autosave') return false;
+      await inFlight.current;
+    }
+    const run = attempt(kind);
+    inFlight.current = run;
+    try {
+      return await run;
+    } finally {
+      inFlight.current = null;
+    }
+  };
+}
+
+/** Editing an existing article, loaded as `article`. */
+export function useDraft(article: DeskArticle, editable: boolean): DraftEditor {
   const [draft, setDraft] = useState<ArticleDraft>(article.draft);
-  const [base, setBase] = useState<ArticleDraft>(article.draft);
-  const [revision, setRevision] = useState(article.revision);
+  const first: Saved = { base: article.draft, revision: article.revision, at: null, kind: null };
+  const [saved, setSaved] = useState<Saved>(first);
   const [saving, setSaving] = useState(false);
-  const [savedAt, setSavedAt] = useState<Date | null>(null);
-  const [lastSaveKind, setLastSaveKind] = useState<'save' | 'autosave' | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [bodyKey, setBodyKey] = useState(0);
+  // The autosave timer and saves in flight read the latest values through these.
+  const latest = useRef({ draft, saved, conflict, failedDraft: '' });
 
-  // The autosave timer and async saves read the latest values through this.
-  const latest = useRef({ draft, base, revision, saving, conflict, failedDraft: '' });
-  latest.current = { ...latest.current, draft, base, revision, saving, conflict };
-
-  const dirty = Object.keys(changesBetween(base, draft)).length > 0;
-
-  const save = async (kind: 'save' | 'autosave' = 'save'): Promise<boolean> => {
+  const attempt = async (kind: SaveKind): Promise<boolean> => {
     const now = latest.current;
-    if (now.saving || now.conflict) return false;
+    if (now.conflict) return false;
     const sent = now.draft;
-    const changes = changesBetween(now.base, sent);
-    if (Object.keys(changes).length === 0) return true;
+    if (!differs(now.saved.base, sent)) return true;
     // An autosave does not repeat a save the server refused until the text changes again.
     if (kind === 'autosave' && JSON.stringify(sent) === now.failedDraft) return false;
-    latest.current.saving = true;
     setSaving(true);
-    try {
-      const saved = await newsroom.save(id, now.revision, changes, kind === 'autosave');
-      latest.current = { ...latest.current, base: sent, revision: saved.revision, failedDraft: '' };
-      setBase(sent);
-      setRevision(saved.revision);
-      setSavedAt(new Date());
-      setLastSaveKind(kind);
-      setErrors({});
-      setConflict(null);
-      return Object.keys(changesBetween(sent, latest.current.draft)).length === 0;
-    } catch (error) {
+    const outcome = await sendChanges(article.id, now.saved, sent, kind);
+    setSaving(false);
+    if (!outcome.ok) {
       latest.current.failedDraft = JSON.stringify(sent);
-      if (error instanceof ApiError && error.status === 409) {
-        const found = conflictOf(error);
-        latest.current.conflict = found;
-        setConflict(found);
-      } else setErrors(errorsFrom(error));
+      if ('conflict' in outcome) setConflict((latest.current.conflict = outcome.conflict));
+      else setErrors(outcome.errors);
       return false;
-    } finally {
-      latest.current.saving = false;
-      setSaving(false);
     }
+    const next = { base: sent, revision: outcome.revision, at: new Date(), kind };
+    latest.current = { ...latest.current, saved: next, failedDraft: '' };
+    setSaved(next);
+    setErrors({});
+    return !differs(sent, latest.current.draft);
   };
 
-  const reload = (fresh: DeskArticle) => {
-    latest.current = { ...latest.current, draft: fresh.draft, base: fresh.draft, revision: fresh.revision, conflict: null };
-    setDraft(fresh.draft);
-    setBase(fresh.draft);
-    setRevision(fresh.revision);
+  const save = useOneSaveAtATime(attempt);
+
+  /** Makes `base` at `revision` what the text in the editor is measured and saved against. */
+  const rebase = (base: ArticleDraft, revision: number) => {
+    const next = { ...saved, base, revision };
+    latest.current = { ...latest.current, saved: next, conflict: null, failedDraft: '' };
+    setSaved(next);
     setConflict(null);
     setErrors({});
+  };
+
+  const replaceText = (text: ArticleDraft) => {
+    latest.current.draft = text;
+    setDraft(text);
     setBodyKey((key) => key + 1);
   };
 
-  const saveOver = (fresh: DeskArticle) => {
-    latest.current = { ...latest.current, base: fresh.draft, revision: fresh.revision, conflict: null, failedDraft: '' };
-    setBase(fresh.draft);
-    setRevision(fresh.revision);
-    setConflict(null);
-    return save('save');
+  const reload = (fresh: DeskArticle) => {
+    rebase(fresh.draft, fresh.revision);
+    replaceText(fresh.draft);
   };
 
-  useEffect(() => {
-    if (!editable) return;
-    const timer = setInterval(() => void save('autosave'), AUTOSAVE_MS);
-    return () => clearInterval(timer);
-    // save reads everything it needs from `latest`.
-  }, [editable]);
+  useAutosave(editable, () => void save('autosave'));
+  useLocalBackup(article.id, saved.base, draft, saved.revision);
 
   return {
     draft,
-    revision,
-    dirty,
+    revision: saved.revision,
+    dirty: differs(saved.base, draft),
     saving,
-    savedAt,
-    lastSaveKind,
+    savedAt: saved.at,
+    lastSaveKind: saved.kind,
     errors,
     conflict,
     bodyKey,
-    update: (changes) =>
-      setDraft((current) => {
-        const next = { ...current, ...changes };
-        latest.current.draft = next;
-        return next;
-      }),
+    update: (changes) => {
+      const next = { ...latest.current.draft, ...changes };
+      latest.current.draft = next;
+      setDraft(next);
+    },
     save,
     reload,
-    saveOver,
-    setErrors,
+    restoreText: (backup) => {
+      rebase(backup.base, backup.revision);
+      replaceText(backup.draft);
+    },
+    adopt: (fresh) => {
+      const { saved: known, draft: text } = latest.current;
+      if (fresh.revision !== known.revision && !differs(known.base, text)) reload(fresh);
+    },
+    saveOver: (fresh) => {
+      rebase(fresh.draft, fresh.revision);
+      return save('save');
+    },
   };
 }

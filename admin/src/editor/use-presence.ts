@@ -10,17 +10,19 @@ export function usePresence(articleId: number): Presence['others'] {
   const [others, setOthers] = useState<Presence['others']>([]);
   useEffect(() => {
     let live = true;
-    let timer: ReturnType<typeof setInterval> | undefined;
-    const beat = () =>
+    // A server without presence: no notice, and no more asking.
+    let unsupported = false;
+    const beat = () => {
+      if (unsupported) return;
       newsroom
         .presence(articleId)
         .then((presence) => live && setOthers(presence.others))
         .catch((error: unknown) => {
-          // A server without presence: no notice, and no more asking.
-          if (isMissingEndpoint(error)) clearInterval(timer);
+          unsupported = isMissingEndpoint(error);
         });
-    void beat();
-    timer = setInterval(() => void beat(), PRESENCE_MS);
+    };
+    beat();
+    const timer = setInterval(beat, PRESENCE_MS);
     return () => {
       live = false;
       clearInterval(timer);

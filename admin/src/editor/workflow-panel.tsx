@@ -3,21 +3,23 @@ import { newsroom } from '../api/newsroom.js';
 import type { ArticleStatus, DeskArticle, SessionUser } from '../api/types.js';
 import { StatusBadge, When } from '../components/status.js';
 import { messageOf } from '../components/use-load.js';
-import { canMove, may, type ArticleAccess } from './article-permissions.js';
+import { canMove, may, type ArticleAction } from './article-permissions.js';
 
 interface WorkflowPanelProps {
   article: DeskArticle;
   user: SessionUser;
   /** Saves the text first; false when it could not be saved (the move is then not made). */
-  beforeMove(): Promise<boolean>;
+  beforeMove: () => Promise<boolean>;
   /** Called after a move, to reload the article's state. */
-  onMoved(message: string): void;
+  onMoved: (message: string) => void;
 }
+
+type Move = (to: ArticleStatus, done: string, times?: { publishAt?: string }) => void;
 
 /** `datetime-local` gives a wall time in the browser's zone; the API wants an instant. */
 export const instantFromLocal = (value: string) => new Date(value).toISOString();
 
-function KillButton({ onKill, busy }: { onKill(): void; busy: boolean }) {
+function KillButton({ onKill, busy }: { onKill: () => void; busy: boolean }) {
   const [confirming, setConfirming] = useState(false);
   if (!confirming)
     return (
@@ -40,24 +42,112 @@ function KillButton({ onKill, busy }: { onKill(): void; busy: boolean }) {
   );
 }
 
+function ScheduleForm({
+  busy,
+  move,
+  onError,
+}: {
+  busy: boolean;
+  move: Move;
+  onError: (message: string) => void;
+}) {
+  const [publishAt, setPublishAt] = useState('');
+  const schedule = () =>
+    publishAt
+      ? move('scheduled', 'Scheduled.', { publishAt: instantFromLocal(publishAt) })
+      : onError('Choose when the article should go live.');
+  return (
+    <div class="schedule">
+      <label for="publish-at">Publish at</label>
+      <p class="hint" id="publish-at-hint">
+        Your time zone: {Intl.DateTimeFormat().resolvedOptions().timeZone}
+      </p>
+      <input
+        id="publish-at"
+        type="datetime-local"
+        step={1}
+        aria-describedby="publish-at-hint"
+        value={publishAt}
+        onInput={(event) => setPublishAt(event.currentTarget.value)}
+      />
+      <button type="button" disabled={busy} onClick={schedule}>
+        Schedule
+      </button>
+    </div>
+  );
+}
+
+function StatusLine({ article }: { article: DeskArticle }) {
+  return (
+    <p>
+      <StatusBadge status={article.status} killed={article.killed} />
+      {article.status === 'scheduled' && (
+        <>
+          {' '}
+          goes live <When at={article.publishAt} />
+        </>
+      )}
+      {article.status === 'published' && (
+        <>
+          {' '}
+          since <When at={article.publishedAt} />
+        </>
+      )}
+    </p>
+  );
+}
+
+function MoveButtons(props: {
+  status: ArticleStatus;
+  allowed: (action: ArticleAction, to?: ArticleStatus) => boolean;
+  busy: boolean;
+  move: Move;
+}) {
+  const { status, allowed, busy, move } = props;
+  const button = (label: string, to: ArticleStatus, done: string, primary = false) => (
+    <button
+      type="button"
+      class={primary ? 'primary' : undefined}
+      disabled={busy}
+      onClick={() => move(to, done)}
+    >
+      {label}
+    </button>
+  );
+  const publishLabel =
+    status === 'scheduled' ? 'Publish now' : status === 'unpublished' ? 'Republish' : 'Publish';
+  const pending = status === 'in_review' || status === 'scheduled';
+  return (
+    <div class="actions">
+      {allowed('submit', 'in_review') &&
+        status !== 'scheduled' &&
+        button('Submit for review', 'in_review', 'Submitted for review.')}
+      {allowed('publish', 'published') && button(publishLabel, 'published', 'Published.', true)}
+      {allowed('edit', 'draft') &&
+        pending &&
+        button(
+          status === 'scheduled' ? 'Cancel schedule' : 'Back to draft',
+          'draft',
+          'Moved back to draft.',
+        )}
+      {allowed('unpublish', 'unpublished') && button('Unpublish', 'unpublished', 'Unpublished.')}
+    </div>
+  );
+}
+
 /** The moves this user may make from the article's state, as buttons. */
 export function WorkflowPanel({ article, user, beforeMove, onMoved }: WorkflowPanelProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [publishAt, setPublishAt] = useState('');
-  const access: ArticleAccess = article;
-  const status = article.status;
-  const allowed = (action: Parameters<typeof may>[1], to?: ArticleStatus) =>
-    may(user, action, access) && (to === undefined || canMove(status, to));
+  const allowed = (action: ArticleAction, to?: ArticleStatus) =>
+    may(user, action, article) && (to === undefined || canMove(article.status, to));
 
   const run = async (work: () => Promise<unknown>, done: string, saveFirst = true) => {
     setBusy(true);
     setError(null);
     try {
-      if (saveFirst && !(await beforeMove())) {
-        setError('Save the article first: resolve the problem shown above.');
-        return;
-      }
+      if (saveFirst && !(await beforeMove()))
+        return setError('Save the article first: resolve the problem shown above.');
       await work();
       onMoved(done);
     } catch (caught) {
@@ -66,80 +156,27 @@ export function WorkflowPanel({ article, user, beforeMove, onMoved }: WorkflowPa
       setBusy(false);
     }
   };
-  const move = (to: ArticleStatus, done: string, times: { publishAt?: string } = {}) =>
-    run(() => newsroom.transition(article.id, to, times), done);
-
-  const schedule = () => {
-    if (!publishAt) return setError('Choose when the article should go live.');
-    void move('scheduled', 'Scheduled.', { publishAt: instantFromLocal(publishAt) });
-  };
+  const move: Move = (to, done, times = {}) =>
+    void run(() => newsroom.transition(article.id, to, times), done);
 
   return (
     <section class="panel workflow" aria-labelledby="workflow-heading">
       <h2 id="workflow-heading">Workflow</h2>
-      <p>
-        <StatusBadge status={status} killed={article.killed} />
-        {status === 'scheduled' && (
-          <>
-            {' '}
-            goes live <When at={article.publishAt} />
-          </>
-        )}
-        {status === 'published' && (
-          <>
-            {' '}
-            since <When at={article.publishedAt} />
-          </>
-        )}
-      </p>
+      <StatusLine article={article} />
       {error && (
         <p class="form-error" role="alert">
           {error}
         </p>
       )}
-      <div class="actions">
-        {allowed('submit', 'in_review') && status !== 'scheduled' && (
-          <button type="button" disabled={busy} onClick={() => void move('in_review', 'Submitted for review.')}>
-            Submit for review
-          </button>
-        )}
-        {allowed('publish', 'published') && (
-          <button type="button" class="primary" disabled={busy} onClick={() => void move('published', 'Published.')}>
-            {status === 'scheduled' ? 'Publish now' : status === 'unpublished' ? 'Republish' : 'Publish'}
-          </button>
-        )}
-        {allowed('edit', 'draft') && (status === 'in_review' || status === 'scheduled') && (
-          <button type="button" disabled={busy} onClick={() => void move('draft', 'Moved back to draft.')}>
-            {status === 'scheduled' ? 'Cancel schedule' : 'Back to draft'}
-          </button>
-        )}
-        {allowed('unpublish', 'unpublished') && (
-          <button type="button" disabled={busy} onClick={() => void move('unpublished', 'Unpublished.')}>
-            Unpublish
-          </button>
-        )}
-      </div>
+      <MoveButtons status={article.status} allowed={allowed} busy={busy} move={move} />
       {allowed('schedule', 'scheduled') && (
-        <div class="schedule">
-          <label for="publish-at">Publish at</label>
-          <p class="hint" id="publish-at-hint">
-            Your time zone: {Intl.DateTimeFormat().resolvedOptions().timeZone}
-          </p>
-          <input
-            id="publish-at"
-            type="datetime-local"
-            step={1}
-            aria-describedby="publish-at-hint"
-            value={publishAt}
-            onInput={(event) => setPublishAt(event.currentTarget.value)}
-          />
-          <button type="button" disabled={busy} onClick={schedule}>
-            Schedule
-          </button>
-        </div>
+        <ScheduleForm busy={busy} move={move} onError={setError} />
       )}
       {allowed('kill') && (
-        <KillButton busy={busy} onKill={() => void run(() => newsroom.kill(article.id), 'Killed.', false)} />
+        <KillButton
+          busy={busy}
+          onKill={() => void run(() => newsroom.kill(article.id), 'Killed.', false)}
+        />
       )}
     </section>
   );

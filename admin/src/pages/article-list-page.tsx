@@ -1,9 +1,10 @@
 import { newsroom, type DeskFilters } from '../api/newsroom.js';
-import type { ArticleStatus } from '../api/types.js';
+import type { ArticleStatus, Author, Section } from '../api/types.js';
 import { ArticleTable } from '../components/article-table.js';
 import { STATUS_LABELS } from '../components/status.js';
 import { useLoad, valueOr } from '../components/use-load.js';
 import { Link, navigate } from '../router.js';
+import { usePageTitle } from '../components/page-title.js';
 
 const PER_PAGE = 50;
 
@@ -28,74 +29,111 @@ function pathFor(filters: DeskFilters) {
   return `/articles${text ? `?${text}` : ''}`;
 }
 
+function formFilters(form: HTMLFormElement): DeskFilters {
+  const data = new FormData(form);
+  const text = (name: string) => {
+    const value = data.get(name);
+    return typeof value === 'string' ? value.trim() : '';
+  };
+  return {
+    search: text('search'),
+    status: text('status') as ArticleStatus | '',
+    sectionId: text('sectionId') ? Number(text('sectionId')) : '',
+    authorId: text('authorId') ? Number(text('authorId')) : '',
+    page: 1,
+  };
+}
+
+interface FilterFormProps {
+  filters: DeskFilters;
+  sections: Section[];
+  authors: Author[];
+}
+
+/** Search and filters, kept in the address so a filtered list can be shared and reloaded. */
+function FilterForm({ filters, sections, authors }: FilterFormProps) {
+  const choice = (
+    id: string,
+    name: string,
+    label: string,
+    any: string,
+    value: string,
+    options: { value: string | number; label: string }[],
+  ) => (
+    <div>
+      <label for={id}>{label}</label>
+      <select id={id} name={name} value={value}>
+        <option value="">{any}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <form
+      class="filters"
+      role="search"
+      onSubmit={(event) => {
+        event.preventDefault();
+        navigate(pathFor(formFilters(event.currentTarget)));
+      }}
+    >
+      <div>
+        <label for="search">Search headlines</label>
+        <input id="search" name="search" type="search" value={filters.search} />
+      </div>
+      {choice(
+        'status',
+        'status',
+        'Status',
+        'Any status',
+        filters.status ?? '',
+        Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label })),
+      )}
+      {choice(
+        'section',
+        'sectionId',
+        'Section',
+        'Any section',
+        String(filters.sectionId ?? ''),
+        sections.map((s) => ({ value: s.id, label: s.name })),
+      )}
+      {choice(
+        'author',
+        'authorId',
+        'Author',
+        'Any author',
+        String(filters.authorId ?? ''),
+        authors.map((a) => ({ value: a.id, label: a.name })),
+      )}
+      <button type="submit">Filter</button>
+    </form>
+  );
+}
+
 /** Every article the user may see, searchable by headline and filtered by state, section, author. */
 export function ArticleListPage({ query }: { query: URLSearchParams }) {
+  usePageTitle('Articles');
   const filters = filtersOf(query);
   const key = pathFor(filters);
   const [list] = useLoad(() => newsroom.list(filters), [key]);
   const [sections] = useLoad(() => newsroom.sections(), []);
   const [authors] = useLoad(() => newsroom.authors(), []);
-
-  const submit = (event: Event) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    const text = (name: string) => String(form.get(name) ?? '');
-    navigate(
-      pathFor({
-        search: text('search').trim(),
-        status: text('status') as ArticleStatus | '',
-        sectionId: text('sectionId') ? Number(text('sectionId')) : '',
-        authorId: text('authorId') ? Number(text('authorId')) : '',
-        page: 1,
-      }),
-    );
-  };
   const page = filters.page ?? 1;
   const articles = valueOr(list, { page, articles: [] }).articles;
 
   return (
     <>
       <h1>Articles</h1>
-      <form class="filters" role="search" onSubmit={submit} key={key}>
-        <div>
-          <label for="search">Search headlines</label>
-          <input id="search" name="search" type="search" value={filters.search} />
-        </div>
-        <div>
-          <label for="status">Status</label>
-          <select id="status" name="status" value={filters.status}>
-            <option value="">Any status</option>
-            {Object.entries(STATUS_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label for="section">Section</label>
-          <select id="section" name="sectionId" value={String(filters.sectionId)}>
-            <option value="">Any section</option>
-            {valueOr(sections, []).map((section) => (
-              <option key={section.id} value={section.id}>
-                {section.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label for="author">Author</label>
-          <select id="author" name="authorId" value={String(filters.authorId)}>
-            <option value="">Any author</option>
-            {valueOr(authors, []).map((author) => (
-              <option key={author.id} value={author.id}>
-                {author.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">Filter</button>
-      </form>
+      <FilterForm
+        key={key}
+        filters={filters}
+        sections={valueOr(sections, [])}
+        authors={valueOr(authors, [])}
+      />
       {list.state === 'loading' && <p class="loading">Loading…</p>}
       {list.state === 'failed' && (
         <p class="form-error" role="alert">

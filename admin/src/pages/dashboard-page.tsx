@@ -1,11 +1,12 @@
 import { isMissingEndpoint } from '../api/client.js';
 import { newsroom } from '../api/newsroom.js';
-import type { Dashboard, SessionUser } from '../api/types.js';
+import type { Alert, Dashboard, DeskEntry, Section, SessionUser } from '../api/types.js';
 import { ArticleTable } from '../components/article-table.js';
 import { When } from '../components/status.js';
 import { useLoad, valueOr } from '../components/use-load.js';
 import { Link } from '../router.js';
 import { useUser } from '../session.js';
+import { usePageTitle } from '../components/page-title.js';
 
 /** The dashboard from the article list, for a server that has no dashboard endpoint yet. */
 async function dashboardFromLists(user: SessionUser): Promise<Dashboard> {
@@ -32,12 +33,61 @@ async function loadDashboard(user: SessionUser) {
   }
 }
 
+function Alerts({ alerts }: { alerts: Alert[] }) {
+  if (alerts.length === 0) return null;
+  return (
+    <section class="alerts" aria-labelledby="alerts-heading">
+      <h2 id="alerts-heading">Alerts</h2>
+      <ul>
+        {alerts.map((alert) => (
+          <li key={alert.id} class="alert">
+            <When at={alert.createdAt} />{' '}
+            {alert.articleId ? (
+              <Link href={`/articles/${alert.articleId}`}>{alert.message}</Link>
+            ) : (
+              alert.message
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+interface DeskListProps {
+  id: string;
+  title: string;
+  articles: DeskEntry[];
+  sections: Section[];
+  empty: string;
+  time?: 'updatedAt' | 'publishAt' | 'publishedAt';
+}
+
+/** One of the dashboard's lists, a region named by its heading. */
+function DeskList({ id, title, ...table }: DeskListProps) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <ArticleTable caption={title} {...table} />
+    </section>
+  );
+}
+
+const EMPTY: Dashboard = {
+  myDrafts: [],
+  inReview: [],
+  scheduled: [],
+  recentlyPublished: [],
+  alerts: [],
+};
+
 /** What needs the newsroom's attention: own drafts, the review queue, what goes live next. */
 export function DashboardPage() {
   const user = useUser();
+  usePageTitle('Dashboard');
   const [dashboard] = useLoad(() => loadDashboard(user), [user.id]);
-  const [sections] = useLoad(() => newsroom.sections(), []);
-  const sectionList = valueOr(sections, []);
+  const [sectionList] = useLoad(() => newsroom.sections(), []);
+  const sections = valueOr(sectionList, []);
 
   if (dashboard.state === 'loading') return <p class="loading">Loading…</p>;
   if (dashboard.state === 'failed')
@@ -46,73 +96,42 @@ export function DashboardPage() {
         {dashboard.message}
       </p>
     );
-  const board = valueOr(dashboard, {
-    myDrafts: [],
-    inReview: [],
-    scheduled: [],
-    recentlyPublished: [],
-    alerts: [],
-  });
-
+  const board = valueOr(dashboard, EMPTY);
   return (
     <>
       <h1>Dashboard</h1>
-      {board.alerts.length > 0 && (
-        <section class="alerts" aria-labelledby="alerts-heading">
-          <h2 id="alerts-heading">Alerts</h2>
-          <ul>
-            {board.alerts.map((alert) => (
-              <li key={alert.id} class="alert">
-                <When at={alert.createdAt} />{' '}
-                {alert.articleId ? (
-                  <Link href={`/articles/${alert.articleId}`}>{alert.message}</Link>
-                ) : (
-                  alert.message
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <Alerts alerts={board.alerts} />
       <div class="desk-grid">
-        <section aria-labelledby="my-drafts">
-          <h2 id="my-drafts">My drafts</h2>
-          <ArticleTable
-            caption="My drafts"
-            articles={board.myDrafts}
-            sections={sectionList}
-            empty="You have no drafts."
-          />
-        </section>
-        <section aria-labelledby="in-review">
-          <h2 id="in-review">In review</h2>
-          <ArticleTable
-            caption="In review"
-            articles={board.inReview}
-            sections={sectionList}
-            empty="Nothing is waiting for review."
-          />
-        </section>
-        <section aria-labelledby="scheduled">
-          <h2 id="scheduled">Scheduled</h2>
-          <ArticleTable
-            caption="Scheduled"
-            articles={board.scheduled}
-            sections={sectionList}
-            time="publishAt"
-            empty="Nothing is scheduled."
-          />
-        </section>
-        <section aria-labelledby="recently-published">
-          <h2 id="recently-published">Recently published</h2>
-          <ArticleTable
-            caption="Recently published"
-            articles={board.recentlyPublished}
-            sections={sectionList}
-            time="publishedAt"
-            empty="Nothing published yet."
-          />
-        </section>
+        <DeskList
+          id="my-drafts"
+          title="My drafts"
+          articles={board.myDrafts}
+          sections={sections}
+          empty="You have no drafts."
+        />
+        <DeskList
+          id="in-review"
+          title="In review"
+          articles={board.inReview}
+          sections={sections}
+          empty="Nothing is waiting for review."
+        />
+        <DeskList
+          id="scheduled"
+          title="Scheduled"
+          articles={board.scheduled}
+          sections={sections}
+          time="publishAt"
+          empty="Nothing is scheduled."
+        />
+        <DeskList
+          id="recently-published"
+          title="Recently published"
+          articles={board.recentlyPublished}
+          sections={sections}
+          time="publishedAt"
+          empty="Nothing published yet."
+        />
       </div>
     </>
   );

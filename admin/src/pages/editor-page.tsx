@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { newsroom } from '../api/newsroom.js';
 import type { Author, DeskArticle, Section } from '../api/types.js';
 import { StatusBadge } from '../components/status.js';
@@ -7,17 +7,35 @@ import { may } from '../editor/article-permissions.js';
 import { ConflictPanel } from '../editor/conflict-panel.js';
 import { CorrectionsPanel } from '../editor/corrections-panel.js';
 import { DraftForm } from '../editor/draft-form.js';
+import { BackupNotice } from '../editor/local-backup.js';
 import { NotesPanel } from '../editor/notes-panel.js';
 import { PreviewPanel } from '../editor/preview-panel.js';
 import { SaveStatus } from '../editor/save-status.js';
-import { useDraft } from '../editor/use-draft.js';
+import { useDraft, type DraftEditor } from '../editor/use-draft.js';
 import { usePresence } from '../editor/use-presence.js';
 import { WorkflowPanel } from '../editor/workflow-panel.js';
 import { blockNavigation, Link } from '../router.js';
-import { atLeast, useUser } from '../session.js';
+import { useUser } from '../session.js';
 import { NewArticleEditor } from './new-article-editor.js';
+import { usePageTitle } from '../components/page-title.js';
 
 const LEAVE_UNSAVED = 'Your latest changes are not saved yet. Leave anyway?';
+
+/** Ctrl+S (⌘S) saves, as in every editor, instead of saving the web page. */
+function useSaveShortcut(save: () => void) {
+  const latest = useRef(save);
+  latest.current = save;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        latest.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
 
 /** Asks before leaving the page (or the app's page) while the text has unsaved changes. */
 export function useLeaveWarning(dirty: boolean) {
@@ -50,47 +68,117 @@ function PresenceNotice({ articleId }: { articleId: number }) {
   );
 }
 
+function EditorHead(props: { article: DeskArticle; editing: DraftEditor; editable: boolean }) {
+  const { article, editing, editable } = props;
+  return (
+    <div class="editor-head">
+      <h1 id="editor-heading">
+        <span class="visually-hidden">Edit article: </span>
+        {editing.draft.headline || 'Untitled'}
+      </h1>
+      <StatusBadge status={article.status} killed={article.killed} />
+      <SaveStatus editing={editing} editable={editable} />
+      {editable && (
+        <button
+          type="submit"
+          form="article-form"
+          class="primary"
+          disabled={editing.saving || !!editing.conflict}
+        >
+          Save
+        </button>
+      )}
+    </div>
+  );
+}
+
+function AccessBanner({ article, editable }: { article: DeskArticle; editable: boolean }) {
+  if (article.killed)
+    return <p class="banner">This story was killed. It can be read here but no longer changed.</p>;
+  if (editable) return null;
+  return (
+    <p class="banner">
+      You can read this article but your role may not edit it in its current state.
+    </p>
+  );
+}
+
+interface EditorToolsProps {
+  article: DeskArticle;
+  editing: DraftEditor;
+  editable: boolean;
+  refresh: (message?: string) => Promise<void>;
+}
+
+/** Beside the text: workflow, preview, history, corrections and notes. */
+function EditorTools({ article, editing, editable, refresh }: EditorToolsProps) {
+  const user = useUser();
+  return (
+    <aside class="editor-side" aria-label="Article tools">
+      <WorkflowPanel
+        article={article}
+        user={user}
+        beforeMove={() => (editable ? editing.save('save') : Promise.resolve(true))}
+        onMoved={(message) => void refresh(message)}
+      />
+      <PreviewPanel articleId={article.id} revision={editing.revision} />
+      <section class="panel" aria-labelledby="history-heading">
+        <h2 id="history-heading">History</h2>
+        <p>
+          Revision {editing.revision}.{' '}
+          <Link href={`/articles/${article.id}/history`}>Revision history</Link>
+        </p>
+      </section>
+      <CorrectionsPanel
+        articleId={article.id}
+        corrections={article.corrections}
+        canCorrect={may(user, 'correct', article) && article.status === 'published'}
+        onAdded={() => void refresh('Correction added.')}
+      />
+      <NotesPanel
+        articleId={article.id}
+        notes={article.notes}
+        user={user}
+        canNote={may(user, 'note', article)}
+      />
+    </aside>
+  );
+}
+
 /** An article open for editing, with its workflow, preview, corrections and notes beside it. */
 function LoadedEditor({ initial, sections, authors }: LoadedEditorProps) {
   const user = useUser();
   const [article, setArticle] = useState(initial);
   const [notice, setNotice] = useState<string | null>(null);
   const editable = may(user, 'edit', article);
-  const editing = useDraft(article.id, initial, editable);
+  const editing = useDraft(initial, editable);
+  usePageTitle(`Edit: ${editing.draft.headline || 'Untitled'}`);
   useLeaveWarning(editing.dirty);
 
   const refresh = async (message?: string) => {
     const fresh = await newsroom.read(article.id);
     setArticle(fresh);
-    if (fresh.revision !== editing.revision && !editing.dirty) editing.reload(fresh);
+    editing.adopt(fresh);
     if (message) setNotice(message);
   };
-
-  const save = async (event?: Event) => {
+  const save = (event?: Event) => {
     event?.preventDefault();
     setNotice(null);
-    await editing.save('save');
+    if (editable) void editing.save('save');
   };
+  useSaveShortcut(save);
 
   return (
-    <form class="editor" onSubmit={(event) => void save(event)} aria-labelledby="editor-heading">
-      <div class="editor-head">
-        <h1 id="editor-heading">
-          <span class="visually-hidden">Edit article: </span>
-          {editing.draft.headline || 'Untitled'}
-        </h1>
-        <StatusBadge status={article.status} killed={article.killed} />
-        <SaveStatus editing={editing} editable={editable} />
-        {editable && (
-          <button type="submit" class="primary" disabled={editing.saving || !!editing.conflict}>
-            Save
-          </button>
-        )}
-      </div>
+    <div class="editor">
+      <EditorHead article={article} editing={editing} editable={editable} />
       <PresenceNotice articleId={article.id} />
-      {article.killed && <p class="banner">This story was killed. It can be read here but no longer changed.</p>}
-      {!editable && !article.killed && (
-        <p class="banner">You can read this article but your role may not edit it in its current state.</p>
+      <AccessBanner article={article} editable={editable} />
+      {editable && (
+        <BackupNotice
+          articleId={article.id}
+          serverDraft={initial.draft}
+          onRestore={editing.restoreText}
+        />
       )}
       {notice && (
         <p class="notice" role="status">
@@ -117,41 +205,21 @@ function LoadedEditor({ initial, sections, authors }: LoadedEditorProps) {
         </p>
       )}
       <div class="editor-columns">
-        <DraftForm
-          draft={editing.draft}
-          errors={editing.errors}
-          editable={editable}
-          canSetBylines={may(user, 'set_bylines', article)}
-          sections={sections}
-          authors={authors}
-          bodyKey={editing.bodyKey}
-          update={editing.update}
-        />
-        <aside class="editor-side" aria-label="Article tools">
-          <WorkflowPanel
-            article={article}
-            user={user}
-            beforeMove={() => (editable ? editing.save('save') : Promise.resolve(true))}
-            onMoved={(message) => void refresh(message)}
+        <form id="article-form" aria-labelledby="editor-heading" onSubmit={save}>
+          <DraftForm
+            draft={editing.draft}
+            errors={editing.errors}
+            editable={editable}
+            canSetBylines={may(user, 'set_bylines', article)}
+            sections={sections}
+            authors={authors}
+            bodyKey={editing.bodyKey}
+            update={editing.update}
           />
-          <PreviewPanel articleId={article.id} revision={editing.revision} />
-          <section class="panel" aria-labelledby="history-heading">
-            <h2 id="history-heading">History</h2>
-            <p>
-              Revision {editing.revision}.{' '}
-              <Link href={`/articles/${article.id}/history`}>Revision history</Link>
-            </p>
-          </section>
-          <CorrectionsPanel
-            articleId={article.id}
-            corrections={article.corrections}
-            canCorrect={may(user, 'correct', article) && article.status === 'published'}
-            onAdded={() => void refresh('Correction added.')}
-          />
-          <NotesPanel articleId={article.id} notes={article.notes} user={user} canNote={may(user, 'note', article) || atLeast(user.role, 'writer')} />
-        </aside>
+        </form>
+        <EditorTools article={article} editing={editing} editable={editable} refresh={refresh} />
       </div>
-    </form>
+    </div>
   );
 }
 
@@ -163,14 +231,15 @@ export function EditorPage({ id }: { id: number | null }) {
   const sectionList = valueOr(sections, []);
   const authorList = valueOr(authors, []);
 
-  if (article.state === 'loading' || sections.state === 'loading') return <p class="loading">Loading…</p>;
+  if (article.state === 'loading' || sections.state === 'loading')
+    return <p class="loading">Loading…</p>;
   if (article.state === 'failed' || article.state === 'missing')
     return (
       <p class="form-error" role="alert">
         {article.state === 'failed' ? article.message : 'This article could not be found.'}
       </p>
     );
-  if (article.value === null) return <NewArticleEditor sections={sectionList} authors={authorList} />;
+  if (article.value === null)
+    return <NewArticleEditor sections={sectionList} authors={authorList} />;
   return <LoadedEditor initial={article.value} sections={sectionList} authors={authorList} />;
 }
-

@@ -1,6 +1,8 @@
 import { Link } from '../router.js';
+import { usePageTitle } from '../components/page-title.js';
 
 export function NotFoundPage() {
+  usePageTitle('Page not found');
   return (
     <section>
       <h1>Page not found</h1>

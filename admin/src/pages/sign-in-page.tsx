@@ -2,9 +2,11 @@ import { useState } from 'preact/hooks';
 import { ApiError } from '../api/client.js';
 import { newsroom } from '../api/newsroom.js';
 import type { Session } from '../api/types.js';
+import { usePageTitle } from '../components/page-title.js';
 
 /** Email and password; the server throttles repeated failures and says so. */
-export function SignInPage({ onSignedIn }: { onSignedIn(session: Session): void }) {
+export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
+  usePageTitle('Sign in');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);

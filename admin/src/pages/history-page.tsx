@@ -1,0 +1,185 @@
+import { useState } from 'preact/hooks';
+import { newsroom } from '../api/newsroom.js';
+import type { DiffPart, Revision, RevisionKind } from '../api/types.js';
+import { When } from '../components/status.js';
+import { messageOf, useLoad } from '../components/use-load.js';
+import { may } from '../editor/article-permissions.js';
+import { Link, navigate } from '../router.js';
+import { useUser } from '../session.js';
+import { usePageTitle } from '../components/page-title.js';
+
+const KIND_LABELS: Record<RevisionKind, string> = {
+  save: 'Saved',
+  autosave: 'Autosaved',
+  conflict: 'Conflict (kept, not current)',
+  restore: 'Restored',
+};
+
+function DiffView({ parts }: { parts: DiffPart[] }) {
+  if (parts.every((part) => part.op === 'same'))
+    return <p class="empty">The headline and body are the same.</p>;
+  return (
+    <div class="diff" aria-label="Differences">
+      {parts.map((part, index) =>
+        part.op === 'added' ? (
+          <ins key={index}>{part.text}</ins>
+        ) : part.op === 'removed' ? (
+          <del key={index}>{part.text}</del>
+        ) : (
+          <span key={index}>{part.text}</span>
+        ),
+      )}
+    </div>
+  );
+}
+
+interface ComparisonProps {
+  articleId: number;
+  from: number;
+  to: number;
+}
+
+function Comparison({ articleId, from, to }: ComparisonProps) {
+  const [diff] = useLoad(() => newsroom.diff(articleId, from, to), [articleId, from, to]);
+  return (
+    <section class="panel" aria-labelledby="diff-heading">
+      <h2 id="diff-heading">
+        Revision {from} → revision {to}
+      </h2>
+      <p class="hint">
+        <del>Struck through</del>: only in revision {from}. <ins>Underlined</ins>: only in revision{' '}
+        {to}.
+      </p>
+      {diff.state === 'loading' && <p class="loading">Comparing…</p>}
+      {diff.state === 'failed' && <p class="form-error">{diff.message}</p>}
+      {diff.state === 'ready' && <DiffView parts={diff.value.parts} />}
+    </section>
+  );
+}
+
+function RevisionRows(props: {
+  revisions: Revision[];
+  current: number;
+  from: number;
+  to: number;
+  canRestore: boolean;
+  onPick: (which: 'from' | 'to', number: number) => void;
+  onRestore: (number: number) => void;
+}) {
+  const user = useUser();
+  return (
+    <table class="revisions">
+      <caption class="visually-hidden">Revisions, newest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Revision</th>
+          <th scope="col">Kind</th>
+          <th scope="col">By</th>
+          <th scope="col">When</th>
+          <th scope="col">From</th>
+          <th scope="col">To</th>
+          {props.canRestore && <th scope="col">Restore</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {props.revisions.map((r) => (
+          <tr key={r.number} class={r.kind === 'conflict' ? 'conflict-row' : undefined}>
+            <th scope="row">
+              {r.number}
+              {r.number === props.current && ' (current)'}
+            </th>
+            <td>
+              {KIND_LABELS[r.kind]}
+              {r.basedOn !== null && r.kind === 'conflict' && `, based on ${r.basedOn}`}
+            </td>
+            <td>
+              {r.userId === null ? 'Import' : r.userId === user.id ? 'You' : `User ${r.userId}`}
+            </td>
+            <td>
+              <When at={r.createdAt} />
+            </td>
+            <td>
+              <input
+                type="radio"
+                name="from"
+                aria-label={`Compare from revision ${r.number}`}
+                checked={props.from === r.number}
+                onChange={() => props.onPick('from', r.number)}
+              />
+            </td>
+            <td>
+              <input
+                type="radio"
+                name="to"
+                aria-label={`Compare to revision ${r.number}`}
+                checked={props.to === r.number}
+                onChange={() => props.onPick('to', r.number)}
+              />
+            </td>
+            {props.canRestore && (
+              <td>
+                {r.number !== props.current && (
+                  <button type="button" onClick={() => props.onRestore(r.number)}>
+                    Restore revision {r.number}
+                  </button>
+                )}
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Every revision of an article, a diff between any two, and bringing one back. */
+export function HistoryPage({ id, query }: { id: number; query: URLSearchParams }) {
+  const user = useUser();
+  usePageTitle('Revision history');
+  const [data] = useLoad(() => Promise.all([newsroom.revisions(id), newsroom.read(id)]), [id]);
+  const [picked, setPicked] = useState<{ from?: number; to?: number }>({});
+  const [error, setError] = useState<string | null>(null);
+
+  if (data.state === 'loading') return <p class="loading">Loading…</p>;
+  if (data.state !== 'ready')
+    return <p class="form-error">{data.state === 'failed' ? data.message : 'No history.'}</p>;
+  const [list, article] = data.value;
+  const numbers = list.revisions.map((r) => r.number);
+  const param = (name: string) => (query.get(name) ? Number(query.get(name)) : undefined);
+  const to = picked.to ?? param('to') ?? list.current;
+  const from = picked.from ?? param('from') ?? numbers.find((n) => n < to) ?? to;
+
+  const restore = async (number: number) => {
+    setError(null);
+    try {
+      await newsroom.restore(id, number, list.current);
+      navigate(`/articles/${id}`);
+    } catch (caught) {
+      setError(messageOf(caught));
+    }
+  };
+
+  return (
+    <>
+      <p>
+        <Link href={`/articles/${id}`}>← Back to the article</Link>
+      </p>
+      <h1>History of “{article.draft.headline}”</h1>
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <RevisionRows
+        revisions={list.revisions}
+        current={list.current}
+        from={from}
+        to={to}
+        canRestore={may(user, 'edit', article)}
+        onPick={(which, number) => setPicked((p) => ({ from, to, ...p, [which]: number }))}
+        onRestore={(number) => void restore(number)}
+      />
+      {from !== to && <Comparison articleId={id} from={from} to={to} />}
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * The newsroom app's pages checked with axe-core (WCAG 2.2 A and AA, and best practice), signed
+ * in, in the states people work in: the editor with its link form and photo picker open. axe
+ * comes from ../shared/tools/axe.sh, which installs it on first use.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasSharedFolder, sharedPath } from '../test/shared-folder.js';
+import { newWindow, signIn, startNewsroomSite, type NewsroomSite } from './admin-newsroom.js';
+import { launchChromium } from './reader-site.js';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** Where ../shared/tools keeps what it installs (see its lib/common.sh). */
+const toolsHome = () =>
+  process.env.NEWS_TOOLS_HOME ??
+  join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'news-validators');
+
+/** Runs axe.sh once on `url`, which installs axe-core if needed; resolves with its output. */
+function runAxeScript(url: string): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      'bash',
+      [sharedPath('tools', 'axe.sh'), url],
+      { timeout: 5 * 60_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 2) : 0;
+        resolve({ code, output: `${stdout}\n${stderr}` });
+      },
+    );
+  });
+}
+
+interface AxeResult {
+  violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+}
+
+/** The page's violations, one line each, for a readable failure. */
+async function violationsOf(page: Page, axeSource: string): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: { run(...args: unknown[]): Promise<AxeResult> } }).axe.run(
+        document,
+        { runOnly: { type: 'tag', values: tags } },
+      ),
+    TAGS,
+  );
+  return result.violations.map(
+    (v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+describe.runIf(hasSharedFolder())('the newsroom app’s accessibility', () => {
+  let site: NewsroomSite;
+  let browser: Browser;
+  let page: Page;
+  let axeSource: string;
+
+  beforeAll(async () => {
+    site = await startNewsroomSite();
+    await site.addStaff('editor', 'editor@paper.example', 'Eid Editor');
+    const script = await runAxeScript(`${site.baseUrl}/admin/sign-in`);
+    expect(script.code, script.output).toBe(0);
+    axeSource = readFileSync(join(toolsHome(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    browser = await launchChromium();
+    page = await signIn(await newWindow(browser), site.baseUrl, 'editor@paper.example');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  const check = async (path: string, heading: string | RegExp) => {
+    await page.goto(`${site.baseUrl}${path}`);
+    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+    expect(await violationsOf(page, axeSource)).toEqual([]);
+  };
+
+  it('has no violations on the dashboard, the article list and the history', async () => {
+    await check('/admin/', 'Dashboard');
+    await check('/admin/articles', 'Articles');
+    await check('/admin/articles/1/history', /^History of/);
+  });
+
+  it('has no violations in the editor, with its link form and photo picker open', async () => {
+    await check('/admin/articles/1', /^Edit article/);
+    await page.getByRole('button', { name: 'Link', exact: true }).click();
+    await page.getByLabel('Link address').waitFor();
+    expect(await violationsOf(page, axeSource)).toEqual([]);
+    await page.getByRole('button', { name: 'Insert photo' }).click();
+    await page.getByRole('dialog').getByRole('button').first().waitFor();
+    expect(await violationsOf(page, axeSource)).toEqual([]);
+  });
+
+  it('has no violations on a new article', async () => {
+    await check('/admin/articles/new', 'New article');
+  });
+});

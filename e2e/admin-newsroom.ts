@@ -1,0 +1,108 @@
+/**
+ * The whole paper on a real port for the newsroom app's journeys: a fresh database with the
+ * reference article (its section and photo), the real clock (schedules must come due), and the
+ * scheduler running every second. Plus the few steps every journey repeats in the browser.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Role } from '../src/domain/roles/role.js';
+import { startScheduler } from '../src/jobs/scheduler.js';
+import { createUser } from '../src/services/accounts/create-user.js';
+import { loadReferenceArticle, startTestApp, type TestApp } from '../test/test-app.js';
+
+export const PASSWORD = 'correct horse battery staple';
+
+/** A laptop window. */
+export const LAPTOP_VIEWPORT = { width: 1280, height: 900 } as const;
+
+/** The browser's zone in these journeys; not UTC, so a schedule proves the conversion. */
+export const BROWSER_ZONE = 'Asia/Muscat';
+
+export interface NewsroomSite {
+  readonly baseUrl: string;
+  readonly test: TestApp;
+  addStaff(role: Role, email: string, name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts the paper and its scheduler; the reference article gives it a section and a photo. */
+export async function startNewsroomSite(): Promise<NewsroomSite> {
+  const test = await startTestApp({ SCHEDULER_INTERVAL_SECONDS: '1' });
+  const { app } = test;
+  const scheduler = startScheduler(
+    { ...app.newsroom, locks: app.storage.locks, log: () => undefined },
+    app.config.schedulerIntervalMs,
+  );
+  try {
+    const report = await loadReferenceArticle(app);
+    if (report.failed.length > 0)
+      throw new Error(`the reference article: ${JSON.stringify(report.failed)}`);
+    const address = await test.server.listen({ port: 0, host: '127.0.0.1' });
+    return {
+      baseUrl: address.replace(/\/$/, ''),
+      test,
+      async addStaff(role, email, name) {
+        await createUser(app.accounts, { email, role, password: PASSWORD, name });
+      },
+      async close() {
+        await scheduler.stop();
+        await test.close();
+      },
+    };
+  } catch (error) {
+    await scheduler.stop();
+    await test.close();
+    throw error;
+  }
+}
+
+/** A tablet held upright (iPad Air class): the newsroom's smallest target. */
+export const TABLET_VIEWPORT = { width: 820, height: 1180 } as const;
+
+/** A browser window of its own (cookies included), in the journeys' zone. */
+export async function newWindow(
+  browser: Browser,
+  viewport: { width: number; height: number } = LAPTOP_VIEWPORT,
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, timezoneId: BROWSER_ZONE });
+  context.setDefaultTimeout(10_000);
+  return context;
+}
+
+/** Signs in through the app's form and waits for the dashboard. */
+export async function signIn(context: BrowserContext, baseUrl: string, email: string) {
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/admin/`);
+  await page.getByRole('heading', { name: 'Sign in to the newsroom' }).waitFor();
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  return page;
+}
+
+/** The article body's rich-text box. */
+export const bodyBox = (page: Page) => page.getByRole('textbox', { name: 'Body' });
+
+/** Types at the end of the body, in a new paragraph when asked. */
+export async function typeAtEndOfBody(page: Page, text: string, newParagraph = false) {
+  await bodyBox(page).click();
+  await page.keyboard.press('Control+End');
+  if (newParagraph) await page.keyboard.press('Enter');
+  await page.keyboard.type(text);
+}
+
+/** Fetches a reader page until it contains `text`: the site changes when the desk acts. */
+export async function waitForReaderText(url: string, text: string, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const body = await (await fetch(url)).text();
+    if (body.includes(text)) return body;
+    if (Date.now() > deadline) throw new Error(`${url} never showed "${text}" in ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** `YYYY-MM-DDTHH:mm:ss` in the browser's zone, as a datetime-local input takes it. */
+export function localInputValue(instant: Date, timeZone = BROWSER_ZONE): string {
+  return instant.toLocaleString('sv-SE', { timeZone, hour12: false }).replace(' ', 'T');
+}

@@ -1,0 +1,62 @@
+/**
+ * How the server hands out the newsroom app: its page for every address under /admin (the app
+ * routes in the browser), its hashed assets cached for good, the first-run form untouched, and a
+ * plain answer when the app was never built. Needs `npm run build` first, like every e2e suite.
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultAdminRoot, registerAdminApp } from '../src/http/admin/admin-routes.js';
+import { startTestApp, type TestApp } from '../test/test-app.js';
+
+describe('the newsroom app as the server serves it', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('answers every address under /admin with the app’s page, never cached', async () => {
+    for (const url of ['/admin', '/admin/', '/admin/articles/12', '/admin/sign-in?next=%2F']) {
+      const response = await t.server.inject({ url });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^text\/html/);
+      expect(response.headers['cache-control']).toBe('no-store');
+      expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(response.body).toContain('<div id="app"></div>');
+    }
+  });
+
+  it('serves the hashed assets as immutable, and refuses assets that do not exist', async () => {
+    const script = readdirSync(join(defaultAdminRoot(), 'assets')).find((f) => f.endsWith('.js'));
+    const asset = await t.server.inject({ url: `/admin/assets/${script ?? 'missing.js'}` });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toContain('immutable');
+    expect(asset.headers['content-type']).toMatch(/javascript/);
+    const missing = await t.server.inject({ url: '/admin/assets/no-such-file.js' });
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it('leaves the server-rendered first-run form at /admin/setup', async () => {
+    const setup = await t.server.inject({ url: '/admin/setup' });
+    expect(setup.statusCode).toBe(200);
+    expect(setup.body).toContain('<form method="post" action="/admin/setup">');
+  });
+
+  it('says plainly that the app must be built when dist/admin is missing', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'dateline-admin-'));
+    const server = Fastify();
+    try {
+      await registerAdminApp(server, join(empty, 'admin'));
+      const response = await server.inject({ url: '/admin/articles' });
+      expect(response.statusCode).toBe(503);
+      expect(response.body).toContain('npm run build');
+    } finally {
+      await server.close();
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
