@@ -1,6 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqliteDatabase, ENGINES, type TestDatabase } from '../../test/test-databases.js';
+import pg from 'pg';
+import {
+  createPostgresDatabase,
+  createSqliteDatabase,
+  ENGINES,
+  POSTGRES_ADMIN_URL,
+  type TestDatabase,
+} from '../../test/test-databases.js';
 import type { NewArticle } from '../services/ports.js';
 import { openStorage, type OpenedStorage } from './open-storage.js';
 
@@ -232,6 +239,29 @@ describe('SQLite durability settings', () => {
       expect(await pragma('journal_mode')).toEqual({ journal_mode: 'wal' });
       expect(await pragma('synchronous')).toEqual({ synchronous: 2 });
       expect(await pragma('foreign_keys')).toEqual({ foreign_keys: 1 });
+    } finally {
+      await storage.close();
+      await database.drop();
+    }
+  });
+});
+
+describe('PostgreSQL connections cut by the server', () => {
+  it('keep the process alive and the next query succeeds', async () => {
+    const database = await createPostgresDatabase();
+    const storage = openStorage(database.url);
+    try {
+      await storage.migrate();
+      const name = new URL(database.url).pathname.slice(1);
+      const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+      await admin.connect();
+      await admin.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1',
+        [name],
+      );
+      await admin.end();
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await storage.stores.sections.list()).toEqual([]);
     } finally {
       await storage.close();
       await database.drop();
