@@ -64,6 +64,7 @@ describe.runIf(hasSharedFolder())('the newsroom app’s accessibility', () => {
   beforeAll(async () => {
     site = await startNewsroomSite();
     await site.addStaff('editor', 'editor@paper.example', 'Eid Editor');
+    await site.addStaff('editor_in_chief', 'chief@paper.example', 'Amal Haddad');
     const script = await runAxeScript(`${site.baseUrl}/admin/sign-in`);
     expect(script.code, script.output).toBe(0);
     axeSource = readFileSync(join(toolsHome(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -100,5 +101,29 @@ describe.runIf(hasSharedFolder())('the newsroom app’s accessibility', () => {
 
   it('has no violations on a new article', async () => {
     await check('/admin/articles/new', 'New article');
+  });
+
+  it('has no violations on the home page’s running order', async () => {
+    await check('/admin/homepage', 'Home page');
+  });
+
+  it('has no violations on the settings and users screens, with an override row open', async () => {
+    const chief = await signIn(await newWindow(browser), site.baseUrl, 'chief@paper.example');
+    await chief.goto(`${site.baseUrl}/admin/settings`);
+    await chief.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    await chief.getByRole('button', { name: 'Add an override' }).click();
+    await chief.getByLabel('Hijri year').waitFor();
+    expect(await violationsOf(chief, axeSource)).toEqual([]);
+    await chief.goto(`${site.baseUrl}/admin/users`);
+    await chief.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    await chief.getByRole('cell', { name: 'editor@paper.example' }).waitFor();
+    expect(await violationsOf(chief, axeSource)).toEqual([]);
+    await chief.context().close();
+  });
+
+  it('has no violations on the invitation and password reset pages', async () => {
+    await check('/admin/invitation?token=abc', 'Join the newsroom');
+    await check('/admin/password-reset', 'Reset your password');
+    await check('/admin/password-reset?token=abc', 'Choose a new password');
   });
 });

@@ -7,7 +7,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Role } from '../src/domain/roles/role.js';
 import { startScheduler } from '../src/jobs/scheduler.js';
 import { createUser } from '../src/services/accounts/create-user.js';
+import type { AppOverrides } from '../src/app.js';
 import { loadReferenceArticle, startTestApp, type TestApp } from '../test/test-app.js';
+import { createSqliteDatabase } from '../test/test-databases.js';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -24,9 +26,16 @@ export interface NewsroomSite {
   close(): Promise<void>;
 }
 
-/** Starts the paper and its scheduler; the reference article gives it a section and a photo. */
-export async function startNewsroomSite(): Promise<NewsroomSite> {
-  const test = await startTestApp({ SCHEDULER_INTERVAL_SECONDS: '1' });
+/**
+ * Starts the paper and its scheduler; the reference article gives it a section and a photo.
+ * `overrides` swaps in fakes for outside systems, such as a RecordingMailer.
+ */
+export async function startNewsroomSite(overrides: AppOverrides = {}): Promise<NewsroomSite> {
+  const test = await startTestApp(
+    { SCHEDULER_INTERVAL_SECONDS: '1' },
+    createSqliteDatabase(),
+    overrides,
+  );
   const { app } = test;
   const scheduler = startScheduler(
     { ...app.newsroom, locks: app.storage.locks, log: () => undefined },

@@ -2,16 +2,20 @@
 import { useEffect, useState } from 'preact/hooks';
 import { rememberCsrfToken, whenUnauthenticated } from './api/client.js';
 import { newsroom } from './api/newsroom.js';
-import type { Session } from './api/types.js';
+import type { Session, SessionUser } from './api/types.js';
 import { Shell } from './components/shell.js';
 import { ArticleListPage } from './pages/article-list-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { EditorPage } from './pages/editor-page.js';
 import { HistoryPage } from './pages/history-page.js';
+import { HomepagePage } from './pages/homepage-page.js';
+import { InvitationPage, PasswordResetPage } from './pages/invitation-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
+import { SettingsPage } from './pages/settings-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
+import { UsersPage } from './pages/users-page.js';
 import { blockNavigation, navigate, useLocation, type Location } from './router.js';
-import { SessionContext } from './session.js';
+import { SessionContext, atLeast } from './session.js';
 
 function signInPathFor(location: Location) {
   const here = location.path + (location.query.size ? `?${location.query.toString()}` : '');
@@ -20,9 +24,15 @@ function signInPathFor(location: Location) {
     : `/sign-in?next=${encodeURIComponent(here)}`;
 }
 
-function Page({ location }: { location: Location }) {
+/** Pages for people who are not signed in: the mailed links lead here. */
+const PUBLIC_PATHS = new Set(['/sign-in', '/invitation', '/password-reset']);
+
+function Page({ location, user }: { location: Location; user: SessionUser }) {
   const { path, query } = location;
   if (path === '/') return <DashboardPage />;
+  if (path === '/settings' && atLeast(user.role, 'editor_in_chief')) return <SettingsPage />;
+  if (path === '/users' && atLeast(user.role, 'editor_in_chief')) return <UsersPage />;
+  if (path === '/homepage' && atLeast(user.role, 'editor')) return <HomepagePage />;
   if (path === '/articles') return <ArticleListPage query={query} />;
   if (path === '/articles/new') return <EditorPage key="new" id={null} />;
   const article = /^\/articles\/(\d+)(\/history)?$/.exec(path);
@@ -57,7 +67,7 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    if (session === null && location.path !== '/sign-in') {
+    if (session === null && !PUBLIC_PATHS.has(location.path)) {
       blockNavigation(null);
       navigate(signInPathFor(location), { replace: true });
     }
@@ -65,14 +75,19 @@ export function App() {
 
   if (session === undefined) return <p class="loading">Loading the newsroom…</p>;
 
+  const startSession = (fresh: Session, next: string | null) => {
+    rememberCsrfToken(fresh.csrfToken);
+    setSession(fresh);
+    navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+  };
+  const token = location.query.get('token') ?? '';
+
+  if (location.path === '/invitation')
+    return <InvitationPage token={token} onSignedIn={(fresh) => startSession(fresh, '/')} />;
+  if (location.path === '/password-reset') return <PasswordResetPage token={token} />;
+
   if (location.path === '/sign-in' || session === null) {
-    const signedIn = (fresh: Session) => {
-      rememberCsrfToken(fresh.csrfToken);
-      setSession(fresh);
-      const next = location.query.get('next');
-      navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
-    };
-    return <SignInPage onSignedIn={signedIn} />;
+    return <SignInPage onSignedIn={(fresh) => startSession(fresh, location.query.get('next'))} />;
   }
 
   const signOut = async () => {
@@ -85,7 +100,7 @@ export function App() {
   return (
     <SessionContext.Provider value={session.user}>
       <Shell user={session.user} path={location.path} onSignOut={() => void signOut()}>
-        <Page location={location} />
+        <Page location={location} user={session.user} />
       </Shell>
     </SessionContext.Provider>
   );

@@ -30,7 +30,7 @@ export function whenUnauthenticated(handler: () => void) {
   onUnauthenticated = handler;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface ErrorBody {
   error?: unknown;

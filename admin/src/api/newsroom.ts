@@ -13,8 +13,12 @@ import type {
   Note,
   Presence,
   RevisionList,
+  HomePageCuration,
+  PublicationSettings,
   Section,
   Session,
+  StaffUser,
+  Role,
 } from './types.js';
 
 const articles = '/api/admin/articles';
@@ -66,4 +70,39 @@ export const newsroom = {
   addNote: (id: number, text: string) => request<Note>('POST', `${articles}/${id}/notes`, { text }),
   presence: (id: number) => request<Presence>('POST', `${articles}/${id}/presence`, {}),
   previewUrl: (id: number) => `${articles}/${id}/preview`,
+
+  acceptInvitation: (token: string, name: string, password: string) =>
+    request<Session>(
+      'POST',
+      '/api/admin/invitations/accept',
+      { token, name, password },
+      { quietOn401: true },
+    ),
+  requestPasswordReset: (email: string) =>
+    request<unknown>('POST', '/api/admin/password-resets', { email }, { quietOn401: true }),
+  completePasswordReset: (token: string, password: string) =>
+    request<{ message: string }>(
+      'POST',
+      '/api/admin/password-resets/complete',
+      { token, password },
+      { quietOn401: true },
+    ),
+
+  settings: () => request<PublicationSettings>('GET', '/api/admin/settings'),
+  saveSettings: (settings: PublicationSettings) =>
+    request<PublicationSettings>('PUT', '/api/admin/settings', settings),
+
+  users: () => request<{ users: StaffUser[] }>('GET', '/api/admin/users'),
+  changeUser: (id: number, change: { role?: Role; disabled?: boolean }) =>
+    request<{ user: StaffUser }>('PATCH', `/api/admin/users/${id}`, change),
+  invite: (email: string, role: Role) =>
+    request<{ invitation: { email: string; role: Role; expiresAt: string } }>(
+      'POST',
+      '/api/admin/invitations',
+      { email, role },
+    ),
+
+  homepage: () => request<HomePageCuration>('GET', '/api/admin/homepage'),
+  saveHomepage: (curation: HomePageCuration) =>
+    request<HomePageCuration>('PUT', '/api/admin/homepage', curation),
 };

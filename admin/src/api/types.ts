@@ -144,3 +144,53 @@ export interface DiffPart {
 export interface Presence {
   others: { userId: number; name: string }[];
 }
+
+/** A member of staff as the users screen lists them. */
+export interface StaffUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  authorId: number | null;
+  createdAt: string;
+  disabledAt: string | null;
+}
+
+export type HijriCalendar = 'islamic-umalqura' | 'islamic-civil' | 'none';
+
+export interface MonthStartOverride {
+  year: number;
+  month: number;
+  startsOn: string;
+}
+
+export interface WeatherSettings {
+  provider: 'openweathermap' | 'open-meteo' | 'none';
+  label: string;
+  lat: number;
+  lon: number;
+}
+
+/** The publication's settings (src/domain/publication/publication-settings.ts). */
+export interface PublicationSettings {
+  name: string;
+  tagline: string;
+  editorInChief: string;
+  timezone: string;
+  locale: string;
+  country: string;
+  hijri: {
+    calendar: HijriCalendar;
+    adjustDays: number;
+    monthStartOverrides: MonthStartOverride[];
+    monthNames?: string[];
+  };
+  weather: WeatherSettings | null;
+  articlesPerPage: number;
+}
+
+/** The home page's running order: the lead story and the top stories after it. */
+export interface HomePageCuration {
+  lead: number | null;
+  top: number[];
+}

@@ -53,6 +53,27 @@ export function Shell({ user, path, onSignOut, children }: ShellProps) {
                 </Link>
               </li>
             )}
+            {atLeast(user.role, 'editor') && (
+              <li>
+                <Link href="/homepage" aria-current={current(path === '/homepage')}>
+                  Home page
+                </Link>
+              </li>
+            )}
+            {atLeast(user.role, 'editor_in_chief') && (
+              <li>
+                <Link href="/users" aria-current={current(path === '/users')}>
+                  Users
+                </Link>
+              </li>
+            )}
+            {atLeast(user.role, 'editor_in_chief') && (
+              <li>
+                <Link href="/settings" aria-current={current(path === '/settings')}>
+                  Settings
+                </Link>
+              </li>
+            )}
           </ul>
         </nav>
         <div class="who">

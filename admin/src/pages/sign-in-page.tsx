@@ -3,6 +3,7 @@ import { ApiError } from '../api/client.js';
 import { newsroom } from '../api/newsroom.js';
 import type { Session } from '../api/types.js';
 import { usePageTitle } from '../components/page-title.js';
+import { Link } from '../router.js';
 
 /** Email and password; the server throttles repeated failures and says so. */
 export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
@@ -55,6 +56,9 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <p>
+        <Link href="/password-reset">Forgot your password?</Link>
+      </p>
       <p class="hint">
         First time here? The first account is created at <a href="/admin/setup">/admin/setup</a>.
       </p>

@@ -1,0 +1,163 @@
+import { useState } from 'preact/hooks';
+import { ApiError } from '../api/client.js';
+import { newsroom } from '../api/newsroom.js';
+import type { MonthStartOverride, PublicationSettings } from '../api/types.js';
+import { errorFor } from '../components/field.js';
+import { usePageTitle } from '../components/page-title.js';
+import { messageOf, useLoad } from '../components/use-load.js';
+import {
+  GeneralFields,
+  HijriFields,
+  WeatherFields,
+  newKey,
+  type Form,
+  type Part,
+} from './settings-fields.js';
+
+function formOf(settings: PublicationSettings): Form {
+  return {
+    name: settings.name,
+    tagline: settings.tagline,
+    editorInChief: settings.editorInChief,
+    timezone: settings.timezone,
+    locale: settings.locale,
+    calendar: settings.hijri.calendar,
+    adjustDays: settings.hijri.adjustDays,
+    overrides: settings.hijri.monthStartOverrides.map((o) => ({
+      key: newKey(),
+      year: String(o.year),
+      month: String(o.month),
+      startsOn: o.startsOn,
+    })),
+    provider: settings.weather?.provider ?? '',
+    label: settings.weather?.label ?? '',
+    lat: settings.weather ? String(settings.weather.lat) : '',
+    lon: settings.weather ? String(settings.weather.lon) : '',
+  };
+}
+
+/** A number as typed; blank or not a number is sent as is for the server to name the field. */
+const numberOf = (text: string): number => (text.trim() === '' ? NaN : Number(text));
+
+function settingsOf(form: Form, loaded: PublicationSettings): PublicationSettings {
+  const overrides: MonthStartOverride[] = form.overrides.map((o) => ({
+    year: numberOf(o.year),
+    month: numberOf(o.month),
+    startsOn: o.startsOn,
+  }));
+  return {
+    ...loaded,
+    name: form.name,
+    tagline: form.tagline,
+    editorInChief: form.editorInChief,
+    timezone: form.timezone,
+    locale: form.locale,
+    hijri: {
+      ...loaded.hijri,
+      calendar: form.calendar,
+      adjustDays: form.adjustDays,
+      monthStartOverrides: overrides,
+    },
+    weather:
+      form.provider === ''
+        ? null
+        : {
+            provider: form.provider,
+            label: form.label,
+            lat: numberOf(form.lat),
+            lon: numberOf(form.lon),
+          },
+  };
+}
+
+/** The server's message without the field name it starts with (`name: must not be empty`). */
+const withoutField = (message: string, field: string) =>
+  message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+
+/** Fields the form shows; an error on anything else is shown above the form. */
+const FORM_FIELDS = ['name', 'tagline', 'editorInChief', 'timezone', 'locale', 'hijri', 'weather'];
+
+/** The form itself, from the settings as loaded; a refused save marks the field at fault. */
+function SettingsForm({ initial }: { initial: PublicationSettings }) {
+  const [saved, setSaved] = useState(initial);
+  const [form, setForm] = useState(() => formOf(initial));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const part: Part = {
+    form,
+    set: (changes) => {
+      setForm({ ...form, ...changes });
+      setNotice(null);
+    },
+    error: (name) => errorFor(errors, name),
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setErrors({});
+    setFormError(null);
+    setNotice(null);
+    try {
+      const fresh = await newsroom.saveSettings(settingsOf(form, saved));
+      setSaved(fresh);
+      setForm(formOf(fresh));
+      setNotice('Settings saved.');
+    } catch (caught) {
+      const field = caught instanceof ApiError ? caught.field : undefined;
+      if (field && FORM_FIELDS.some((f) => field === f || field.startsWith(`${f}.`))) {
+        setErrors({ [field]: withoutField((caught as ApiError).message, field) });
+        setFormError('The settings were not saved: correct the field marked below.');
+      } else {
+        setFormError(messageOf(caught));
+      }
+    }
+    setBusy(false);
+  };
+
+  return (
+    <form class="settings" onSubmit={(event) => void submit(event)} noValidate>
+      {formError && (
+        <p class="form-error" role="alert">
+          {formError}
+        </p>
+      )}
+      <GeneralFields part={part} />
+      <HijriFields part={part} />
+      <WeatherFields part={part} />
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? 'Saving…' : 'Save settings'}
+        </button>
+      </div>
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** The publication's settings, for the editor-in-chief. */
+export function SettingsPage() {
+  usePageTitle('Settings');
+  const [loaded] = useLoad(() => newsroom.settings(), []);
+  if (loaded.state === 'loading') return <p class="loading">Loading…</p>;
+  if (loaded.state === 'failed')
+    return (
+      <p class="form-error" role="alert">
+        {loaded.message}
+      </p>
+    );
+  if (loaded.state === 'missing') return <p class="empty">This server has no settings yet.</p>;
+  return (
+    <>
+      <h1>Settings</h1>
+      <SettingsForm initial={loaded.value} />
+    </>
+  );
+}

@@ -1,0 +1,233 @@
+import { useState } from 'preact/hooks';
+import { newsroom } from '../api/newsroom.js';
+import type { Role, StaffUser } from '../api/types.js';
+import { Field } from '../components/field.js';
+import { usePageTitle } from '../components/page-title.js';
+import { messageOf, useLoad } from '../components/use-load.js';
+import { atLeast, roleLabel, useUser } from '../session.js';
+import { formErrorsOf } from './invitation-page.js';
+
+const ROLES: Role[] = ['contributor', 'writer', 'editor', 'editor_in_chief'];
+
+interface RowProps {
+  member: StaffUser;
+  grantable: Role[];
+  onChanged: (member: StaffUser, message: string) => void;
+  onFailed: (message: string) => void;
+}
+
+/** One member: their role (changeable up to one's own) and whether they may sign in. */
+function UserRow({ member, grantable, onChanged, onFailed }: RowProps) {
+  const [role, setRole] = useState<Role>(member.role);
+  const [busy, setBusy] = useState(false);
+  const mayChange = grantable.includes(member.role);
+  const who = member.name || member.email;
+
+  const change = async (changes: { role?: Role; disabled?: boolean }, done: string) => {
+    setBusy(true);
+    try {
+      const { user } = await newsroom.changeUser(member.id, changes);
+      setRole(user.role);
+      onChanged(user, done);
+    } catch (caught) {
+      onFailed(messageOf(caught));
+      setRole(member.role);
+    }
+    setBusy(false);
+  };
+
+  return (
+    <tr>
+      <td>{member.email}</td>
+      <td>{member.name}</td>
+      <td>
+        {mayChange ? (
+          <form
+            class="inline-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void change({ role }, `${who} is now ${roleLabel(role)}.`);
+            }}
+          >
+            <label class="visually-hidden" for={`role-${member.id}`}>
+              Role of {who}
+            </label>
+            <select
+              id={`role-${member.id}`}
+              value={role}
+              onChange={(event) => setRole(event.currentTarget.value as Role)}
+            >
+              {grantable.map((r) => (
+                <option key={r} value={r}>
+                  {roleLabel(r)}
+                </option>
+              ))}
+            </select>{' '}
+            <button type="submit" disabled={busy || role === member.role}>
+              Change role<span class="visually-hidden"> of {who}</span>
+            </button>
+          </form>
+        ) : (
+          roleLabel(member.role)
+        )}
+      </td>
+      <td>{member.disabledAt ? 'Disabled' : 'Active'}</td>
+      <td>
+        {mayChange && (
+          <button
+            type="button"
+            class={member.disabledAt ? undefined : 'danger'}
+            disabled={busy}
+            onClick={() =>
+              void change(
+                { disabled: !member.disabledAt },
+                member.disabledAt ? `${who} may sign in again.` : `${who} is disabled.`,
+              )
+            }
+          >
+            {member.disabledAt ? 'Enable' : 'Disable'}
+            <span class="visually-hidden"> {who}</span>
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** Inviting someone by email with a role up to one's own. */
+function InviteForm({ grantable }: { grantable: Role[] }) {
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('writer');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setErrors({});
+    setNotice(null);
+    try {
+      const { invitation } = await newsroom.invite(email, role);
+      setNotice(`Invitation sent to ${invitation.email} as ${roleLabel(invitation.role)}.`);
+      setEmail('');
+    } catch (caught) {
+      setErrors(formErrorsOf(caught, ['email', 'role']));
+    }
+    setBusy(false);
+  };
+
+  return (
+    <section aria-labelledby="invite-heading">
+      <h2 id="invite-heading">Invite someone</h2>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        {errors.form && (
+          <p class="form-error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        <div class="field-row">
+          <Field id="invite-email" label="Email address" error={errors.email}>
+            {(aria) => (
+              <input
+                {...aria}
+                type="email"
+                autocomplete="off"
+                value={email}
+                onInput={(event) => setEmail(event.currentTarget.value)}
+              />
+            )}
+          </Field>
+          <Field id="invite-role" label="Role" error={errors.role}>
+            {(aria) => (
+              <select
+                {...aria}
+                value={role}
+                onChange={(event) => setRole(event.currentTarget.value as Role)}
+              >
+                {grantable.map((r) => (
+                  <option key={r} value={r}>
+                    {roleLabel(r)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <div class="actions">
+          <button type="submit" class="primary" disabled={busy}>
+            {busy ? 'Sending…' : 'Send invitation'}
+          </button>
+        </div>
+        {notice && (
+          <p class="notice" role="status">
+            {notice}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}
+
+/** The newsroom's people, for the editor-in-chief. */
+export function UsersPage() {
+  usePageTitle('Users');
+  const user = useUser();
+  const [loaded] = useLoad(() => newsroom.users(), []);
+  const [changed, setChanged] = useState<Record<number, StaffUser>>({});
+  const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
+  const grantable = ROLES.filter((r) => atLeast(user.role, r));
+
+  return (
+    <>
+      <h1>Users</h1>
+      {message &&
+        (message.failed ? (
+          <p class="form-error" role="alert">
+            {message.text}
+          </p>
+        ) : (
+          <p class="notice" role="status">
+            {message.text}
+          </p>
+        ))}
+      {loaded.state === 'loading' && <p class="loading">Loading…</p>}
+      {loaded.state === 'failed' && (
+        <p class="form-error" role="alert">
+          {loaded.message}
+        </p>
+      )}
+      {loaded.state === 'ready' && (
+        <table class="users">
+          <caption class="visually-hidden">The newsroom’s people</caption>
+          <thead>
+            <tr>
+              <th scope="col">Email</th>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Account</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {loaded.value.users.map((member) => (
+              <UserRow
+                key={member.id}
+                member={changed[member.id] ?? member}
+                grantable={grantable}
+                onChanged={(fresh, text) => {
+                  setChanged({ ...changed, [fresh.id]: fresh });
+                  setMessage({ text, failed: false });
+                }}
+                onFailed={(text) => setMessage({ text, failed: true })}
+              />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <InviteForm grantable={grantable} />
+    </>
+  );
+}
