@@ -99,4 +99,17 @@ describe.runIf(hasSharedFolder())('reader pages pass the external validators', (
       },
     );
   });
+
+  it(
+    'describes the article page as a valid NewsArticle in JSON-LD',
+    { timeout: TOOL_TIMEOUT_MS },
+    async () => {
+      const url = `${site.baseUrl}${REFERENCE_ARTICLE_PATH}`;
+      expectPass(
+        'validate-jsonld',
+        'validate-jsonld.sh',
+        await runTool('validate-jsonld.sh', [url, 'NewsArticle']),
+      );
+    },
+  );
 });

@@ -3,6 +3,7 @@ import { applySettings } from '../src/services/apply-settings.js';
 import { importArticles } from '../src/services/import-articles.js';
 import { retitleArticle } from '../src/services/retitle-article.js';
 import { startReplayServer, type ReplayServer } from './replay-server.js';
+import { addStaffMember } from './staff-fixtures.js';
 import { hasSharedFolder, sharedPath, readSharedJson } from './shared-folder.js';
 import {
   loadReferenceArticle,
@@ -152,6 +153,23 @@ describe.runIf(hasSharedFolder())('the reference article page', () => {
     }
   });
 
+  it('describes the article to search engines as a NewsArticle', () => {
+    const block = /<script type="application\/ld\+json">(.*?)<\/script>/.exec(html)?.[1] ?? '{}';
+    const data = JSON.parse(block) as Record<string, unknown>;
+    expect(data).toMatchObject({
+      '@type': 'NewsArticle',
+      headline: 'Turkiye, Russia, Iran, Syria hold "constructive talks"',
+      datePublished: '2024-04-24T02:00:00.000Z',
+      dateline: 'ANKARA',
+      articleSection: 'World',
+      publisher: {
+        '@type': 'NewsMediaOrganization',
+        name: 'The Daily Observer (test publication)',
+      },
+    });
+    expect(data.correction).toBeUndefined();
+  });
+
   it('sends an article requested under the wrong section to its own address', async () => {
     const response = await t.server.inject(
       '/sport/turkiye-russia-iran-syria-hold-constructive-talks',
@@ -184,6 +202,29 @@ describe.runIf(hasSharedFolder())('the reader site over time', () => {
     const moved = await t.server.inject('/world/four-nations-hold-talks-in-moscow');
     expect(moved.statusCode).toBe(200);
     expect(moved.body).toContain('<h1>Four nations hold talks in Moscow</h1>');
+  });
+
+  it('shows a correction at the foot of the article and in its metadata', async () => {
+    const editor = await addStaffMember(t.app.storage, 'editor', 'desk@paper.example');
+    const article = await t.app.storage.stores.articles.findBySlug(
+      'four-nations-hold-talks-in-moscow',
+    );
+    await t.app.storage.stores.corrections.add(
+      article?.id ?? 0,
+      {
+        kind: 'correction',
+        text: 'The talks were held on Tuesday, not Monday.',
+        createdAt: new Date('2024-04-24T07:00:00Z'),
+      },
+      editor.userId,
+    );
+    const page = (await t.server.inject('/world/four-nations-hold-talks-in-moscow')).body;
+    expect(page).toMatch(
+      /<aside class="corrections"[\s\S]*The talks were held on Tuesday, not Monday\./,
+    );
+    expect(page).toContain(
+      '"correction":[{"@type":"CorrectionComment","text":"The talks were held on Tuesday, not Monday.","datePublished":"2024-04-24T07:00:00.000Z"}]',
+    );
   });
 
   it('keeps an embargoed story off every page until its time', async () => {

@@ -5,6 +5,7 @@ import { readArticlePage } from '../../services/read-article-page.js';
 import { readHomePage } from '../../services/read-home-page.js';
 import type { SiteContext } from '../../services/site-context.js';
 import { h } from '../jsx/jsx.js';
+import { articleStructuredData } from './article-structured-data.js';
 import { registerListRoutes } from './list-routes.js';
 import { originOf, sendPage, type SiteOptions } from './page-response.js';
 import { ArticlePageView } from './views/article-page.js';
@@ -43,12 +44,14 @@ export function registerSiteRoutes(
       if (result.kind === 'redirect') return reply.redirect(result.location, 301);
       const { article, publication } = result;
       const { settings, sections } = publication;
-      const url = `${originOf(request, options)}${articlePath(article)}`;
+      const origin = originOf(request, options);
+      const url = `${origin}${articlePath(article)}`;
       const meta = {
         title: `${article.seoTitle || article.headline} — ${settings.name}`,
         description: article.seoDescription || article.standfirst || bodyExcerpt(article.body, 160),
         canonical: url,
         lang: settings.locale,
+        head: articleStructuredData(article, url, origin, settings.name),
       };
       return sendPage(
         reply,
