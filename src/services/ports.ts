@@ -3,7 +3,6 @@
  * storage/ and adapters/ and are wired together in app.ts only.
  */
 import type { Article, ArticleStatus, ArticleSummary, Tag } from '../domain/article/article.js';
-import type { ArticleDraft, Correction } from '../domain/article/article-draft.js';
 import type { ApiToken } from '../domain/account/api-token.js';
 import type { OneTimeToken } from '../domain/account/one-time-token.js';
 import type { Session } from '../domain/account/session.js';
@@ -14,6 +13,17 @@ import type { MediaItem, MediaVariant } from '../domain/media/media-item.js';
 import type { Role } from '../domain/roles/role.js';
 import type { Section } from '../domain/section/section.js';
 import type { CurrentWeather, WeatherLocation } from '../domain/weather/current-weather.js';
+import type {
+  AlertStore,
+  ArticleDeskStore,
+  CorrectionStore,
+  EventStore,
+  NoteStore,
+  RevisionStore,
+  ScheduledUpdateStore,
+} from './newsroom-ports.js';
+
+export type * from './newsroom-ports.js';
 
 /** The time now; frozen by DATELINE_NOW in tests and archive rendering. */
 export interface Clock {
@@ -171,163 +181,6 @@ export interface ProcessedImage {
 /** Decodes, measures and re-encodes photos. Rejects files that are not images. */
 export interface ImageProcessor {
   process(bytes: Uint8Array): Promise<ProcessedImage>;
-}
-
-/* ---- The newsroom side of articles ---- */
-
-/** An article as the newsroom's lists show it. */
-export interface DeskEntry {
-  id: number;
-  headline: string;
-  status: ArticleStatus;
-  sectionId: number;
-  createdBy: number | null;
-  revision: number;
-  updatedAt: Date;
-  publishedAt: Date | null;
-  publishAt: Date | null;
-  killed: boolean;
-}
-
-export interface DeskQuery {
-  status?: ArticleStatus;
-  sectionId?: number;
-  authorId?: number;
-  createdBy?: number;
-  /** Words of the headline. */
-  search?: string;
-  limit: number;
-  offset: number;
-}
-
-/** Workflow fields that change with a move between states. */
-export interface WorkflowChanges {
-  publishedAt?: Date | null;
-  publishAt?: Date | null;
-  unpublishAt?: Date | null;
-  killedAt?: Date | null;
-}
-
-export interface ArticleDeskStore {
-  /** Newest changes first. */
-  list(query: DeskQuery): Promise<DeskEntry[]>;
-  /**
-   * Applies content changes only if the article is still at revision `basedOn`, making it
-   * revision `revision`. False when someone saved in between (nothing is changed then).
-   */
-  saveIfAt(
-    id: number,
-    basedOn: number,
-    revision: number,
-    changes: ArticleChanges,
-    now: Date,
-  ): Promise<boolean>;
-  setBylines(id: number, authorIds: number[]): Promise<void>;
-  setTags(id: number, tagIds: number[]): Promise<void>;
-  setCreatedBy(id: number, userId: number): Promise<void>;
-  /** Moves the article only if it is still in `from`; false when it was not. */
-  move(
-    id: number,
-    from: ArticleStatus,
-    to: ArticleStatus,
-    changes: WorkflowChanges,
-    now: Date,
-  ): Promise<boolean>;
-  setWorkflow(id: number, changes: WorkflowChanges): Promise<void>;
-  /** Scheduled articles whose time has come. */
-  dueToPublish(now: Date): Promise<number[]>;
-  /** Published articles whose expiry has come. */
-  dueToExpire(now: Date): Promise<number[]>;
-}
-
-export interface RevisionRecord {
-  number: number;
-  kind: 'save' | 'autosave' | 'conflict' | 'restore' | 'scheduled';
-  basedOn: number | null;
-  userId: number | null;
-  createdAt: Date;
-  snapshot: ArticleDraft;
-}
-
-export interface RevisionStore {
-  add(articleId: number, revision: RevisionRecord): Promise<void>;
-  /** Newest first, without snapshots' bodies trimmed: revisions are small. */
-  list(articleId: number): Promise<RevisionRecord[]>;
-  get(articleId: number, number: number): Promise<RevisionRecord | undefined>;
-  /** The highest revision number recorded, conflicts included. */
-  latestNumber(articleId: number): Promise<number>;
-}
-
-export interface CorrectionStore {
-  add(articleId: number, correction: Omit<Correction, 'id'>, userId: number): Promise<Correction>;
-}
-
-export interface ArticleNote {
-  id: number;
-  userId: number;
-  text: string;
-  createdAt: Date;
-}
-
-export interface NoteStore {
-  add(articleId: number, userId: number, text: string, now: Date): Promise<ArticleNote>;
-  list(articleId: number): Promise<ArticleNote[]>;
-}
-
-export interface Alert {
-  id: number;
-  kind: string;
-  articleId: number | null;
-  message: string;
-  createdAt: Date;
-}
-
-export interface AlertStore {
-  raise(alert: Omit<Alert, 'id'>): Promise<void>;
-  /** Unresolved alerts, newest first. */
-  open(): Promise<Alert[]>;
-  resolveFor(articleId: number, kind: string, now: Date): Promise<void>;
-}
-
-export type ArticleEventType =
-  | 'article.published'
-  | 'article.updated'
-  | 'article.corrected'
-  | 'article.unpublished'
-  | 'article.killed';
-
-export interface EventStore {
-  record(
-    event: { type: ArticleEventType; articleId: number; userId: number | null; payload?: object },
-    now: Date,
-  ): Promise<void>;
-  count(articleId: number, type: ArticleEventType): Promise<number>;
-}
-
-/** An update of a live story, saved as a revision, that takes effect at `applyAt`. */
-export interface ScheduledUpdate {
-  id: number;
-  articleId: number;
-  revision: number;
-  userId: number;
-  applyAt: Date;
-}
-
-export interface ScheduledUpdateStore {
-  add(update: Omit<ScheduledUpdate, 'id'>): Promise<ScheduledUpdate>;
-  /** Pending updates of one article, soonest first. */
-  pendingFor(articleId: number): Promise<ScheduledUpdate[]>;
-  /** Pending updates whose time has come, soonest first. */
-  due(now: Date): Promise<ScheduledUpdate[]>;
-  /** Marks it applied if still pending; false when another process got there first. */
-  markApplied(id: number, now: Date): Promise<boolean>;
-  cancel(id: number, now: Date): Promise<boolean>;
-}
-
-/** A lock held by one process of several: the scheduler runs in one of them at a time. */
-export interface Locks {
-  /** Runs `work` if the named lock is free; resolves false without running it when held. */
-  tryWithLock(name: string, work: () => Promise<void>): Promise<boolean>;
 }
 
 /* ---- Accounts: users, sessions, API tokens, single-use links ---- */
