@@ -18,6 +18,7 @@ import { blockNavigation, Link } from '../router.js';
 import { useUser } from '../session.js';
 import { NewArticleEditor } from './new-article-editor.js';
 import { usePageTitle } from '../components/page-title.js';
+import { FormError } from '../components/form-parts.js';
 
 const LEAVE_UNSAVED = 'Your latest changes are not saved yet. Leave anyway?';
 
@@ -199,11 +200,7 @@ function LoadedEditor({ initial, sections, authors }: LoadedEditorProps) {
           }}
         />
       )}
-      {editing.errors.form && (
-        <p class="form-error" role="alert">
-          {editing.errors.form}
-        </p>
-      )}
+      <FormError message={editing.errors.form} />
       <div class="editor-columns">
         <form id="article-form" aria-labelledby="editor-heading" onSubmit={save}>
           <DraftForm

@@ -5,6 +5,7 @@ import { Field } from '../components/field.js';
 import { usePageTitle } from '../components/page-title.js';
 import { useLoad } from '../components/use-load.js';
 import { formErrorsOf } from './invitation-page.js';
+import { FormActions, FormError } from '../components/form-parts.js';
 
 /** The most top stories the server keeps. */
 const MAX_TOP = 12;
@@ -151,11 +152,7 @@ function CurationForm({ initial, published }: CurationFormProps) {
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
-      {errors.form && (
-        <p class="form-error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FormError message={errors.form} />
       <Field id="homepage-lead" label="Lead story" hint="Shown first." error={errors.lead}>
         {(aria) => (
           <select
@@ -187,16 +184,7 @@ function CurationForm({ initial, published }: CurationFormProps) {
           changed();
         }}
       />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save home page'}
-        </button>
-      </div>
-      {notice && (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <FormActions busy={busy} label="Save home page" busyLabel="Saving…" notice={notice} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { Field } from '../components/field.js';
 import { usePageTitle } from '../components/page-title.js';
 import { messageOf } from '../components/use-load.js';
 import { Link } from '../router.js';
+import { FormError } from '../components/form-parts.js';
 
 /** The field errors of a refused form: the named field's, else the form's own. */
 export function formErrorsOf(error: unknown, fields: string[]): Record<string, string> {
@@ -57,11 +58,7 @@ export function InvitationPage({
         </p>
       ) : (
         <form onSubmit={(event) => void submit(event)} noValidate>
-          {errors.form && (
-            <p class="form-error" role="alert">
-              {errors.form}
-            </p>
-          )}
+          <FormError message={errors.form} />
           <Field id="invitation-name" label="Your name" error={errors.name}>
             {(aria) => (
               <input
@@ -144,11 +141,7 @@ function ResetRequestForm() {
         </p>
       ) : (
         <form onSubmit={(event) => void submit(event)} noValidate>
-          {errors.form && (
-            <p class="form-error" role="alert">
-              {errors.form}
-            </p>
-          )}
+          <FormError message={errors.form} />
           <Field
             id="reset-email"
             label="Email address"
@@ -203,11 +196,7 @@ function NewPasswordForm({ token }: { token: string }) {
         </p>
       ) : (
         <form onSubmit={(event) => void submit(event)} noValidate>
-          {errors.form && (
-            <p class="form-error" role="alert">
-              {errors.form}
-            </p>
-          )}
+          <FormError message={errors.form} />
           <Field
             id="reset-password"
             label="New password"

@@ -6,6 +6,7 @@ import { EMPTY_DRAFT, errorsFrom, type FieldErrors } from '../editor/use-draft.j
 import { navigate } from '../router.js';
 import { atLeast, useUser } from '../session.js';
 import { usePageTitle } from '../components/page-title.js';
+import { FormError } from '../components/form-parts.js';
 
 /** A new article: the same form, created as a draft on the first save. */
 export function NewArticleEditor({
@@ -48,11 +49,7 @@ export function NewArticleEditor({
       {sections.length === 0 && (
         <p class="banner">There are no sections to file in yet, so no article can be created.</p>
       )}
-      {errors.form && (
-        <p class="form-error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FormError message={errors.form} />
       <form
         id="article-form"
         aria-labelledby="editor-heading"

@@ -13,6 +13,7 @@ import {
   type Form,
   type Part,
 } from './settings-fields.js';
+import { FormActions } from '../components/form-parts.js';
 
 function formOf(settings: PublicationSettings): Form {
   return {
@@ -128,16 +129,7 @@ function SettingsForm({ initial }: { initial: PublicationSettings }) {
       <GeneralFields part={part} />
       <HijriFields part={part} />
       <WeatherFields part={part} />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save settings'}
-        </button>
-      </div>
-      {notice && (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <FormActions busy={busy} label="Save settings" busyLabel="Saving…" notice={notice} />
     </form>
   );
 }

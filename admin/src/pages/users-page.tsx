@@ -6,6 +6,7 @@ import { usePageTitle } from '../components/page-title.js';
 import { messageOf, useLoad } from '../components/use-load.js';
 import { atLeast, roleLabel, useUser } from '../session.js';
 import { formErrorsOf } from './invitation-page.js';
+import { FormActions, FormError } from '../components/form-parts.js';
 
 const ROLES: Role[] = ['contributor', 'writer', 'editor', 'editor_in_chief'];
 
@@ -121,11 +122,7 @@ function InviteForm({ grantable }: { grantable: Role[] }) {
     <section aria-labelledby="invite-heading">
       <h2 id="invite-heading">Invite someone</h2>
       <form onSubmit={(event) => void submit(event)} noValidate>
-        {errors.form && (
-          <p class="form-error" role="alert">
-            {errors.form}
-          </p>
-        )}
+        <FormError message={errors.form} />
         <div class="field-row">
           <Field id="invite-email" label="Email address" error={errors.email}>
             {(aria) => (
@@ -154,16 +151,7 @@ function InviteForm({ grantable }: { grantable: Role[] }) {
             )}
           </Field>
         </div>
-        <div class="actions">
-          <button type="submit" class="primary" disabled={busy}>
-            {busy ? 'Sending…' : 'Send invitation'}
-          </button>
-        </div>
-        {notice && (
-          <p class="notice" role="status">
-            {notice}
-          </p>
-        )}
+        <FormActions busy={busy} label="Send invitation" busyLabel="Sending…" notice={notice} />
       </form>
     </section>
   );
