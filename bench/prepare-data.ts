@@ -27,6 +27,8 @@ function datelineEnv(dir: string): NodeJS.ProcessEnv {
     MEDIA_DIR: join(dir, 'media'),
     DATELINE_NOW: REFERENCE_NOW,
     LOG_LEVEL: 'warn',
+    // Photo variants are made on request; a background encoder would skew the page figures.
+    JOBS_WORKER: 'off',
   };
 }
 

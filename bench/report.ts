@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname } from 'node:path';
 import type { Measurement } from './load.js';
+import type { LeadPhotoDownloads, VariantGeneration } from './media-bench.js';
 
 /** The project's performance goal for the article page at 64 connections. */
 export const ARTICLE_GOAL = { connections: 64, ratio: 0.07, p99Ms: 50 };
@@ -95,12 +96,120 @@ export function formatGoal(goal: GoalStatus): string {
   );
 }
 
+/** A measurement not taken: skipped by a setting or the machine, or failed with this message. */
+export type NotMeasured = { skipped: string } | { failed: string };
+
+export interface PhotoResults {
+  variantGeneration: VariantGeneration | NotMeasured;
+  leadPhotoDownloads: LeadPhotoDownloads | NotMeasured;
+}
+
+const notMeasured = (what: string, result: NotMeasured) =>
+  'skipped' in result ? `${what}: skipped: ${result.skipped}` : `${what}: FAILED: ${result.failed}`;
+
+const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const megabytes = (bytes: number) => `${(bytes / (1 << 20)).toFixed(1)} MB`;
+
+const seconds = (table: Record<number, number> | undefined, width: number) =>
+  table?.[width] === undefined ? '-' : `${table[width]} s`;
+
+/** Time, CPU and memory of making every variant of one 24-megapixel photo. */
+export function formatVariantGeneration(generation: PhotoResults['variantGeneration']): string {
+  if (!('best' in generation)) return notMeasured('Variant generation', generation);
+  const b = generation.best;
+  const formats = Object.entries(b.byFormat).map(
+    ([format, f]) => `${format} ${f.count} files, ${megabytes(f.bytes)}`,
+  );
+  const onDemand = Object.entries(b.onDemandSeconds).map(
+    ([format, t]) => `${format} ${seconds(t, 1024)} / ${seconds(t, 2400)}`,
+  );
+  const runs = generation.runs.map((r) => `${r.seconds} s, ${r.peakRssMb} MB`).join('; ');
+  return [
+    `Variant generation for a 24-megapixel JPEG (${megabytes(b.photoBytes)}), ` +
+      `${generation.chosen} (all runs: ${runs}):`,
+    '',
+    '| variants | seconds | CPU seconds | inspect s | peak RSS MB | highest peak of the runs | baseline RSS MB | output |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${b.variants} | ${b.seconds} | ${b.cpuSeconds} | ${b.inspectSeconds} | ${b.peakRssMb} | ` +
+      `${generation.highestPeakRssMb} | ${b.baselineRssMb} | ${megabytes(b.outputBytes)} |`,
+    '',
+    `By format: ${formats.join('; ')}.`,
+    `One uncropped variant on demand, 1024 / 2400 wide: ${onDemand.join('; ')}.`,
+  ].join('\n');
+}
+
+/** What the browser's choice of variant would weigh for the 24-megapixel photo. */
+export interface SameChoiceFor24Megapixel {
+  device: string;
+  variant: string;
+  bytes: number;
+  originalBytes: number;
+  ratio: number;
+}
+
+/**
+ * The seed's lead photo is a small smooth placeholder, so its ratio says little about a real
+ * photo; the same srcset choice applied to the 24-megapixel photo's variants does.
+ */
+export function sameChoiceFor24Megapixel(photos: PhotoResults): SameChoiceFor24Megapixel[] {
+  const { variantGeneration: generation, leadPhotoDownloads: downloads } = photos;
+  if (!('best' in generation) || !('rows' in downloads)) return [];
+  const { originalCrop, photoBytes } = generation.best;
+  return downloads.rows.flatMap((row) => {
+    const bytes = row.width === null ? undefined : originalCrop[row.format]?.[row.width];
+    if (bytes === undefined) return [];
+    const variant = `original-${row.width}.${row.format === 'jpeg' ? 'jpg' : row.format}`;
+    const ratio = round(bytes / photoBytes, 4);
+    return [{ device: row.device, variant, bytes, originalBytes: photoBytes, ratio }];
+  });
+}
+
+const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
+
+/** What the emulated phone and laptop downloaded for the lead photo, against the original. */
+export function formatLeadPhotoDownloads(photos: PhotoResults): string {
+  const downloads = photos.leadPhotoDownloads;
+  if (!('rows' in downloads)) return notMeasured('Lead photo downloads', downloads);
+  const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  const lines = downloads.rows.map((r) =>
+    row([
+      r.device,
+      r.viewport,
+      `\`${r.url}\``,
+      r.format,
+      kilobytes(r.bytes),
+      kilobytes(r.originalBytes),
+      percent(r.ratio),
+    ]),
+  );
+  const same = sameChoiceFor24Megapixel(photos).map((c) =>
+    row([c.device, c.variant, kilobytes(c.bytes), megabytes(c.originalBytes), percent(c.ratio)]),
+  );
+  const sameTable = [
+    '',
+    'The same choice for the 24-megapixel photo above:',
+    '',
+    '| device | variant | bytes | original | ratio |',
+    '|---|---|---:|---:|---:|',
+    ...same,
+  ];
+  return [
+    `Lead photo of the article page, as Chromium downloads it (original: ${downloads.originalFile}):`,
+    '',
+    '| device | viewport | url | format | bytes | original | ratio |',
+    '|---|---|---|---|---:|---:|---:|',
+    ...lines,
+    ...(same.length > 0 ? sameTable : []),
+  ].join('\n');
+}
+
 /** Writes the machine-readable results the lead commits. */
 export async function writeResults(
   file: string,
   run: { seconds: number; warmupSeconds: number },
   rows: ResultRow[],
   goal: GoalStatus,
+  photos: PhotoResults,
 ): Promise<void> {
   const report = {
     date: new Date().toISOString(),
@@ -122,6 +231,7 @@ export async function writeResults(
       errors: r.errors,
     })),
     targets: { article: goal },
+    photos: { ...photos, sameChoiceFor24Megapixel: sameChoiceFor24Megapixel(photos) },
   };
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: measures Dateline's article and home pages against a bare node:http server
- * serving the same article bytes (the ceiling), in the same run on the same machine, and writes
- * bench/results/latest.json. Exits 1 only when a request failed; a missed goal is reported, not
+ * serving the same article bytes (the ceiling), in the same run on the same machine, then the
+ * photos (variant generation, what a phone downloads), and writes bench/results/latest.json. Exits 1 only when a request failed; a missed goal is reported, not
  * fatal, because numbers from a shared machine are too noisy to gate on.
  */
 import { existsSync } from 'node:fs';
@@ -10,9 +10,24 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { stopChild, type RunningChild } from './child-process.js';
 import { measure, type Measurement, type Target } from './load.js';
+import {
+  measureLeadPhotoDownloads,
+  measureVariantGeneration,
+  variantRunCount,
+} from './media-bench.js';
 import { packageRoot, sharedSeedDir } from './package-root.js';
 import { prepareData, type BenchData } from './prepare-data.js';
-import { articleGoal, formatGoal, formatTable, withRatios, writeResults } from './report.js';
+import {
+  articleGoal,
+  formatGoal,
+  formatLeadPhotoDownloads,
+  formatTable,
+  formatVariantGeneration,
+  withRatios,
+  writeResults,
+  type NotMeasured,
+  type PhotoResults,
+} from './report.js';
 import { snapshotArticle, startCeiling, startDateline } from './servers.js';
 import { readSettings, type BenchSettings } from './settings.js';
 
@@ -60,6 +75,36 @@ async function runSchedule(targets: Target[], settings: BenchSettings): Promise<
   return measurements;
 }
 
+/** A measurement that threw becomes a failed result, so the other half and the pages still report. */
+async function attempt<T>(what: string, measurement: () => Promise<T>): Promise<T | NotMeasured> {
+  try {
+    return await measurement();
+  } catch (error) {
+    console.error(`bench: ${what} failed: ${(error as Error).message}`);
+    return { failed: (error as Error).message.split('\n')[0] ?? 'unknown error' };
+  }
+}
+
+/**
+ * Runs after the page load runs, so neither Chromium nor the encoder shares the CPU with them.
+ * Chromium asks the running Dateline for the lead photo (made on demand: JOBS_WORKER is off);
+ * the variant child then runs alone while both servers sit idle.
+ */
+async function measurePhotos(root: string, articleUrl: string, seedDir: string) {
+  console.error('bench: lead photo downloads in Chromium…');
+  const leadPhotoDownloads = await attempt('lead photo downloads', () =>
+    measureLeadPhotoDownloads(articleUrl, join(seedDir, 'lead.jpg')),
+  );
+  const runs = variantRunCount();
+  const variantGeneration =
+    runs === 0
+      ? { skipped: 'BENCH_VARIANT_RUNS=0' }
+      : await attempt('variant generation', () => measureVariantGeneration(root, runs));
+  const photos: PhotoResults = { variantGeneration, leadPhotoDownloads };
+  const failed = 'failed' in variantGeneration || 'failed' in leadPhotoDownloads;
+  return { photos, failed };
+}
+
 /** The rows with failed requests; any one of them fails the bench. */
 function failures(measurements: Measurement[]): Measurement[] {
   return measurements.filter((m) => m.non2xx > 0 || m.errors > 0);
@@ -89,16 +134,22 @@ async function bench(root: string, settings: BenchSettings, cleanup: Cleanup): P
     { name: 'home', url: `${origin}/` },
   ];
   const measurements = await runSchedule(targets, settings);
+  const { photos, failed: photosFailed } = await measurePhotos(root, articleUrl, seedDir);
 
   const rows = withRatios(measurements);
   const goal = articleGoal(rows);
   console.log(formatTable(rows));
   console.log('');
   console.log(formatGoal(goal));
+  console.log('');
+  console.log(formatVariantGeneration(photos.variantGeneration));
+  console.log('');
+  console.log(formatLeadPhotoDownloads(photos));
+  console.log('');
   // Printed because a busy machine explains a surprising run better than anything in the table.
   console.log(`Load average (1 min) at the end: ${loadavg()[0]?.toFixed(2) ?? '-'}`);
   const resultsFile = join(root, 'bench', 'results', 'latest.json');
-  await writeResults(resultsFile, settings, rows, goal);
+  await writeResults(resultsFile, settings, rows, goal, photos);
   console.log(`Results written to ${resultsFile}`);
 
   const failed = failures(measurements);
@@ -108,7 +159,7 @@ async function bench(root: string, settings: BenchSettings, cleanup: Cleanup): P
         `${m.errors} errors (${m.timeouts} timeouts)`,
     );
   }
-  return failed.length > 0 ? 1 : 0;
+  return failed.length > 0 || photosFailed ? 1 : 0;
 }
 
 async function main(): Promise<number> {

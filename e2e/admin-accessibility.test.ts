@@ -103,6 +103,16 @@ describe.runIf(hasSharedFolder())('the newsroom app’s accessibility', () => {
     await check('/admin/articles/new', 'New article');
   });
 
+  it('has no violations in the photo library, with a photo’s details open', async () => {
+    await check('/admin/media', 'Photos');
+    await page.getByRole('region', { name: 'Library' }).getByRole('button').first().click();
+    await page
+      .getByRole('region', { name: 'Photo details' })
+      .getByText('Where it’s used')
+      .waitFor();
+    expect(await violationsOf(page, axeSource)).toEqual([]);
+  });
+
   it('has no violations on the home page’s running order', async () => {
     await check('/admin/homepage', 'Home page');
   });

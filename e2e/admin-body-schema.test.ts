@@ -84,6 +84,30 @@ describe('the body the newsroom app sends', () => {
     ]);
   });
 
+  it('keeps an embed’s provider, address and caption, and a library photo’s id', () => {
+    const body = toServerBody({
+      type: 'doc',
+      content: [
+        {
+          type: 'embed',
+          attrs: { provider: 'youtube', url: 'https://youtu.be/dQw4w9WgXcQ', caption: 'Launch' },
+        },
+        { type: 'embed', attrs: { provider: 'vimeo', url: 'https://vimeo.com/1', caption: '' } },
+        { type: 'embed', attrs: { provider: null, url: 'https://vimeo.com/1', caption: null } },
+        { type: 'image', attrs: { src: '/media/a.jpg', alt: 'A dhow', mediaId: 7, title: null } },
+      ],
+    });
+    expect(parseBodyDocument(body)).toEqual(body);
+    expect(body.content).toEqual([
+      {
+        type: 'embed',
+        attrs: { provider: 'youtube', url: 'https://youtu.be/dQw4w9WgXcQ', caption: 'Launch' },
+      },
+      { type: 'embed', attrs: { provider: 'vimeo', url: 'https://vimeo.com/1' } },
+      { type: 'image', attrs: { src: '/media/a.jpg', alt: 'A dhow', mediaId: 7 } },
+    ]);
+  });
+
   it('keeps the words of blocks the schema does not allow where they stand', () => {
     const body = toServerBody({
       type: 'doc',

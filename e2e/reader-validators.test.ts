@@ -4,9 +4,13 @@
  * so the first run is slow; later runs take seconds (Lighthouse ~15 s a page).
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasSharedFolder, sharedPath } from '../test/shared-folder.js';
 import { REFERENCE_ARTICLE_PATH } from '../test/test-app.js';
+import { expectPhotosDeliveredWell } from './lighthouse-photo-audits.js';
 import { startReaderSite, type ReaderSite } from './reader-site.js';
 
 /** Room for a first run, which installs Java, npm packages and Chromium as needed. */
@@ -22,12 +26,12 @@ interface ToolRun {
 }
 
 /** Runs `../shared/tools/<script>` with bash; never rejects, so failures can be reported. */
-function runTool(script: string, args: string[]): Promise<ToolRun> {
+function runTool(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<ToolRun> {
   return new Promise((resolve) => {
     execFile(
       'bash',
       [sharedPath('tools', script), ...args],
-      { timeout: TOOL_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 },
+      { timeout: TOOL_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, ...env } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
         resolve({ code, stdout, stderr });
@@ -81,11 +85,14 @@ describe.runIf(hasSharedFolder())('reader pages pass the external validators', (
     });
 
     it(
-      `scores at least ${MIN_LIGHTHOUSE_SCORE * 100} in every Lighthouse category on mobile`,
+      `scores at least ${MIN_LIGHTHOUSE_SCORE * 100} in every Lighthouse category on mobile, with its photos well delivered`,
       { timeout: TOOL_TIMEOUT_MS },
       async () => {
         // The script compares scores as fractions (0–1), so the minimum is given as one.
-        const run = await runTool('lighthouse.sh', [url(), String(MIN_LIGHTHOUSE_SCORE)]);
+        const reportFile = join(mkdtempSync(join(tmpdir(), 'dateline-lh-')), 'report.json');
+        const run = await runTool('lighthouse.sh', [url(), String(MIN_LIGHTHOUSE_SCORE)], {
+          LH_REPORT: reportFile,
+        });
         const scores = lighthouseScores(run);
         console.log(`lighthouse ${page} ${path}: ${JSON.stringify(scores ?? null)}`);
         expectPass('lighthouse', 'lighthouse.sh', run);
@@ -96,6 +103,8 @@ describe.runIf(hasSharedFolder())('reader pages pass the external validators', (
             `${category}\n${report('lighthouse.sh', run)}`,
           ).toBeGreaterThanOrEqual(MIN_LIGHTHOUSE_SCORE);
         }
+        expectPhotosDeliveredWell(JSON.parse(readFileSync(reportFile, 'utf8')) as never);
+        rmSync(dirname(reportFile), { recursive: true, force: true });
       },
     );
   });

@@ -8,7 +8,7 @@ import { systemClock } from './adapters/clock/system-clock.js';
 import { secretTokens } from './adapters/crypto/secret-tokens.js';
 import { LogMailer } from './adapters/mail/log-mailer.js';
 import { SmtpMailer } from './adapters/mail/smtp-mailer.js';
-import { LocalMediaFiles } from './adapters/media/local-media-files.js';
+import { createMediaStorage } from './adapters/media/create-media-storage.js';
 import { SharpImageProcessor } from './adapters/media/sharp-image-processor.js';
 import { Argon2PasswordHasher } from './adapters/passwords/argon2-password-hasher.js';
 import { createWeatherProvider } from './adapters/weather/create-weather-provider.js';
@@ -19,7 +19,11 @@ import type { NewsroomDeps } from './services/articles/newsroom-deps.js';
 import { createPresence, type Presence } from './services/articles/presence.js';
 import type { ImportDeps } from './services/import-articles.js';
 import { createPublicationCache, type PublicationCache } from './services/publication-cache.js';
-import type { Clock, ImageProcessor, Mailer, MediaFiles } from './services/ports.js';
+import type { MediaDeps } from './services/media/media-deps.js';
+import { mediaJobHandlers } from './services/media/media-jobs.js';
+import { createVariantSource, type VariantSource } from './services/media/variant-on-demand.js';
+import type { Clock, Mailer } from './services/ports.js';
+import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
 import type { SiteContext, WeatherReader } from './services/site-context.js';
 import { createWeatherService, type WeatherService } from './services/weather-service.js';
 import { openStorage, type OpenedStorage } from './storage/open-storage.js';
@@ -29,8 +33,12 @@ export interface App {
   storage: OpenedStorage;
   clock: Clock;
   publication: PublicationCache;
-  images: ImageProcessor;
-  files: MediaFiles;
+  /** The photo library, its storage, and variants made on request. */
+  media: MediaDeps & { variants: VariantSource };
+  /** Background work (photo variants …): run in `serve`, or drained by a command or test. */
+  jobs: JobRunner;
+  /** Starts the job worker; work queued from now on wakes it at once. */
+  startJobs(intervalMs: number): { stop(): Promise<void> };
   site: SiteContext;
   /** Sign-in, sessions, invitations, API tokens. */
   accounts: AccountDeps;
@@ -109,8 +117,17 @@ export async function createApp(
   await storage.migrate();
   const clock = systemClock(config.now);
   const publication = createPublicationCache(storage.stores);
-  const images = new SharpImageProcessor();
-  const files = new LocalMediaFiles(config.mediaDir);
+  let wakeJobs = () => {};
+  const mediaDeps: MediaDeps = {
+    storage,
+    clock,
+    files: createMediaStorage(config.media.storage),
+    images: new SharpImageProcessor(),
+    limits: { maxBytes: config.media.maxBytes, maxPixels: config.media.maxPixels },
+    wakeJobs: () => wakeJobs(),
+  };
+  const media = { ...mediaDeps, variants: createVariantSource(mediaDeps) };
+  const jobs = createJobRunner({ storage, clock, handlers: mediaJobHandlers(mediaDeps), log });
   const site: SiteContext = {
     stores: storage.stores,
     clock,
@@ -123,16 +140,18 @@ export async function createApp(
     storage,
     clock,
     publication,
-    images,
-    files,
+    media,
+    jobs,
+    startJobs(intervalMs) {
+      const worker = jobs.start(intervalMs);
+      wakeJobs = worker.wake;
+      return worker;
+    },
     site,
     accounts,
     newsroom: { storage, clock, presence: createPresence(systemClock()) },
     importDeps: (baseDir) => ({
-      storage,
-      clock,
-      images,
-      files,
+      ...mediaDeps,
       readAsset: (path) => readFile(resolve(baseDir, path)),
     }),
     close: () => storage.close(),

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { createApp } from './app.js';
 import { EXIT, UsageError, type Terminal } from './cli/command-context.js';
 import { IMPORT_HELP, importFiles } from './cli/import-command.js';
+import { JOBS_HELP, jobsCommand } from './cli/jobs-command.js';
 import { SEED_DEMO_HELP, seedDemo } from './cli/seed-demo-command.js';
 import { SERVE_HELP, serve } from './cli/serve-command.js';
 import { SETTINGS_HELP, settingsCommand } from './cli/settings-command.js';
@@ -21,6 +22,7 @@ Commands:
   seed-demo                    load the demo newspaper into an empty database
   settings apply FILE.json     set the publication's settings
   import FILE.json...          import articles
+  jobs run                     run the background jobs that are due, then exit
   user create --email E --role R --password-stdin
                                create a newsroom account
 
@@ -34,6 +36,7 @@ const HELPS: Record<string, string> = {
   'seed-demo': SEED_DEMO_HELP,
   settings: SETTINGS_HELP,
   import: IMPORT_HELP,
+  jobs: JOBS_HELP,
   user: USER_HELP,
 };
 
@@ -88,6 +91,8 @@ async function run(command: string, rest: string[], values: ReturnType<typeof pa
         return await seedDemo(app, terminal, values.json ?? false);
       case 'settings':
         return await settingsCommand(app, terminal, rest);
+      case 'jobs':
+        return await jobsCommand(app, terminal, rest, values.json ?? false);
       case 'user':
         return await userCommand(
           app,

@@ -5,6 +5,7 @@
 import { expect } from 'vitest';
 import type { Browser, Call, newsroomClient } from './newsroom-client.js';
 import type { TestApp } from './test-app.js';
+import { mediaRecord } from './media-records.js';
 
 /** A body of plain paragraphs. */
 export const paragraphs = (...texts: string[]) => ({
@@ -84,18 +85,7 @@ export function articleDesk(
   /** A photo in the library, straight into the database. */
   const addPhoto = (originalName: string, caption: string, credit: string) =>
     t().app.storage.stores.media.create(
-      {
-        originalName,
-        mimeType: 'image/jpeg',
-        width: 1200,
-        height: 800,
-        caption,
-        credit,
-        alt: caption,
-        placeholderColor: '#336699',
-        contentHash: `hash-${originalName}`,
-        variants: [],
-      },
+      mediaRecord({ originalName, caption, credit, alt: caption }),
       new Date(),
     );
 

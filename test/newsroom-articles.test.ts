@@ -19,6 +19,7 @@ import { killArticle, transitionArticle } from '../src/services/articles/transit
 import { openStorage, type OpenedStorage } from '../src/storage/open-storage.js';
 import { addStaffMember } from './staff-fixtures.js';
 import { ENGINES, type TestDatabase } from './test-databases.js';
+import { mediaRecord } from './media-records.js';
 
 const paragraph = (text: string) => ({
   type: 'paragraph' as const,
@@ -151,18 +152,7 @@ describe.each(ENGINES)('the newsroom’s articles on $engine', ({ create }) => {
 
   it('refuses to publish a lead photo without alt text', async () => {
     const media = await storage.stores.media.create(
-      {
-        originalName: 'p.jpg',
-        mimeType: 'image/jpeg',
-        width: 10,
-        height: 10,
-        caption: '',
-        credit: '',
-        alt: '',
-        placeholderColor: '#000000',
-        contentHash: `h-${Date.now()}`,
-        variants: [],
-      },
+      mediaRecord({ originalName: `p-${Date.now()}.jpg` }),
       now,
     );
     const id = (

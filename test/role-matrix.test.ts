@@ -7,6 +7,7 @@
  * SQLite only: the rules live above the storage, and the table is long.
  */
 /* eslint-disable max-lines -- one table of every route, kept whole so none can hide */
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorFor } from '../src/domain/account/user.js';
@@ -15,6 +16,9 @@ import { createApiToken } from '../src/services/accounts/create-api-token.js';
 import { createArticle } from '../src/services/articles/create-article.js';
 import { readDeskArticle } from '../src/services/articles/desk-reads.js';
 import { transitionArticle } from '../src/services/articles/transition-article.js';
+import { jpegPhoto } from './media-fixtures.js';
+import { mediaRecord } from './media-records.js';
+import { multipartBody } from './multipart-body.js';
 import { newsroomClient, PASSWORD, startNewsroom, type Browser } from './newsroom-client.js';
 import type { TestApp } from './test-app.js';
 import { createSqliteDatabase } from './test-databases.js';
@@ -67,6 +71,8 @@ interface Row {
   answers?: number;
   /** The call ends the caller's sessions: it runs with fresh sign-ins. */
   endsSessions?: boolean;
+  /** The call uploads a small photo as multipart/form-data. */
+  upload?: boolean;
 }
 
 /** Who may read an article: its author, and writers and above on anyone's. */
@@ -99,6 +105,15 @@ const accountOf = (caller: Caller): Actor =>
   caller === 'editors_api_token' || caller === 'anonymous'
     ? world.actors.editor
     : world.actors[caller];
+
+/** A new photo in the library, uploaded by `owner` (the record only: no files are needed). */
+const photoOf = async (owner: Actor) => {
+  const media = await world.t.app.storage.stores.media.create(
+    mediaRecord({ originalName: `matrix-${randomUUID()}.jpg`, uploadedBy: owner.userId }),
+    new Date(),
+  );
+  return { id: media.id };
+};
 
 /** A new API token of the caller's account, to revoke (the editor-in-chief's for anonymous). */
 const ownTokenToRevoke = async (caller: Caller) => {
@@ -203,6 +218,17 @@ const ROWS: Row[] = [
     expect: EDITORS_UP,
     body: () => ({ lead: null, top: [] }),
   },
+  {
+    route: 'GET /api/admin/embed-providers',
+    does: 'lists the providers articles may embed from, and which are allowed',
+    expect: SIGNED_IN,
+  },
+  {
+    route: 'POST /api/admin/embed-providers/match',
+    does: 'says which provider a pasted address is from',
+    expect: SIGNED_IN,
+    body: () => ({ url: 'https://youtu.be/dQw4w9WgXcQ' }),
+  },
 
   // The desk around the articles.
   { route: 'GET /api/admin/dashboard', does: 'opens the dashboard', expect: SIGNED_IN },
@@ -219,6 +245,45 @@ const ROWS: Row[] = [
     does: 'searches the photo library',
     expect: SIGNED_IN,
     query: '?search=harbour',
+  },
+  {
+    route: 'POST /api/admin/media',
+    does: 'uploads a photo',
+    expect: SIGNED_IN,
+    upload: true,
+  },
+  { route: 'GET /api/admin/media/uploaders', does: 'lists who uploaded', expect: SIGNED_IN },
+  {
+    route: 'GET /api/admin/media/:id',
+    does: 'opens a colleague’s photo and where it is used',
+    expect: SIGNED_IN,
+    params: () => photoOf(world.actors.colleague),
+  },
+  {
+    route: 'PATCH /api/admin/media/:id',
+    does: 'changes the words and focal point of their own photo',
+    expect: SIGNED_IN,
+    params: (caller) => photoOf(accountOf(caller)),
+    body: () => ({ alt: 'Boats in the harbour', focalPoint: { x: 0.4, y: 0.6 } }),
+  },
+  {
+    route: 'PATCH /api/admin/media/:id',
+    does: 'changes the words of a colleague’s photo',
+    expect: EDITORS_UP,
+    params: () => photoOf(world.actors.colleague),
+    body: () => ({ caption: 'Corrected caption' }),
+  },
+  {
+    route: 'DELETE /api/admin/media/:id',
+    does: 'deletes their own unused photo',
+    expect: WRITERS_UP,
+    params: (caller) => photoOf(accountOf(caller)),
+  },
+  {
+    route: 'DELETE /api/admin/media/:id',
+    does: 'deletes a colleague’s unused photo',
+    expect: EDITORS_UP,
+    params: () => photoOf(world.actors.colleague),
   },
 
   // Articles.
@@ -412,10 +477,12 @@ describe('the role matrix', () => {
         target === 'own' && caller !== 'anonymous' ? accountOf(caller) : world.actors.colleague;
       params.id = await articleIn(row.article.state, owner);
     }
+    const upload = row.upload ? multipartBody(await jpegPhoto({ width: 64, height: 48 })) : null;
     return call({
       method,
       url: `${fill(path, params)}${row.query ?? ''}`,
       ...(row.body && { body: row.body(++counter) }),
+      ...(upload && { body: upload.body, headers: upload.headers }),
       ...(await credentialsOf(caller, row.endsSessions)),
     });
   };

@@ -40,7 +40,7 @@ export async function startTestApp(
   const app = await createApp(config, () => undefined, overrides);
   const server = await buildServer({
     site: app.site,
-    mediaRoot: app.files.localRoot,
+    media: app.media,
     publicUrl: config.publicUrl,
     logLevel: 'silent',
     accounts: app.accounts,

@@ -10,6 +10,7 @@ import { EditorPage } from './pages/editor-page.js';
 import { HistoryPage } from './pages/history-page.js';
 import { HomepagePage } from './pages/homepage-page.js';
 import { InvitationPage, PasswordResetPage } from './pages/invitation-page.js';
+import { MediaLibraryPage } from './pages/media-library-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
@@ -34,6 +35,7 @@ function Page({ location, user }: { location: Location; user: SessionUser }) {
   if (path === '/users' && atLeast(user.role, 'editor_in_chief')) return <UsersPage />;
   if (path === '/homepage' && atLeast(user.role, 'editor')) return <HomepagePage />;
   if (path === '/articles') return <ArticleListPage query={query} />;
+  if (path === '/media') return <MediaLibraryPage query={query} />;
   if (path === '/articles/new') return <EditorPage key="new" id={null} />;
   const article = /^\/articles\/(\d+)(\/history)?$/.exec(path);
   if (article) {

@@ -1,8 +1,11 @@
 import type { Config } from '../config/config.js';
+import type { JobRunner } from '../jobs/job-runner.js';
 import type { AccountDeps } from '../services/accounts/account-deps.js';
 import type { NewsroomDeps } from '../services/articles/newsroom-deps.js';
 import type { Presence } from '../services/articles/presence.js';
 import type { ImportDeps } from '../services/import-articles.js';
+import type { MediaDeps } from '../services/media/media-deps.js';
+import type { VariantSource } from '../services/media/variant-on-demand.js';
 import type { Clock, Locks, Storage } from '../services/ports.js';
 import type { PublicationCache } from '../services/publication-cache.js';
 import type { SiteContext } from '../services/site-context.js';
@@ -16,7 +19,9 @@ export interface CommandContext {
   site: SiteContext;
   accounts: AccountDeps;
   newsroom: NewsroomDeps & { presence: Presence };
-  files: { localRoot: string | undefined };
+  media: MediaDeps & { variants: VariantSource };
+  jobs: JobRunner;
+  startJobs(intervalMs: number): { stop(): Promise<void> };
   importDeps(baseDir: string): ImportDeps;
   close(): Promise<void>;
 }

@@ -7,7 +7,7 @@ import { seedDemo } from './seed-demo-command.js';
 
 export const SERVE_HELP = `Usage: dateline serve [--port N] [--host H] [--demo]
 
-Runs the reader site, the newsroom API and the scheduler on HOST:PORT (default 127.0.0.1:3000,
+Runs the reader site, the newsroom API, the scheduler and the background jobs on HOST:PORT (default 127.0.0.1:3000,
 or PORT and HOST from the environment). Migrates the database first.
 
   --demo   load the demo newspaper first when the database is empty`;
@@ -21,7 +21,7 @@ export async function serve(
   if (options.demo) await seedDemo(context, terminal);
   const server = await buildServer({
     site: context.site,
-    mediaRoot: context.files.localRoot,
+    media: context.media,
     publicUrl: context.config.publicUrl,
     logLevel: context.config.logLevel,
     accounts: context.accounts,
@@ -37,12 +37,16 @@ export async function serve(
     { ...context.newsroom, locks: context.storage.locks, log: (line) => terminal.err(line) },
     context.config.schedulerIntervalMs,
   );
+  const jobs = context.config.jobsWorker
+    ? context.startJobs(context.config.jobsIntervalMs)
+    : { stop: () => Promise.resolve() };
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
   await scheduler.stop();
+  await jobs.stop();
   await server.close();
   return EXIT.ok;
 }

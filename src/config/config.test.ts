@@ -69,4 +69,105 @@ describe('configuration', () => {
       /SMTP_URL: must start with smtp:\/\/ or smtps:\/\//,
     );
   });
+  it('keeps media on the local disk, up to 40 MB and 100 megapixels, unless told otherwise', () => {
+    expect(readConfig({}).media).toEqual({
+      storage: { kind: 'local', dir: './data/media' },
+      maxBytes: 41_943_040,
+      maxPixels: 100_000_000,
+    });
+    const config = readConfig({
+      MEDIA_DIR: '/srv/media',
+      MEDIA_MAX_BYTES: '1048576',
+      MEDIA_MAX_PIXELS: '2000000',
+    });
+    expect(config.media).toEqual({
+      storage: { kind: 'local', dir: '/srv/media' },
+      maxBytes: 1_048_576,
+      maxPixels: 2_000_000,
+    });
+    expect(config.mediaDir).toBe('/srv/media');
+  });
+
+  it('reads an S3 bucket, with AWS defaults for what is not set', () => {
+    const aws = readConfig({
+      MEDIA_STORAGE: 's3',
+      S3_BUCKET: 'paper-media',
+      S3_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      S3_SECRET_ACCESS_KEY: 'secret',
+    });
+    expect(aws.media.storage).toEqual({
+      kind: 's3',
+      bucket: 'paper-media',
+      region: 'us-east-1',
+      endpoint: undefined,
+      accessKeyId: 'AKIDEXAMPLE',
+      secretAccessKey: 'secret',
+      forcePathStyle: false,
+      keyPrefix: undefined,
+    });
+    const minio = readConfig({
+      MEDIA_STORAGE: 's3',
+      S3_BUCKET: 'paper-media',
+      S3_REGION: 'eu-central-1',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_ACCESS_KEY_ID: 'minio',
+      S3_SECRET_ACCESS_KEY: 'minio-secret',
+      S3_FORCE_PATH_STYLE: 'true',
+      S3_PREFIX: '/daily/media/',
+    });
+    expect(minio.media.storage).toMatchObject({
+      region: 'eu-central-1',
+      endpoint: 'http://127.0.0.1:9000',
+      forcePathStyle: true,
+      keyPrefix: 'daily/media',
+    });
+  });
+
+  it('ignores S3 settings while media stays on the local disk', () => {
+    const config = readConfig({ S3_BUCKET: 'unused', S3_FORCE_PATH_STYLE: '1' });
+    expect(config.media.storage).toEqual({ kind: 'local', dir: './data/media' });
+  });
+
+  it('names each S3 setting a bucket cannot be reached without', () => {
+    expect(() => readConfig({ MEDIA_STORAGE: 's3' })).toThrow(ConfigError);
+    let error: unknown;
+    try {
+      readConfig({ MEDIA_STORAGE: 's3', S3_ACCESS_KEY_ID: '', PORT: 'x' });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).problems).toEqual([
+      expect.stringMatching(/^PORT: /),
+      'S3_BUCKET: is required when MEDIA_STORAGE=s3',
+      'S3_ACCESS_KEY_ID: is required when MEDIA_STORAGE=s3',
+      'S3_SECRET_ACCESS_KEY: is required when MEDIA_STORAGE=s3',
+    ]);
+    expect(() =>
+      readConfig({ MEDIA_STORAGE: 's3', S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'k' }),
+    ).toThrow(/^ {2}S3_SECRET_ACCESS_KEY: is required when MEDIA_STORAGE=s3$/m);
+  });
+
+  it.each([
+    ['MEDIA_STORAGE', 'ftp', /^MEDIA_STORAGE: /m],
+    ['MEDIA_MAX_BYTES', '0', /^MEDIA_MAX_BYTES: must be a positive whole number/m],
+    ['MEDIA_MAX_BYTES', '40MB', /^MEDIA_MAX_BYTES: must be a positive whole number/m],
+    ['MEDIA_MAX_PIXELS', '-5', /^MEDIA_MAX_PIXELS: must be a positive whole number/m],
+    ['MEDIA_MAX_PIXELS', '1.5', /^MEDIA_MAX_PIXELS: must be a positive whole number/m],
+    ['S3_ENDPOINT', 'minio:9000', /^S3_ENDPOINT: /m],
+    ['S3_ENDPOINT', 'ftp://minio:9000', /^S3_ENDPOINT: must start with http:\/\/ or https:\/\//m],
+    ['S3_FORCE_PATH_STYLE', 'yes please', /^S3_FORCE_PATH_STYLE: must be true or false/m],
+    ['S3_PREFIX', 'media/../other-paper', /^S3_PREFIX: must be a folder/m],
+    ['S3_PREFIX', 'media//photos', /^S3_PREFIX: must be a folder/m],
+    ['S3_PREFIX', '.hidden', /^S3_PREFIX: must be a folder/m],
+  ])('refuses %s=%j', (name, value, problem) => {
+    const problems = (() => {
+      try {
+        readConfig({ [name]: value });
+      } catch (e) {
+        return (e as ConfigError).problems.join('\n');
+      }
+      return '';
+    })();
+    expect(problems).toMatch(problem);
+  });
 });

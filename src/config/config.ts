@@ -37,11 +37,48 @@ const addressList = z
     message: 'must be IP addresses or CIDR ranges separated by commas, e.g. 10.0.0.1,10.1.0.0/16',
   });
 
+const positiveInteger = z.coerce
+  .number({ invalid_type_error: 'must be a positive whole number' })
+  .int({ message: 'must be a positive whole number' })
+  .positive({ message: 'must be a positive whole number' });
+
+const s3Prefix = z
+  .string()
+  .transform((value) => value.replace(/^\/+|\/+$/g, ''))
+  // The media store's key rule: no way out of the folder, no dot files, no empty parts.
+  .refine((value) => !/\.\.|\\|\0|\/\/|(^|\/)\./.test(value), {
+    message:
+      'must be a folder such as dateline/media (no .., backslashes, dot files or empty parts)',
+  });
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1');
+
+/** The S3 settings a bucket cannot be reached without. */
+const S3_REQUIRED = ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
 const configSchema = z.object({
   DATABASE_URL: databaseUrl.default('sqlite:./data/dateline.db'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   MEDIA_DIR: z.string().min(1).default('./data/media'),
+  MEDIA_STORAGE: z.enum(['local', 's3']).default('local'),
+  MEDIA_MAX_BYTES: positiveInteger.default(40 * 1024 * 1024),
+  MEDIA_MAX_PIXELS: positiveInteger.default(100_000_000),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ENDPOINT: z
+    .string()
+    .url()
+    .refine((value) => /^https?:\/\//.test(value), {
+      message: 'must start with http:// or https://',
+    })
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: booleanFlag.default('false'),
+  S3_PREFIX: s3Prefix.optional(),
   PUBLIC_URL: z.string().url().optional(),
   DATELINE_NOW: isoInstant.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -60,6 +97,8 @@ const configSchema = z.object({
   TRUSTED_PROXIES: addressList.default(''),
   SESSION_DAYS: z.coerce.number().int().min(1).max(366).default(14),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(15),
+  JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
+  JOBS_WORKER: z.enum(['on', 'off']).default('on'),
 });
 
 export interface Config {
@@ -67,6 +106,14 @@ export interface Config {
   port: number;
   host: string;
   mediaDir: string;
+  media: {
+    /** Where photos and their renditions are kept; createMediaStorage() takes this as is. */
+    storage: MediaStorageConfig;
+    /** The largest upload accepted, in bytes. */
+    maxBytes: number;
+    /** The most pixels an upload may decode to (width × height), against decompression bombs. */
+    maxPixels: number;
+  };
   /** Absolute origin for canonical links, e.g. https://news.example; derived from the request when unset. */
   publicUrl: string | undefined;
   /** A frozen clock, for tests and archive rendering. */
@@ -89,7 +136,26 @@ export interface Config {
   sessionDays: number;
   /** How often the scheduler looks for articles due to go live or come down. */
   schedulerIntervalMs: number;
+  /** How often the background worker looks for due jobs (new work also wakes it). */
+  jobsIntervalMs: number;
+  /** Whether `serve` runs background jobs too; off for instances that only serve. */
+  jobsWorker: boolean;
 }
+
+export type MediaStorageConfig =
+  | { kind: 'local'; dir: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      region: string;
+      /** Unset for AWS, which is reached at its regional endpoint. */
+      endpoint: string | undefined;
+      accessKeyId: string;
+      secretAccessKey: string;
+      forcePathStyle: boolean;
+      /** A folder inside the bucket; unset for the bucket's root. */
+      keyPrefix: string | undefined;
+    };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -102,15 +168,34 @@ export class ConfigError extends Error {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = configSchema.safeParse(present);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
+  const problems = [
+    ...(parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? []),
+    ...missingS3Settings(present),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,
     host: e.HOST,
     mediaDir: e.MEDIA_DIR,
+    media: {
+      storage:
+        e.MEDIA_STORAGE === 's3'
+          ? {
+              kind: 's3',
+              bucket: e.S3_BUCKET ?? '',
+              region: e.S3_REGION,
+              endpoint: e.S3_ENDPOINT,
+              accessKeyId: e.S3_ACCESS_KEY_ID ?? '',
+              secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? '',
+              forcePathStyle: e.S3_FORCE_PATH_STYLE,
+              keyPrefix: e.S3_PREFIX || undefined,
+            }
+          : { kind: 'local', dir: e.MEDIA_DIR },
+      maxBytes: e.MEDIA_MAX_BYTES,
+      maxPixels: e.MEDIA_MAX_PIXELS,
+    },
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     now: e.DATELINE_NOW ? new Date(e.DATELINE_NOW) : undefined,
     logLevel: e.LOG_LEVEL,
@@ -124,5 +209,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedProxies: e.TRUSTED_PROXIES,
     sessionDays: e.SESSION_DAYS,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
+    jobsIntervalMs: e.JOBS_INTERVAL_SECONDS * 1000,
+    jobsWorker: e.JOBS_WORKER === 'on',
   };
+}
+
+/** With MEDIA_STORAGE=s3, one problem per setting the bucket cannot be reached without. */
+function missingS3Settings(present: NodeJS.ProcessEnv): string[] {
+  if (present.MEDIA_STORAGE !== 's3') return [];
+  return S3_REQUIRED.filter((name) => present[name] === undefined).map(
+    (name) => `${name}: is required when MEDIA_STORAGE=s3`,
+  );
 }

@@ -9,7 +9,9 @@ export type DomainErrorKind =
   | 'conflict'
   | 'invalid'
   | 'gone'
-  | 'too_many_requests';
+  | 'too_many_requests'
+  | 'too_large'
+  | 'unsupported_media';
 
 export class DomainError extends Error {
   constructor(
@@ -35,5 +37,10 @@ export const conflict = (message: string, details?: Record<string, string | numb
 export const gone = (message: string) => new DomainError('gone', message);
 export const invalid = (message: string, field?: string) =>
   new DomainError('invalid', message, field);
+
+/** An upload bigger than the configured limit, in bytes or in pixels. */
+export const tooLarge = (message: string) => new DomainError('too_large', message);
+/** A file whose content is not a kind Dateline accepts, whatever its name says. */
+export const unsupportedMedia = (message: string) => new DomainError('unsupported_media', message);
 
 export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;

@@ -1,25 +1,29 @@
 import fastifyCompress from '@fastify/compress';
-import fastifyStatic from '@fastify/static';
+import fastifyMultipart from '@fastify/multipart';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { isDomainError, type DomainErrorKind } from '../domain/errors.js';
 import type { AccountDeps } from '../services/accounts/account-deps.js';
 import type { NewsroomDeps } from '../services/articles/newsroom-deps.js';
 import type { Presence } from '../services/articles/presence.js';
+import type { MediaDeps } from '../services/media/media-deps.js';
+import type { VariantSource } from '../services/media/variant-on-demand.js';
 import type { SiteContext } from '../services/site-context.js';
 import { registerAdminApp } from './admin/admin-routes.js';
 import { registerArticleRoutes } from './api/articles/articles-routes.js';
 import { registerDeskRoutes } from './api/desk/desk-routes.js';
+import { registerMediaRoutes } from './api/media/media-routes.js';
 import { registerOpenApiRoute } from './api/openapi.js';
 import { registerPublicationRoutes } from './api/publication/publication-routes.js';
 import { registerNewsroomApi } from './api/newsroom-api.js';
 import { sendErrorPage } from './site/error-pages.js';
+import { registerMediaFiles } from './site/media-files.js';
 import { registerSiteRoutes } from './site/site-routes.js';
 import { FAVICON_SVG, ROBOTS_TXT } from './site/static-files.js';
 
 export interface ServerOptions {
   site: SiteContext;
-  /** Local folder of media files, served under /media/. */
-  mediaRoot: string | undefined;
+  /** The photo library, and its variants served under /media/. */
+  media: MediaDeps & { variants: VariantSource };
   publicUrl: string | undefined;
   logLevel: string;
   /** The newsroom's accounts: sign-in, sessions, API tokens. */
@@ -39,6 +43,8 @@ export const HTTP_STATUS: Record<DomainErrorKind, number> = {
   conflict: 409,
   gone: 410,
   too_many_requests: 429,
+  too_large: 413,
+  unsupported_media: 415,
 };
 
 const acceptsHtml = (accept: string | undefined) => accept?.includes('text/html') ?? false;
@@ -56,17 +62,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }),
   });
   await server.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'] });
-  if (options.mediaRoot) {
-    await server.register(fastifyStatic, {
-      root: options.mediaRoot,
-      prefix: '/media/',
-      // Media file names carry a content hash: a name never changes its bytes.
-      immutable: true,
-      maxAge: '365d',
-      index: false,
-      wildcard: true,
-    });
-  }
+  // Uploads only: the plugin parses multipart bodies for the routes that ask for them.
+  await server.register(fastifyMultipart, { limits: { fileSize: options.media.limits.maxBytes } });
+  registerMediaFiles(server, options.media.variants);
   server.get('/favicon.svg', (_request, reply) =>
     reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG),
   );
@@ -109,6 +107,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       clock: options.newsroom.clock,
       publication: options.site.publication,
     });
+    registerMediaRoutes(newsroom, options.media);
     registerOpenApiRoute(newsroom);
   });
   await registerAdminApp(server);

@@ -9,14 +9,14 @@ import { invalid, isDomainError } from '../domain/errors.js';
 import { sectionSlugFor, type Section } from '../domain/section/section.js';
 import { parseWith } from '../domain/validation.js';
 import { importedArticleSchema, type ImportedArticle } from './article-import-schema.js';
-import type { Clock, ImageProcessor, MediaFiles, Storage, Stores } from './ports.js';
-import { storePhoto } from './store-photo.js';
+import { acceptPhoto, recordPhoto, type AcceptedPhoto } from './media/accept-photo.js';
+import type { MediaDeps } from './media/media-deps.js';
+import type { Stores } from './ports.js';
 
-export interface ImportDeps {
-  storage: Storage;
-  clock: Clock;
-  images: ImageProcessor;
-  files: MediaFiles;
+export interface ImportDeps extends Pick<
+  MediaDeps,
+  'storage' | 'clock' | 'images' | 'files' | 'limits' | 'wakeJobs'
+> {
   /** Reads a file named by an item (its lead photo), relative to where the items came from. */
   readAsset(path: string): Promise<Uint8Array>;
 }
@@ -69,22 +69,31 @@ async function importOne(deps: ImportDeps, input: unknown): Promise<{ id: number
   const item = parseWith(importedArticleSchema, input);
   const body = bodyOf(item);
   const now = deps.clock.now();
-  const photoBytes = item.leadImage && (await readLeadPhoto(deps, item.leadImage.file));
-  const written: string[] = [];
+  const photoName = item.leadImage && (item.leadImage.file.split('/').pop() ?? item.leadImage.file);
+  let photo: AcceptedPhoto | undefined;
+  if (item.leadImage && photoName) {
+    const bytes = await readLeadPhoto(deps, item.leadImage.file);
+    photo = await acceptPhoto(deps, bytes, photoName).catch((error: unknown) => {
+      if (!isDomainError(error)) throw error;
+      throw invalid(`leadImage.file: ${error.message}`, 'leadImage.file');
+    });
+  }
   try {
     return await deps.storage.transaction(async (stores) => {
       const section = await sectionNamed(stores, item.section);
       const authors = await bylinesOf(stores, item);
       const tags = await stores.tags.findOrCreate(item.tags);
       let lead = null;
-      if (item.leadImage && photoBytes) {
-        const photo = await storePhoto({ ...deps, stores, now }, photoBytes, {
-          originalName: item.leadImage.file.split('/').pop() ?? item.leadImage.file,
-          ...item.leadImage,
-        });
-        written.push(...photo.writtenPaths);
+      if (item.leadImage && photo) {
+        const { media } = await recordPhoto(
+          stores,
+          photo,
+          { originalName: photoName ?? 'photo', ...item.leadImage },
+          null,
+          now,
+        );
         lead = {
-          mediaId: photo.media.id,
+          mediaId: media.id,
           caption: item.leadImage.caption,
           credit: item.leadImage.credit,
           alt: item.leadImage.alt,
@@ -122,7 +131,7 @@ async function importOne(deps: ImportDeps, input: unknown): Promise<{ id: number
       return { id, url: articlePath({ slug, section }) };
     });
   } catch (error) {
-    await Promise.all(written.map((path) => deps.files.remove(path)));
+    await photo?.discard();
     throw error;
   }
 }
@@ -146,5 +155,7 @@ export async function importArticles(deps: ImportDeps, input: unknown): Promise<
       });
     }
   }
+  // Photos came in with the articles: their variants can start now.
+  if (report.imported.length > 0) deps.wakeJobs?.();
   return report;
 }

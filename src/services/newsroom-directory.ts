@@ -37,16 +37,3 @@ export async function createSection(
   deps.publication.invalidate();
   return section;
 }
-
-export const mediaQuerySchema = z
-  .object({
-    search: z.string().trim().max(200).optional(),
-    page: z.coerce.number().int().min(1).max(10_000).default(1),
-  })
-  .strict();
-
-/** The photo library, newest first, searchable by caption, credit and file name. */
-export function listMedia(stores: Stores, input: unknown) {
-  const query = parseWith(mediaQuerySchema, input);
-  return stores.media.list({ search: query.search, limit: 60, offset: (query.page - 1) * 60 });
-}

@@ -9,7 +9,8 @@ import type { Session } from '../domain/account/session.js';
 import type { User } from '../domain/account/user.js';
 import type { AuthorProfile } from '../domain/author/author.js';
 import type { BodyDocument } from '../domain/body/body-document.js';
-import type { MediaItem, MediaVariant } from '../domain/media/media-item.js';
+import type { EmbeddedPhotoDetails, ImageFormat, MediaItem } from '../domain/media/media-item.js';
+import type { VariantSpec } from '../domain/media/variant-plan.js';
 import type { Role } from '../domain/roles/role.js';
 import type { Section } from '../domain/section/section.js';
 import type { CurrentWeather, WeatherLocation } from '../domain/weather/current-weather.js';
@@ -109,14 +110,78 @@ export interface AuthorStore {
   create(author: Omit<AuthorProfile, 'id'>): Promise<AuthorProfile>;
 }
 
-export type NewMediaItem = Omit<MediaItem, 'id' | 'createdAt'> & { contentHash: string };
+export type NewMediaItem = Omit<MediaItem, 'id' | 'createdAt' | 'variantsReady'>;
+
+/** What the media library can be searched and filtered by; newest first. */
+export interface MediaQuery {
+  /** Words each found in the caption, credit or file name. */
+  search?: string;
+  uploadedBy?: number;
+  /** Uploaded at or after. */
+  from?: Date;
+  /** Uploaded before. */
+  to?: Date;
+  limit: number;
+  offset: number;
+}
+
+/** The fields of a photo that may change after upload. */
+export type MediaChanges = Partial<
+  Pick<MediaItem, 'caption' | 'credit' | 'creator' | 'copyright' | 'alt' | 'focalPoint'>
+> & { variantsReady?: boolean };
+
+/** One article that shows a photo, and how. */
+export interface MediaUse {
+  articleId: number;
+  headline: string;
+  status: ArticleStatus;
+  as: 'lead' | 'inline';
+}
 
 export interface MediaStore {
   create(item: NewMediaItem, now: Date): Promise<MediaItem>;
   findByContentHash(hash: string): Promise<MediaItem | undefined>;
   findById(id: number): Promise<MediaItem | undefined>;
-  /** Newest first; `search` matches caption, credit and file name. */
-  list(query: { search?: string; limit: number; offset: number }): Promise<MediaItem[]>;
+  list(query: MediaQuery): Promise<MediaItem[]>;
+  update(id: number, changes: MediaChanges): Promise<MediaItem | undefined>;
+  remove(id: number): Promise<void>;
+  /** Everyone who has uploaded a photo, by name. */
+  uploaders(): Promise<{ id: number; name: string }[]>;
+  /** Articles (in any state) whose current text shows the photo. */
+  usage(mediaId: number): Promise<MediaUse[]>;
+}
+
+/** A piece of background work as a worker receives it. */
+export interface Job {
+  id: number;
+  kind: string;
+  payload: unknown;
+  /** How many times it has been started, this time included. */
+  attempts: number;
+}
+
+/** What to do with one kind of job, and how long to wait before each retry. */
+export interface JobHandler {
+  run(payload: unknown, job: Job): Promise<void>;
+  /** Milliseconds before the next attempt after `attempts` failed ones, or null to give up. */
+  retryDelay(attempts: number): number | null;
+}
+
+/** Background work kept in the database, so it survives a restart and runs exactly once. */
+export interface JobStore {
+  enqueue(kind: string, payload: unknown, runAt: Date, now: Date): Promise<number>;
+  /**
+   * Takes the oldest due job for this worker, locked until now + leaseMs so no other process
+   * takes it meanwhile; a worker that dies lets it go when the lease ends.
+   */
+  claim(now: Date, leaseMs: number): Promise<Job | undefined>;
+  complete(id: number, now: Date): Promise<void>;
+  /** Sets the job aside until runAt, noting why it failed. */
+  retryAt(id: number, error: string, runAt: Date): Promise<void>;
+  /** Stops retrying: the job is done, with its last error kept. */
+  abandon(id: number, error: string, now: Date): Promise<void>;
+  /** Jobs of a kind not yet done. */
+  countPending(kind: string): Promise<number>;
 }
 
 /** Named JSON documents: the publication's settings and the like. */
@@ -138,6 +203,7 @@ export interface Stores {
   tags: TagStore;
   authors: AuthorStore;
   media: MediaStore;
+  jobs: JobStore;
   settings: SettingsStore;
   users: UserStore;
   sessions: SessionStore;
@@ -153,34 +219,51 @@ export interface Storage {
   close(): Promise<void>;
 }
 
-/** Where media files live (local disk, later S3). Paths are relative, '/'-separated. */
-export interface MediaFiles {
-  /** Writes the file; returns false when a file already existed at that path. */
-  put(path: string, bytes: Uint8Array): Promise<boolean>;
-  remove(path: string): Promise<void>;
-  /** Absolute local directory to serve from, when the files are on local disk. */
-  readonly localRoot: string | undefined;
+/**
+ * Where media files live: local disk by default, S3-compatible object storage for several
+ * instances. Keys are relative, '/'-separated, and name their bytes for good (content hash).
+ */
+export interface MediaStorage {
+  /** Writes the file, replacing any file at that key. */
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  /** The file's bytes, or undefined when there is none. */
+  get(key: string): Promise<Uint8Array | undefined>;
+  has(key: string): Promise<boolean>;
+  /** Removes the files; keys that do not exist are ignored. */
+  remove(keys: string[]): Promise<void>;
+  /** Every key that starts with the prefix. */
+  list(prefix: string): Promise<string[]>;
 }
 
-/** A photo decoded and measured, ready to be stored. */
-export interface ProcessedImage {
-  mimeType: string;
+/** An upload recognised, measured and decoded in full, so it is known to be whole. */
+export interface InspectedImage {
+  format: ImageFormat;
+  /** Size once turned upright by the EXIF orientation. */
   width: number;
   height: number;
   placeholderColor: string;
-  contentHash: string;
-  metadata: { credit?: string; caption?: string };
-  renditions: {
-    bytes: Uint8Array;
-    format: MediaVariant['format'];
-    width: number;
-    height: number;
-  }[];
+  embedded: EmbeddedPhotoDetails;
 }
 
-/** Decodes, measures and re-encodes photos. Rejects files that are not images. */
+/** One variant made from an original. */
+export interface RenderedVariant {
+  spec: VariantSpec;
+  bytes: Uint8Array;
+}
+
+/** Recognises, checks and re-encodes photos. */
 export interface ImageProcessor {
-  process(bytes: Uint8Array): Promise<ProcessedImage>;
+  /**
+   * Checks an upload before anything is stored: throws unsupportedMedia when the content is
+   * not JPEG, PNG, WebP, AVIF or GIF, tooLarge when it declares more than maxPixels (before
+   * decoding it), and invalid when it does not decode whole (truncated, corrupt).
+   */
+  inspect(bytes: Uint8Array, limits: { maxPixels: number }): Promise<InspectedImage>;
+  /**
+   * Makes the variants from the original, upright and with no metadata (no EXIF, GPS, IPTC
+   * or XMP) in what it returns; yields each one as soon as it is encoded.
+   */
+  render(original: Uint8Array, specs: VariantSpec[]): AsyncIterable<RenderedVariant>;
 }
 
 /* ---- Accounts: users, sessions, API tokens, single-use links ---- */

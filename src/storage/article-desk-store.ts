@@ -1,3 +1,4 @@
+import { refreshArticleMedia } from './article-media-rows.js';
 import type { Kysely, Updateable } from 'kysely';
 import type { ArticleStatus } from '../domain/article/article.js';
 import type {
@@ -90,7 +91,10 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
       .where('id', '=', id)
       .where('revision', '=', basedOn)
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    const saved = Number(result.numUpdatedRows) === 1;
+    if (saved && (changes.lead !== undefined || changes.body !== undefined))
+      await refreshArticleMedia(this.db, id);
+    return saved;
   }
 
   async setBylines(id: number, authorIds: number[]): Promise<void> {

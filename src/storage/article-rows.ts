@@ -1,5 +1,5 @@
 /** Turning joined article rows into domain objects. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type {
   Article,
   ArticleStatus,
@@ -10,8 +10,9 @@ import type {
 import type { Correction } from '../domain/article/article-draft.js';
 import type { AuthorKind, AuthorProfile } from '../domain/author/author.js';
 import type { BodyDocument } from '../domain/body/body-document.js';
-import type { MediaVariant } from '../domain/media/media-item.js';
-import { fromDbTime, type DatabaseSchema } from './schema.js';
+import type { MediaItem } from '../domain/media/media-item.js';
+import { MEDIA_COLUMN_NAMES, mediaFrom } from './media-rows.js';
+import { fromDbTime, type DatabaseSchema, type MediaTable } from './schema.js';
 
 /** Columns every article query selects: the article, its section and its lead photo. */
 export const ARTICLE_COLUMNS = [
@@ -44,13 +45,21 @@ export const ARTICLE_COLUMNS = [
   'm.id as media_id',
   'm.original_name as media_original_name',
   'm.mime_type as media_mime_type',
+  'm.format as media_format',
   'm.width as media_width',
   'm.height as media_height',
+  'm.bytes as media_bytes',
   'm.caption as media_caption',
   'm.credit as media_credit',
+  'm.creator as media_creator',
+  'm.copyright as media_copyright',
   'm.alt as media_alt',
+  'm.focal_x as media_focal_x',
+  'm.focal_y as media_focal_y',
   'm.placeholder_color as media_placeholder_color',
-  'm.variants as media_variants',
+  'm.content_hash as media_content_hash',
+  'm.variants_ready as media_variants_ready',
+  'm.uploaded_by as media_uploaded_by',
   'm.created_at as media_created_at',
 ] as const;
 
@@ -70,19 +79,11 @@ type ArticleRow = Awaited<ReturnType<ReturnType<typeof selectArticles>['executeT
 
 function leadImageFrom(row: ArticleRow): LeadImage | null {
   if (row.media_id === null) return null;
-  const media = {
-    id: row.media_id,
-    originalName: row.media_original_name ?? '',
-    mimeType: row.media_mime_type ?? '',
-    width: row.media_width ?? 0,
-    height: row.media_height ?? 0,
-    caption: row.media_caption ?? '',
-    credit: row.media_credit ?? '',
-    alt: row.media_alt ?? '',
-    placeholderColor: row.media_placeholder_color ?? '#cccccc',
-    variants: JSON.parse(row.media_variants ?? '[]') as MediaVariant[],
-    createdAt: fromDbTime(row.media_created_at ?? row.created_at),
-  };
+  const media = mediaFrom(
+    Object.fromEntries(
+      MEDIA_COLUMN_NAMES.map((column) => [column, row[`media_${column}`]]),
+    ) as unknown as Selectable<MediaTable>,
+  );
   return {
     media,
     caption: row.lead_caption ?? media.caption,
@@ -107,6 +108,7 @@ export function articleFrom(
   bylines: AuthorProfile[],
   tags: Tag[],
   corrections: Correction[],
+  inlinePhotos: MediaItem[] = [],
 ): Article {
   return {
     id: row.id,
@@ -132,6 +134,7 @@ export function articleFrom(
     unpublishAt: timeOrNull(row.unpublish_at),
     killedAt: timeOrNull(row.killed_at),
     corrections,
+    inlinePhotos,
   };
 }
 

@@ -19,6 +19,9 @@ import {
   summaryFrom,
   withArticleColumns,
 } from './article-rows.js';
+import { mediaIdsInBody } from '../domain/body/media-in-body.js';
+import { recordArticleMedia, refreshArticleMedia } from './article-media-rows.js';
+import { mediaFrom } from './media-rows.js';
 import { reusableQuery } from './reusable-query.js';
 import { toDbTime, type ArticlesTable, type DatabaseSchema } from './schema.js';
 
@@ -82,6 +85,10 @@ export class KyselyArticleStore implements ArticleStore {
       .executeTakeFirstOrThrow();
     await this.linkMany('article_authors', 'author_id', id, article.authorIds);
     await this.linkMany('article_tags', 'tag_id', id, article.tagIds);
+    await recordArticleMedia(this.db, id, {
+      leadMediaId: article.lead?.mediaId ?? null,
+      body: article.body,
+    });
     return id;
   }
 
@@ -123,7 +130,14 @@ export class KyselyArticleStore implements ArticleStore {
       this.correctionsOfOne(row.id),
     ]);
     const byline = groupBylines(bylines).get(row.id) ?? [];
-    return articleFrom(row, byline, tags, corrections.map(correctionFrom));
+    const photoIds = mediaIdsInBody(JSON.parse(row.body));
+    const inlinePhotos =
+      photoIds.length === 0
+        ? []
+        : (await this.db.selectFrom('media').selectAll().where('id', 'in', photoIds).execute()).map(
+            mediaFrom,
+          );
+    return articleFrom(row, byline, tags, corrections.map(correctionFrom), inlinePhotos);
   }
 
   async slugTaken(slug: string): Promise<boolean> {
@@ -148,6 +162,8 @@ export class KyselyArticleStore implements ArticleStore {
       .set({ ...columnsOf(changes), updated_at: toDbTime(now) })
       .where('id', '=', id)
       .execute();
+    if (changes.lead !== undefined || changes.body !== undefined)
+      await refreshArticleMedia(this.db, id);
   }
 
   private async rememberSlug(id: number, newSlug: string) {

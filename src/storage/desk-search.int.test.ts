@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, type TestDatabase } from '../../test/test-databases.js';
 import { openStorage, type OpenedStorage } from './open-storage.js';
+import { mediaRecord } from '../../test/media-records.js';
 
 const body = {
   type: 'doc' as const,
@@ -71,19 +72,7 @@ describe.each(ENGINES)('desk and media search on $engine', ({ create }) => {
       );
     }
     for (const photo of photos) {
-      await stores.media.create(
-        {
-          ...photo,
-          mimeType: 'image/jpeg',
-          width: 10,
-          height: 10,
-          alt: photo.caption,
-          placeholderColor: '#000000',
-          contentHash: `hash-${photo.originalName}`,
-          variants: [],
-        },
-        at,
-      );
+      await stores.media.create(mediaRecord({ ...photo, alt: photo.caption }), at);
     }
   });
 

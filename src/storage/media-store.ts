@@ -1,22 +1,16 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { MediaItem, MediaVariant } from '../domain/media/media-item.js';
-import type { MediaStore, NewMediaItem } from '../services/ports.js';
+import type { Kysely } from 'kysely';
+import type { ArticleStatus } from '../domain/article/article.js';
+import type { MediaItem } from '../domain/media/media-item.js';
+import type {
+  MediaChanges,
+  MediaQuery,
+  MediaStore,
+  MediaUse,
+  NewMediaItem,
+} from '../services/ports.js';
 import { containsWord } from './like-pattern.js';
-import { fromDbTime, toDbTime, type DatabaseSchema, type MediaTable } from './schema.js';
-
-const mediaFrom = (row: Selectable<MediaTable>): MediaItem => ({
-  id: row.id,
-  originalName: row.original_name,
-  mimeType: row.mime_type,
-  width: row.width,
-  height: row.height,
-  caption: row.caption,
-  credit: row.credit,
-  alt: row.alt,
-  placeholderColor: row.placeholder_color,
-  variants: JSON.parse(row.variants) as MediaVariant[],
-  createdAt: fromDbTime(row.created_at),
-});
+import { mediaFrom } from './media-rows.js';
+import { toDbTime, type DatabaseSchema } from './schema.js';
 
 export class KyselyMediaStore implements MediaStore {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
@@ -27,14 +21,21 @@ export class KyselyMediaStore implements MediaStore {
       .values({
         original_name: item.originalName,
         mime_type: item.mimeType,
+        format: item.format,
         width: item.width,
         height: item.height,
+        bytes: item.bytes,
         caption: item.caption,
         credit: item.credit,
+        creator: item.creator,
+        copyright: item.copyright,
         alt: item.alt,
+        focal_x: item.focalPoint.x,
+        focal_y: item.focalPoint.y,
         placeholder_color: item.placeholderColor,
-        variants: JSON.stringify(item.variants),
         content_hash: item.contentHash,
+        variants_ready: 0,
+        uploaded_by: item.uploadedBy,
         created_at: toDbTime(now),
       })
       .returningAll()
@@ -51,13 +52,26 @@ export class KyselyMediaStore implements MediaStore {
     return row && mediaFrom(row);
   }
 
-  async list(query: { search?: string; limit: number; offset: number }): Promise<MediaItem[]> {
+  async findByContentHash(hash: string): Promise<MediaItem | undefined> {
+    const row = await this.db
+      .selectFrom('media')
+      .selectAll()
+      .where('content_hash', '=', hash)
+      .executeTakeFirst();
+    return row && mediaFrom(row);
+  }
+
+  async list(query: MediaQuery): Promise<MediaItem[]> {
     let select = this.db
       .selectFrom('media')
       .selectAll()
+      .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .limit(query.limit)
       .offset(query.offset);
+    if (query.uploadedBy !== undefined) select = select.where('uploaded_by', '=', query.uploadedBy);
+    if (query.from) select = select.where('created_at', '>=', toDbTime(query.from));
+    if (query.to) select = select.where('created_at', '<', toDbTime(query.to));
     for (const word of (query.search ?? '')
       .toLowerCase()
       .split(/\s+/)
@@ -74,12 +88,56 @@ export class KyselyMediaStore implements MediaStore {
     return (await select.execute()).map(mediaFrom);
   }
 
-  async findByContentHash(hash: string): Promise<MediaItem | undefined> {
-    const row = await this.db
-      .selectFrom('media')
-      .selectAll()
-      .where('content_hash', '=', hash)
-      .executeTakeFirst();
-    return row && mediaFrom(row);
+  async update(id: number, changes: MediaChanges): Promise<MediaItem | undefined> {
+    const columns = {
+      ...(changes.caption !== undefined && { caption: changes.caption }),
+      ...(changes.credit !== undefined && { credit: changes.credit }),
+      ...(changes.creator !== undefined && { creator: changes.creator }),
+      ...(changes.copyright !== undefined && { copyright: changes.copyright }),
+      ...(changes.alt !== undefined && { alt: changes.alt }),
+      ...(changes.focalPoint !== undefined && {
+        focal_x: changes.focalPoint.x,
+        focal_y: changes.focalPoint.y,
+      }),
+      ...(changes.variantsReady !== undefined && {
+        variants_ready: changes.variantsReady ? 1 : 0,
+      }),
+    };
+    if (Object.keys(columns).length > 0)
+      await this.db.updateTable('media').set(columns).where('id', '=', id).execute();
+    return this.findById(id);
+  }
+
+  async remove(id: number): Promise<void> {
+    await this.db.deleteFrom('media').where('id', '=', id).execute();
+  }
+
+  async uploaders(): Promise<{ id: number; name: string }[]> {
+    return this.db
+      .selectFrom('users as u')
+      .select(['u.id', 'u.name'])
+      .where((eb) =>
+        eb.exists(
+          eb.selectFrom('media as m').select('m.id').whereRef('m.uploaded_by', '=', 'u.id'),
+        ),
+      )
+      .orderBy('u.name')
+      .execute();
+  }
+
+  async usage(mediaId: number): Promise<MediaUse[]> {
+    const rows = await this.db
+      .selectFrom('article_media as am')
+      .innerJoin('articles as a', 'a.id', 'am.article_id')
+      .select(['a.id', 'a.headline', 'a.status', 'am.usage'])
+      .where('am.media_id', '=', mediaId)
+      .orderBy('a.id', 'desc')
+      .execute();
+    return rows.map((row) => ({
+      articleId: row.id,
+      headline: row.headline,
+      status: row.status as ArticleStatus,
+      as: row.usage,
+    }));
   }
 }

@@ -4,6 +4,7 @@ import * as initial from './migrations/0001-initial.js';
 import * as newsroom from './migrations/0002-newsroom.js';
 import * as events from './migrations/0003-events.js';
 import * as scheduledUpdates from './migrations/0004-scheduled-updates.js';
+import * as mediaPipeline from './migrations/0005-media-pipeline.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0002-newsroom': newsroom,
   '0003-events': events,
   '0004-scheduled-updates': scheduledUpdates,
+  '0005-media-pipeline': mediaPipeline,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

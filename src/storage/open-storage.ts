@@ -6,6 +6,7 @@ import { KyselyArticleDeskStore } from './article-desk-store.js';
 import { KyselyArticleStore } from './article-store.js';
 import { KyselyAuthorStore } from './author-store.js';
 import type { Engine } from './engine.js';
+import { KyselyJobStore } from './job-store.js';
 import { KyselyLoginFailureStore } from './login-failure-store.js';
 import { KyselyMediaStore } from './media-store.js';
 import { migrateToLatest } from './migrate.js';
@@ -33,6 +34,7 @@ const storesOn = (db: Kysely<DatabaseSchema>): Stores => ({
   tags: new KyselyTagStore(db),
   authors: new KyselyAuthorStore(db),
   media: new KyselyMediaStore(db),
+  jobs: new KyselyJobStore(db),
   settings: new KyselySettingsStore(db),
   desk: new KyselyArticleDeskStore(db),
   revisions: new KyselyRevisionStore(db),

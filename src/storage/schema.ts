@@ -3,6 +3,7 @@
  * (see docs/adr/0003-storage.md), so they compare and sort the same everywhere.
  */
 import type { Generated } from 'kysely';
+import type { ImageFormat } from '../domain/media/media-item.js';
 
 export interface SettingsTable {
   key: string;
@@ -42,9 +43,38 @@ export interface MediaTable {
   credit: string;
   alt: string;
   placeholder_color: string;
-  /** JSON array of MediaVariant. */
-  variants: string;
   content_hash: string;
+  created_at: string;
+  format: ImageFormat;
+  bytes: number;
+  creator: string;
+  copyright: string;
+  focal_x: number;
+  focal_y: number;
+  /** 1 once the background job has made every variant. */
+  variants_ready: number;
+  uploaded_by: number | null;
+}
+
+/** Which articles show which photos, kept in step with every save. */
+export interface ArticleMediaTable {
+  article_id: number;
+  media_id: number;
+  usage: 'lead' | 'inline';
+}
+
+/** Work done in the background, claimed by one process at a time, retried on failure. */
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  /** JSON. */
+  payload: string;
+  run_at: string;
+  attempts: number;
+  /** A claimed job is left alone until then; a crashed worker's job is taken up after it. */
+  locked_until: string | null;
+  last_error: string | null;
+  done_at: string | null;
   created_at: string;
 }
 
@@ -218,6 +248,8 @@ export interface DatabaseSchema {
   tags: TagsTable;
   authors: AuthorsTable;
   media: MediaTable;
+  article_media: ArticleMediaTable;
+  jobs: JobsTable;
   articles: ArticlesTable;
   article_authors: ArticleAuthorsTable;
   article_tags: ArticleTagsTable;

@@ -38,23 +38,29 @@ interface ErrorBody {
   [key: string]: unknown;
 }
 
+/** The token to send with a change, for requests made outside `request` (uploads). */
+export const csrfTokenNow = () => csrfToken;
+
 async function errorFrom(response: Response): Promise<ApiError> {
-  const text = await response.text();
+  return apiErrorFrom(response.status, await response.text(), response.statusText);
+}
+
+/** The server's refusal as an ApiError, from its status and the text of its answer. */
+export function apiErrorFrom(status: number, text: string, statusText = ''): ApiError {
   let body: ErrorBody = {};
   try {
     body = JSON.parse(text) as ErrorBody;
   } catch {
-    body = { error: text || response.statusText };
+    body = { error: text || statusText };
   }
   const { error, field, ...details } = body;
   const message =
-    typeof error === 'string' && error ? error : `The server answered ${response.status}`;
-  return new ApiError(
-    response.status,
-    message,
-    typeof field === 'string' ? field : undefined,
-    details,
-  );
+    typeof error === 'string' && error
+      ? error
+      : status === 413
+        ? 'The file is too big.'
+        : `The server answered ${status}`;
+  return new ApiError(status, message, typeof field === 'string' ? field : undefined, details);
 }
 
 /** Sends one request; resolves with the JSON answer (undefined for 204), rejects with ApiError. */

@@ -9,6 +9,8 @@ import type {
   DeskArticle,
   DeskEntry,
   DiffPart,
+  MediaChanges,
+  MediaDetails,
   MediaItem,
   Note,
   Presence,
@@ -19,15 +21,28 @@ import type {
   Session,
   StaffUser,
   Role,
+  Uploader,
 } from './types.js';
 
 const articles = '/api/admin/articles';
+const media = '/api/admin/media';
 
 export interface DeskFilters {
   status?: ArticleStatus | '';
   sectionId?: number | '';
   authorId?: number | '';
   search?: string;
+  page?: number;
+}
+
+export const MEDIA_PAGE_SIZE = 60;
+
+/** The photo library's search: caption, credit and file name; dates as YYYY-MM-DD. */
+export interface MediaFilters {
+  search?: string;
+  uploadedBy?: number | '';
+  from?: string;
+  to?: string;
   page?: number;
 }
 
@@ -42,8 +57,14 @@ export const newsroom = {
   dashboard: () => request<Dashboard>('GET', '/api/admin/dashboard'),
   sections: () => request<Section[]>('GET', '/api/admin/sections'),
   authors: () => request<Author[]>('GET', '/api/admin/authors'),
-  media: (search: string) =>
-    request<MediaItem[]>('GET', `/api/admin/media${queryString({ search })}`),
+  /** Newest first, MEDIA_PAGE_SIZE a page. Uploading is uploadPhoto (media/upload-photo.ts). */
+  media: (filters: MediaFilters = {}) =>
+    request<MediaItem[]>('GET', `${media}${queryString({ ...filters })}`),
+  mediaUploaders: () => request<Uploader[]>('GET', `${media}/uploaders`),
+  mediaItem: (id: number) => request<MediaDetails>('GET', `${media}/${id}`),
+  changeMedia: (id: number, changes: MediaChanges) =>
+    request<MediaItem>('PATCH', `${media}/${id}`, changes),
+  deleteMedia: (id: number) => request<void>('DELETE', `${media}/${id}`),
 
   list: (filters: DeskFilters) =>
     request<{ page: number; articles: DeskEntry[] }>(

@@ -69,22 +69,67 @@ export interface Author {
   bio: string;
 }
 
-export interface MediaVariant {
-  path: string;
-  format: string;
-  width: number;
-  height: number;
+export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'avif' | 'gif';
+
+/** Where the subject of a photo is, as fractions of its width and height from the top left. */
+export interface FocalPoint {
+  x: number;
+  y: number;
 }
 
+/** A photo in the library, with its default caption, credit and alt text. */
 export interface MediaItem {
   id: number;
   originalName: string;
-  caption: string;
-  credit: string;
-  alt: string;
+  mimeType: string;
+  format: ImageFormat;
+  /** Size once turned upright. */
   width: number;
   height: number;
-  variants: MediaVariant[];
+  /** Size of the original file. */
+  bytes: number;
+  caption: string;
+  credit: string;
+  creator: string;
+  copyright: string;
+  alt: string;
+  focalPoint: FocalPoint;
+  /** Average colour shown while the photo loads, as #rrggbb. */
+  placeholderColor: string;
+  contentHash: string;
+  variantsReady: boolean;
+  uploadedBy: { id: number; name: string } | null;
+  createdAt: string;
+  urls: {
+    /** About 320 px wide, cropped square around the focal point. */
+    thumbnail: string;
+    /** About 1024 px wide, the photo's own shape. */
+    preview: string;
+  };
+}
+
+/** An article that shows the photo, as its lead or in its text. */
+export interface MediaUse {
+  articleId: number;
+  headline: string;
+  status: ArticleStatus;
+  as: 'lead' | 'inline';
+}
+
+/** One photo as the library's detail panel opens it, with where it is used. */
+export interface MediaDetails extends MediaItem {
+  usage: MediaUse[];
+}
+
+/** The wording and focal point of a photo anyone allowed may change. */
+export type MediaChanges = Partial<
+  Pick<MediaItem, 'caption' | 'credit' | 'creator' | 'copyright' | 'alt' | 'focalPoint'>
+>;
+
+/** Someone who uploaded photos, for the library's filter. */
+export interface Uploader {
+  id: number;
+  name: string;
 }
 
 export interface Correction {
@@ -187,6 +232,8 @@ export interface PublicationSettings {
   };
   weather: WeatherSettings | null;
   articlesPerPage: number;
+  /** The editor-in-chief's allow-list of embed providers (ids from /api/admin/embed-providers). */
+  embeds: { allowedProviders: string[] };
 }
 
 /** The home page's running order: the lead story and the top stories after it. */

@@ -53,6 +53,13 @@ export function Shell({ user, path, onSignOut, children }: ShellProps) {
                 </Link>
               </li>
             )}
+            {atLeast(user.role, 'contributor') && (
+              <li>
+                <Link href="/media" aria-current={current(path === '/media')}>
+                  Photos
+                </Link>
+              </li>
+            )}
             {atLeast(user.role, 'editor') && (
               <li>
                 <Link href="/homepage" aria-current={current(path === '/homepage')}>

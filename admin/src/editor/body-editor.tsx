@@ -8,6 +8,7 @@ import Link from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BodyDocument } from '../api/types.js';
+import { BodyEmbed } from './body-embed.js';
 import { BodyToolbar } from './body-toolbar.js';
 import { toServerBody } from './body-to-server.js';
 
@@ -19,6 +20,8 @@ const BodyImage = Image.extend({
       credit: { default: null },
       width: { default: null },
       height: { default: null },
+      // The photo library's item, so the page can print its variants (render-body-html).
+      mediaId: { default: null },
     };
   },
 });
@@ -37,6 +40,7 @@ function createEditor(element: HTMLElement, content: BodyDocument, editable: boo
       }),
       Link.configure({ openOnClick: false, autolink: false, linkOnPaste: true }),
       BodyImage.configure({ inline: false, allowBase64: false }),
+      BodyEmbed,
     ],
     editorProps: {
       attributes: {
@@ -84,8 +88,8 @@ export function BodyEditor({ initial, editable, error, onChange }: BodyEditorPro
         Body
       </span>
       <p class="hint" id="body-hint">
-        Ctrl+B bold, Ctrl+I italic, Ctrl+S saves; the toolbar adds headings, lists, quotes, links
-        and photos.
+        Ctrl+B bold, Ctrl+I italic, Ctrl+S saves; the toolbar adds headings, lists, quotes, links,
+        photos and embeds.
       </p>
       {editor && editable && <BodyToolbar editor={editor} />}
       <div ref={host} class="body-editor" />

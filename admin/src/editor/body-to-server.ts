@@ -8,6 +8,7 @@ import type { JSONContent } from '@tiptap/core';
 import type {
   Block,
   BodyDocument,
+  EmbedAttrs,
   HeadingLevel,
   ImageAttrs,
   Inline,
@@ -98,7 +99,18 @@ function imageOf(node: JSONContent): Block[] {
   const height = positiveInteger(attrs.height);
   if (width) image.width = width;
   if (height) image.height = height;
+  const mediaId = positiveInteger(attrs.mediaId);
+  if (mediaId) image.mediaId = mediaId;
   return [{ type: 'image', attrs: image }];
+}
+
+/** An embed keeps its provider and address as given: the server checks both on saving. */
+function embedOf(node: JSONContent): Block[] {
+  const { provider, url, caption } = node.attrs ?? {};
+  if (typeof provider !== 'string' || !provider || typeof url !== 'string' || !url) return [];
+  const attrs = { provider, url } as EmbedAttrs;
+  if (typeof caption === 'string' && caption.trim()) attrs.caption = caption;
+  return [{ type: 'embed', attrs }];
 }
 
 function headingLevel(value: unknown): HeadingLevel {
@@ -127,6 +139,8 @@ function blocksOf(node: JSONContent): Block[] {
       return [{ type: 'horizontalRule' }];
     case 'image':
       return imageOf(node);
+    case 'embed':
+      return embedOf(node);
     default:
       // Unknown blocks keep their words as paragraphs rather than vanish.
       return paragraphsIn(node);

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MediaItem } from '../api/types.js';
+import { EmbedForm } from './embed-form.js';
 import { bodyVariantOf, MediaPicker } from './media-picker.js';
 
 interface ToolProps {
@@ -104,6 +105,7 @@ function insertPhoto(editor: Editor, item: MediaItem) {
       type: 'image',
       attrs: {
         src: `/media/${variant.path}`,
+        mediaId: item.id,
         alt: item.alt,
         caption: item.caption || null,
         credit: item.credit || null,
@@ -161,6 +163,7 @@ export function BodyToolbar({ editor }: { editor: Editor }) {
   const [, setTick] = useState(0);
   const [linking, setLinking] = useState(false);
   const [picking, setPicking] = useState(false);
+  const [embedding, setEmbedding] = useState(false);
 
   useEffect(() => {
     const rerender = () => setTick((n) => n + 1);
@@ -190,8 +193,12 @@ export function BodyToolbar({ editor }: { editor: Editor }) {
         <Tool label="Insert photo" onClick={() => setPicking(true)}>
           Photo
         </Tool>
+        <Tool label="Embed" onClick={() => setEmbedding(!embedding)}>
+          Embed
+        </Tool>
       </div>
       {linking && <LinkForm editor={editor} onDone={() => setLinking(false)} />}
+      {embedding && <EmbedForm editor={editor} onDone={() => setEmbedding(false)} />}
       {picking && (
         <MediaPicker
           title="Insert a photo in the body"

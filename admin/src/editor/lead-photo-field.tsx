@@ -2,8 +2,11 @@ import { useState } from 'preact/hooks';
 import { newsroom } from '../api/newsroom.js';
 import type { ArticleDraft, MediaItem } from '../api/types.js';
 import { errorFor, Field } from '../components/field.js';
-import { useLoad, valueOr } from '../components/use-load.js';
-import { MediaPicker, thumbnailOf } from './media-picker.js';
+import { useLoad } from '../components/use-load.js';
+import { ALT_TEXT_HINT } from '../media/alt-text-advice.js';
+import { describeFocalPoint, PhotoWithFocus } from '../media/focal-point-picker.js';
+import { Link } from '../router.js';
+import { MediaPicker } from './media-picker.js';
 
 type Lead = NonNullable<ArticleDraft['lead']>;
 
@@ -16,13 +19,30 @@ interface LeadPhotoFieldProps {
 
 interface LeadWordingProps {
   lead: Lead;
+  item: MediaItem | undefined;
   editable: boolean;
   errors: Record<string, string>;
   set: (changes: Partial<Lead>) => void;
 }
 
+/** What the alt text field warns of: none at all blocks publishing; the library's may stand in. */
+function AltWarning({ lead, item }: { lead: Lead; item: MediaItem | undefined }) {
+  if (lead.alt.trim()) return null;
+  if (item?.alt.trim())
+    return (
+      <p class="hint" id="lead-alt-fallback">
+        Empty here, so the library’s alt text is used: “{item.alt}”.
+      </p>
+    );
+  return (
+    <p class="warning" id="lead-alt-fallback">
+      <strong>No alt text:</strong> it is needed before publishing.
+    </p>
+  );
+}
+
 /** This article's caption, credit and alt text for the photo (the library's are defaults). */
-function LeadWording({ lead, editable, errors, set }: LeadWordingProps) {
+function LeadWording({ lead, item, editable, errors, set }: LeadWordingProps) {
   const text = (key: 'caption' | 'credit' | 'alt') => (event: Event) =>
     set({ [key]: (event.currentTarget as HTMLInputElement).value });
   return (
@@ -46,23 +66,54 @@ function LeadWording({ lead, editable, errors, set }: LeadWordingProps) {
       <Field
         id="lead-alt"
         label="Alt text"
-        hint="What the photo shows, for readers who cannot see it. Needed to publish."
+        hint={ALT_TEXT_HINT}
         error={errorFor(errors, 'lead.alt')}
       >
-        {(aria) => <input {...aria} disabled={!editable} value={lead.alt} onInput={text('alt')} />}
+        {(aria) => (
+          <input
+            {...aria}
+            aria-describedby={
+              lead.alt.trim()
+                ? aria['aria-describedby']
+                : `${aria['aria-describedby'] ?? ''} lead-alt-fallback`.trim()
+            }
+            disabled={!editable}
+            value={lead.alt}
+            onInput={text('alt')}
+          />
+        )}
       </Field>
+      <AltWarning lead={lead} item={item} />
     </div>
   );
 }
 
-/** The library item of the lead photo, for its thumbnail: just chosen, or found in the library. */
+/** The library item of the lead photo: the one just chosen, or asked of the server. */
 function useLeadItem(mediaId: number | undefined, chosen: MediaItem | null) {
   const known = chosen?.id === mediaId ? chosen : null;
-  const [library] = useLoad(
-    () => (mediaId === undefined || known ? Promise.resolve([]) : newsroom.media('')),
+  const [found] = useLoad<MediaItem | null>(
+    () => (mediaId === undefined || known ? Promise.resolve(null) : newsroom.mediaItem(mediaId)),
     [mediaId, known === null],
   );
-  return known ?? valueOr(library, []).find((item) => item.id === mediaId);
+  return known ?? (found.state === 'ready' ? (found.value ?? undefined) : undefined);
+}
+
+/** The chosen photo, shown with its focal point, where crops will centre. */
+function LeadPreview({ lead, item }: { lead: Lead; item: MediaItem | undefined }) {
+  if (!item) return <p class="muted">Photo #{lead.mediaId}</p>;
+  return (
+    <figure class="lead-preview">
+      <PhotoWithFocus item={item} point={item.focalPoint} maxHeight={12} />
+      <figcaption class="meta">
+        {item.originalName}, {item.width} × {item.height} px. Focal point at{' '}
+        {describeFocalPoint(item.focalPoint)};{' '}
+        <Link href={`/media?photo=${item.id}`} target="_blank">
+          change it in the library<span class="visually-hidden"> (opens in a new tab)</span>
+        </Link>
+        .
+      </figcaption>
+    </figure>
+  );
 }
 
 /** The photo at the top of the article, from the library, with this article's wording of it. */
@@ -70,20 +121,16 @@ export function LeadPhotoField({ lead, editable, errors, onChange }: LeadPhotoFi
   const [picking, setPicking] = useState(false);
   const [chosen, setChosen] = useState<MediaItem | null>(null);
   const item = useLeadItem(lead?.mediaId, chosen);
-  const thumbnail = item && thumbnailOf(item);
 
   return (
     <fieldset class="lead-photo">
       <legend>Lead photo</legend>
       {lead ? (
         <div class="lead-chosen">
-          {thumbnail ? (
-            <img src={thumbnail} alt="" width={160} />
-          ) : (
-            <p class="muted">Photo #{lead.mediaId}</p>
-          )}
+          <LeadPreview lead={lead} item={item} />
           <LeadWording
             lead={lead}
+            item={item}
             editable={editable}
             errors={errors}
             set={(changes) => onChange({ ...lead, ...changes })}

@@ -1,25 +1,20 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { newsroom } from '../api/newsroom.js';
-import type { MediaItem, MediaVariant } from '../api/types.js';
-import { useLoad } from '../components/use-load.js';
+import type { MediaItem } from '../api/types.js';
+import { PhotoListing } from '../media/photo-listing.js';
+import { UploadZone } from '../media/upload-zone.js';
+import { useMediaList } from '../media/use-media-list.js';
 
-const WEB_FORMATS = ['jpeg', 'webp', 'png', 'gif'];
+/** The square thumbnail the server makes of every photo. */
+export const thumbnailOf = (item: MediaItem): string => item.urls.thumbnail;
 
-const byWidth = (a: MediaVariant, b: MediaVariant) => a.width - b.width;
-
-/** The smallest rendition a browser can show everywhere, for thumbnails. */
-export function thumbnailOf(item: MediaItem): string | undefined {
-  const variants = item.variants.filter((v) => WEB_FORMATS.includes(v.format)).sort(byWidth);
-  const variant = variants[0] ?? item.variants[0];
-  return variant && `/media/${variant.path}`;
-}
-
-/** The rendition to put in an article body: the largest JPEG (or any) up to 1600 px wide. */
-export function bodyVariantOf(item: MediaItem): MediaVariant | undefined {
-  const usable = item.variants.filter((v) => WEB_FORMATS.includes(v.format)).sort(byWidth);
-  const jpeg = usable.filter((v) => v.format === 'jpeg');
-  const pool = jpeg.length ? jpeg : usable;
-  return pool.filter((v) => v.width <= 1600).pop() ?? pool[0];
+/** A rendition to put in an article's text: the preview, about 1024 px wide, as shaped. */
+export function bodyVariantOf(item: MediaItem) {
+  const src = item.urls.preview;
+  // The preview's file name ends in its width (`original-1024.webp`); smaller photos are smaller.
+  const named = Number(/-(\d+)\.\w+$/.exec(src)?.[1]);
+  const width = named > 0 ? named : Math.min(item.width, 1024);
+  const height = Math.max(1, Math.round((width * item.height) / item.width));
+  return { src, path: src.replace(/^\/media\//, ''), format: 'webp', width, height };
 }
 
 interface MediaPickerProps {
@@ -28,12 +23,13 @@ interface MediaPickerProps {
   onClose: () => void;
 }
 
-/** A modal list of the photo library with a search; Escape or Cancel closes it. */
+/** The library in a modal: search it, or upload new photos and take one; Escape closes it. */
 export function MediaPicker({ title, onPick, onClose }: MediaPickerProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
-  const [media] = useLoad(() => newsroom.media(query), [query]);
+  const list = useMediaList({ search: query });
+  const [fresh, setFresh] = useState<ReadonlySet<number>>(new Set());
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -47,52 +43,45 @@ export function MediaPicker({ title, onPick, onClose }: MediaPickerProps) {
       onClose={onClose}
     >
       <h2 id="media-picker-title">{title}</h2>
+      <UploadZone
+        id="picker-upload"
+        onUploaded={(item, isNew) => {
+          list.add(item);
+          if (isNew) setFresh((ids) => new Set([...ids, item.id]));
+        }}
+        action={(item) => (
+          <button type="button" onClick={() => onPick(item)}>
+            Use this photo<span class="visually-hidden">: {item.originalName}</span>
+          </button>
+        )}
+      />
       <div
         class="media-search"
         role="search"
         onKeyDown={(event) => {
+          // The picker sits inside the article's form: Enter searches, it does not save.
           if (event.key === 'Enter') {
             event.preventDefault();
             setQuery(search.trim());
           }
         }}
       >
-        <label for="media-search">Search photos</label>
+        <label for="media-search">Search the library</label>
         <input
           id="media-search"
           type="search"
+          aria-describedby="media-search-hint"
           value={search}
           onInput={(event) => setSearch(event.currentTarget.value)}
         />
         <button type="button" onClick={() => setQuery(search.trim())}>
           Search
         </button>
+        <p class="hint" id="media-search-hint">
+          Caption, credit or file name.
+        </p>
       </div>
-      {media.state === 'loading' && <p class="loading">Loading photos…</p>}
-      {media.state === 'missing' && <p class="empty">The photo library is not available yet.</p>}
-      {media.state === 'failed' && <p class="form-error">{media.message}</p>}
-      {media.state === 'ready' &&
-        (media.value.length === 0 ? (
-          <p class="empty">No photos found.</p>
-        ) : (
-          <ul class="media-grid">
-            {media.value.map((item) => (
-              <li key={item.id}>
-                <button type="button" onClick={() => onPick(item)}>
-                  <img
-                    src={thumbnailOf(item)}
-                    alt=""
-                    width={160}
-                    height={Math.round((160 * item.height) / item.width) || 100}
-                    loading="lazy"
-                  />
-                  <span>{item.caption || item.alt || item.originalName}</span>
-                  <span class="visually-hidden"> — choose</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        ))}
+      <PhotoListing list={list} verb="choose" fresh={fresh} onSelect={onPick} />
       <div class="dialog-actions">
         <button type="button" class="quiet" onClick={() => dialog.current?.close()}>
           Cancel

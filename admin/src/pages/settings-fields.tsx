@@ -48,6 +48,8 @@ export interface Form {
   label: string;
   lat: string;
   lon: string;
+  /** The embed providers the editor-in-chief allows, by id. */
+  allowedProviders: string[];
 }
 
 let nextKey = 1;

@@ -13,6 +13,7 @@ import {
   type Form,
   type Part,
 } from './settings-fields.js';
+import { EmbedFields } from './settings-embed-fields.js';
 import { FormActions } from '../components/form-parts.js';
 
 function formOf(settings: PublicationSettings): Form {
@@ -34,6 +35,7 @@ function formOf(settings: PublicationSettings): Form {
     label: settings.weather?.label ?? '',
     lat: settings.weather ? String(settings.weather.lat) : '',
     lon: settings.weather ? String(settings.weather.lon) : '',
+    allowedProviders: settings.embeds?.allowedProviders ?? [],
   };
 }
 
@@ -68,6 +70,7 @@ function settingsOf(form: Form, loaded: PublicationSettings): PublicationSetting
             lat: numberOf(form.lat),
             lon: numberOf(form.lon),
           },
+    embeds: { ...loaded.embeds, allowedProviders: form.allowedProviders },
   };
 }
 
@@ -76,7 +79,16 @@ const withoutField = (message: string, field: string) =>
   message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
 
 /** Fields the form shows; an error on anything else is shown above the form. */
-const FORM_FIELDS = ['name', 'tagline', 'editorInChief', 'timezone', 'locale', 'hijri', 'weather'];
+const FORM_FIELDS = [
+  'name',
+  'tagline',
+  'editorInChief',
+  'timezone',
+  'locale',
+  'hijri',
+  'weather',
+  'embeds',
+];
 
 /** The form itself, from the settings as loaded; a refused save marks the field at fault. */
 function SettingsForm({ initial }: { initial: PublicationSettings }) {
@@ -129,6 +141,7 @@ function SettingsForm({ initial }: { initial: PublicationSettings }) {
       <GeneralFields part={part} />
       <HijriFields part={part} />
       <WeatherFields part={part} />
+      <EmbedFields part={part} />
       <FormActions busy={busy} label="Save settings" busyLabel="Saving…" notice={notice} />
     </form>
   );

@@ -56,6 +56,8 @@ export interface Article {
   /** Set when the story was killed: gone from every page, feed and API. */
   killedAt: Date | null;
   corrections: Correction[];
+  /** Library photos the body shows inline, so pages can render them as <picture>. */
+  inlinePhotos: MediaItem[];
 }
 
 /** An article as a front or a list shows it. */

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { EMBED_PROVIDER_IDS, type EmbedProviderId } from '../embed/embed-provider.js';
+import { embedProviderName } from '../embed/embed-providers.js';
+import { MAX_EMBED_URL_LENGTH, recogniseEmbedFor } from '../embed/recognise-embed.js';
 import { invalid } from '../errors.js';
 import { findShapeProblem, MAX_BLOCKS } from './body-shape.js';
 import { isSafeHref, isSafeImageSrc } from './safe-url.js';
@@ -13,7 +16,8 @@ export interface BodyDocument {
 }
 
 /** A top-level block; quotes and list items accept only some of these (see their types). */
-export type Block = Paragraph | Heading | Blockquote | List | HorizontalRule | ImageBlock;
+export type Block =
+  Paragraph | Heading | Blockquote | List | HorizontalRule | ImageBlock | EmbedBlock;
 /** A bulleted or numbered list. */
 export type List = BulletList | OrderedList;
 /** Content of a paragraph or heading. */
@@ -72,6 +76,19 @@ export interface ImageAttrs {
   credit?: string;
   width?: number;
   height?: number;
+  /** The photo library's item, when the image is one: the page may then print its variants. */
+  mediaId?: number;
+}
+/** Content from another site (a video, a post, a map), framed only if its provider is allowed. */
+export interface EmbedBlock {
+  type: 'embed';
+  attrs: EmbedAttrs;
+}
+/** Which provider, the address as pasted (one of the provider's shapes), and a caption. */
+export interface EmbedAttrs {
+  provider: EmbedProviderId;
+  url: string;
+  caption?: string;
 }
 /** A run of text with the same marks. */
 export interface TextNode {
@@ -180,8 +197,29 @@ const imageSchema = z
         credit: z.string().max(300).optional(),
         width: z.number().int().positive().max(20_000).optional(),
         height: z.number().int().positive().max(20_000).optional(),
+        mediaId: z.number().int().positive().max(2_147_483_647).optional(),
       })
       .strict(),
+  })
+  .strict();
+
+const embedSchema = z
+  .object({
+    type: z.literal('embed'),
+    attrs: z
+      .object({
+        provider: z.enum(EMBED_PROVIDER_IDS, {
+          errorMap: () => ({ message: 'is not a provider Dateline can embed' }),
+        }),
+        url: z.string().max(MAX_EMBED_URL_LENGTH),
+        caption: z.string().max(2_000).optional(),
+      })
+      .strict()
+      .superRefine(({ provider, url }, context) => {
+        if (recogniseEmbedFor(provider, url) !== null) return;
+        const message = `is not an address of ${embedProviderName(provider)} that can be embedded`;
+        context.addIssue({ code: 'custom', path: ['url'], message });
+      }),
   })
   .strict();
 
@@ -195,6 +233,7 @@ const blockSchema = z.discriminatedUnion('type', [
   orderedListSchema,
   z.object({ type: z.literal('horizontalRule') }).strict(),
   imageSchema,
+  embedSchema,
 ]);
 
 /** The closed schema of a stored body: unknown node types, marks and keys are refused. */

@@ -8,14 +8,28 @@ import type {
   Mark,
   Paragraph,
 } from './body-document.js';
+import type { EmbedAllowance } from './body-embeds.js';
 import { escapeHtml } from './escape-html.js';
 import { sameMark, sortMarks } from './mark-order.js';
+import { renderEmbed } from './render-embed-html.js';
 import { isExternalWebUrl } from './safe-url.js';
 
 /** Options for rendering a body. */
 export interface RenderBodyOptions {
   /** The place the story was filed from, e.g. "Ankara"; printed in capitals before the text. */
   dateline?: string;
+  /** The publication's allow-list; embeds of providers not on it print as links (all, if absent). */
+  embeds?: EmbedAllowance;
+  /** Markup for a photo from the library (say a <picture>), printed instead of the plain <img>. */
+  pictureFor?: (image: LibraryImage) => string | undefined;
+}
+
+/** A body image that is an item of the photo library. */
+export interface LibraryImage {
+  mediaId: number;
+  alt: string;
+  caption?: string;
+  credit?: string;
 }
 
 /** Renders a validated body document as HTML; all text and attribute values are escaped. */
@@ -28,7 +42,7 @@ export function renderBodyHtml(doc: BodyDocument, options: RenderBodyOptions = {
     const block = doc.content[index]!;
     if (index === datelineAt && block.type === 'paragraph') {
       renderTextBlock(out, 'p', block.content, `${dateline} `);
-    } else renderBlock(out, block);
+    } else renderBlock(out, block, options);
   }
   return out.join('');
 }
@@ -43,14 +57,14 @@ function hasText(block: Block): block is Paragraph {
   return block.type === 'paragraph' && (block.content ?? []).some((n) => n.type === 'text');
 }
 
-function renderBlock(out: string[], block: Block | ListItem): void {
+function renderBlock(out: string[], block: Block | ListItem, options: RenderBodyOptions): void {
   switch (block.type) {
     case 'paragraph':
       return renderTextBlock(out, 'p', block.content);
     case 'heading':
       return renderTextBlock(out, `h${block.attrs.level}`, block.content);
     case 'blockquote':
-      return renderContainer(out, '<blockquote>', block.content, '</blockquote>');
+      return renderContainer(out, '<blockquote>', block.content, '</blockquote>', options);
     case 'bulletList':
     case 'orderedList':
       return renderContainer(
@@ -58,14 +72,17 @@ function renderBlock(out: string[], block: Block | ListItem): void {
         listOpenTag(block),
         block.content,
         block.type === 'bulletList' ? '</ul>' : '</ol>',
+        options,
       );
     case 'listItem':
-      return renderContainer(out, '<li>', block.content, '</li>');
+      return renderContainer(out, '<li>', block.content, '</li>', options);
     case 'horizontalRule':
       out.push('<hr>');
       return;
     case 'image':
-      return renderImage(out, block.attrs);
+      return renderImage(out, block.attrs, options.pictureFor);
+    case 'embed':
+      return renderEmbed(out, block.attrs, options.embeds);
   }
 }
 
@@ -81,9 +98,10 @@ function renderContainer(
   open: string,
   children: readonly (Block | ListItem)[],
   close: string,
+  options: RenderBodyOptions,
 ): void {
   const mark = out.push(open);
-  for (const child of children) renderBlock(out, child);
+  for (const child of children) renderBlock(out, child, options);
   if (out.length === mark) out.pop();
   else out.push(close);
 }
@@ -138,13 +156,23 @@ function markCloseTag(mark: Mark): string {
   return mark.type === 'bold' ? '</strong>' : mark.type === 'italic' ? '</em>' : '</a>';
 }
 
-function renderImage(out: string[], attrs: ImageAttrs): void {
-  out.push('<figure><img src="', escapeHtml(attrs.src), '" alt="', escapeHtml(attrs.alt), '"');
-  out.push(' loading="lazy" decoding="async"');
-  // Intrinsic dimensions let the browser reserve the box before the image loads.
-  if (attrs.width !== undefined) out.push(' width="', String(attrs.width), '"');
-  if (attrs.height !== undefined) out.push(' height="', String(attrs.height), '"');
-  out.push('>');
+function renderImage(
+  out: string[],
+  attrs: ImageAttrs,
+  pictureFor: RenderBodyOptions['pictureFor'],
+): void {
+  const picture =
+    attrs.mediaId === undefined ? undefined : pictureFor?.(libraryImage(attrs, attrs.mediaId));
+  out.push('<figure>');
+  if (picture !== undefined) out.push(picture);
+  else {
+    out.push('<img src="', escapeHtml(attrs.src), '" alt="', escapeHtml(attrs.alt), '"');
+    out.push(' loading="lazy" decoding="async"');
+    // Intrinsic dimensions let the browser reserve the box before the image loads.
+    if (attrs.width !== undefined) out.push(' width="', String(attrs.width), '"');
+    if (attrs.height !== undefined) out.push(' height="', String(attrs.height), '"');
+    out.push('>');
+  }
   const caption = attrs.caption?.trim() ?? '';
   const credit = attrs.credit?.trim() ?? '';
   if (caption !== '' || credit !== '') {
@@ -155,4 +183,11 @@ function renderImage(out: string[], attrs: ImageAttrs): void {
     out.push('</figcaption>');
   }
   out.push('</figure>');
+}
+
+function libraryImage(attrs: ImageAttrs, mediaId: number): LibraryImage {
+  const image: LibraryImage = { mediaId, alt: attrs.alt };
+  if (attrs.caption !== undefined) image.caption = attrs.caption;
+  if (attrs.credit !== undefined) image.credit = attrs.credit;
+  return image;
 }

@@ -3,6 +3,7 @@
  * The shape of `dateline settings apply FILE.json` (see ../shared/seed/publication.json).
  */
 import { z } from 'zod';
+import { EMBED_PROVIDER_IDS } from '../embed/embed-provider.js';
 import { hijriSettingsSchema } from './hijri/hijri-settings.js';
 
 const isTimeZone = (zone: string) => {
@@ -23,6 +24,24 @@ const weatherSettingsSchema = z
   })
   .strict();
 
+/**
+ * Which providers' content articles may frame: the editor-in-chief's allow-list, empty until
+ * they choose. Kept in the registry's order, each once.
+ */
+const embedSettingsSchema = z
+  .object({
+    allowedProviders: z
+      .array(
+        z.enum(EMBED_PROVIDER_IDS, {
+          errorMap: () => ({ message: `must be one of ${EMBED_PROVIDER_IDS.join(', ')}` }),
+        }),
+      )
+      .max(EMBED_PROVIDER_IDS.length * 2)
+      .default([])
+      .transform((ids) => EMBED_PROVIDER_IDS.filter((id) => ids.includes(id))),
+  })
+  .strict();
+
 export const publicationSettingsSchema = z
   .object({
     name: z.string().trim().min(1, 'must not be empty').max(200),
@@ -39,11 +58,13 @@ export const publicationSettingsSchema = z
     hijri: hijriSettingsSchema.default({}),
     weather: weatherSettingsSchema.nullable().default(null),
     articlesPerPage: z.number().int().min(5).max(100).default(20),
+    embeds: embedSettingsSchema.default({}),
   })
   .strict();
 
 export type PublicationSettings = z.infer<typeof publicationSettingsSchema>;
 export type WeatherSettings = z.infer<typeof weatherSettingsSchema>;
+export type EmbedSettings = z.infer<typeof embedSettingsSchema>;
 
 /** What a new installation shows until the editor-in-chief sets the publication up. */
 export const DEFAULT_PUBLICATION: PublicationSettings = publicationSettingsSchema.parse({

@@ -122,6 +122,39 @@ const DESCRIPTIONS: Record<Action, string> = {
   'token.manage_own': 'manage API tokens',
 };
 
+/** Actions on one photo of the library, which depend on who uploaded it. */
+export type MediaAction = 'media.edit' | 'media.delete';
+
+/** The least role that may change or delete anyone's photo, and one's own. */
+const MEDIA_RULES: Record<MediaAction, { any: Role; own: Role; describe: string }> = {
+  'media.edit': { any: 'editor', own: 'contributor', describe: 'change this photo' },
+  'media.delete': { any: 'editor', own: 'writer', describe: 'delete this photo' },
+};
+
+/** True when the actor may change or delete the photo. */
+export function canOnMedia(
+  actor: Actor,
+  action: MediaAction,
+  photo: { uploadedBy: number | null },
+): boolean {
+  const rule = MEDIA_RULES[action];
+  if (atLeast(actor.role, rule.any)) return true;
+  return photo.uploadedBy === actor.userId && atLeast(actor.role, rule.own);
+}
+
+/** Throws Forbidden unless `canOnMedia` allows it. */
+export function authorizeMedia(
+  actor: Actor,
+  action: MediaAction,
+  photo: { uploadedBy: number | null },
+): void {
+  if (!canOnMedia(actor, action, photo)) {
+    throw forbidden(
+      `Your role (${actor.role.replace(/_/g, ' ')}) may not ${MEDIA_RULES[action].describe}: it was uploaded by someone else`,
+    );
+  }
+}
+
 /** Throws Forbidden, saying what the actor may not do, unless `can` allows it. */
 export function authorize(actor: Actor, action: NewsroomAction): void;
 export function authorize(actor: Actor, action: ArticleAction, article: ArticleAccess): void;

@@ -40,6 +40,8 @@ export interface EndpointSpec<S extends z.ZodTypeAny, P extends Permission, Resu
   permission: P;
   /** The status of a successful answer (200 unless given). */
   status?: number;
+  /** For uploads: the multipart/form-data fields, for the documentation; the handler reads them. */
+  multipart?: z.ZodType;
   handle(context: EndpointContext<z.infer<S>, CallerOf<P>>): Promise<Result>;
 }
 
@@ -61,6 +63,7 @@ export interface EndpointDescription {
   input: z.ZodType;
   permission: Permission;
   status: number;
+  multipart?: z.ZodType;
 }
 
 const REGISTERED = new Map<string, EndpointDescription>();
@@ -81,6 +84,7 @@ export function defineEndpoint<S extends z.ZodTypeAny, P extends Permission, Res
     input,
     permission,
     status: spec.status ?? 200,
+    multipart: spec.multipart,
   });
   server.route({
     method: spec.method,

@@ -53,7 +53,12 @@ function operationOf(endpoint: EndpointDescription) {
     security: endpoint.permission === 'public' ? [] : [{ session: [], csrf: [] }, { apiToken: [] }],
     parameters: [...inPath, ...inQuery],
     ...(hasBody && {
-      requestBody: { required: true, content: { 'application/json': { schema } } },
+      requestBody: {
+        required: true,
+        content: endpoint.multipart
+          ? { 'multipart/form-data': { schema: jsonSchemaOf(endpoint.multipart) } }
+          : { 'application/json': { schema } },
+      },
     }),
     responses: {
       [endpoint.status]: { description: 'Done' },

@@ -6,6 +6,7 @@
 import type { Article } from '../../domain/article/article.js';
 import { authorPath } from '../../domain/author/author.js';
 import { mediaUrl } from '../../domain/media/media-item.js';
+import { planCrop } from '../../domain/media/variant-plan.js';
 import { trustedHtml, type SafeHtml } from '../jsx/jsx.js';
 
 // JSON inside <script> must not be able to close the element or open a comment.
@@ -31,14 +32,22 @@ export function articleStructuredData(
   origin: string,
   publisher: string,
 ): SafeHtml {
-  const image = article.leadImage?.media.variants.filter((v) => v.format === 'jpeg').at(-1);
+  const photo = article.leadImage?.media;
+  // Google asks for 16:9, 4:3 and 1:1 versions, each at least 1200 pixels wide where possible.
+  const images = photo
+    ? (['16x9', '4x3', '1x1'] as const).flatMap((crop) => {
+        const jpeg = planCrop(photo, crop).filter((spec) => spec.format === 'jpeg');
+        const best = jpeg.find((spec) => spec.width >= 1200) ?? jpeg.at(-1);
+        return best ? [`${origin}${mediaUrl(best.key)}`] : [];
+      })
+    : [];
   const data = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     mainEntityOfPage: url,
     headline: article.headline,
     ...(article.standfirst && { description: article.standfirst }),
-    ...(image && { image: [`${origin}${mediaUrl(image.path)}`] }),
+    ...(images.length > 0 && { image: images }),
     ...(article.publishedAt && { datePublished: article.publishedAt.toISOString() }),
     dateModified: article.updatedAt.toISOString(),
     articleSection: article.section.name,

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { invalid } from '../../domain/errors.js';
 import { renderDocument, type SafeHtml } from '../jsx/jsx.js';
-import { CONTENT_SECURITY_POLICY } from './site-scripts.js';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from './site-scripts.js';
 
 export interface SiteOptions {
   /** Absolute origin for canonical links; taken from the request when not configured. */
@@ -20,11 +20,22 @@ export const PAGE_HEADERS = {
 export const originOf = (request: FastifyRequest, options: SiteOptions) =>
   options.publicUrl ?? `${request.protocol}://${request.host}`;
 
-/** Sends a whole reader page with the site's headers. */
-export function sendPage(reply: FastifyReply, page: SafeHtml, status = 200) {
+/** The site's headers for a page that frames embeds from these origins (none by default). */
+export const pageHeaders = (frameOrigins: readonly string[] = []) =>
+  frameOrigins.length === 0
+    ? PAGE_HEADERS
+    : { ...PAGE_HEADERS, 'content-security-policy': contentSecurityPolicy(frameOrigins) };
+
+/** Sends a whole reader page with the site's headers; `frameOrigins` are its embeds'. */
+export function sendPage(
+  reply: FastifyReply,
+  page: SafeHtml,
+  status = 200,
+  frameOrigins: readonly string[] = [],
+) {
   return reply
     .code(status)
-    .headers(PAGE_HEADERS)
+    .headers(pageHeaders(frameOrigins))
     .header('cache-control', status === 200 ? 'public, max-age=60' : 'no-store')
     .send(renderDocument(page));
 }

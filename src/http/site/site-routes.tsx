@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { articlePath } from '../../domain/article/article.js';
+import { embedFrameOrigins } from '../../domain/body/body-embeds.js';
 import { bodyExcerpt } from '../../domain/body/plain-text.js';
 import { readArticlePage } from '../../services/read-article-page.js';
 import { readHomePage } from '../../services/read-home-page.js';
@@ -61,8 +62,15 @@ export function registerSiteRoutes(
           sections={sections}
           currentSection={article.section.slug}
         >
-          <ArticlePageView article={article} url={url} timeZone={settings.timezone} />
+          <ArticlePageView
+            article={article}
+            url={url}
+            timeZone={settings.timezone}
+            embeds={settings.embeds}
+          />
         </Layout>,
+        200,
+        embedFrameOrigins(article.body, settings.embeds),
       );
     },
   );

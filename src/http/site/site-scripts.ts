@@ -30,7 +30,10 @@ sync();
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
-/** The Content-Security-Policy every page carries: only our own two inline scripts may run. */
+/**
+ * The Content-Security-Policy every page carries: only our own two inline scripts may run.
+ * Embeds never change script-src: their scripts run in their own sandboxed frames.
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   `script-src ${sha256(HEAD_SCRIPT)} ${sha256(BODY_SCRIPT)}`,
@@ -41,3 +44,9 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
   "frame-ancestors 'self'",
 ].join('; ');
+
+/** The policy of a page that frames embeds: `frame-src` lets in exactly their origins. */
+export function contentSecurityPolicy(frameOrigins: readonly string[]): string {
+  if (frameOrigins.length === 0) return CONTENT_SECURITY_POLICY;
+  return `${CONTENT_SECURITY_POLICY}; frame-src ${frameOrigins.join(' ')}`;
+}

@@ -51,6 +51,9 @@ figcaption{font-size:.875rem;color:var(--muted);padding:.5rem 0;border-bottom:1p
 .story-body{font-family:Georgia,"Times New Roman",serif;font-size:calc(1.125rem * var(--text-scale));line-height:1.65}
 .story-body p{margin:0 0 1.1em}
 .story-body figure{margin:1.5rem 0}
+.embed iframe{display:block;width:100%;max-width:var(--max-width,100%);border:0;background:var(--soft)}
+.embed-ratio iframe{height:auto;aspect-ratio:var(--ratio)}
+.embed-link{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:.9em}
 .story-body blockquote{margin:1.5rem 0;padding-left:1rem;border-left:4px solid var(--accent);font-style:italic}
 .dateline{font-weight:700;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:.9em;letter-spacing:.02em}
 .sign-off{font-family:Georgia,"Times New Roman",serif;font-size:calc(1.125rem * var(--text-scale));font-style:italic;margin:0 0 1.5rem}
@@ -87,7 +90,7 @@ figcaption{font-size:.875rem;color:var(--muted);padding:.5rem 0;border-bottom:1p
 .lead-story .lead-figure{margin:0}
 }
 @media print{
-.skip-link,.sections,.tools,.share,.page-end,.site-footer ul,.weather svg{display:none!important}
+.skip-link,.sections,.tools,.share,.page-end,.site-footer ul,.weather svg,.embed iframe{display:none!important}
 body{font-size:11pt;color:#000}
 .story-body,.sign-off{font-size:11pt}
 a{text-decoration:none}

@@ -5,6 +5,7 @@ import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
 import { parseWith } from '../../domain/validation.js';
 import { assertReferencesExist, columnsFor, writeLinks } from './article-draft-of.js';
+import { assertEmbedsAllowed } from './assert-embeds-allowed.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 
 /** Starts a draft owned by the actor; its first revision is the text as given. */
@@ -24,6 +25,7 @@ export async function createArticle(deps: NewsroomDeps, actor: Actor, input: unk
   const now = deps.clock.now();
   return deps.storage.transaction(async (stores) => {
     await assertReferencesExist(stores, draft);
+    await assertEmbedsAllowed(stores, draft.body);
     if (draft.slug && (await stores.articles.slugTaken(draft.slug))) {
       throw invalid(`slug: ${draft.slug} is already used by another article`, 'slug');
     }

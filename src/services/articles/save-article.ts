@@ -6,6 +6,7 @@ import type { Actor } from '../../domain/roles/role.js';
 import { parseWith } from '../../domain/validation.js';
 import type { Stores } from '../ports.js';
 import { assertReferencesExist, columnsFor, draftOf, writeLinks } from './article-draft-of.js';
+import { assertEmbedsAllowed } from './assert-embeds-allowed.js';
 import { accessOf, loadArticle } from './load-article.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 
@@ -40,6 +41,7 @@ async function checkedDraft(
     throw invalid(`slug: ${draft.slug} is already used by another article`, 'slug');
   }
   await assertReferencesExist(stores, draft);
+  await assertEmbedsAllowed(stores, draft.body, before.body);
   // What readers already see must stay publishable after the edit.
   if (article.status === 'published' || article.status === 'scheduled') assertPublishable(draft);
   return { article, before, draft };

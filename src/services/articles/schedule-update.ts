@@ -6,6 +6,7 @@ import type { Actor } from '../../domain/roles/role.js';
 import { parseWith } from '../../domain/validation.js';
 import type { ScheduledUpdate, Stores } from '../ports.js';
 import { columnsFor, draftOf, writeLinks } from './article-draft-of.js';
+import { assertEmbedsAllowed } from './assert-embeds-allowed.js';
 import { accessOf, loadArticle } from './load-article.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 
@@ -43,7 +44,9 @@ export async function scheduleUpdate(
         },
       );
     }
-    const draft = parseWith(articleDraftSchema, { ...draftOf(article), ...request.changes });
+    const before = draftOf(article);
+    const draft = parseWith(articleDraftSchema, { ...before, ...request.changes });
+    await assertEmbedsAllowed(stores, draft.body, before.body);
     assertPublishable(draft);
     const number = (await stores.revisions.latestNumber(id)) + 1;
     await stores.revisions.add(id, {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { embedFrameOrigins } from '../../../domain/body/body-embeds.js';
 import { recordIdParam } from '../../../domain/validation.js';
 import { notFound } from '../../../domain/errors.js';
 import { authorize } from '../../../domain/roles/permissions.js';
@@ -8,10 +9,10 @@ import type { NewsroomDeps } from '../../../services/articles/newsroom-deps.js';
 import type { Presence } from '../../../services/articles/presence.js';
 import { readArticlePreview } from '../../../services/articles/read-article-preview.js';
 import { readDashboard } from '../../../services/articles/read-dashboard.js';
-import { createSection, listMedia } from '../../../services/newsroom-directory.js';
+import { createSection } from '../../../services/newsroom-directory.js';
 import type { SiteContext } from '../../../services/site-context.js';
 import { h, renderDocument } from '../../jsx/jsx.js';
-import { PAGE_HEADERS } from '../../site/page-response.js';
+import { pageHeaders } from '../../site/page-response.js';
 import { ArticlePageView } from '../../site/views/article-page.js';
 import { Layout } from '../../site/views/layout.js';
 import { defineEndpoint } from '../define-endpoint.js';
@@ -59,13 +60,6 @@ export function registerDeskRoutes(server: FastifyInstance, deps: DeskRouteDeps)
     handle: () => stores.authors.list(),
   });
   defineEndpoint(server, {
-    method: 'GET',
-    url: '/api/admin/media',
-    input: z.object({}).passthrough(),
-    permission: 'media.upload',
-    handle: ({ input }) => listMedia(stores, input),
-  });
-  defineEndpoint(server, {
     method: 'POST',
     url: '/api/admin/articles/:id/presence',
     input: idParams,
@@ -107,11 +101,12 @@ function registerPreviewRoute(server: FastifyInstance, site: SiteContext) {
             article={article}
             url={`/preview/${article.id}`}
             timeZone={settings.timezone}
+            embeds={settings.embeds}
           />
         </Layout>
       );
       return reply
-        .headers(PAGE_HEADERS)
+        .headers(pageHeaders(embedFrameOrigins(article.body, settings.embeds)))
         .header('cache-control', 'no-store')
         .header('x-robots-tag', 'noindex, nofollow')
         .send(renderDocument(page));

@@ -5,6 +5,7 @@ import { curateHomePage, readHomePageCuration } from '../../../services/curate-h
 import type { Clock, Stores } from '../../../services/ports.js';
 import type { PublicationCache } from '../../../services/publication-cache.js';
 import { defineEndpoint } from '../define-endpoint.js';
+import { registerEmbedRoutes } from '../embeds/embeds-routes.js';
 
 export interface PublicationRouteDeps {
   stores: Stores;
@@ -15,7 +16,10 @@ export interface PublicationRouteDeps {
 const nothing = z.object({}).strict();
 const anything = z.object({}).passthrough();
 
-/** The publication's settings (editor-in-chief) and the home page's running order (editors). */
+/**
+ * The publication's settings (editor-in-chief), the home page's running order (editors), and the
+ * embed providers its allow-list is chosen from.
+ */
 export function registerPublicationRoutes(server: FastifyInstance, deps: PublicationRouteDeps) {
   defineEndpoint(server, {
     method: 'GET',
@@ -49,4 +53,5 @@ export function registerPublicationRoutes(server: FastifyInstance, deps: Publica
     permission: 'signed_in',
     handle: ({ input, actor }) => curateHomePage(deps, actor, input),
   });
+  registerEmbedRoutes(server, deps.publication);
 }

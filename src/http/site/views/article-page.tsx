@@ -2,12 +2,30 @@ import { h, trustedHtml } from '../../jsx/jsx.js';
 import { authorPath } from '../../../domain/author/author.js';
 import { tagPath, type Article } from '../../../domain/article/article.js';
 import type { AuthorProfile } from '../../../domain/author/author.js';
-import { renderBodyHtml } from '../../../domain/body/render-body-html.js';
+import type { EmbedAllowance } from '../../../domain/body/body-embeds.js';
+import { renderBodyHtml, type LibraryImage } from '../../../domain/body/render-body-html.js';
 import { sectionPath } from '../../../domain/section/section.js';
 import { formatPublicationTime } from '../publication-time.js';
 import { ArrowUpIcon, HomeIcon } from './icons.js';
 import { Picture } from './picture.js';
 import { ShareLinks } from './share-links.js';
+
+/** Library photos in the body as <picture>, like the lead photo but lazy. */
+const inlinePictures = (article: Article) => {
+  const photos = new Map(article.inlinePhotos.map((photo) => [photo.id, photo]));
+  return (image: LibraryImage) => {
+    const media = photos.get(image.mediaId);
+    return (
+      media && (
+        <Picture
+          media={media}
+          alt={image.alt}
+          sizes="(min-width: 44rem) 42rem, calc(100vw - 2rem)"
+        />
+      )
+    )?.html;
+  };
+};
 
 /** A change this soon after publication is part of publishing, not an update readers need. */
 const UPDATE_THRESHOLD_MS = 5 * 60_000;
@@ -87,10 +105,13 @@ export function ArticlePageView({
   article,
   url,
   timeZone,
+  embeds,
 }: {
   article: Article;
   url: string;
   timeZone: string;
+  /** The publication's allow-list: embeds of other providers print as links. */
+  embeds: EmbedAllowance;
 }) {
   const lead = article.leadImage;
   return (
@@ -124,7 +145,13 @@ export function ArticlePageView({
         <TextSizeControls />
       </div>
       <div class="story-body">
-        {trustedHtml(renderBodyHtml(article.body, { dateline: article.dateline }))}
+        {trustedHtml(
+          renderBodyHtml(article.body, {
+            dateline: article.dateline,
+            embeds,
+            pictureFor: inlinePictures(article),
+          }),
+        )}
       </div>
       {article.signOff ? <p class="sign-off">— {article.signOff}</p> : null}
       <Corrections article={article} timeZone={timeZone} />

@@ -1,12 +1,18 @@
 import { h } from '../../jsx/jsx.js';
-import { mediaUrl, type MediaItem, type MediaVariant } from '../../../domain/media/media-item.js';
+import { mediaUrl, type MediaItem } from '../../../domain/media/media-item.js';
+import { planCrop, type CropName, type VariantSpec } from '../../../domain/media/variant-plan.js';
 
-const srcset = (variants: MediaVariant[]) =>
-  variants.map((v) => `${mediaUrl(v.path)} ${v.width}w`).join(', ');
+const srcset = (specs: VariantSpec[]) =>
+  specs.map((spec) => `${mediaUrl(spec.key)} ${spec.width}w`).join(', ');
+
+/** The JPEG a browser that reads no srcset loads: sharp enough for a laptop column. */
+const FALLBACK_WIDTH = 800;
 
 /**
- * A photo as a <picture>: WebP first, JPEG for the rest, each in every width so the browser
- * picks the smallest that looks sharp. Width and height reserve the space before it loads.
+ * A photo as a <picture>: AVIF, then WebP, then JPEG, each in every width, so the browser
+ * picks the smallest file that looks sharp. Width and height reserve the space before it
+ * loads, and the placeholder colour fills it meanwhile. Variants not made yet are made on
+ * request, so these URLs always answer with a photo.
  */
 export function Picture(props: {
   media: MediaItem;
@@ -14,20 +20,22 @@ export function Picture(props: {
   sizes: string;
   /** The page's main photo loads first; every other photo waits until it is near. */
   priority?: boolean;
+  /** The shape to show; the card crops keep a row of stories even. */
+  crop?: CropName;
 }) {
   const { media } = props;
-  const webp = media.variants.filter((v) => v.format === 'webp');
-  const jpeg = media.variants.filter((v) => v.format === 'jpeg');
-  const fallback = jpeg.at(-1) ?? media.variants.at(-1);
-  if (!fallback) return <span />;
+  const plan = planCrop(media, props.crop ?? 'original');
+  const of = (format: VariantSpec['format']) => plan.filter((spec) => spec.format === format);
+  const jpeg = of('jpeg');
+  const fallback = jpeg.find((spec) => spec.width >= FALLBACK_WIDTH) ?? jpeg.at(-1);
+  if (!fallback) return null;
   return (
     <picture>
-      {webp.length > 0 ? (
-        <source type="image/webp" srcset={srcset(webp)} sizes={props.sizes} />
-      ) : null}
+      <source type="image/avif" srcset={srcset(of('avif'))} sizes={props.sizes} />
+      <source type="image/webp" srcset={srcset(of('webp'))} sizes={props.sizes} />
       <img
-        src={mediaUrl(fallback.path)}
-        srcset={jpeg.length > 0 ? srcset(jpeg) : undefined}
+        src={mediaUrl(fallback.key)}
+        srcset={srcset(jpeg)}
         sizes={props.sizes}
         width={fallback.width}
         height={fallback.height}

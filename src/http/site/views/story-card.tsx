@@ -16,7 +16,12 @@ export function StoryCard({
   return (
     <li class="card">
       {story.leadImage ? (
-        <Picture media={story.leadImage.media} alt={story.leadImage.alt} sizes={CARD_SIZES} />
+        <Picture
+          media={story.leadImage.media}
+          alt={story.leadImage.alt}
+          sizes={CARD_SIZES}
+          crop="16x9"
+        />
       ) : null}
       <Heading>
         <a href={articlePath(story)}>{story.headline}</a>

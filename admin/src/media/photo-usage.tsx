@@ -1,0 +1,115 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { newsroom } from '../api/newsroom.js';
+import type { MediaDetails, MediaUse } from '../api/types.js';
+import { STATUS_LABELS } from '../components/status.js';
+import { messageOf } from '../components/use-load.js';
+import { Link } from '../router.js';
+
+const USED_AS: Record<MediaUse['as'], string> = { lead: 'lead photo', inline: 'in the text' };
+
+/** The articles that show the photo, each a link to its editor. */
+export function WhereUsed({ usage }: { usage: MediaUse[] | null }) {
+  return (
+    <section class="photo-usage" aria-labelledby="photo-usage-title">
+      <h3 id="photo-usage-title">Where it’s used</h3>
+      {usage === null ? (
+        <p class="loading">Looking for articles…</p>
+      ) : usage.length === 0 ? (
+        <p class="muted">Not used in any article.</p>
+      ) : (
+        <ul class="plain-list">
+          {usage.map((use) => (
+            <li key={`${use.articleId}-${use.as}`}>
+              <Link href={`/articles/${use.articleId}`}>{use.headline || 'Untitled'}</Link>{' '}
+              <span class="meta">
+                ({USED_AS[use.as]}, {STATUS_LABELS[use.status] ?? use.status})
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+interface DeleteProps {
+  photo: MediaDetails | null;
+  name: string;
+  onDeleted: () => void;
+}
+
+/** Asks before deleting; a photo in use cannot go, and the button says why. */
+export function DeletePhoto({ photo, name, onDeleted }: DeleteProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const used = photo ? photo.usage.length : 0;
+
+  useEffect(() => {
+    if (asking) dialog.current?.showModal();
+  }, [asking]);
+
+  const remove = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      await newsroom.deleteMedia(photo?.id ?? 0);
+      dialog.current?.close();
+      onDeleted();
+    } catch (caught) {
+      // 409 names the articles that took the photo since the panel opened.
+      setError(messageOf(caught));
+      dialog.current?.close();
+    }
+    setBusy(false);
+  };
+
+  return (
+    <div class="photo-delete">
+      <button
+        type="button"
+        class="danger"
+        disabled={!photo || used > 0}
+        aria-describedby={used > 0 ? 'photo-delete-why' : undefined}
+        onClick={() => setAsking(true)}
+      >
+        Delete photo…
+      </button>
+      {used > 0 && (
+        <p class="hint" id="photo-delete-why">
+          This photo cannot be deleted while{' '}
+          {used === 1 ? 'an article uses' : `${used} articles use`} it. Take it out of{' '}
+          {used === 1 ? 'that article' : 'them'} first.
+        </p>
+      )}
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {asking && (
+        <dialog
+          ref={dialog}
+          class="confirm-dialog"
+          aria-labelledby="photo-delete-title"
+          aria-describedby="photo-delete-warning"
+          onClose={() => setAsking(false)}
+        >
+          <h2 id="photo-delete-title">Delete this photo?</h2>
+          <p id="photo-delete-warning">
+            “{name}” and all its sizes will be removed from the library for good.
+          </p>
+          <div class="actions">
+            <button type="button" class="danger" disabled={busy} onClick={() => void remove()}>
+              Yes, delete it
+            </button>
+            <button type="button" class="quiet" onClick={() => dialog.current?.close()}>
+              Keep it
+            </button>
+          </div>
+        </dialog>
+      )}
+    </div>
+  );
+}

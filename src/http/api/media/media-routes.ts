@@ -1,0 +1,139 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { invalid, tooLarge } from '../../../domain/errors.js';
+import { formatFileSize } from '../../../domain/media/file-size.js';
+import { recordIdParam } from '../../../domain/validation.js';
+import { deletePhoto } from '../../../services/media/delete-photo.js';
+import { editPhoto, photoChangesSchema } from '../../../services/media/edit-photo.js';
+import type { MediaDeps } from '../../../services/media/media-deps.js';
+import {
+  listPhotos,
+  listUploaders,
+  photoQuerySchema,
+  readPhoto,
+} from '../../../services/media/read-photos.js';
+import { uploadFieldsSchema, uploadPhoto } from '../../../services/media/upload-photo.js';
+import type { Stores } from '../../../services/ports.js';
+import { defineEndpoint } from '../define-endpoint.js';
+import { presentPhoto } from './media-presenter.js';
+
+const idParams = z.object({ id: recordIdParam }).strict();
+const nothing = z.object({}).strict();
+/** Text fields an upload may carry beside the file. */
+const MAX_FIELDS = 10;
+
+const uploaderNames = async (stores: Stores) =>
+  new Map((await stores.media.uploaders()).map((u) => [u.id, u.name]));
+
+const isTooLarge = (error: unknown) =>
+  (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE';
+
+/** The photo library: upload, list, read, change, delete. */
+export function registerMediaRoutes(server: FastifyInstance, media: MediaDeps) {
+  registerUpload(server, media);
+  registerLibrary(server, media);
+}
+
+function registerUpload(server: FastifyInstance, media: MediaDeps) {
+  const { stores } = media.storage;
+
+  defineEndpoint(server, {
+    method: 'POST',
+    url: '/api/admin/media',
+    input: nothing,
+    multipart: uploadFieldsSchema.extend({
+      file: z.string().describe('The photo: JPEG, PNG, WebP, AVIF or GIF (binary)'),
+    }),
+    permission: 'media.upload',
+    status: 201,
+    handle: async ({ actor, request, reply }) => {
+      if (!request.isMultipart())
+        throw invalid('file: send the photo as multipart/form-data in a field named file', 'file');
+      const part = await request.file({
+        limits: { fileSize: media.limits.maxBytes, files: 1, fields: MAX_FIELDS },
+      });
+      if (!part || part.fieldname !== 'file')
+        throw invalid('file: send the photo in a field named file', 'file');
+      const bytes = await part.toBuffer().catch((error: unknown) => {
+        if (!isTooLarge(error)) throw error;
+        const limit = formatFileSize(media.limits.maxBytes);
+        throw tooLarge(`${part.filename} is larger than ${limit}, the most a photo may be`);
+      });
+      const fields = Object.fromEntries(
+        Object.values(part.fields)
+          .flat()
+          .filter((field) => field !== undefined && field.type === 'field')
+          .map((field) => [field.fieldname, (field as { value: unknown }).value]),
+      );
+      const { media: photo, created } = await uploadPhoto(
+        media,
+        actor,
+        { name: part.filename, bytes },
+        fields,
+      );
+      const presented = presentPhoto(photo, await uploaderNames(stores));
+      // The same bytes were already in the library: the photo there, not a new one.
+      if (!created) return reply.code(200).header('cache-control', 'no-store').send(presented);
+      return presented;
+    },
+  });
+}
+
+function registerLibrary(server: FastifyInstance, media: MediaDeps) {
+  const { stores } = media.storage;
+
+  defineEndpoint(server, {
+    method: 'GET',
+    url: '/api/admin/media',
+    input: photoQuerySchema,
+    permission: 'media.upload',
+    handle: async ({ input, actor }) => {
+      const photos = await listPhotos(stores, actor, input);
+      const names = await uploaderNames(stores);
+      return photos.map((photo) => presentPhoto(photo, names));
+    },
+  });
+
+  defineEndpoint(server, {
+    method: 'GET',
+    url: '/api/admin/media/uploaders',
+    input: nothing,
+    permission: 'media.upload',
+    handle: ({ actor }) => listUploaders(stores, actor),
+  });
+
+  defineEndpoint(server, {
+    method: 'GET',
+    url: '/api/admin/media/:id',
+    input: idParams,
+    permission: 'media.upload',
+    handle: async ({ input, actor }) => {
+      const photo = await readPhoto(stores, actor, input.id);
+      return { ...presentPhoto(photo, await uploaderNames(stores)), usage: photo.usage };
+    },
+  });
+
+  defineEndpoint(server, {
+    method: 'PATCH',
+    url: '/api/admin/media/:id',
+    input: idParams.merge(photoChangesSchema),
+    permission: 'media.upload',
+    handle: async ({ input, actor }) => {
+      const { id, ...changes } = input;
+      const photo = await editPhoto(media, actor, id, changes);
+      return presentPhoto(photo, await uploaderNames(stores));
+    },
+  });
+
+  defineEndpoint(server, {
+    method: 'DELETE',
+    url: '/api/admin/media/:id',
+    input: idParams,
+    permission: 'media.upload',
+    status: 204,
+    handle: async ({ input, actor }) => {
+      await deletePhoto(media, actor, input.id);
+      return undefined;
+    },
+  });
+}

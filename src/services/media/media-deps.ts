@@ -1,0 +1,21 @@
+import type { Clock, ImageProcessor, MediaStorage, Storage } from '../ports.js';
+
+/** Limits on what an upload may be, from MEDIA_MAX_BYTES and MEDIA_MAX_PIXELS. */
+export interface MediaLimits {
+  maxBytes: number;
+  maxPixels: number;
+}
+
+/** What the photo library's use cases need. */
+export interface MediaDeps {
+  storage: Storage;
+  clock: Clock;
+  files: MediaStorage;
+  images: ImageProcessor;
+  limits: MediaLimits;
+  /** Tells the job worker there is new work, so variants start at once, not at the next poll. */
+  wakeJobs?: () => void;
+}
+
+/** The kind of background job that makes a photo's variants. */
+export const MAKE_VARIANTS_JOB = 'media.variants';

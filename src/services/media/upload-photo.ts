@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { authorize } from '../../domain/roles/permissions.js';
+import type { Actor } from '../../domain/roles/role.js';
+import { parseWith } from '../../domain/validation.js';
+import type { MediaItem } from '../../domain/media/media-item.js';
+import { acceptPhoto, recordPhoto } from './accept-photo.js';
+import type { MediaDeps } from './media-deps.js';
+
+export const uploadFieldsSchema = z
+  .object({
+    caption: z.string().max(2_000).optional(),
+    credit: z.string().max(300).optional(),
+    alt: z.string().max(1_000).optional(),
+  })
+  .strict();
+
+/** A file as it arrived: its bytes and the name the uploader's computer gave it. */
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+const cleanName = (name: string) =>
+  // Keep the last path segment only, without control characters, at a sane length.
+  (name.split(/[\\/]/).pop() ?? '').replace(/\p{Cc}/gu, '').slice(0, 200) || 'photo';
+
+/**
+ * Adds a photo to the library. All or nothing: a refused or failed upload leaves no file and
+ * no row. The same bytes uploaded again give the photo already there (created: false).
+ */
+export async function uploadPhoto(
+  deps: MediaDeps,
+  actor: Actor,
+  file: UploadedFile,
+  fields: unknown,
+): Promise<{ media: MediaItem; created: boolean }> {
+  authorize(actor, 'media.upload');
+  const details = parseWith(uploadFieldsSchema, fields);
+  const originalName = cleanName(file.name);
+  const accepted = await acceptPhoto(deps, file.bytes, originalName);
+  try {
+    const result = await deps.storage.transaction((stores) =>
+      recordPhoto(stores, accepted, { originalName, ...details }, actor.userId, deps.clock.now()),
+    );
+    if (result.created) deps.wakeJobs?.();
+    return result;
+  } catch (error) {
+    await accepted.discard();
+    // The same photo, uploaded at the same moment by someone else, got there first.
+    const winner = await deps.storage.stores.media.findByContentHash(accepted.contentHash);
+    if (winner) return { media: winner, created: false };
+    throw error;
+  }
+}

@@ -1,0 +1,91 @@
+import type { Kysely } from 'kysely';
+import type { Job, JobStore } from '../services/ports.js';
+import { toDbTime, type DatabaseSchema } from './schema.js';
+
+/** The longest error text kept with a job; a stack trace says enough in its first lines. */
+const MAX_ERROR = 2_000;
+
+export class KyselyJobStore implements JobStore {
+  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+
+  async enqueue(kind: string, payload: unknown, runAt: Date, now: Date): Promise<number> {
+    const { id } = await this.db
+      .insertInto('jobs')
+      .values({
+        kind,
+        payload: JSON.stringify(payload),
+        run_at: toDbTime(runAt),
+        attempts: 0,
+        created_at: toDbTime(now),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return id;
+  }
+
+  async claim(now: Date, leaseMs: number): Promise<Job | undefined> {
+    const time = toDbTime(now);
+    // Two workers may pick the same candidate; the conditions are repeated on the update so
+    // only the first one's update matches (PostgreSQL re-checks them on the locked row).
+    for (let tries = 0; tries < 3; tries++) {
+      const candidate = await this.db
+        .selectFrom('jobs')
+        .select('id')
+        .where('done_at', 'is', null)
+        .where('run_at', '<=', time)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', time)]))
+        .orderBy('run_at')
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst();
+      if (!candidate) return undefined;
+      const row = await this.db
+        .updateTable('jobs')
+        .set((eb) => ({
+          locked_until: toDbTime(new Date(now.getTime() + leaseMs)),
+          attempts: eb('attempts', '+', 1),
+        }))
+        .where('id', '=', candidate.id)
+        .where('done_at', 'is', null)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', time)]))
+        .returning(['id', 'kind', 'payload', 'attempts'])
+        .executeTakeFirst();
+      if (row) return { ...row, payload: JSON.parse(row.payload) as unknown };
+    }
+    return undefined;
+  }
+
+  async complete(id: number, now: Date): Promise<void> {
+    await this.db
+      .updateTable('jobs')
+      .set({ done_at: toDbTime(now), locked_until: null })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async retryAt(id: number, error: string, runAt: Date): Promise<void> {
+    await this.db
+      .updateTable('jobs')
+      .set({ run_at: toDbTime(runAt), locked_until: null, last_error: error.slice(0, MAX_ERROR) })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async abandon(id: number, error: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('jobs')
+      .set({ done_at: toDbTime(now), locked_until: null, last_error: error.slice(0, MAX_ERROR) })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async countPending(kind: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('jobs')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('kind', '=', kind)
+      .where('done_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+}

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ENGINES, type TestDatabase } from './test-databases.js';
+import { createJobRunner } from '../src/jobs/job-runner.js';
+import type { Clock } from '../src/services/ports.js';
+import { openStorage, type OpenedStorage } from '../src/storage/open-storage.js';
+
+const MINUTE = 60_000;
+
+/** A clock the test moves by hand. */
+const handClock = (start: string) => {
+  let now = new Date(start).getTime();
+  const clock: Clock & { advance(ms: number): void } = {
+    now: () => new Date(now),
+    advance: (ms) => {
+      now += ms;
+    },
+  };
+  return clock;
+};
+
+describe.each(ENGINES)('background jobs on $engine', ({ create }) => {
+  let database: TestDatabase;
+  let storage: OpenedStorage;
+  let second: OpenedStorage;
+
+  beforeAll(async () => {
+    database = await create();
+    storage = openStorage(database.url);
+    await storage.migrate();
+    second = openStorage(database.url);
+  });
+  afterAll(async () => {
+    await second?.close();
+    await storage?.close();
+    await database?.drop();
+  });
+  beforeEach(async () => {
+    await storage.kysely.deleteFrom('jobs').execute();
+  });
+
+  it('hands out due jobs oldest first, and a claimed job to nobody else until its lease ends', async () => {
+    const { jobs } = storage.stores;
+    const at = new Date('2026-11-27T08:00:00Z');
+    const later = await jobs.enqueue('test', { n: 2 }, new Date(at.getTime() + MINUTE), at);
+    const first = await jobs.enqueue('test', { n: 1 }, at, at);
+    const claimed = await jobs.claim(at, 5 * MINUTE);
+    expect(claimed).toEqual({ id: first, kind: 'test', payload: { n: 1 }, attempts: 1 });
+    expect(await jobs.claim(at, 5 * MINUTE)).toBeUndefined();
+    const soon = new Date(at.getTime() + 2 * MINUTE);
+    expect((await jobs.claim(soon, 5 * MINUTE))?.id).toBe(later);
+    // The first worker died: after its lease, the job is taken up again, as a second attempt.
+    const afterLease = new Date(at.getTime() + 6 * MINUTE);
+    expect(await jobs.claim(afterLease, 5 * MINUTE)).toMatchObject({ id: first, attempts: 2 });
+    await jobs.complete(first, afterLease);
+    expect(await jobs.countPending('test')).toBe(1);
+  });
+
+  it('gives one job to exactly one of many workers claiming at the same moment', async () => {
+    const at = new Date('2026-11-27T08:00:00Z');
+    for (let n = 0; n < 10; n++) await storage.stores.jobs.enqueue('race', { n }, at, at);
+    const workers = [storage, second, storage, second];
+    const taken: number[] = [];
+    await Promise.all(
+      workers.map(async (worker) => {
+        for (;;) {
+          const job = await worker.stores.jobs.claim(at, MINUTE);
+          if (!job) return;
+          taken.push(job.id);
+        }
+      }),
+    );
+    expect(taken).toHaveLength(10);
+    expect(new Set(taken).size).toBe(10);
+  });
+
+  it('retries a failing job after the handler’s delay, keeps the error, and gives up when told', async () => {
+    const clock = handClock('2026-11-27T08:00:00Z');
+    const outcomes = ['fail', 'fail', 'ok'];
+    const seen: number[] = [];
+    const log: string[] = [];
+    const runner = createJobRunner({
+      storage,
+      clock,
+      log: (line) => log.push(line),
+      handlers: {
+        flaky: {
+          run: (_payload, job) => {
+            seen.push(job.attempts);
+            if (outcomes.shift() === 'fail') return Promise.reject(new Error('receiver down'));
+            return Promise.resolve();
+          },
+          retryDelay: (attempts) => attempts * MINUTE,
+        },
+        hopeless: {
+          run: () => Promise.reject(new Error('cannot decode')),
+          retryDelay: () => null,
+        },
+      },
+    });
+    const id = await storage.stores.jobs.enqueue('flaky', {}, clock.now(), clock.now());
+    expect(await runner.runDue()).toBe(1);
+    const row = () =>
+      storage.kysely.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect((await row()).last_error).toMatch(/receiver down/);
+    expect(await runner.runDue()).toBe(0);
+    clock.advance(MINUTE);
+    expect(await runner.runDue()).toBe(1);
+    clock.advance(MINUTE);
+    expect(await runner.runDue()).toBe(0);
+    clock.advance(MINUTE);
+    expect(await runner.runDue()).toBe(1);
+    expect(seen).toEqual([1, 2, 3]);
+    expect((await row()).done_at).not.toBeNull();
+
+    await storage.stores.jobs.enqueue('hopeless', {}, clock.now(), clock.now());
+    await storage.stores.jobs.enqueue('unknown-kind', {}, clock.now(), clock.now());
+    expect(await runner.runDue()).toBe(2);
+    expect(await storage.stores.jobs.countPending('hopeless')).toBe(0);
+    expect(log.some((line) => /failed for good: Error: cannot decode/.test(line))).toBe(true);
+    expect(log.some((line) => /unknown kind unknown-kind/.test(line))).toBe(true);
+  });
+});
