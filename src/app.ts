@@ -19,6 +19,7 @@ import type { NewsroomDeps } from './services/articles/newsroom-deps.js';
 import { createPresence, type Presence } from './services/articles/presence.js';
 import type { ImportDeps } from './services/import-articles.js';
 import { createPublicationCache, type PublicationCache } from './services/publication-cache.js';
+import { eventJobHandlers, type EventListener } from './services/events/event-listeners.js';
 import type { MediaDeps } from './services/media/media-deps.js';
 import { mediaJobHandlers } from './services/media/media-jobs.js';
 import { createVariantSource, type VariantSource } from './services/media/variant-on-demand.js';
@@ -54,6 +55,8 @@ type Log = (message: string) => void;
 /** Implementations a test may put in place of the real ones. */
 export interface AppOverrides {
   mailer?: Mailer;
+  /** More listeners to article events, for tests that watch what the outbox sends. */
+  eventListeners?: EventListener[];
 }
 
 /** Links in mail point here: PUBLIC_URL, else this server as configured (fine on a laptop). */
@@ -127,7 +130,16 @@ export async function createApp(
     wakeJobs: () => wakeJobs(),
   };
   const media = { ...mediaDeps, variants: createVariantSource(mediaDeps) };
-  const jobs = createJobRunner({ storage, clock, handlers: mediaJobHandlers(mediaDeps), log });
+  const listeners: EventListener[] = [...(overrides.eventListeners ?? [])];
+  const jobs = createJobRunner({
+    storage,
+    clock,
+    handlers: {
+      ...mediaJobHandlers(mediaDeps),
+      ...eventJobHandlers({ storage, clock }, listeners),
+    },
+    log,
+  });
   const site: SiteContext = {
     stores: storage.stores,
     clock,

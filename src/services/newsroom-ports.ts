@@ -127,12 +127,27 @@ export type ArticleEventType =
   | 'article.unpublished'
   | 'article.killed';
 
+/** Something that happened to an article, as the outbox keeps it. */
+export interface ArticleEvent {
+  id: number;
+  type: ArticleEventType;
+  articleId: number | null;
+  userId: number | null;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+}
+
 export interface EventStore {
+  /**
+   * Records the event and queues its fan-out job in the same transaction, so every listener
+   * (webhooks, CDN purges) hears of every change exactly as committed.
+   */
   record(
     event: { type: ArticleEventType; articleId: number; userId: number | null; payload?: object },
     now: Date,
   ): Promise<void>;
   count(articleId: number, type: ArticleEventType): Promise<number>;
+  findById(id: number): Promise<ArticleEvent | undefined>;
 }
 
 /** An update of a live story, saved as a revision, that takes effect at `applyAt`. */

@@ -1,15 +1,18 @@
 /** Small newsroom records: corrections, internal notes, alerts and the event log. */
 import type { Kysely } from 'kysely';
 import type { Correction } from '../domain/article/article-draft.js';
+import { FAN_OUT_EVENT_JOB } from '../services/events/event-listeners.js';
 import type {
   Alert,
   AlertStore,
+  ArticleEvent,
   ArticleEventType,
   ArticleNote,
   CorrectionStore,
   EventStore,
   NoteStore,
 } from '../services/ports.js';
+import { KyselyJobStore } from './job-store.js';
 import { fromDbTime, toDbTime, type DatabaseSchema } from './schema.js';
 
 export class KyselyCorrectionStore implements CorrectionStore {
@@ -112,7 +115,7 @@ export class KyselyEventStore implements EventStore {
     event: { type: ArticleEventType; articleId: number; userId: number | null; payload?: object },
     now: Date,
   ): Promise<void> {
-    await this.db
+    const { id } = await this.db
       .insertInto('events')
       .values({
         type: event.type,
@@ -121,7 +124,27 @@ export class KyselyEventStore implements EventStore {
         payload: JSON.stringify(event.payload ?? {}),
         created_at: toDbTime(now),
       })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await new KyselyJobStore(this.db).enqueue(FAN_OUT_EVENT_JOB, { eventId: id }, now, now);
+  }
+
+  async findById(id: number): Promise<ArticleEvent | undefined> {
+    const row = await this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return (
+      row && {
+        id: row.id,
+        type: row.type as ArticleEventType,
+        articleId: row.article_id,
+        userId: row.user_id,
+        payload: JSON.parse(row.payload) as Record<string, unknown>,
+        createdAt: fromDbTime(row.created_at),
+      }
+    );
   }
 
   async count(articleId: number, type: ArticleEventType): Promise<number> {

@@ -1,0 +1,45 @@
+import type { FastifyReply } from 'fastify';
+
+/** How long a shared cache (a CDN) keeps a public answer, and how long it may serve it stale. */
+export interface CachePolicy {
+  /** Seconds a browser may keep it. */
+  maxAge: number;
+  /** Seconds a CDN may keep it; purges (on every change) keep it fresh. */
+  sMaxAge: number;
+  /** Seconds a CDN may serve it stale while fetching it anew in the background. */
+  staleWhileRevalidate: number;
+}
+
+/** Reader pages: a minute in the browser, an hour at the CDN, purged when they change. */
+export const PAGE_CACHE: CachePolicy = { maxAge: 60, sMaxAge: 3600, staleWhileRevalidate: 86_400 };
+/** Feeds and sitemaps: readers' apps poll them; CDNs absorb that. */
+export const FEED_CACHE: CachePolicy = { maxAge: 300, sMaxAge: 3600, staleWhileRevalidate: 86_400 };
+/** Content API reads: apps revalidate with ETags; the CDN keeps a short copy. */
+export const API_CACHE: CachePolicy = { maxAge: 0, sMaxAge: 60, staleWhileRevalidate: 600 };
+
+/** Names a page's cache entries by what they show, so one change purges exactly those pages. */
+export const surrogateKeys = {
+  article: (id: number) => `article-${id}`,
+  section: (id: number) => `section-${id}`,
+  tag: (id: number) => `tag-${id}`,
+  author: (id: number) => `author-${id}`,
+  /** Every page that lists the latest stories: home, fronts, feeds, sitemaps. */
+  lists: 'lists',
+  /** The masthead and settings every page shows. */
+  site: 'site',
+} as const;
+
+/**
+ * Marks an answer as cacheable by browsers and CDNs, tagged with the surrogate keys that purge
+ * it: `Surrogate-Key` (Fastly, Varnish) and `Cache-Tag` (Cloudflare), space- and comma-separated.
+ */
+export function setPublicCache(reply: FastifyReply, policy: CachePolicy, keys: string[] = []) {
+  reply.header(
+    'cache-control',
+    `public, max-age=${policy.maxAge}, s-maxage=${policy.sMaxAge}, stale-while-revalidate=${policy.staleWhileRevalidate}`,
+  );
+  const unique = [...new Set([surrogateKeys.site, ...keys])];
+  reply.header('surrogate-key', unique.join(' '));
+  reply.header('cache-tag', unique.join(','));
+  return reply;
+}

@@ -1,0 +1,56 @@
+import type { ArticleEvent, Clock, JobHandler, Storage } from '../ports.js';
+
+/** The job the outbox queues with every event (see EventStore.record). */
+export const FAN_OUT_EVENT_JOB = 'event.fanout';
+
+/**
+ * Something to do about every article event (send webhooks, purge the CDN), retried on its
+ * own schedule and independently of the other listeners.
+ */
+export interface EventListener {
+  /** Names its job kind (`event:<name>`); never change it while jobs may be queued. */
+  name: string;
+  handle(event: ArticleEvent): Promise<void>;
+  retryDelay(attempts: number): number | null;
+}
+
+const eventIdOf = (payload: unknown) => {
+  const id = (payload as { eventId?: unknown } | null)?.eventId;
+  if (typeof id !== 'number') throw new Error('an event job needs an eventId');
+  return id;
+};
+
+const listenerJob = (listener: EventListener) => `event:${listener.name}`;
+
+/**
+ * The jobs that carry events to listeners: the fan-out queues one job per listener, in one
+ * transaction, and each listener's job runs and retries alone.
+ */
+export function eventJobHandlers(
+  deps: { storage: Storage; clock: Clock },
+  listeners: EventListener[],
+): Record<string, JobHandler> {
+  const handlers: Record<string, JobHandler> = {
+    [FAN_OUT_EVENT_JOB]: {
+      run: async (payload) => {
+        const eventId = eventIdOf(payload);
+        const now = deps.clock.now();
+        await deps.storage.transaction(async (stores) => {
+          for (const listener of listeners)
+            await stores.jobs.enqueue(listenerJob(listener), { eventId }, now, now);
+        });
+      },
+      retryDelay: (attempts) => (attempts >= 10 ? null : 10_000 * attempts),
+    },
+  };
+  for (const listener of listeners) {
+    handlers[listenerJob(listener)] = {
+      run: async (payload) => {
+        const event = await deps.storage.stores.events.findById(eventIdOf(payload));
+        if (event) await listener.handle(event);
+      },
+      retryDelay: (attempts) => listener.retryDelay(attempts),
+    };
+  }
+  return handlers;
+}
