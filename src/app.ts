@@ -161,7 +161,7 @@ export async function createApp(
     },
     site,
     accounts,
-    newsroom: { storage, clock, presence: createPresence(systemClock()) },
+    newsroom: { storage, clock, presence: createPresence(storage.stores.presence, systemClock()) },
     importDeps: (baseDir) => ({
       ...mediaDeps,
       readAsset: (path) => readFile(resolve(baseDir, path)),

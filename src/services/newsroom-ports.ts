@@ -175,3 +175,15 @@ export interface Locks {
   /** Runs `work` if the named lock is free; resolves false without running it when held. */
   tryWithLock(name: string, work: () => Promise<void>): Promise<boolean>;
 }
+
+/** Who has which article open, by heartbeat. */
+export interface PresenceStore {
+  touch(articleId: number, user: { id: number; name: string }, now: Date): Promise<void>;
+  /** Everyone but `userId` seen on the article since then. */
+  others(
+    articleId: number,
+    userId: number,
+    since: Date,
+  ): Promise<{ userId: number; name: string }[]>;
+  forget(before: Date): Promise<void>;
+}

@@ -20,6 +20,7 @@ import type {
   CorrectionStore,
   EventStore,
   NoteStore,
+  PresenceStore,
   RevisionStore,
   ScheduledUpdateStore,
 } from './newsroom-ports.js';
@@ -199,6 +200,7 @@ export interface Stores {
   alerts: AlertStore;
   events: EventStore;
   scheduledUpdates: ScheduledUpdateStore;
+  presence: PresenceStore;
   sections: SectionStore;
   tags: TagStore;
   authors: AuthorStore;
@@ -264,6 +266,19 @@ export interface ImageProcessor {
    * or XMP) in what it returns; yields each one as soon as it is encoded.
    */
   render(original: Uint8Array, specs: VariantSpec[]): AsyncIterable<RenderedVariant>;
+}
+
+/** Draws an SVG of our own making (the site logo) as a PNG. */
+export interface SvgRasteriser {
+  png(svg: string): Promise<Uint8Array>;
+}
+
+/**
+ * Tells the CDN in front of the site to forget the pages tagged with these surrogate keys
+ * (see http/site/cache-headers.ts). Rejects when the CDN did not confirm, so the job retries.
+ */
+export interface CdnPurger {
+  purge(keys: string[]): Promise<void>;
 }
 
 /* ---- Accounts: users, sessions, API tokens, single-use links ---- */

@@ -5,6 +5,7 @@ import type {
 } from '../domain/weather/current-weather.js';
 import type { Clock, Stores } from './ports.js';
 import type { PublicationCache } from './publication-cache.js';
+import type { SiteLogo } from './site-logo.js';
 
 /** The weather as the masthead reads it: never waits for the weather service. */
 export interface WeatherReader {
@@ -17,4 +18,6 @@ export interface SiteContext {
   clock: Clock;
   publication: PublicationCache;
   weather: WeatherReader | undefined;
+  /** The logo search engines show for the publisher; absent, /logo.png is not found. */
+  logo?: SiteLogo;
 }

@@ -5,6 +5,7 @@ import * as newsroom from './migrations/0002-newsroom.js';
 import * as events from './migrations/0003-events.js';
 import * as scheduledUpdates from './migrations/0004-scheduled-updates.js';
 import * as mediaPipeline from './migrations/0005-media-pipeline.js';
+import * as presence from './migrations/0009-presence.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0003-events': events,
   '0004-scheduled-updates': scheduledUpdates,
   '0005-media-pipeline': mediaPipeline,
+  '0009-presence': presence,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -18,6 +18,7 @@ import {
 } from './newsroom-records.js';
 import { KyselyOneTimeTokenStore } from './one-time-token-store.js';
 import { openPostgres } from './postgres/open-postgres.js';
+import { KyselyPresenceStore } from './presence-store.js';
 import { KyselyRevisionStore } from './revision-store.js';
 import { KyselyScheduledUpdateStore } from './scheduled-update-store.js';
 import type { DatabaseSchema } from './schema.js';
@@ -43,6 +44,7 @@ const storesOn = (db: Kysely<DatabaseSchema>): Stores => ({
   alerts: new KyselyAlertStore(db),
   events: new KyselyEventStore(db),
   scheduledUpdates: new KyselyScheduledUpdateStore(db),
+  presence: new KyselyPresenceStore(db),
   users: new KyselyUserStore(db),
   sessions: new KyselySessionStore(db),
   apiTokens: new KyselyApiTokenStore(db),

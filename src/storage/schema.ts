@@ -56,6 +56,14 @@ export interface MediaTable {
   uploaded_by: number | null;
 }
 
+/** Who has which article open, by the last heartbeat of their editor. */
+export interface ArticlePresenceTable {
+  article_id: number;
+  user_id: number;
+  user_name: string;
+  seen_at: string;
+}
+
 /** Which articles show which photos, kept in step with every save. */
 export interface ArticleMediaTable {
   article_id: number;
@@ -249,6 +257,7 @@ export interface DatabaseSchema {
   authors: AuthorsTable;
   media: MediaTable;
   article_media: ArticleMediaTable;
+  article_presence: ArticlePresenceTable;
   jobs: JobsTable;
   articles: ArticlesTable;
   article_authors: ArticleAuthorsTable;

@@ -51,6 +51,7 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
       '0003-events',
       '0004-scheduled-updates',
       '0005-media-pipeline',
+      '0009-presence',
     ]);
     world = await storage.stores.sections.create({
       slug: 'world',

@@ -69,7 +69,9 @@ export function registerDeskRoutes(server: FastifyInstance, deps: DeskRouteDeps)
       authorize(actor, 'article.read', accessOf(await loadArticle(stores, input.id)));
       const user = await stores.users.findById(actor.userId);
       if (!user) throw notFound('Your account no longer exists');
-      return { others: newsroom.presence.heartbeat(input.id, { id: user.id, name: user.name }) };
+      return {
+        others: await newsroom.presence.heartbeat(input.id, { id: user.id, name: user.name }),
+      };
     },
   });
   registerPreviewRoute(server, site);

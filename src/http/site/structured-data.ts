@@ -1,0 +1,96 @@
+/**
+ * schema.org descriptions of reader pages as JSON-LD: who publishes the site, where a page
+ * sits in it (breadcrumbs), how to search it, and what a list or a profile page is about.
+ */
+import type { AuthorProfile } from '../../domain/author/author.js';
+import { SITE_LOGO } from '../../domain/publication/site-logo.js';
+import { trustedHtml, type SafeHtml } from '../jsx/jsx.js';
+
+/** Where the raster logo is served (see site-routes). */
+export const LOGO_PATH = '/logo.png';
+
+// JSON inside <script> must not be able to close the element or open a comment.
+const scriptSafeJson = (value: unknown) =>
+  JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+
+/** One JSON-LD block; each carries its own @context so any block can be read alone. */
+export const jsonLd = (data: object): SafeHtml =>
+  trustedHtml(
+    `<script type="application/ld+json">${scriptSafeJson({ '@context': 'https://schema.org', ...data })}</script>`,
+  );
+
+/** The paper as the publisher of every page, with the raster logo Google asks for. */
+export const publisherOf = (name: string, origin: string) => ({
+  '@type': 'NewsMediaOrganization',
+  name,
+  url: `${origin}/`,
+  logo: {
+    '@type': 'ImageObject',
+    url: `${origin}${LOGO_PATH}`,
+    width: SITE_LOGO.width,
+    height: SITE_LOGO.height,
+  },
+});
+
+export interface Crumb {
+  name: string;
+  /** Absolute URL. */
+  url: string;
+}
+
+/** Home › Section › Article, as a BreadcrumbList. */
+export const breadcrumbList = (crumbs: Crumb[]) =>
+  jsonLd({
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((crumb, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: crumb.name,
+      item: crumb.url,
+    })),
+  });
+
+/** The home page's description of the site, with its search (Google's sitelinks search box). */
+export const webSiteData = (name: string, origin: string, description: string) =>
+  jsonLd({
+    '@type': 'WebSite',
+    name,
+    url: `${origin}/`,
+    description,
+    publisher: publisherOf(name, origin),
+    potentialAction: {
+      '@type': 'SearchAction',
+      target: { '@type': 'EntryPoint', urlTemplate: `${origin}/search?q={search_term_string}` },
+      'query-input': 'required name=search_term_string',
+    },
+  });
+
+/** A section front or topic page: a collection of stories. */
+export const collectionPageData = (page: {
+  name: string;
+  description: string;
+  url: string;
+  publisher: string;
+  origin: string;
+}) =>
+  jsonLd({
+    '@type': 'CollectionPage',
+    name: page.name,
+    description: page.description,
+    url: page.url,
+    isPartOf: { '@type': 'WebSite', name: page.publisher, url: `${page.origin}/` },
+  });
+
+/** A byline's page: the person (or agency) and what they wrote for the paper. */
+export const profilePageData = (author: AuthorProfile, url: string, publisher: string) =>
+  jsonLd({
+    '@type': 'ProfilePage',
+    url,
+    mainEntity: {
+      '@type': author.kind === 'agency' ? 'Organization' : 'Person',
+      name: author.name,
+      url,
+      ...(author.bio && { description: author.bio }),
+      ...(author.kind === 'staff' && { worksFor: { '@type': 'NewsMediaOrganization', name: publisher } }),
+    },
+  });
