@@ -19,6 +19,7 @@ import {
   type NewsroomSite,
 } from './admin-newsroom.js';
 import { launchChromium } from './reader-site.js';
+import { jpegPhoto } from '../test/media-fixtures.js';
 
 const STORY = {
   headline: 'Water main reaches Al Amerat',
@@ -115,10 +116,19 @@ describe.runIf(hasSharedFolder())('the newsroom app in a browser', () => {
       STORY.linkText,
     );
 
+    // The writer uploads the photo from the tablet, straight from the lead-photo picker.
     await writer.getByRole('button', { name: 'Choose lead photo' }).click();
     const picker = writer.getByRole('dialog', { name: 'Choose the lead photo' });
-    await picker.getByRole('button', { name: /Negotiators/ }).click();
-    expect(await writer.getByLabel('Alt text').inputValue()).not.toBe('');
+    await picker.locator('#picker-upload-input').setInputFiles({
+      name: 'souq-at-dusk.jpg',
+      mimeType: 'image/jpeg',
+      buffer: (await jpegPhoto({ width: 1200, height: 800 })).bytes,
+    });
+    await picker
+      .getByRole('button', { name: /Use this photo/ })
+      .first()
+      .click({ timeout: 20_000 });
+    await writer.getByLabel('Alt text').fill('Shoppers under the lamps of Muttrah souq at dusk');
 
     storyId = await createDraft(writer, STORY.headline);
     // A writer may not choose other people's bylines.
@@ -147,7 +157,10 @@ describe.runIf(hasSharedFolder())('the newsroom app in a browser', () => {
     expect(await section.getByRole('link', { name: STORY.linkText }).getAttribute('href')).toBe(
       STORY.link,
     );
-    expect(await section.locator('main img').first().getAttribute('alt')).toBeTruthy();
+    expect(await section.locator('main img').first().getAttribute('alt')).toBe(
+      'Shoppers under the lamps of Muttrah souq at dusk',
+    );
+    expect(await section.locator('.lead-figure picture source[type="image/avif"]').count()).toBe(1);
   });
 
   it('puts a scheduled article on the site by itself when its time comes', async () => {
