@@ -131,6 +131,34 @@ describe.runIf(hasSharedFolder())('the newsroom app’s accessibility', () => {
     await chief.context().close();
   });
 
+  it('makes a Content API key and a webhook in their screens, which have no violations', async () => {
+    const chief = await signIn(await newWindow(browser), site.baseUrl, 'chief@paper.example');
+    await chief.getByRole('link', { name: 'Content API keys' }).click();
+    await chief.getByRole('heading', { name: 'Content API keys', level: 1 }).waitFor();
+    await chief.getByLabel('Who it is for').fill('Partner app');
+    await chief.getByRole('button', { name: 'Make key' }).click();
+    const secret = (await chief.locator('#content-key-secret').textContent()) ?? '';
+    const read = await fetch(`${site.baseUrl}/api/content/articles`, {
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    expect(read.status).toBe(200);
+    expect(await violationsOf(chief, axeSource)).toEqual([]);
+
+    await chief.getByRole('link', { name: 'Webhooks' }).click();
+    await chief.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
+    // An address inside the newsroom's own network is refused, and said so by the field.
+    await chief.getByLabel('URL', { exact: true }).fill('http://169.254.169.254/latest/meta-data/');
+    await chief.getByRole('button', { name: 'Add webhook' }).click();
+    await chief.locator('.has-error').first().waitFor();
+    expect(await violationsOf(chief, axeSource)).toEqual([]);
+    await chief.getByLabel('URL', { exact: true }).fill('https://hooks.partner.example/dateline');
+    await chief.getByLabel('article.killed').check();
+    await chief.getByRole('button', { name: 'Add webhook' }).click();
+    await chief.getByText('Signing secret for https://hooks.partner.example/dateline').waitFor();
+    expect(await violationsOf(chief, axeSource)).toEqual([]);
+    await chief.context().close();
+  });
+
   it('has no violations on the invitation and password reset pages', async () => {
     await check('/admin/invitation?token=abc', 'Join the newsroom');
     await check('/admin/password-reset', 'Reset your password');

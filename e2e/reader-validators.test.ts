@@ -110,14 +110,32 @@ describe.runIf(hasSharedFolder())('reader pages pass the external validators', (
   });
 
   it(
-    'describes the article page as a valid NewsArticle in JSON-LD',
+    'keeps the search results page valid HTML without accessibility violations',
     { timeout: TOOL_TIMEOUT_MS },
     async () => {
-      const url = `${site.baseUrl}${REFERENCE_ARTICLE_PATH}`;
+      const url = `${site.baseUrl}/search?q=talks`;
+      expectPass('validate-html', 'validate-html.sh', await runTool('validate-html.sh', [url]));
+      expectPass('axe', 'axe.sh', await runTool('axe.sh', [url]));
+    },
+  );
+
+  it.each([
+    {
+      page: 'the article page',
+      path: REFERENCE_ARTICLE_PATH,
+      schemas: 'NewsArticle,BreadcrumbList',
+    },
+    { page: 'the home page', path: '/', schemas: 'WebSite' },
+    { page: 'a section front', path: '/world', schemas: 'CollectionPage,BreadcrumbList' },
+  ])(
+    'describes $page in valid JSON-LD ($schemas)',
+    { timeout: TOOL_TIMEOUT_MS },
+    async ({ path, schemas }) => {
+      const url = `${site.baseUrl}${path}`;
       expectPass(
         'validate-jsonld',
         'validate-jsonld.sh',
-        await runTool('validate-jsonld.sh', [url, 'NewsArticle']),
+        await runTool('validate-jsonld.sh', [url, schemas]),
       );
     },
   );

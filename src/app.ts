@@ -8,6 +8,9 @@ import { systemClock } from './adapters/clock/system-clock.js';
 import { secretTokens } from './adapters/crypto/secret-tokens.js';
 import { LogMailer } from './adapters/mail/log-mailer.js';
 import { SmtpMailer } from './adapters/mail/smtp-mailer.js';
+import { createCdnPurger } from './adapters/cdn/http-cdn-purger.js';
+import { sharpSvgRasteriser } from './adapters/media/sharp-svg-rasteriser.js';
+import { createGuardedHttpClient } from './adapters/http/guarded-http-client.js';
 import { createMediaStorage } from './adapters/media/create-media-storage.js';
 import { SharpImageProcessor } from './adapters/media/sharp-image-processor.js';
 import { Argon2PasswordHasher } from './adapters/passwords/argon2-password-hasher.js';
@@ -20,10 +23,15 @@ import { createPresence, type Presence } from './services/articles/presence.js';
 import type { ImportDeps } from './services/import-articles.js';
 import { createPublicationCache, type PublicationCache } from './services/publication-cache.js';
 import { eventJobHandlers, type EventListener } from './services/events/event-listeners.js';
+import { cdnPurgeJobHandlers, cdnPurgeListener } from './services/cdn/cdn-purge-listener.js';
+import { createSiteLogo } from './services/site-logo.js';
 import type { MediaDeps } from './services/media/media-deps.js';
 import { mediaJobHandlers } from './services/media/media-jobs.js';
 import { createVariantSource, type VariantSource } from './services/media/variant-on-demand.js';
-import type { Clock, Mailer } from './services/ports.js';
+import type { Clock, Mailer, OutboundHttp } from './services/ports.js';
+import { webhookJobHandlers } from './services/webhooks/deliver-webhook.js';
+import type { WebhookDeps } from './services/webhooks/webhook-deps.js';
+import { webhookListener } from './services/webhooks/webhook-listener.js';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
 import type { SiteContext, WeatherReader } from './services/site-context.js';
 import { createWeatherService, type WeatherService } from './services/weather-service.js';
@@ -45,6 +53,8 @@ export interface App {
   accounts: AccountDeps;
   /** Drafts, revisions and the workflow of articles; who has which article open. */
   newsroom: NewsroomDeps & { presence: Presence };
+  /** Webhook subscriptions and deliveries, sent through the guarded outbound client. */
+  webhooks: WebhookDeps;
   /** Import dependencies for items that name files relative to `baseDir`. */
   importDeps(baseDir: string): ImportDeps;
   close(): Promise<void>;
@@ -57,6 +67,10 @@ export interface AppOverrides {
   mailer?: Mailer;
   /** More listeners to article events, for tests that watch what the outbox sends. */
   eventListeners?: EventListener[];
+  /** A clock of the test's own, to move time on across restarts. */
+  clock?: Clock;
+  /** The outbound HTTP client (webhooks), e.g. with a resolver of the test's own. */
+  outbound?: OutboundHttp;
 }
 
 /** Links in mail point here: PUBLIC_URL, else this server as configured (fine on a laptop). */
@@ -118,7 +132,7 @@ export async function createApp(
 ): Promise<App> {
   const storage = openStorage(config.databaseUrl);
   await storage.migrate();
-  const clock = systemClock(config.now);
+  const clock = overrides.clock ?? systemClock(config.now);
   const publication = createPublicationCache(storage.stores);
   let wakeJobs = () => {};
   const mediaDeps: MediaDeps = {
@@ -130,13 +144,27 @@ export async function createApp(
     wakeJobs: () => wakeJobs(),
   };
   const media = { ...mediaDeps, variants: createVariantSource(mediaDeps) };
-  const listeners: EventListener[] = [...(overrides.eventListeners ?? [])];
+  const webhooks: WebhookDeps = {
+    storage,
+    clock,
+    outbound: overrides.outbound ?? createGuardedHttpClient({ allow: config.outboundAllow }),
+    newSecret: () => secretTokens.create(),
+    publicUrl: mailLinkOrigin(config),
+  };
+  const cdnPurger = createCdnPurger(config.cdn);
+  const listeners: EventListener[] = [
+    webhookListener(webhooks),
+    cdnPurgeListener({ stores: storage.stores, purger: cdnPurger }),
+    ...(overrides.eventListeners ?? []),
+  ];
   const jobs = createJobRunner({
     storage,
     clock,
     handlers: {
       ...mediaJobHandlers(mediaDeps),
       ...eventJobHandlers({ storage, clock }, listeners),
+      ...webhookJobHandlers(webhooks),
+      ...cdnPurgeJobHandlers(cdnPurger),
     },
     log,
   });
@@ -145,6 +173,7 @@ export async function createApp(
     clock,
     publication,
     weather: mastheadWeather(config, log),
+    logo: createSiteLogo(sharpSvgRasteriser),
   };
   const accounts = accountsFor(config, storage, clock, overrides.mailer ?? mailerFor(config, log));
   return {
@@ -162,6 +191,7 @@ export async function createApp(
     site,
     accounts,
     newsroom: { storage, clock, presence: createPresence(storage.stores.presence, systemClock()) },
+    webhooks,
     importDeps: (baseDir) => ({
       ...mediaDeps,
       readAsset: (path) => readFile(resolve(baseDir, path)),

@@ -14,6 +14,7 @@ import { actorFor } from '../src/domain/account/user.js';
 import type { Actor } from '../src/domain/roles/role.js';
 import { createApiToken } from '../src/services/accounts/create-api-token.js';
 import { createArticle } from '../src/services/articles/create-article.js';
+import { createContentKey } from '../src/services/content-api/create-content-key.js';
 import { readDeskArticle } from '../src/services/articles/desk-reads.js';
 import { transitionArticle } from '../src/services/articles/transition-article.js';
 import { jpegPhoto } from './media-fixtures.js';
@@ -122,6 +123,22 @@ const ownTokenToRevoke = async (caller: Caller) => {
   return { id: token.id };
 };
 
+/** A new webhook subscription, to change, roll, list or delete. */
+const webhookToManage = async () => {
+  const subscription = await world.t.app.storage.stores.webhooks.create(
+    {
+      url: 'https://hooks.partner.example/dateline',
+      events: ['article.published'],
+      description: '',
+      active: true,
+      secret: 'whsec_matrix',
+      createdBy: null,
+    },
+    new Date(),
+  );
+  return { id: subscription.id };
+};
+
 const ROWS: Row[] = [
   // Accounts and sessions.
   {
@@ -189,6 +206,30 @@ const ROWS: Row[] = [
     expect: PEOPLE_ONLY,
     params: ownTokenToRevoke,
   },
+  {
+    route: 'GET /api/admin/content-keys',
+    does: 'lists the Content API keys',
+    expect: CHIEF_IN_PERSON,
+  },
+  {
+    route: 'POST /api/admin/content-keys',
+    does: 'makes a Content API key for an app or partner',
+    expect: CHIEF_IN_PERSON,
+    body: () => ({ name: 'matrix partner' }),
+  },
+  {
+    route: 'DELETE /api/admin/content-keys/:id',
+    does: 'revokes a Content API key',
+    expect: CHIEF_IN_PERSON,
+    params: async () => {
+      const { app } = world.t;
+      const deps = { stores: app.storage.stores, clock: app.clock, secrets: app.accounts.secrets };
+      const made = await createContentKey(deps, world.actors.editor_in_chief, {
+        name: 'to revoke',
+      });
+      return { id: made.key.id };
+    },
+  },
   { route: 'GET /api/admin/users', does: 'lists the staff', expect: CHIEF_IN_PERSON },
   {
     route: 'PATCH /api/admin/users/:id',
@@ -210,6 +251,38 @@ const ROWS: Row[] = [
     does: 'changes the publication’s settings',
     expect: CHIEF_IN_PERSON,
     body: () => world.settings,
+  },
+  { route: 'GET /api/admin/webhooks', does: 'lists the webhooks', expect: CHIEF_IN_PERSON },
+  {
+    route: 'POST /api/admin/webhooks',
+    does: 'subscribes a URL to article events',
+    expect: CHIEF_IN_PERSON,
+    body: (n) => ({ url: `https://hooks.partner.example/${n}`, events: ['article.published'] }),
+  },
+  {
+    route: 'PATCH /api/admin/webhooks/:id',
+    does: 'switches a webhook off',
+    expect: CHIEF_IN_PERSON,
+    params: webhookToManage,
+    body: () => ({ active: false }),
+  },
+  {
+    route: 'DELETE /api/admin/webhooks/:id',
+    does: 'deletes a webhook',
+    expect: CHIEF_IN_PERSON,
+    params: webhookToManage,
+  },
+  {
+    route: 'POST /api/admin/webhooks/:id/secret',
+    does: 'rolls a webhook’s signing secret',
+    expect: CHIEF_IN_PERSON,
+    params: webhookToManage,
+  },
+  {
+    route: 'GET /api/admin/webhooks/:id/deliveries',
+    does: 'reads a webhook’s delivery log',
+    expect: CHIEF_IN_PERSON,
+    params: webhookToManage,
   },
   { route: 'GET /api/admin/homepage', does: 'reads the home page’s order', expect: EDITORS_UP },
   {

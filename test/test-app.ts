@@ -45,7 +45,9 @@ export async function startTestApp(
     logLevel: 'silent',
     accounts: app.accounts,
     newsroom: app.newsroom,
+    webhooks: app.webhooks,
     trustedProxies: config.trustedProxies,
+    contentApiRatePerMinute: config.contentApiRatePerMinute,
   });
   return {
     app,

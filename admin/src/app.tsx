@@ -5,6 +5,7 @@ import { newsroom } from './api/newsroom.js';
 import type { Session, SessionUser } from './api/types.js';
 import { Shell } from './components/shell.js';
 import { ArticleListPage } from './pages/article-list-page.js';
+import { ContentKeysPage } from './pages/content-keys-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { EditorPage } from './pages/editor-page.js';
 import { HistoryPage } from './pages/history-page.js';
@@ -15,6 +16,7 @@ import { NotFoundPage } from './pages/not-found-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
 import { UsersPage } from './pages/users-page.js';
+import { WebhooksPage } from './pages/webhooks-page.js';
 import { blockNavigation, navigate, useLocation, type Location } from './router.js';
 import { SessionContext, atLeast } from './session.js';
 
@@ -33,6 +35,8 @@ function Page({ location, user }: { location: Location; user: SessionUser }) {
   if (path === '/') return <DashboardPage />;
   if (path === '/settings' && atLeast(user.role, 'editor_in_chief')) return <SettingsPage />;
   if (path === '/users' && atLeast(user.role, 'editor_in_chief')) return <UsersPage />;
+  if (path === '/content-keys' && atLeast(user.role, 'editor_in_chief')) return <ContentKeysPage />;
+  if (path === '/webhooks' && atLeast(user.role, 'editor_in_chief')) return <WebhooksPage />;
   if (path === '/homepage' && atLeast(user.role, 'editor')) return <HomepagePage />;
   if (path === '/articles') return <ArticleListPage query={query} />;
   if (path === '/media') return <MediaLibraryPage query={query} />;

@@ -9,6 +9,7 @@ import type { VariantSource } from '../services/media/variant-on-demand.js';
 import type { Clock, Locks, Storage } from '../services/ports.js';
 import type { PublicationCache } from '../services/publication-cache.js';
 import type { SiteContext } from '../services/site-context.js';
+import type { WebhookDeps } from '../services/webhooks/webhook-deps.js';
 
 /** What a command gets from the composition root. */
 export interface CommandContext {
@@ -19,6 +20,7 @@ export interface CommandContext {
   site: SiteContext;
   accounts: AccountDeps;
   newsroom: NewsroomDeps & { presence: Presence };
+  webhooks: WebhookDeps;
   media: MediaDeps & { variants: VariantSource };
   jobs: JobRunner;
   startJobs(intervalMs: number): { stop(): Promise<void> };

@@ -26,7 +26,9 @@ export async function serve(
     logLevel: context.config.logLevel,
     accounts: context.accounts,
     newsroom: context.newsroom,
+    webhooks: context.webhooks,
     trustedProxies: context.config.trustedProxies,
+    contentApiRatePerMinute: context.config.contentApiRatePerMinute,
   });
   await prepareSignIn(context.accounts.passwords);
   const port = options.port ?? context.config.port;

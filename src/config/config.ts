@@ -95,10 +95,21 @@ const configSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Dateline <no-reply@localhost>'),
   TRUSTED_PROXIES: addressList.default(''),
+  OUTBOUND_ALLOW: addressList.default(''),
   SESSION_DAYS: z.coerce.number().int().min(1).max(366).default(14),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(15),
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
   JOBS_WORKER: z.enum(['on', 'off']).default('on'),
+  CONTENT_API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  CDN_PURGE_URL: z
+    .string()
+    .url()
+    .refine((value) => /^https?:\/\//.test(value), {
+      message: 'must start with http:// or https://',
+    })
+    .optional(),
+  CDN_PURGE_TOKEN: z.string().min(1).optional(),
+  CDN_PURGE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
 });
 
 export interface Config {
@@ -132,6 +143,11 @@ export interface Config {
   };
   /** Proxies whose X-Forwarded-For and X-Forwarded-Proto are believed; nobody else's are. */
   trustedProxies: string[];
+  /**
+   * Addresses and ranges that requests to users' URLs (webhooks) may reach although they are
+   * private, loopback and the like; none by default.
+   */
+  outboundAllow: string[];
   /** How long a newsroom sign-in lasts. */
   sessionDays: number;
   /** How often the scheduler looks for articles due to go live or come down. */
@@ -140,6 +156,10 @@ export interface Config {
   jobsIntervalMs: number;
   /** Whether `serve` runs background jobs too; off for instances that only serve. */
   jobsWorker: boolean;
+  /** Requests a minute each Content API key may make, counted in each process. */
+  contentApiRatePerMinute: number;
+  /** Where purges of the CDN in front of the site are sent; none when unset. */
+  cdn: { purgeUrl: string | undefined; purgeToken: string | undefined; purgeTimeoutMs: number };
 }
 
 export type MediaStorageConfig =
@@ -207,10 +227,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     trustedProxies: e.TRUSTED_PROXIES,
+    outboundAllow: e.OUTBOUND_ALLOW,
     sessionDays: e.SESSION_DAYS,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
     jobsIntervalMs: e.JOBS_INTERVAL_SECONDS * 1000,
     jobsWorker: e.JOBS_WORKER === 'on',
+    contentApiRatePerMinute: e.CONTENT_API_RATE_PER_MINUTE,
+    cdn: {
+      purgeUrl: e.CDN_PURGE_URL,
+      purgeToken: e.CDN_PURGE_TOKEN,
+      purgeTimeoutMs: e.CDN_PURGE_TIMEOUT_SECONDS * 1000,
+    },
   };
 }
 

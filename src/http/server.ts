@@ -8,17 +8,23 @@ import type { Presence } from '../services/articles/presence.js';
 import type { MediaDeps } from '../services/media/media-deps.js';
 import type { VariantSource } from '../services/media/variant-on-demand.js';
 import type { SiteContext } from '../services/site-context.js';
+import type { WebhookDeps } from '../services/webhooks/webhook-deps.js';
 import { registerAdminApp } from './admin/admin-routes.js';
+import { contentApiDeps, registerContentApi } from './api/content/content-api.js';
+import { registerContentKeyRoutes } from './api/content/content-keys-routes.js';
 import { registerArticleRoutes } from './api/articles/articles-routes.js';
 import { registerDeskRoutes } from './api/desk/desk-routes.js';
 import { registerMediaRoutes } from './api/media/media-routes.js';
 import { registerOpenApiRoute } from './api/openapi.js';
 import { registerPublicationRoutes } from './api/publication/publication-routes.js';
 import { registerNewsroomApi } from './api/newsroom-api.js';
+import { registerWebhookRoutes } from './api/webhooks/webhooks-routes.js';
 import { sendErrorPage } from './site/error-pages.js';
 import { registerMediaFiles } from './site/media-files.js';
 import { registerSiteRoutes } from './site/site-routes.js';
-import { FAVICON_SVG, ROBOTS_TXT } from './site/static-files.js';
+import { FAVICON_SVG } from './site/static-files.js';
+import { registerFeedRoutes } from './site/feed-routes.js';
+import { registerSitemapRoutes } from './site/sitemap-routes.js';
 
 export interface ServerOptions {
   site: SiteContext;
@@ -30,8 +36,12 @@ export interface ServerOptions {
   accounts: AccountDeps;
   /** The newsroom's articles: drafts, revisions, workflow, who has what open. */
   newsroom: NewsroomDeps & { presence: Presence };
+  /** Webhook subscriptions and their delivery log. */
+  webhooks: WebhookDeps;
   /** Proxies whose X-Forwarded-For and -Proto are believed (TRUSTED_PROXIES); none by default. */
   trustedProxies?: string[];
+  /** Requests a minute each Content API key may make (CONTENT_API_RATE_PER_MINUTE); 600 if unset. */
+  contentApiRatePerMinute?: number;
 }
 
 /** The one mapping from domain errors to HTTP statuses. */
@@ -68,13 +78,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   server.get('/favicon.svg', (_request, reply) =>
     reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG),
   );
-  server.get('/robots.txt', (_request, reply) =>
-    reply
-      .type('text/plain; charset=utf-8')
-      .header('cache-control', 'public, max-age=3600')
-      .send(ROBOTS_TXT),
-  );
   registerSiteRoutes(server, options.site, { publicUrl: options.publicUrl });
+  registerFeedRoutes(server, options.site, { publicUrl: options.publicUrl });
+  registerSitemapRoutes(server, options.site, { publicUrl: options.publicUrl });
 
   server.setNotFoundHandler((request, reply) => sendErrorPage(options.site, request, reply, 404));
   server.setErrorHandler((error, request, reply) => {
@@ -83,7 +89,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       if ((status === 404 || status === 410) && !isApi(request.url))
         return sendErrorPage(options.site, request, reply, status);
       // A reader's mistyped address gets a page; scripts and APIs get JSON.
-      if (status === 400 && request.method === 'GET' && acceptsHtml(request.headers.accept))
+      const readerGet = request.method === 'GET' && !isApi(request.url);
+      if (status === 400 && readerGet && acceptsHtml(request.headers.accept))
         return sendErrorPage(options.site, request, reply, 400, error.message);
       return reply.code(status).send({
         error: error.message,
@@ -108,7 +115,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       publication: options.site.publication,
     });
     registerMediaRoutes(newsroom, options.media);
+    registerWebhookRoutes(newsroom, options.webhooks);
+    registerContentKeyRoutes(newsroom, contentApiDeps(options));
     registerOpenApiRoute(newsroom);
+  });
+  await registerContentApi(server, contentApiDeps(options), {
+    publicUrl: options.publicUrl,
+    ratePerMinute: options.contentApiRatePerMinute ?? 600,
   });
   await registerAdminApp(server);
   return server;

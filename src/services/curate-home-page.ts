@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { invalid } from '../domain/errors.js';
+import { surrogateKeys } from '../domain/publication/surrogate-keys.js';
 import { authorize } from '../domain/roles/permissions.js';
 import type { Actor } from '../domain/roles/role.js';
 import { parseWith, recordId } from '../domain/validation.js';
+import { queueCdnPurge } from './cdn/cdn-purge-listener.js';
 import type { Clock, Stores } from './ports.js';
 import { HOMEPAGE_KEY, type HomePageCuration, type PublicationCache } from './publication-cache.js';
 
@@ -31,7 +33,9 @@ export async function curateHomePage(
     if (!article || article.killedAt)
       throw invalid(`top: there is no story ${id} to show`, curation.lead === id ? 'lead' : 'top');
   }
-  await deps.stores.settings.put(HOMEPAGE_KEY, curation, deps.clock.now());
+  const now = deps.clock.now();
+  await deps.stores.settings.put(HOMEPAGE_KEY, curation, now);
+  await queueCdnPurge(deps.stores, [surrogateKeys.lists], now);
   deps.publication.invalidate();
   return curation;
 }

@@ -2,11 +2,13 @@
 import { z } from 'zod';
 import { slugify } from '../domain/article/slug.js';
 import { invalid } from '../domain/errors.js';
+import { surrogateKeys } from '../domain/publication/surrogate-keys.js';
 import { authorize } from '../domain/roles/permissions.js';
 import type { Actor } from '../domain/roles/role.js';
 import { sectionSlugFor } from '../domain/section/section.js';
 import { parseWith } from '../domain/validation.js';
-import type { Stores } from './ports.js';
+import { queueCdnPurge } from './cdn/cdn-purge-listener.js';
+import type { Clock, Stores } from './ports.js';
 import type { PublicationCache } from './publication-cache.js';
 
 export const newSectionSchema = z
@@ -18,7 +20,7 @@ export const newSectionSchema = z
 
 /** Adds a section at the end of the navigation; editors and above. */
 export async function createSection(
-  deps: { stores: Stores; publication: PublicationCache },
+  deps: { stores: Stores; clock: Clock; publication: PublicationCache },
   actor: Actor,
   input: unknown,
 ) {
@@ -34,6 +36,8 @@ export async function createSection(
     description,
     position: sections.length,
   });
+  // The navigation on every page gains it.
+  await queueCdnPurge(deps.stores, [surrogateKeys.site], deps.clock.now());
   deps.publication.invalidate();
   return section;
 }

@@ -24,8 +24,15 @@ import type {
   RevisionStore,
   ScheduledUpdateStore,
 } from './newsroom-ports.js';
+import type { ContentKeyStore, ContentReadStore } from './content-api/content-api-ports.js';
+import type { DiscoveryStore } from './discovery-ports.js';
+import type { WebhookStore } from './webhooks/webhook-ports.js';
 
 export type * from './newsroom-ports.js';
+export type * from './outbound-ports.js';
+export type * from './webhooks/webhook-ports.js';
+export type * from './discovery-ports.js';
+export type * from './content-api/content-api-ports.js';
 
 /** The time now; frozen by DATELINE_NOW in tests and archive rendering. */
 export interface Clock {
@@ -67,6 +74,8 @@ export interface PublishedQuery {
   sectionId?: number;
   authorId?: number;
   tagId?: number;
+  /** Words each found in the headline or the standfirst (any case): the reader's search. */
+  words?: string[];
   limit: number;
   offset?: number;
 }
@@ -210,8 +219,12 @@ export interface Stores {
   users: UserStore;
   sessions: SessionStore;
   apiTokens: ApiTokenStore;
+  contentKeys: ContentKeyStore;
+  contentReads: ContentReadStore;
   oneTimeTokens: OneTimeTokenStore;
   loginFailures: LoginFailureStore;
+  webhooks: WebhookStore;
+  discovery: DiscoveryStore;
 }
 
 /** The database: its stores, and a way to make several writes all-or-nothing. */

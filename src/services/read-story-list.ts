@@ -11,9 +11,11 @@ export interface StoryList {
   stories: ArticleSummary[];
   page: number;
   pageCount: number;
+  /** How many stories the list holds, on every page. */
+  total: number;
 }
 
-export type StoryFilter = Pick<PublishedQuery, 'sectionId' | 'authorId' | 'tagId'>;
+export type StoryFilter = Pick<PublishedQuery, 'sectionId' | 'authorId' | 'tagId' | 'words'>;
 
 /** One page of published stories matching a filter, newest first; NotFound past the last page. */
 export async function readStoryList(
@@ -41,5 +43,6 @@ export async function readStoryList(
     stories,
     page,
     pageCount,
+    total,
   };
 }

@@ -21,6 +21,7 @@ import {
 } from './article-rows.js';
 import { mediaIdsInBody } from '../domain/body/media-in-body.js';
 import { recordArticleMedia, refreshArticleMedia } from './article-media-rows.js';
+import { containsWord } from './like-pattern.js';
 import { mediaFrom } from './media-rows.js';
 import { reusableQuery } from './reusable-query.js';
 import { toDbTime, type ArticlesTable, type DatabaseSchema } from './schema.js';
@@ -200,6 +201,11 @@ export class KyselyArticleStore implements ArticleStore {
         .select('article_id')
         .where('tag_id', '=', query.tagId);
       select = select.where('a.id', 'in', withTag);
+    }
+    for (const word of query.words ?? []) {
+      select = select.where((eb) =>
+        eb.or([containsWord('a.headline', word), containsWord('a.standfirst', word)]),
+      );
     }
     return select;
   }

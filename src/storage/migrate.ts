@@ -5,6 +5,9 @@ import * as newsroom from './migrations/0002-newsroom.js';
 import * as events from './migrations/0003-events.js';
 import * as scheduledUpdates from './migrations/0004-scheduled-updates.js';
 import * as mediaPipeline from './migrations/0005-media-pipeline.js';
+import * as contentApiKeys from './migrations/0006-content-api-keys.js';
+import * as webhooks from './migrations/0007-webhooks.js';
+import * as discoveryIndexes from './migrations/0008-discovery-indexes.js';
 import * as presence from './migrations/0009-presence.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
@@ -16,6 +19,9 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0003-events': events,
   '0004-scheduled-updates': scheduledUpdates,
   '0005-media-pipeline': mediaPipeline,
+  '0006-content-api-keys': contentApiKeys,
+  '0007-webhooks': webhooks,
+  '0008-discovery-indexes': discoveryIndexes,
   '0009-presence': presence,
 };
 

@@ -5,9 +5,12 @@ import { KyselyApiTokenStore } from './api-token-store.js';
 import { KyselyArticleDeskStore } from './article-desk-store.js';
 import { KyselyArticleStore } from './article-store.js';
 import { KyselyAuthorStore } from './author-store.js';
+import { KyselyContentKeyStore } from './content-key-store.js';
+import { KyselyContentReadStore } from './content-read-store.js';
 import type { Engine } from './engine.js';
 import { KyselyJobStore } from './job-store.js';
 import { KyselyLoginFailureStore } from './login-failure-store.js';
+import { KyselyDiscoveryStore } from './discovery-store.js';
 import { KyselyMediaStore } from './media-store.js';
 import { migrateToLatest } from './migrate.js';
 import {
@@ -28,6 +31,7 @@ import { KyselySettingsStore } from './settings-store.js';
 import { openSqlite } from './sqlite/open-sqlite.js';
 import { KyselyTagStore } from './tag-store.js';
 import { KyselyUserStore } from './user-store.js';
+import { KyselyWebhookStore } from './webhook-store.js';
 
 const storesOn = (db: Kysely<DatabaseSchema>): Stores => ({
   articles: new KyselyArticleStore(db),
@@ -48,8 +52,12 @@ const storesOn = (db: Kysely<DatabaseSchema>): Stores => ({
   users: new KyselyUserStore(db),
   sessions: new KyselySessionStore(db),
   apiTokens: new KyselyApiTokenStore(db),
+  contentKeys: new KyselyContentKeyStore(db),
+  contentReads: new KyselyContentReadStore(db),
   oneTimeTokens: new KyselyOneTimeTokenStore(db),
   loginFailures: new KyselyLoginFailureStore(db),
+  webhooks: new KyselyWebhookStore(db),
+  discovery: new KyselyDiscoveryStore(db),
 });
 
 export interface OpenedStorage extends Storage {

@@ -72,6 +72,43 @@ export interface ArticleMediaTable {
 }
 
 /** Work done in the background, claimed by one process at a time, retried on failure. */
+export interface WebhookSubscriptionsTable {
+  id: Generated<number>;
+  url: string;
+  /** Event types, comma-separated. */
+  events: string;
+  description: string;
+  /** 1 or 0. */
+  active: number;
+  secret: string;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  subscription_id: number;
+  event_id: number;
+  event_type: string;
+  body: string;
+  status: string;
+  attempts: number;
+  last_response_code: number | null;
+  last_error: string | null;
+  next_attempt_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookAttemptsTable {
+  delivery_id: number;
+  number: number;
+  response_code: number | null;
+  error: string | null;
+  attempted_at: string;
+}
+
 export interface JobsTable {
   id: Generated<number>;
   kind: string;
@@ -167,6 +204,18 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+/** Keys of the read-only Content API; only the secret's hash is kept. */
+export interface ContentApiKeysTable {
+  id: Generated<number>;
+  name: string;
+  key_hash: string;
+  key_prefix: string;
+  created_by: number | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface OneTimeTokensTable {
   token_hash: string;
   purpose: 'invitation' | 'password_reset';
@@ -245,6 +294,7 @@ export interface DatabaseSchema {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  content_api_keys: ContentApiKeysTable;
   one_time_tokens: OneTimeTokensTable;
   login_failures: LoginFailuresTable;
   article_revisions: ArticleRevisionsTable;
@@ -259,6 +309,9 @@ export interface DatabaseSchema {
   article_media: ArticleMediaTable;
   article_presence: ArticlePresenceTable;
   jobs: JobsTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
   articles: ArticlesTable;
   article_authors: ArticleAuthorsTable;
   article_tags: ArticleTagsTable;

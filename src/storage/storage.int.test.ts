@@ -51,6 +51,9 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
       '0003-events',
       '0004-scheduled-updates',
       '0005-media-pipeline',
+      '0006-content-api-keys',
+      '0007-webhooks',
+      '0008-discovery-indexes',
       '0009-presence',
     ]);
     world = await storage.stores.sections.create({

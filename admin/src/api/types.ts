@@ -234,6 +234,8 @@ export interface PublicationSettings {
   articlesPerPage: number;
   /** The editor-in-chief's allow-list of embed providers (ids from /api/admin/embed-providers). */
   embeds: { allowedProviders: string[] };
+  /** Whether RSS, Atom and JSON Feed carry whole stories or only their summaries. */
+  feeds: { fullText: boolean };
 }
 
 /** The home page's running order: the lead story and the top stories after it. */

@@ -22,6 +22,14 @@ function useFocusOnNavigation(path: string) {
   }, [path]);
 }
 
+/** The editor-in-chief's own pages, in the order the navigation lists them. */
+const CHIEF_LINKS = [
+  ['/users', 'Users'],
+  ['/webhooks', 'Webhooks'],
+  ['/content-keys', 'Content API keys'],
+  ['/settings', 'Settings'],
+] as const;
+
 /** The frame of every signed-in page: the newsroom's navigation and who is signed in. */
 export function Shell({ user, path, onSignOut, children }: ShellProps) {
   useFocusOnNavigation(path);
@@ -67,20 +75,14 @@ export function Shell({ user, path, onSignOut, children }: ShellProps) {
                 </Link>
               </li>
             )}
-            {atLeast(user.role, 'editor_in_chief') && (
-              <li>
-                <Link href="/users" aria-current={current(path === '/users')}>
-                  Users
-                </Link>
-              </li>
-            )}
-            {atLeast(user.role, 'editor_in_chief') && (
-              <li>
-                <Link href="/settings" aria-current={current(path === '/settings')}>
-                  Settings
-                </Link>
-              </li>
-            )}
+            {atLeast(user.role, 'editor_in_chief') &&
+              CHIEF_LINKS.map(([href, label]) => (
+                <li key={href}>
+                  <Link href={href} aria-current={current(path === href)}>
+                    {label}
+                  </Link>
+                </li>
+              ))}
           </ul>
         </nav>
         <div class="who">

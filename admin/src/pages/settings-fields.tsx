@@ -50,6 +50,8 @@ export interface Form {
   lon: string;
   /** The embed providers the editor-in-chief allows, by id. */
   allowedProviders: string[];
+  /** Feeds carry whole stories (else summaries). */
+  feedsFullText: boolean;
 }
 
 let nextKey = 1;
@@ -294,5 +296,24 @@ export function GeneralFields({ part }: { part: Part }) {
         />
       </fieldset>
     </>
+  );
+}
+
+/** Whether feed readers get whole stories or summaries that send readers to the site. */
+export function FeedFields({ part }: { part: Part }) {
+  const { form, set } = part;
+  return (
+    <fieldset>
+      <legend>Feeds</legend>
+      <label>
+        <input
+          type="checkbox"
+          checked={form.feedsFullText}
+          onChange={(event) => set({ feedsFullText: event.currentTarget.checked })}
+        />{' '}
+        Full text in RSS, Atom and JSON feeds
+      </label>
+      <p class="hint">Untick to give feed readers only each story’s summary and a link.</p>
+    </fieldset>
   );
 }

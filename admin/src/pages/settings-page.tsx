@@ -6,6 +6,7 @@ import { errorFor } from '../components/field.js';
 import { usePageTitle } from '../components/page-title.js';
 import { messageOf, useLoad } from '../components/use-load.js';
 import {
+  FeedFields,
   GeneralFields,
   HijriFields,
   WeatherFields,
@@ -36,6 +37,7 @@ function formOf(settings: PublicationSettings): Form {
     lat: settings.weather ? String(settings.weather.lat) : '',
     lon: settings.weather ? String(settings.weather.lon) : '',
     allowedProviders: settings.embeds?.allowedProviders ?? [],
+    feedsFullText: settings.feeds?.fullText ?? true,
   };
 }
 
@@ -71,6 +73,7 @@ function settingsOf(form: Form, loaded: PublicationSettings): PublicationSetting
             lon: numberOf(form.lon),
           },
     embeds: { ...loaded.embeds, allowedProviders: form.allowedProviders },
+    feeds: { ...loaded.feeds, fullText: form.feedsFullText },
   };
 }
 
@@ -88,6 +91,7 @@ const FORM_FIELDS = [
   'hijri',
   'weather',
   'embeds',
+  'feeds',
 ];
 
 /** The form itself, from the settings as loaded; a refused save marks the field at fault. */
@@ -142,6 +146,7 @@ function SettingsForm({ initial }: { initial: PublicationSettings }) {
       <HijriFields part={part} />
       <WeatherFields part={part} />
       <EmbedFields part={part} />
+      <FeedFields part={part} />
       <FormActions busy={busy} label="Save settings" busyLabel="Saving…" notice={notice} />
     </form>
   );

@@ -29,7 +29,13 @@ function rssItem(entry: FeedEntry) {
       el('enclosure', { url: image.url, type: image.type, length: 0 }),
       el(
         'media:content',
-        { url: image.url, type: image.type, medium: 'image', width: image.width, height: image.height },
+        {
+          url: image.url,
+          type: image.type,
+          medium: 'image',
+          width: image.width,
+          height: image.height,
+        },
         textEl('media:description', image.caption, { type: 'plain' }),
         textEl('media:credit', image.credit),
       ),

@@ -3,7 +3,7 @@
  * monthly article sitemaps the index lists.
  */
 import { rfc3339 } from './feed-dates.js';
-import { el, renderXml, textEl } from './xml.js';
+import { el, renderXml } from './xml.js';
 
 /** A search engine reads at most this many URLs from one sitemap. */
 export const MAX_SITEMAP_URLS = 50_000;
@@ -18,7 +18,7 @@ export interface SitemapRef {
 export interface SitemapUrl {
   loc: string;
   lastModified?: Date;
-  image?: { loc: string; caption?: string };
+  image?: { loc: string };
   news?: { publication: string; language: string; published: Date; title: string };
 }
 

@@ -59,6 +59,11 @@ export const publicationSettingsSchema = z
     weather: weatherSettingsSchema.nullable().default(null),
     articlesPerPage: z.number().int().min(5).max(100).default(20),
     embeds: embedSettingsSchema.default({}),
+    /** Whether feeds carry whole stories or only their summaries. */
+    feeds: z
+      .object({ fullText: z.boolean().default(true) })
+      .strict()
+      .default({}),
   })
   .strict();
 

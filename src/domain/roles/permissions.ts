@@ -27,7 +27,9 @@ export type NewsroomAction =
   | 'media.upload'
   | 'settings.manage'
   | 'user.manage'
-  | 'token.manage_own';
+  | 'token.manage_own'
+  | 'content_key.manage'
+  | 'webhook.manage';
 
 export type Action = ArticleAction | NewsroomAction;
 
@@ -48,6 +50,10 @@ const NEWSROOM_RULES: Record<NewsroomAction, Role> = {
   'settings.manage': 'editor_in_chief',
   'user.manage': 'editor_in_chief',
   'token.manage_own': 'contributor',
+  // Keys let partners' machines read the paper under an agreement: the editor-in-chief's call.
+  'content_key.manage': 'editor_in_chief',
+  // Webhooks send every story, signed as the paper, to an address of their own choosing.
+  'webhook.manage': 'editor_in_chief',
 };
 
 /** Actions a script's API token may never take, whoever owns it. */
@@ -55,6 +61,8 @@ const PEOPLE_ONLY: ReadonlySet<Action> = new Set([
   'user.manage',
   'token.manage_own',
   'settings.manage',
+  'content_key.manage',
+  'webhook.manage',
 ]);
 
 /** The least role that may take an action on someone else's article, and on one's own. */
@@ -120,6 +128,8 @@ const DESCRIPTIONS: Record<Action, string> = {
   'settings.manage': 'change the publication’s settings',
   'user.manage': 'manage users',
   'token.manage_own': 'manage API tokens',
+  'content_key.manage': 'manage Content API keys',
+  'webhook.manage': 'manage webhooks',
 };
 
 /** Actions on one photo of the library, which depend on who uploaded it. */

@@ -7,16 +7,17 @@ import type { Article } from '../../domain/article/article.js';
 import { authorPath } from '../../domain/author/author.js';
 import { mediaUrl } from '../../domain/media/media-item.js';
 import { planCrop } from '../../domain/media/variant-plan.js';
-import { trustedHtml, type SafeHtml } from '../jsx/jsx.js';
-
-// JSON inside <script> must not be able to close the element or open a comment.
-const scriptSafeJson = (value: unknown) =>
-  JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+import type { SafeHtml } from '../jsx/jsx.js';
+import { jsonLd, publisherOf } from './structured-data.js';
 
 /** Bylines as people and agencies; a story without one is credited to its source or the paper. */
 function authorsOf(article: Article, origin: string, publisher: string) {
   if (article.bylines.length === 0) {
-    return [{ '@type': 'Organization', name: article.signOff || publisher }];
+    return [
+      article.signOff
+        ? { '@type': 'Organization', name: article.signOff }
+        : { '@type': 'Organization', name: publisher, url: `${origin}/` },
+    ];
   }
   return article.bylines.map((author) => ({
     '@type': author.kind === 'agency' ? 'Organization' : 'Person',
@@ -25,40 +26,44 @@ function authorsOf(article: Article, origin: string, publisher: string) {
   }));
 }
 
-/** The JSON-LD block of an article page. */
+/** Google asks for 16:9, 4:3 and 1:1 versions, each at least 1200 pixels wide where possible. */
+function imagesOf(article: Article, origin: string): string[] {
+  const photo = article.leadImage?.media;
+  if (!photo) return [];
+  return (['16x9', '4x3', '1x1'] as const).flatMap((crop) => {
+    const jpeg = planCrop(photo, crop).filter((spec) => spec.format === 'jpeg');
+    const best = jpeg.find((spec) => spec.width >= 1200) ?? jpeg.at(-1);
+    return best ? [`${origin}${mediaUrl(best.key)}`] : [];
+  });
+}
+
+/** The NewsArticle JSON-LD block of an article page. */
 export function articleStructuredData(
   article: Article,
-  url: string,
-  origin: string,
-  publisher: string,
+  page: {
+    url: string;
+    origin: string;
+    publisher: string;
+    /** The page's meta description: SEO text, standfirst or the body's opening. */
+    description: string;
+  },
 ): SafeHtml {
-  const photo = article.leadImage?.media;
-  // Google asks for 16:9, 4:3 and 1:1 versions, each at least 1200 pixels wide where possible.
-  const images = photo
-    ? (['16x9', '4x3', '1x1'] as const).flatMap((crop) => {
-        const jpeg = planCrop(photo, crop).filter((spec) => spec.format === 'jpeg');
-        const best = jpeg.find((spec) => spec.width >= 1200) ?? jpeg.at(-1);
-        return best ? [`${origin}${mediaUrl(best.key)}`] : [];
-      })
-    : [];
-  const data = {
-    '@context': 'https://schema.org',
+  const { url, origin, publisher } = page;
+  const images = imagesOf(article, origin);
+  return jsonLd({
     '@type': 'NewsArticle',
-    mainEntityOfPage: url,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    url,
     headline: article.headline,
-    ...(article.standfirst && { description: article.standfirst }),
+    ...(page.description && { description: page.description }),
     ...(images.length > 0 && { image: images }),
     ...(article.publishedAt && { datePublished: article.publishedAt.toISOString() }),
     dateModified: article.updatedAt.toISOString(),
     articleSection: article.section.name,
+    ...(article.tags.length > 0 && { keywords: article.tags.map((tag) => tag.name) }),
     ...(article.dateline && { dateline: article.dateline }),
     author: authorsOf(article, origin, publisher),
-    publisher: {
-      '@type': 'NewsMediaOrganization',
-      name: publisher,
-      url: `${origin}/`,
-      logo: { '@type': 'ImageObject', url: `${origin}/favicon.svg` },
-    },
+    publisher: publisherOf(publisher, origin),
     ...(article.corrections.length > 0 && {
       correction: article.corrections.map((correction) => ({
         '@type': 'CorrectionComment',
@@ -67,6 +72,5 @@ export function articleStructuredData(
       })),
     }),
     isAccessibleForFree: true,
-  };
-  return trustedHtml(`<script type="application/ld+json">${scriptSafeJson(data)}</script>`);
+  });
 }

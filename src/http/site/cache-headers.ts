@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { surrogateKeys } from '../../domain/publication/surrogate-keys.js';
 
 /** How long a shared cache (a CDN) keeps a public answer, and how long it may serve it stale. */
 export interface CachePolicy {
@@ -17,17 +18,7 @@ export const FEED_CACHE: CachePolicy = { maxAge: 300, sMaxAge: 3600, staleWhileR
 /** Content API reads: apps revalidate with ETags; the CDN keeps a short copy. */
 export const API_CACHE: CachePolicy = { maxAge: 0, sMaxAge: 60, staleWhileRevalidate: 600 };
 
-/** Names a page's cache entries by what they show, so one change purges exactly those pages. */
-export const surrogateKeys = {
-  article: (id: number) => `article-${id}`,
-  section: (id: number) => `section-${id}`,
-  tag: (id: number) => `tag-${id}`,
-  author: (id: number) => `author-${id}`,
-  /** Every page that lists the latest stories: home, fronts, feeds, sitemaps. */
-  lists: 'lists',
-  /** The masthead and settings every page shows. */
-  site: 'site',
-} as const;
+export { surrogateKeys };
 
 /**
  * Marks an answer as cacheable by browsers and CDNs, tagged with the surrogate keys that purge

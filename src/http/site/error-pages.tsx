@@ -26,13 +26,15 @@ export async function sendErrorPage(
       title: `${title} — ${publication.settings.name}`,
       description: title,
       lang: publication.settings.locale,
+      siteName: publication.settings.name,
+      noindex: true,
     };
     return await sendPage(
       reply,
       <Layout meta={meta} masthead={masthead} sections={publication.sections}>
         <ErrorPageView status={status} detail={detail} />
       </Layout>,
-      status,
+      { status },
     );
   } catch {
     return reply

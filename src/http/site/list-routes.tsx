@@ -7,8 +7,11 @@ import { readSectionFront } from '../../services/read-section-front.js';
 import type { StoryList } from '../../services/read-story-list.js';
 import { readTagPage } from '../../services/read-tag-page.js';
 import type { SiteContext } from '../../services/site-context.js';
-import { h } from '../jsx/jsx.js';
+import { Fragment, h, type SafeHtml } from '../jsx/jsx.js';
+import { surrogateKeys } from './cache-headers.js';
+import { feedLinks, type OpenGraph } from './page-metadata.js';
 import { originOf, pageNumber, sendPage, type SiteOptions } from './page-response.js';
+import { breadcrumbList, collectionPageData, profilePageData } from './structured-data.js';
 import { Layout } from './views/layout.js';
 import { listPagePath, StoryListView } from './views/story-list.js';
 
@@ -18,6 +21,11 @@ interface ListPage {
   path: string;
   currentSection?: string;
   list: StoryList;
+  ogType: OpenGraph['type'];
+  /** The surrogate key of what the list is of (section, tag, author). */
+  cacheKey: string;
+  /** The page's JSON-LD, given its absolute URL and description. */
+  structuredData: (url: string, description: string) => SafeHtml;
 }
 
 function sendListPage(
@@ -28,11 +36,19 @@ function sendListPage(
 ) {
   const { settings, sections } = page.list.publication;
   const number = page.list.page;
+  const origin = originOf(request, options);
+  const url = `${origin}${listPagePath(page.path, number)}`;
+  const title = `${page.heading}${number > 1 ? ` — page ${number}` : ''}`;
+  const description = page.intro || `${page.heading}: the latest from ${settings.name}.`;
   const meta = {
-    title: `${page.heading}${number > 1 ? ` — page ${number}` : ''} — ${settings.name}`,
-    description: page.intro || `${page.heading}: the latest from ${settings.name}.`,
-    canonical: `${originOf(request, options)}${listPagePath(page.path, number)}`,
+    title: `${title} — ${settings.name}`,
+    description,
+    canonical: url,
     lang: settings.locale,
+    siteName: settings.name,
+    og: { type: page.ogType, title, description, url },
+    feeds: feedLinks(page.path, `${page.heading} — ${settings.name}`),
+    head: page.structuredData(url, description),
   };
   return sendPage(
     reply,
@@ -44,6 +60,7 @@ function sendListPage(
     >
       <StoryListView heading={page.heading} intro={page.intro} path={page.path} list={page.list} />
     </Layout>,
+    { cacheKeys: [surrogateKeys.lists, page.cacheKey] },
   );
 }
 
@@ -56,33 +73,56 @@ export function registerListRoutes(
   server.get<{ Params: { slug: string } }>('/author/:slug', async (request, reply) => {
     const list = await readAuthorPage(site, request.params.slug, pageNumber(request.query));
     const { author } = list;
+    const publisher = list.publication.settings.name;
     return sendListPage(request, reply, options, {
       heading: author.name,
       intro: author.bio,
       path: authorPath(author),
       list,
+      ogType: 'profile',
+      cacheKey: surrogateKeys.author(author.id),
+      structuredData: (url) => profilePageData(author, url, publisher),
     });
   });
 
   server.get<{ Params: { slug: string } }>('/topic/:slug', async (request, reply) => {
     const list = await readTagPage(site, request.params.slug, pageNumber(request.query));
+    const origin = originOf(request, options);
+    const publisher = list.publication.settings.name;
     return sendListPage(request, reply, options, {
       heading: list.tag.name,
       intro: '',
       path: tagPath(list.tag),
       list,
+      ogType: 'website',
+      cacheKey: surrogateKeys.tag(list.tag.id),
+      structuredData: (url, description) =>
+        collectionPageData({ name: list.tag.name, description, url, publisher, origin }),
     });
   });
 
   server.get<{ Params: { section: string } }>('/:section', async (request, reply) => {
     const list = await readSectionFront(site, request.params.section, pageNumber(request.query));
     const { section } = list;
+    const origin = originOf(request, options);
+    const publisher = list.publication.settings.name;
     return sendListPage(request, reply, options, {
       heading: section.name,
       intro: section.description,
       path: sectionPath(section),
       currentSection: section.slug,
       list,
+      ogType: 'website',
+      cacheKey: surrogateKeys.section(section.id),
+      structuredData: (url, description) => (
+        <>
+          {collectionPageData({ name: section.name, description, url, publisher, origin })}
+          {breadcrumbList([
+            { name: publisher, url: `${origin}/` },
+            { name: section.name, url: `${origin}${sectionPath(section)}` },
+          ])}
+        </>
+      ),
     });
   });
 }

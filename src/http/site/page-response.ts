@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { invalid } from '../../domain/errors.js';
 import { renderDocument, type SafeHtml } from '../jsx/jsx.js';
+import { PAGE_CACHE, setPublicCache, surrogateKeys, type CachePolicy } from './cache-headers.js';
 import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from './site-scripts.js';
 
 export interface SiteOptions {
@@ -26,18 +27,31 @@ export const pageHeaders = (frameOrigins: readonly string[] = []) =>
     ? PAGE_HEADERS
     : { ...PAGE_HEADERS, 'content-security-policy': contentSecurityPolicy(frameOrigins) };
 
-/** Sends a whole reader page with the site's headers; `frameOrigins` are its embeds'. */
-export function sendPage(
-  reply: FastifyReply,
-  page: SafeHtml,
-  status = 200,
-  frameOrigins: readonly string[] = [],
-) {
-  return reply
-    .code(status)
-    .headers(pageHeaders(frameOrigins))
-    .header('cache-control', status === 200 ? 'public, max-age=60' : 'no-store')
-    .send(renderDocument(page));
+/**
+ * A missing page is kept a minute at the CDN only, against bots hammering dead links; it is
+ * tagged `lists` so publishing a story (an embargo lifting) purges it at once anyway.
+ */
+const NOT_FOUND_CACHE: CachePolicy = { maxAge: 0, sMaxAge: 60, staleWhileRevalidate: 0 };
+
+export interface PageAnswer {
+  status?: number;
+  /** The origins of the page's embeds, let in by its Content-Security-Policy. */
+  frameOrigins?: readonly string[];
+  /** The surrogate keys of what the page shows (see cache-headers.ts); `site` is implied. */
+  cacheKeys?: string[];
+}
+
+/**
+ * Sends a whole reader page with the site's headers. A page is cached by the CDN under its
+ * surrogate keys; a 404 briefly; other errors never.
+ */
+export function sendPage(reply: FastifyReply, page: SafeHtml, answer: PageAnswer = {}) {
+  const status = answer.status ?? 200;
+  reply.code(status).headers(pageHeaders(answer.frameOrigins));
+  if (status === 200) setPublicCache(reply, PAGE_CACHE, answer.cacheKeys);
+  else if (status === 404) setPublicCache(reply, NOT_FOUND_CACHE, [surrogateKeys.lists]);
+  else reply.header('cache-control', 'no-store');
+  return reply.send(renderDocument(page));
 }
 
 /** The `?page=` of a list, 1 when absent; anything else than a whole number is refused. */

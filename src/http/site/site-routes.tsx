@@ -1,17 +1,100 @@
-import type { FastifyInstance } from 'fastify';
-import { articlePath } from '../../domain/article/article.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { articlePath, type Article } from '../../domain/article/article.js';
+import { authorPath } from '../../domain/author/author.js';
 import { embedFrameOrigins } from '../../domain/body/body-embeds.js';
 import { bodyExcerpt } from '../../domain/body/plain-text.js';
+import { sectionPath } from '../../domain/section/section.js';
+import type { PublicationSnapshot } from '../../services/publication-cache.js';
 import { readArticlePage } from '../../services/read-article-page.js';
 import { readHomePage } from '../../services/read-home-page.js';
 import type { SiteContext } from '../../services/site-context.js';
-import { h } from '../jsx/jsx.js';
+import { Fragment, h } from '../jsx/jsx.js';
 import { articleStructuredData } from './article-structured-data.js';
+import { PAGE_CACHE, setPublicCache, surrogateKeys } from './cache-headers.js';
 import { registerListRoutes } from './list-routes.js';
+import { socialImageOf, feedLinks } from './page-metadata.js';
 import { originOf, sendPage, type SiteOptions } from './page-response.js';
+import { registerSearchRoute } from './search-routes.js';
+import { breadcrumbList, LOGO_PATH, webSiteData } from './structured-data.js';
 import { ArticlePageView } from './views/article-page.js';
 import { HomePageView } from './views/home-page.js';
-import { Layout } from './views/layout.js';
+import { Layout, type PageMeta } from './views/layout.js';
+
+/** The keys of everything an article page shows: the story, its section, tags and bylines. */
+export const articleCacheKeys = (article: Article) => [
+  surrogateKeys.article(article.id),
+  surrogateKeys.section(article.section.id),
+  ...article.tags.map((tag) => surrogateKeys.tag(tag.id)),
+  ...article.bylines.map((author) => surrogateKeys.author(author.id)),
+];
+
+/** Title, description, link preview, feeds and structured data of an article page. */
+function articleMeta(article: Article, publication: PublicationSnapshot, origin: string): PageMeta {
+  const { settings } = publication;
+  const url = `${origin}${articlePath(article)}`;
+  const description =
+    article.seoDescription || article.standfirst || bodyExcerpt(article.body, 160);
+  const title = article.seoTitle || article.headline;
+  return {
+    title: `${title} — ${settings.name}`,
+    description,
+    canonical: url,
+    lang: settings.locale,
+    siteName: settings.name,
+    og: {
+      type: 'article',
+      title,
+      description,
+      url,
+      image: socialImageOf(article.leadImage, origin),
+      article: {
+        publishedTime: article.publishedAt ?? undefined,
+        modifiedTime: article.updatedAt,
+        section: article.section.name,
+        tags: article.tags.map((tag) => tag.name),
+        authors: article.bylines.map((author) => `${origin}${authorPath(author)}`),
+      },
+    },
+    feeds: feedLinks(sectionPath(article.section), `${article.section.name} — ${settings.name}`),
+    head: (
+      <>
+        {articleStructuredData(article, { url, origin, publisher: settings.name, description })}
+        {breadcrumbList([
+          { name: settings.name, url: `${origin}/` },
+          { name: article.section.name, url: `${origin}${sectionPath(article.section)}` },
+          { name: article.headline, url },
+        ])}
+      </>
+    ),
+  };
+}
+
+function homeMeta(publication: PublicationSnapshot, request: FastifyRequest, options: SiteOptions) {
+  const { settings } = publication;
+  const origin = originOf(request, options);
+  const title = settings.tagline ? `${settings.name} — ${settings.tagline}` : settings.name;
+  const description = settings.tagline || `The latest news from ${settings.name}.`;
+  return {
+    title,
+    description,
+    canonical: `${origin}/`,
+    lang: settings.locale,
+    siteName: settings.name,
+    og: { type: 'website', title, description, url: `${origin}/` },
+    head: webSiteData(settings.name, origin, description),
+  } satisfies PageMeta;
+}
+
+/** The publisher logo structured data points at: a PNG drawn from the paper's name. */
+function registerLogoRoute(server: FastifyInstance, site: SiteContext) {
+  server.get(LOGO_PATH, async (_request, reply) => {
+    if (!site.logo) return reply.callNotFound();
+    const { settings } = await site.publication.current();
+    const png = await site.logo.png(settings.name);
+    setPublicCache(reply, PAGE_CACHE);
+    return reply.type('image/png').send(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+  });
+}
 
 /** The reader's site: the home page and article pages (lists are in list-routes). */
 export function registerSiteRoutes(
@@ -19,22 +102,23 @@ export function registerSiteRoutes(
   site: SiteContext,
   options: SiteOptions,
 ) {
+  registerLogoRoute(server, site);
+  registerSearchRoute(server, site, options);
   registerListRoutes(server, site, options);
 
   server.get('/', async (request, reply) => {
     const page = await readHomePage(site);
-    const { settings, sections } = page.publication;
-    const meta = {
-      title: settings.tagline ? `${settings.name} — ${settings.tagline}` : settings.name,
-      description: settings.tagline || `The latest news from ${settings.name}.`,
-      canonical: `${originOf(request, options)}/`,
-      lang: settings.locale,
-    };
     return sendPage(
       reply,
-      <Layout meta={meta} masthead={page.masthead} sections={sections} isHome>
+      <Layout
+        meta={homeMeta(page.publication, request, options)}
+        masthead={page.masthead}
+        sections={page.publication.sections}
+        isHome
+      >
         <HomePageView page={page} />
       </Layout>,
+      { cacheKeys: [surrogateKeys.lists] },
     );
   });
 
@@ -45,15 +129,7 @@ export function registerSiteRoutes(
       if (result.kind === 'redirect') return reply.redirect(result.location, 301);
       const { article, publication } = result;
       const { settings, sections } = publication;
-      const origin = originOf(request, options);
-      const url = `${origin}${articlePath(article)}`;
-      const meta = {
-        title: `${article.seoTitle || article.headline} — ${settings.name}`,
-        description: article.seoDescription || article.standfirst || bodyExcerpt(article.body, 160),
-        canonical: url,
-        lang: settings.locale,
-        head: articleStructuredData(article, url, origin, settings.name),
-      };
+      const meta = articleMeta(article, publication, originOf(request, options));
       return sendPage(
         reply,
         <Layout
@@ -64,13 +140,15 @@ export function registerSiteRoutes(
         >
           <ArticlePageView
             article={article}
-            url={url}
+            url={meta.canonical ?? ''}
             timeZone={settings.timezone}
             embeds={settings.embeds}
           />
         </Layout>,
-        200,
-        embedFrameOrigins(article.body, settings.embeds),
+        {
+          frameOrigins: embedFrameOrigins(article.body, settings.embeds),
+          cacheKeys: articleCacheKeys(article),
+        },
       );
     },
   );

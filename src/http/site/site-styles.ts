@@ -26,6 +26,9 @@ img{max-width:100%;height:auto;display:block}
 .brand a{text-decoration:none;font-family:Georgia,"Times New Roman",serif;font-weight:700;font-size:clamp(1.75rem,6vw,3rem);line-height:1.1;letter-spacing:-.01em}
 .tagline{margin:.25rem 0 0;text-align:center;color:var(--muted);font-size:.875rem}
 .eic{margin:0;padding:.5rem 0 .75rem;text-align:center;font-size:.75rem;letter-spacing:.08em;text-transform:uppercase;color:var(--muted)}
+.site-search{display:flex;justify-content:center;gap:.5rem;padding:0 0 .75rem}
+.site-search input{font:inherit;min-height:2.75rem;width:16rem;max-width:100%;min-width:0;padding:0 .75rem;border:1px solid var(--muted);border-radius:4px;background:var(--paper);color:var(--ink)}
+.site-search button{font:inherit;font-weight:700;min-height:2.75rem;padding:0 1rem;border:1px solid var(--ink);border-radius:4px;background:var(--ink);color:var(--paper);cursor:pointer}
 .sections{border-top:1px solid var(--rule);overflow-x:auto}
 .sections ul{display:flex;gap:.25rem;list-style:none;margin:0 auto;padding:0;justify-content:center;min-width:max-content}
 .sections a{display:block;padding:.75rem .75rem;text-decoration:none;font-weight:600;font-size:.9375rem}
@@ -90,7 +93,7 @@ figcaption{font-size:.875rem;color:var(--muted);padding:.5rem 0;border-bottom:1p
 .lead-story .lead-figure{margin:0}
 }
 @media print{
-.skip-link,.sections,.tools,.share,.page-end,.site-footer ul,.weather svg,.embed iframe{display:none!important}
+.skip-link,.site-search,.sections,.tools,.share,.page-end,.site-footer ul,.weather svg,.embed iframe{display:none!important}
 body{font-size:11pt;color:#000}
 .story-body,.sign-off{font-size:11pt}
 a{text-decoration:none}

@@ -91,6 +91,8 @@ export const profilePageData = (author: AuthorProfile, url: string, publisher: s
       name: author.name,
       url,
       ...(author.bio && { description: author.bio }),
-      ...(author.kind === 'staff' && { worksFor: { '@type': 'NewsMediaOrganization', name: publisher } }),
+      ...(author.kind === 'staff' && {
+        worksFor: { '@type': 'NewsMediaOrganization', name: publisher },
+      }),
     },
   });

@@ -50,7 +50,7 @@ export function registerDeskRoutes(server: FastifyInstance, deps: DeskRouteDeps)
     permission: 'section.manage',
     status: 201,
     handle: ({ input, actor }) =>
-      createSection({ stores, publication: site.publication }, actor, input),
+      createSection({ stores, clock: site.clock, publication: site.publication }, actor, input),
   });
   defineEndpoint(server, {
     method: 'GET',

@@ -5,6 +5,13 @@ import { sectionPath } from '../../../domain/section/section.js';
 import { SITE_STYLES } from '../site-styles.js';
 import { BODY_SCRIPT, HEAD_SCRIPT } from '../site-scripts.js';
 import { MastheadView } from './masthead.js';
+import {
+  FeedLinkTags,
+  feedLinks,
+  SocialMeta,
+  type FeedLink,
+  type OpenGraph,
+} from '../page-metadata.js';
 
 export interface PageMeta {
   title: string;
@@ -12,7 +19,15 @@ export interface PageMeta {
   /** Absolute URL of the page's one true address. */
   canonical?: string;
   lang: string;
-  /** Extra elements for <head> (social metadata, preloads). */
+  /** The publication's name, for og:site_name and the site-wide feeds' titles. */
+  siteName?: string;
+  /** Link preview tags; pages that should not be shared (errors, search) have none. */
+  og?: OpenGraph;
+  /** This page's own feeds, listed before the site-wide ones. */
+  feeds?: FeedLink[];
+  /** Keeps the page out of search engines' indexes (search results, errors). */
+  noindex?: boolean;
+  /** Extra elements for <head> (structured data, preloads). */
   head?: Child;
 }
 
@@ -27,6 +42,7 @@ export function Layout(props: {
   sections: Section[];
   currentSection?: string;
   isHome?: boolean;
+  searchQuery?: string;
   children?: Child;
 }): SafeHtml {
   const { meta, masthead } = props;
@@ -37,7 +53,14 @@ export function Layout(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{meta.title}</title>
         <meta name="description" content={meta.description} />
+        {meta.noindex ? <meta name="robots" content="noindex" /> : null}
         {meta.canonical ? <link rel="canonical" href={meta.canonical} /> : null}
+        {meta.og ? (
+          <SocialMeta og={meta.og} siteName={meta.siteName ?? ''} locale={meta.lang} />
+        ) : null}
+        <FeedLinkTags
+          feeds={[...(meta.feeds ?? []), ...feedLinks('', meta.siteName ?? 'Latest')]}
+        />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <meta name="theme-color" content="#ffffff" />
         {HEAD_SCRIPT_TAG}
@@ -53,6 +76,7 @@ export function Layout(props: {
           sections={props.sections}
           currentSection={props.currentSection}
           isHome={props.isHome ?? false}
+          searchQuery={props.searchQuery}
         />
         <main id="main" class="wrap" tabindex="-1">
           {props.children}

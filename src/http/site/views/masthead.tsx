@@ -20,12 +20,27 @@ function WeatherWidget({ weather }: { weather: NonNullable<Masthead['weather']> 
   );
 }
 
-/** The top of every page: date bar, weather, the paper's name, editor-in-chief, sections. */
+/** The search box every page carries; it works without JavaScript (a GET form). */
+function SiteSearch({ query }: { query: string }) {
+  return (
+    <form class="site-search" role="search" action="/search" method="get">
+      <label for="site-search-q" class="visually-hidden">
+        Search stories
+      </label>
+      <input id="site-search-q" type="search" name="q" value={query} maxlength={200} />
+      <button type="submit">Search</button>
+    </form>
+  );
+}
+
+/** The top of every page: date bar, weather, the paper's name, editor-in-chief, search, sections. */
 export function MastheadView(props: {
   masthead: Masthead;
   sections: Section[];
   currentSection?: string;
   isHome: boolean;
+  /** What the reader searched for, on the search page. */
+  searchQuery?: string;
 }) {
   const { masthead } = props;
   const Name = props.isHome ? 'h1' : 'p';
@@ -46,6 +61,7 @@ export function MastheadView(props: {
         {masthead.editorInChief ? (
           <p class="eic">Editor in Chief: {masthead.editorInChief}</p>
         ) : null}
+        <SiteSearch query={props.searchQuery ?? ''} />
       </div>
       <nav class="sections" aria-label="Sections">
         <ul>

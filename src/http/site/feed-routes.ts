@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { atomFeed } from '../../domain/feeds/atom-feed.js';
+import { FEED_FILES, type Feed, type FeedFormat } from '../../domain/feeds/feed.js';
+import { jsonFeed } from '../../domain/feeds/json-feed.js';
+import { rssFeed } from '../../domain/feeds/rss-feed.js';
+import { readFeed, type FeedScope } from '../../services/feeds/read-feed.js';
+import type { SiteContext } from '../../services/site-context.js';
+import { FEED_CACHE, setPublicCache, surrogateKeys } from './cache-headers.js';
+import { originOf, type SiteOptions } from './page-response.js';
+
+const FORMATS: Record<FeedFormat, { type: string; render: (feed: Feed) => string }> = {
+  rss: { type: 'application/rss+xml; charset=utf-8', render: rssFeed },
+  atom: { type: 'application/atom+xml; charset=utf-8', render: atomFeed },
+  json: { type: 'application/feed+json; charset=utf-8', render: jsonFeed },
+};
+
+/** A weak ETag (compression changes the bytes, not the meaning); its holder gets a 304. */
+const etagOf = (body: string) =>
+  `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+
+const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+
+const matches = (ifNoneMatch: string | undefined, etag: string) =>
+  ifNoneMatch !== undefined &&
+  ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
+
+/**
+ * Sends a feed or sitemap: its type, CDN caching under the surrogate keys, an ETag (answering
+ * 304 when the client has it) and Last-Modified when known.
+ */
+export function sendDiscoveryFile(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  file: { body: string; type: string; keys: string[]; lastModified?: Date },
+) {
+  const etag = etagOf(file.body);
+  setPublicCache(reply, FEED_CACHE, [surrogateKeys.lists, ...file.keys]);
+  reply.header('etag', etag).header('x-content-type-options', 'nosniff');
+  if (file.lastModified) reply.header('last-modified', file.lastModified.toUTCString());
+  if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+  return reply.type(file.type).send(file.body);
+}
+
+const keyOf = (subject: Awaited<ReturnType<typeof readFeed>>['subject']) =>
+  subject ? [surrogateKeys[subject.kind](subject.id)] : [];
+
+/**
+ * RSS, Atom and JSON Feed for the paper (`/rss.xml`), a section (`/world/rss.xml`), a topic
+ * (`/topic/oman/rss.xml`) and an author (`/author/jane-doe/rss.xml`). A static last segment
+ * outranks the article route's `:slug`, so these never reach an article.
+ */
+export function registerFeedRoutes(
+  server: FastifyInstance,
+  site: SiteContext,
+  options: SiteOptions,
+) {
+  const send = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    scope: FeedScope,
+    format: FeedFormat,
+  ) => {
+    const { feed, lastModified, subject } = await readFeed(site, scope, originOf(request, options));
+    const { type, render } = FORMATS[format];
+    return sendDiscoveryFile(request, reply, {
+      body: render(feed),
+      type,
+      keys: keyOf(subject),
+      lastModified,
+    });
+  };
+  for (const [format, file] of Object.entries(FEED_FILES) as [FeedFormat, string][]) {
+    server.get(`/${file}`, (request, reply) => send(request, reply, { kind: 'site' }, format));
+    server.get<{ Params: { section: string } }>(`/:section/${file}`, (request, reply) =>
+      send(request, reply, { kind: 'section', slug: request.params.section }, format),
+    );
+    server.get<{ Params: { slug: string } }>(`/topic/:slug/${file}`, (request, reply) =>
+      send(request, reply, { kind: 'tag', slug: request.params.slug }, format),
+    );
+    server.get<{ Params: { slug: string } }>(`/author/:slug/${file}`, (request, reply) =>
+      send(request, reply, { kind: 'author', slug: request.params.slug }, format),
+    );
+  }
+}

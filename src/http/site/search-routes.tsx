@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import { searchStories } from '../../services/search/search-stories.js';
+import type { SiteContext } from '../../services/site-context.js';
+import { h } from '../jsx/jsx.js';
+import { surrogateKeys } from './cache-headers.js';
+import { pageNumber, sendPage, type SiteOptions } from './page-response.js';
+import { Layout } from './views/layout.js';
+import { SearchPageView } from './views/search-page.js';
+
+/**
+ * /search?q=: the reader's search over published stories. Results are kept out of search
+ * engines (noindex) and cached at the CDN like lists, purged whenever a story changes.
+ */
+export function registerSearchRoute(
+  server: FastifyInstance,
+  site: SiteContext,
+  _options: SiteOptions,
+) {
+  server.get('/search', async (request, reply) => {
+    const query = (request.query as { q?: unknown }).q;
+    const results = await searchStories(site, query, pageNumber(request.query));
+    const { settings, sections } = results.publication;
+    const heading = results.query ? `Search: ${results.query}` : 'Search';
+    const meta = {
+      title: `${heading}${results.page > 1 ? ` — page ${results.page}` : ''} — ${settings.name}`,
+      description: `Search the stories of ${settings.name}.`,
+      lang: settings.locale,
+      siteName: settings.name,
+      noindex: true,
+    };
+    return sendPage(
+      reply,
+      <Layout
+        meta={meta}
+        masthead={results.masthead}
+        sections={sections}
+        searchQuery={results.query}
+      >
+        <SearchPageView results={results} />
+      </Layout>,
+      { cacheKeys: [surrogateKeys.lists] },
+    );
+  });
+}

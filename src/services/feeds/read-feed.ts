@@ -1,0 +1,122 @@
+import { tagPath } from '../../domain/article/article.js';
+import { authorPath } from '../../domain/author/author.js';
+import { notFound } from '../../domain/errors.js';
+import { feedUrls, type Feed } from '../../domain/feeds/feed.js';
+import { latest } from '../../domain/feeds/feed-dates.js';
+import { feedEntry } from '../../domain/feeds/feed-entry.js';
+import { sectionPath } from '../../domain/section/section.js';
+import type { FeedQuery } from '../discovery-ports.js';
+import type { PublicationSnapshot } from '../publication-cache.js';
+import type { SiteContext } from '../site-context.js';
+
+/** How many stories a feed carries: a day or two of a daily's news. */
+export const FEED_SIZE = 50;
+
+/** Whose stories a feed carries: the whole paper's, or a section's, topic's or author's. */
+export type FeedScope =
+  | { kind: 'site' }
+  | { kind: 'section'; slug: string }
+  | { kind: 'tag'; slug: string }
+  | { kind: 'author'; slug: string };
+
+/** What a feed is of: its title, page, filter, and the surrogate key that purges it. */
+interface FeedSubject {
+  title: string;
+  description: string;
+  path: string;
+  filter: Pick<FeedQuery, 'sectionId' | 'tagId' | 'authorId'>;
+  key?: { kind: 'section' | 'tag' | 'author'; id: number };
+}
+
+async function subjectOf(
+  context: SiteContext,
+  publication: PublicationSnapshot,
+  scope: FeedScope,
+): Promise<FeedSubject> {
+  const paper = publication.settings.name;
+  switch (scope.kind) {
+    case 'site':
+      return {
+        title: paper,
+        description: publication.settings.tagline || `The latest news from ${paper}.`,
+        path: '',
+        filter: {},
+      };
+    case 'section': {
+      const section = publication.sectionsBySlug.get(scope.slug);
+      if (!section) throw notFound('No such section');
+      return {
+        title: `${section.name} — ${paper}`,
+        description: section.description || `${section.name}: the latest from ${paper}.`,
+        path: sectionPath(section),
+        filter: { sectionId: section.id },
+        key: { kind: 'section', id: section.id },
+      };
+    }
+    case 'tag': {
+      const tag = await context.stores.tags.findBySlug(scope.slug);
+      if (!tag) throw notFound('No such topic');
+      return {
+        title: `${tag.name} — ${paper}`,
+        description: `Stories about ${tag.name} from ${paper}.`,
+        path: tagPath(tag),
+        filter: { tagId: tag.id },
+        key: { kind: 'tag', id: tag.id },
+      };
+    }
+    case 'author': {
+      const author = await context.stores.authors.findBySlug(scope.slug);
+      if (!author) throw notFound('No such author');
+      return {
+        title: `${author.name} — ${paper}`,
+        description: author.bio || `Stories by ${author.name} in ${paper}.`,
+        path: authorPath(author),
+        filter: { authorId: author.id },
+        key: { kind: 'author', id: author.id },
+      };
+    }
+  }
+}
+
+/** A feed and what the transport needs to cache it well. */
+export interface FeedResult {
+  feed: Feed;
+  /** When the newest change in it happened; undefined for an empty feed. */
+  lastModified: Date | undefined;
+  /** The section, topic or author the feed is of, for its surrogate key. */
+  subject: FeedSubject['key'];
+}
+
+/** The newest visible stories of the scope, as a feed with absolute URLs under `origin`. */
+export async function readFeed(
+  context: SiteContext,
+  scope: FeedScope,
+  origin: string,
+): Promise<FeedResult> {
+  const publication = await context.publication.current();
+  const subject = await subjectOf(context, publication, scope);
+  const now = context.clock.now();
+  const stories = await context.stores.discovery.listFeedStories({
+    ...subject.filter,
+    asOf: now,
+    limit: FEED_SIZE,
+  });
+  const { settings } = publication;
+  const options = { origin, fullText: settings.feeds.fullText, publisher: settings.name };
+  const entries = stories.map((story) => feedEntry(story, options));
+  const lastModified = latest(entries.map((entry) => entry.updated));
+  return {
+    feed: {
+      title: subject.title,
+      description: subject.description,
+      language: settings.locale,
+      homeUrl: `${origin}${subject.path || '/'}`,
+      urls: feedUrls(origin, subject.path),
+      updated: lastModified ?? now,
+      publisher: settings.name,
+      entries,
+    },
+    lastModified,
+    subject: subject.key,
+  };
+}

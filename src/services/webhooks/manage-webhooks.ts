@@ -1,0 +1,95 @@
+import { notFound } from '../../domain/errors.js';
+import { authorize } from '../../domain/roles/permissions.js';
+import type { Actor } from '../../domain/roles/role.js';
+import type { DeliveryAttempt, WebhookDelivery, WebhookSubscription } from '../ports.js';
+import type { WebhookDeps } from './webhook-deps.js';
+import {
+  checkedDescription,
+  checkedEvents,
+  checkedWebhookUrl,
+  newSigningSecret,
+} from './webhook-input.js';
+
+export interface SubscriptionInput {
+  url: string;
+  events: string[];
+  description?: string;
+  active?: boolean;
+}
+
+/** Every webhook subscription, oldest first. */
+export function listWebhooks(deps: WebhookDeps, actor: Actor): Promise<WebhookSubscription[]> {
+  authorize(actor, 'webhook.manage');
+  return deps.storage.stores.webhooks.list();
+}
+
+/** Subscribes a URL to article events; the answer carries the new signing secret. */
+export function subscribeWebhook(
+  deps: WebhookDeps,
+  actor: Actor,
+  input: SubscriptionInput,
+): Promise<WebhookSubscription> {
+  authorize(actor, 'webhook.manage');
+  const subscription = {
+    url: checkedWebhookUrl(deps, input.url),
+    events: checkedEvents(input.events),
+    description: checkedDescription(input.description ?? ''),
+    active: input.active ?? true,
+    secret: newSigningSecret(deps),
+    createdBy: actor.userId,
+  };
+  return deps.storage.stores.webhooks.create(subscription, deps.clock.now());
+}
+
+const found = <T>(value: T | undefined): T => {
+  if (value === undefined) throw notFound('There is no such webhook');
+  return value;
+};
+
+/** Changes a subscription's URL, events, description or whether it is active. */
+export async function changeWebhook(
+  deps: WebhookDeps,
+  actor: Actor,
+  id: number,
+  input: Partial<SubscriptionInput>,
+): Promise<WebhookSubscription> {
+  authorize(actor, 'webhook.manage');
+  const changes = {
+    ...(input.url !== undefined && { url: checkedWebhookUrl(deps, input.url) }),
+    ...(input.events !== undefined && { events: checkedEvents(input.events) }),
+    ...(input.description !== undefined && {
+      description: checkedDescription(input.description),
+    }),
+    ...(input.active !== undefined && { active: input.active }),
+  };
+  return found(await deps.storage.stores.webhooks.update(id, changes, deps.clock.now()));
+}
+
+/** Replaces the signing secret at once; deliveries from now on are signed with the new one. */
+export async function rollWebhookSecret(
+  deps: WebhookDeps,
+  actor: Actor,
+  id: number,
+): Promise<WebhookSubscription> {
+  authorize(actor, 'webhook.manage');
+  const secret = newSigningSecret(deps);
+  return found(await deps.storage.stores.webhooks.update(id, { secret }, deps.clock.now()));
+}
+
+/** Removes the subscription, its queued deliveries and their log. */
+export async function removeWebhook(deps: WebhookDeps, actor: Actor, id: number): Promise<void> {
+  authorize(actor, 'webhook.manage');
+  if (!(await deps.storage.stores.webhooks.remove(id))) throw notFound('There is no such webhook');
+}
+
+/** The subscription's latest deliveries, newest first, with every attempt. */
+export async function listWebhookDeliveries(
+  deps: WebhookDeps,
+  actor: Actor,
+  id: number,
+  limit: number,
+): Promise<(WebhookDelivery & { log: DeliveryAttempt[] })[]> {
+  authorize(actor, 'webhook.manage');
+  found(await deps.storage.stores.webhooks.findById(id));
+  return deps.storage.stores.webhooks.deliveriesOf(id, limit);
+}

@@ -1,0 +1,235 @@
+import { sql, type Kysely } from 'kysely';
+import type { Tag } from '../domain/article/article.js';
+import type { FeedStory } from '../domain/feeds/feed-entry.js';
+import type {
+  DiscoveryStore,
+  FeedQuery,
+  ListingActivity,
+  PublishedMonth,
+  SitemapStory,
+} from '../services/discovery-ports.js';
+import { articleFrom, bylinesOf, fromArticles, withArticleColumns } from './article-rows.js';
+import { fromDbTime, toDbTime, type DatabaseSchema } from './schema.js';
+
+// The month a time falls in, from the fixed-width ISO text both engines store: "2024-04".
+const MONTH_OF_PUBLICATION = sql<string>`substr(${sql.ref('published_at')}, 1, 7)`;
+
+/**
+ * Feeds and sitemaps on Kysely. Every query starts from an index: (status, published_at) for
+ * dates, (section_id, status, published_at) for sections, the link tables' (tag_id|author_id,
+ * article_id) for topics and authors; see migration 0008 and discovery-store.int.test.ts.
+ * Killed stories are unpublished, so `status = 'published'` keeps them out.
+ */
+export class KyselyDiscoveryStore implements DiscoveryStore {
+  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+
+  /** Published and visible at `asOf`. */
+  private visible(asOf: Date) {
+    return fromArticles(this.db)
+      .where('a.status', '=', 'published')
+      .where('a.published_at', '<=', toDbTime(asOf));
+  }
+
+  async listFeedStories(query: FeedQuery): Promise<FeedStory[]> {
+    let select = this.visible(query.asOf);
+    if (query.sectionId !== undefined) select = select.where('a.section_id', '=', query.sectionId);
+    if (query.tagId !== undefined) {
+      const tagged = this.db
+        .selectFrom('article_tags')
+        .select('article_id')
+        .where('tag_id', '=', query.tagId);
+      select = select.where('a.id', 'in', tagged);
+    }
+    if (query.authorId !== undefined) {
+      const written = this.db
+        .selectFrom('article_authors')
+        .select('article_id')
+        .where('author_id', '=', query.authorId);
+      select = select.where('a.id', 'in', written);
+    }
+    const rows = await withArticleColumns(select)
+      .orderBy('a.published_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(query.limit)
+      .execute();
+    const ids = rows.map((row) => row.id);
+    const [bylines, tags] = await Promise.all([bylinesOf(this.db, ids), this.tagsOf(ids)]);
+    return rows.map((row) =>
+      articleFrom(row, bylines.get(row.id) ?? [], tags.get(row.id) ?? [], []),
+    );
+  }
+
+  private async tagsOf(articleIds: number[]): Promise<Map<number, Tag[]>> {
+    const byArticle = new Map<number, Tag[]>();
+    if (articleIds.length === 0) return byArticle;
+    const rows = await this.db
+      .selectFrom('article_tags as at')
+      .innerJoin('tags as t', 't.id', 'at.tag_id')
+      .select(['at.article_id', 't.id', 't.slug', 't.name'])
+      .where('at.article_id', 'in', articleIds)
+      .orderBy('at.article_id')
+      .orderBy('at.position')
+      .execute();
+    for (const { article_id, ...tag } of rows) {
+      byArticle.set(article_id, [...(byArticle.get(article_id) ?? []), tag]);
+    }
+    return byArticle;
+  }
+
+  async listPublishedMonths(asOf: Date): Promise<PublishedMonth[]> {
+    // Read from the covering index (status, published_at, updated_at): no article row is read.
+    const rows = await this.db
+      .selectFrom('articles')
+      .select((eb) => [
+        MONTH_OF_PUBLICATION.as('month'),
+        eb.fn.countAll().as('count'),
+        eb.fn.max('published_at').as('last_published'),
+        eb.fn.max('updated_at').as('last_updated'),
+      ])
+      .where('status', '=', 'published')
+      .where('published_at', '<=', toDbTime(asOf))
+      .groupBy(MONTH_OF_PUBLICATION)
+      .orderBy(MONTH_OF_PUBLICATION)
+      .execute();
+    return rows.map((row) => {
+      const published = row.last_published ?? '';
+      const updated = row.last_updated ?? '';
+      return {
+        month: row.month,
+        count: Number(row.count),
+        lastModified: fromDbTime(updated > published ? updated : published),
+      };
+    });
+  }
+
+  async listStoriesBetween(query: {
+    from: Date;
+    until: Date;
+    asOf: Date;
+    limit: number;
+    offset: number;
+    newestFirst?: boolean;
+  }): Promise<SitemapStory[]> {
+    const order = query.newestFirst ? 'desc' : 'asc';
+    const rows = await this.visible(query.asOf)
+      .where('a.published_at', '>=', toDbTime(query.from))
+      .where('a.published_at', '<', toDbTime(query.until))
+      .innerJoin('sections as s', 's.id', 'a.section_id')
+      .leftJoin('media as m', 'm.id', 'a.lead_media_id')
+      .select([
+        'a.slug',
+        's.slug as section_slug',
+        'a.headline',
+        'a.published_at',
+        'a.updated_at',
+        'm.content_hash',
+        'm.width',
+        'm.height',
+        'm.focal_x',
+        'm.focal_y',
+      ])
+      .orderBy('a.published_at', order)
+      .orderBy('a.id', order)
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute();
+    return rows.map((row) => ({
+      slug: row.slug,
+      sectionSlug: row.section_slug,
+      headline: row.headline,
+      publishedAt: fromDbTime(row.published_at ?? row.updated_at),
+      updatedAt: fromDbTime(row.updated_at),
+      leadPhoto:
+        row.content_hash === null
+          ? null
+          : {
+              contentHash: row.content_hash,
+              width: Number(row.width),
+              height: Number(row.height),
+              focalPoint: { x: Number(row.focal_x), y: Number(row.focal_y) },
+            },
+    }));
+  }
+
+  async latestLinked(asOf: Date, link: 'tags' | 'authors'): Promise<Date | undefined> {
+    // Newest first down the (status, published_at) index, stopping at the first linked story.
+    const row = await this.visible(asOf)
+      .select('a.published_at')
+      .where((eb) =>
+        eb.exists(
+          link === 'tags'
+            ? eb
+                .selectFrom('article_tags as l')
+                .select('l.article_id')
+                .whereRef('l.article_id', '=', 'a.id')
+            : eb
+                .selectFrom('article_authors as l')
+                .select('l.article_id')
+                .whereRef('l.article_id', '=', 'a.id'),
+        ),
+      )
+      .orderBy('a.published_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.published_at ? fromDbTime(row.published_at) : undefined;
+  }
+
+  async sectionActivity(asOf: Date): Promise<ListingActivity[]> {
+    // One index probe per section: the newest visible story of each.
+    const rows = await this.db
+      .selectFrom('sections as s')
+      .select((eb) => [
+        's.slug',
+        eb
+          .selectFrom('articles as a')
+          .select((inner) => inner.fn.max('a.published_at').as('last'))
+          .whereRef('a.section_id', '=', 's.id')
+          .where('a.status', '=', 'published')
+          .where('a.published_at', '<=', toDbTime(asOf))
+          .as('last_published'),
+      ])
+      .orderBy('s.position')
+      .orderBy('s.id')
+      .execute();
+    return rows.flatMap((row) =>
+      row.last_published ? [{ slug: row.slug, lastPublished: fromDbTime(row.last_published) }] : [],
+    );
+  }
+
+  async tagActivity(asOf: Date, limit: number): Promise<ListingActivity[]> {
+    const rows = await this.db
+      .selectFrom('article_tags as l')
+      .innerJoin('articles as a', 'a.id', 'l.article_id')
+      .innerJoin('tags as t', 't.id', 'l.tag_id')
+      .select((eb) => ['t.slug', eb.fn.max('a.published_at').as('last_published')])
+      .where('a.status', '=', 'published')
+      .where('a.published_at', '<=', toDbTime(asOf))
+      .groupBy(['t.id', 't.slug'])
+      .orderBy('last_published', 'desc')
+      .orderBy('t.slug')
+      .limit(limit)
+      .execute();
+    return rows.map(activityFrom);
+  }
+
+  async authorActivity(asOf: Date, limit: number): Promise<ListingActivity[]> {
+    const rows = await this.db
+      .selectFrom('article_authors as l')
+      .innerJoin('articles as a', 'a.id', 'l.article_id')
+      .innerJoin('authors as p', 'p.id', 'l.author_id')
+      .select((eb) => ['p.slug', eb.fn.max('a.published_at').as('last_published')])
+      .where('a.status', '=', 'published')
+      .where('a.published_at', '<=', toDbTime(asOf))
+      .groupBy(['p.id', 'p.slug'])
+      .orderBy('last_published', 'desc')
+      .orderBy('p.slug')
+      .limit(limit)
+      .execute();
+    return rows.map(activityFrom);
+  }
+}
+
+const activityFrom = (row: { slug: string; last_published: string | null }): ListingActivity => ({
+  slug: row.slug,
+  lastPublished: fromDbTime(row.last_published ?? ''),
+});
