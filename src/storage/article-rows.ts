@@ -12,7 +12,7 @@ import type { AuthorKind, AuthorProfile } from '../domain/author/author.js';
 import type { BodyDocument } from '../domain/body/body-document.js';
 import type { MediaItem } from '../domain/media/media-item.js';
 import { MEDIA_COLUMN_NAMES, mediaFrom } from './media-rows.js';
-import { fromDbTime, type DatabaseSchema, type MediaTable } from './schema.js';
+import { fromDbTime, toDbTime, type DatabaseSchema, type MediaTable } from './schema.js';
 
 /** Columns every article query selects: the article, its section and its lead photo. */
 export const ARTICLE_COLUMNS = [
@@ -64,6 +64,40 @@ export const ARTICLE_COLUMNS = [
 ] as const;
 
 export const fromArticles = (db: Kysely<DatabaseSchema>) => db.selectFrom('articles as a');
+
+/** Which stories a list asks for: of a section, by an author, with a tag (any, all or none). */
+export interface ListFilter {
+  sectionId?: number;
+  authorId?: number;
+  tagId?: number;
+}
+
+/**
+ * The stories readers may see at `asOf` (published, never killed, embargo passed) that match
+ * the filter: the one definition every page, feed, sitemap and API list starts from.
+ */
+export function listedArticles(db: Kysely<DatabaseSchema>, asOf: Date, filter: ListFilter = {}) {
+  let select = fromArticles(db)
+    .where('a.status', '=', 'published')
+    .where('a.killed_at', 'is', null)
+    .where('a.published_at', '<=', toDbTime(asOf));
+  if (filter.sectionId !== undefined) select = select.where('a.section_id', '=', filter.sectionId);
+  if (filter.authorId !== undefined) {
+    const byAuthor = db
+      .selectFrom('article_authors')
+      .select('article_id')
+      .where('author_id', '=', filter.authorId);
+    select = select.where('a.id', 'in', byAuthor);
+  }
+  if (filter.tagId !== undefined) {
+    const withTag = db
+      .selectFrom('article_tags')
+      .select('article_id')
+      .where('tag_id', '=', filter.tagId);
+    select = select.where('a.id', 'in', withTag);
+  }
+  return select;
+}
 
 /** Joins the section and the lead photo to an article query and selects what pages need. */
 export const withArticleColumns = (query: ReturnType<typeof fromArticles>) =>

@@ -9,7 +9,7 @@ import type {
 import {
   articleFrom,
   bylinesOf,
-  fromArticles,
+  listedArticles,
   groupBylines,
   selectArticles,
   selectBylines,
@@ -184,24 +184,7 @@ export class KyselyArticleStore implements ArticleStore {
 
   /** Published, visible at `asOf`, and in the section, by the author or with the tag asked for. */
   private listed(query: Omit<PublishedQuery, 'limit' | 'offset'>) {
-    let select = fromArticles(this.db)
-      .where('a.status', '=', 'published')
-      .where('a.published_at', '<=', toDbTime(query.asOf));
-    if (query.sectionId !== undefined) select = select.where('a.section_id', '=', query.sectionId);
-    if (query.authorId !== undefined) {
-      const byAuthor = this.db
-        .selectFrom('article_authors')
-        .select('article_id')
-        .where('author_id', '=', query.authorId);
-      select = select.where('a.id', 'in', byAuthor);
-    }
-    if (query.tagId !== undefined) {
-      const withTag = this.db
-        .selectFrom('article_tags')
-        .select('article_id')
-        .where('tag_id', '=', query.tagId);
-      select = select.where('a.id', 'in', withTag);
-    }
+    let select = listedArticles(this.db, query.asOf, query);
     for (const word of query.words ?? []) {
       select = select.where((eb) =>
         eb.or([containsWord('a.headline', word), containsWord('a.standfirst', word)]),

@@ -10,7 +10,7 @@ import {
   articleFrom,
   bylinesOf,
   correctionFrom,
-  fromArticles,
+  listedArticles,
   withArticleColumns,
 } from './article-rows.js';
 import { toDbTime, type DatabaseSchema } from './schema.js';
@@ -53,27 +53,9 @@ export class KyselyContentReadStore implements ContentReadStore {
 
   /** Published, never killed, visible at `asOf`, matching the filters, after the cursor. */
   private visible(query: ContentArticleQuery) {
-    let select = fromArticles(this.db)
-      .where('a.status', '=', 'published')
-      .where('a.killed_at', 'is', null)
-      .where('a.published_at', '<=', toDbTime(query.asOf));
+    let select = listedArticles(this.db, query.asOf, query);
     if (query.since) select = select.where('a.published_at', '>=', toDbTime(query.since));
     if (query.until) select = select.where('a.published_at', '<', toDbTime(query.until));
-    if (query.sectionId !== undefined) select = select.where('a.section_id', '=', query.sectionId);
-    if (query.authorId !== undefined) {
-      const ids = this.db
-        .selectFrom('article_authors')
-        .select('article_id')
-        .where('author_id', '=', query.authorId);
-      select = select.where('a.id', 'in', ids);
-    }
-    if (query.tagId !== undefined) {
-      const ids = this.db
-        .selectFrom('article_tags')
-        .select('article_id')
-        .where('tag_id', '=', query.tagId);
-      select = select.where('a.id', 'in', ids);
-    }
     const after = query.after;
     if (after) {
       select = select.where((eb) =>

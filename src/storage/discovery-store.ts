@@ -8,7 +8,13 @@ import type {
   PublishedMonth,
   SitemapStory,
 } from '../services/discovery-ports.js';
-import { articleFrom, bylinesOf, fromArticles, withArticleColumns } from './article-rows.js';
+import {
+  articleFrom,
+  bylinesOf,
+  fromArticles,
+  listedArticles,
+  withArticleColumns,
+} from './article-rows.js';
 import { fromDbTime, toDbTime, type DatabaseSchema } from './schema.js';
 
 // The month a time falls in, from the fixed-width ISO text both engines store: "2024-04".
@@ -31,22 +37,7 @@ export class KyselyDiscoveryStore implements DiscoveryStore {
   }
 
   async listFeedStories(query: FeedQuery): Promise<FeedStory[]> {
-    let select = this.visible(query.asOf);
-    if (query.sectionId !== undefined) select = select.where('a.section_id', '=', query.sectionId);
-    if (query.tagId !== undefined) {
-      const tagged = this.db
-        .selectFrom('article_tags')
-        .select('article_id')
-        .where('tag_id', '=', query.tagId);
-      select = select.where('a.id', 'in', tagged);
-    }
-    if (query.authorId !== undefined) {
-      const written = this.db
-        .selectFrom('article_authors')
-        .select('article_id')
-        .where('author_id', '=', query.authorId);
-      select = select.where('a.id', 'in', written);
-    }
+    const select = listedArticles(this.db, query.asOf, query);
     const rows = await withArticleColumns(select)
       .orderBy('a.published_at', 'desc')
       .orderBy('a.id', 'desc')
