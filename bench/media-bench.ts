@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import {
   chromium,
   type Browser,
@@ -164,7 +164,7 @@ export async function measureLeadPhotoDownloads(
     for (const device of DEVICES) {
       rows.push(await downloadAs(browser, device, articleUrl, originalBytes));
     }
-    return { originalFile: 'lead.jpg', rows };
+    return { originalFile: basename(originalFile), rows };
   } finally {
     await browser.close();
   }
@@ -183,7 +183,6 @@ async function downloadAs(
     page.setDefaultTimeout(PAGE_TIMEOUT_MS);
     const responses: Response[] = [];
     page.on('response', (response) => responses.push(response));
-
     const answer = await page.goto(articleUrl, { waitUntil: 'load' });
     if (answer?.status() !== 200) {
       throw new Error(`${device.name}: ${articleUrl} answered ${answer?.status() ?? 'nothing'}`);
@@ -192,29 +191,36 @@ async function downloadAs(
     const ours = responses.filter((r) => lead.candidates.includes(r.url()));
     const bad = ours.filter((r) => r.status() !== 200);
     if (ours.length === 0 || bad.length > 0) {
-      throw new Error(
-        `${device.name}: the lead photo did not load (${bad.map((r) => `${r.status()} ${r.url()}`).join(', ') || 'no response'})`,
-      );
+      const why = bad.map((r) => `${r.status()} ${r.url()}`).join(', ') || 'no response';
+      throw new Error(`${device.name}: the lead photo did not load (${why})`);
     }
-    const bodies = await Promise.all(ours.map(async (r) => (await r.body()).byteLength));
-    const bytes = bodies.reduce((sum, n) => sum + n, 0);
-    const shown = ours.find((r) => r.url() === lead.currentSrc) ?? ours[0];
-    const path = new URL(shown?.url() ?? lead.currentSrc).pathname;
-    const width = /-(\d+)\.\w+$/.exec(path)?.[1];
+    const viewport = viewportLabel(device.options);
     return {
       device: device.name,
-      viewport: viewportLabel(device.options),
-      url: path,
-      format: (shown?.headers()['content-type'] ?? '').replace(/^image\//, ''),
-      width: width ? Number(width) : null,
-      bytes,
-      requests: ours.length,
-      originalBytes,
-      ratio: Math.round((bytes / originalBytes) * 1000) / 1000,
+      viewport,
+      ...(await weigh(ours, lead.currentSrc, originalBytes)),
     };
   } finally {
     await context.close();
   }
+}
+
+/** Adds up the lead photo's responses and describes the one the browser shows. */
+async function weigh(ours: Response[], currentSrc: string, originalBytes: number) {
+  const bodies = await Promise.all(ours.map(async (r) => (await r.body()).byteLength));
+  const bytes = bodies.reduce((sum, n) => sum + n, 0);
+  const shown = ours.find((r) => r.url() === currentSrc) ?? ours[0];
+  const path = new URL(shown?.url() ?? currentSrc).pathname;
+  const width = /-(\d+)\.\w+$/.exec(path)?.[1];
+  return {
+    url: path,
+    format: (shown?.headers()['content-type'] ?? '').replace(/^image\//, ''),
+    width: width ? Number(width) : null,
+    bytes,
+    requests: ours.length,
+    originalBytes,
+    ratio: Math.round((bytes / originalBytes) * 1000) / 1000,
+  };
 }
 
 /** Every URL the lead <picture> could load, and the one the browser chose, once it shows. */
