@@ -4,11 +4,12 @@
  * sandboxed, with a Content-Security-Policy that lets in that one origin.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { hasSharedFolder } from '../test/shared-folder.js';
 import {
   bodyBox,
-  newWindow,
+  notice,
+  trackedWindows,
   signIn,
   startNewsroomSite,
   waitForReaderText,
@@ -22,19 +23,12 @@ const HEADLINE = 'Satellite launch watched from Duqm';
 const VIDEO_ID = 'dQw4w9WgXcQ';
 const CAPTION = 'The launch, seen from the pad';
 
-const notice = (page: Page, text: string) =>
-  page.getByRole('status').filter({ hasText: text }).waitFor();
-
 describe.runIf(hasSharedFolder())('embeds in the newsroom app and on the readerâ€™s page', () => {
   let site: NewsroomSite;
   let browser: Browser;
-  const windows: BrowserContext[] = [];
+  const windows = trackedWindows(() => browser);
 
-  const openWindow = async () => {
-    const context = await newWindow(browser);
-    windows.push(context);
-    return context;
-  };
+  const openWindow = () => windows.open();
 
   beforeAll(async () => {
     site = await startNewsroomSite();
@@ -44,7 +38,7 @@ describe.runIf(hasSharedFolder())('embeds in the newsroom app and on the readerâ
   });
 
   afterAll(async () => {
-    for (const context of windows) await context.close();
+    await windows.closeAll();
     await browser?.close();
     await site?.close();
   });

@@ -4,14 +4,15 @@
  * two editors saving the same article without losing either text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { hasSharedFolder } from '../test/shared-folder.js';
 import {
   PASSWORD,
   TABLET_VIEWPORT,
   bodyBox,
   localInputValue,
-  newWindow,
+  notice,
+  trackedWindows,
   signIn,
   startNewsroomSite,
   typeAtEndOfBody,
@@ -48,22 +49,15 @@ async function createDraft(page: Page, headline: string): Promise<number> {
   return Number(/\/admin\/articles\/(\d+)$/.exec(page.url())?.[1]);
 }
 
-const notice = (page: Page, text: string) =>
-  page.getByRole('status').filter({ hasText: text }).waitFor();
-
 describe.runIf(hasSharedFolder())('the newsroom app in a browser', () => {
   let site: NewsroomSite;
   let browser: Browser;
-  const windows: BrowserContext[] = [];
+  const windows = trackedWindows(() => browser);
   let storyId = 0;
   let scheduledId = 0;
   let editorPage: Page;
 
-  const openWindow = async (viewport?: { width: number; height: number }) => {
-    const context = await newWindow(browser, viewport);
-    windows.push(context);
-    return context;
-  };
+  const openWindow = (viewport?: { width: number; height: number }) => windows.open(viewport);
   const readerPage = async (path: string) => {
     const page = await (await openWindow()).newPage();
     await page.goto(`${site.baseUrl}${path}`);
@@ -76,7 +70,7 @@ describe.runIf(hasSharedFolder())('the newsroom app in a browser', () => {
   });
 
   afterAll(async () => {
-    for (const context of windows) await context.close();
+    await windows.closeAll();
     await browser?.close();
     await site?.close();
   });

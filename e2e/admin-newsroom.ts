@@ -77,6 +77,28 @@ export async function newWindow(
   return context;
 }
 
+/**
+ * The windows a suite opens, all closed with `closeAll` when it ends; `browser` is read when a
+ * window opens, so the suite may launch it in beforeAll.
+ */
+export function trackedWindows(browser: () => Browser) {
+  const windows: BrowserContext[] = [];
+  return {
+    async open(viewport?: { width: number; height: number }) {
+      const context = await newWindow(browser(), viewport);
+      windows.push(context);
+      return context;
+    },
+    async closeAll() {
+      for (const context of windows.splice(0)) await context.close();
+    },
+  };
+}
+
+/** Waits for the app's status line to say `text`. */
+export const notice = (page: Page, text: string) =>
+  page.getByRole('status').filter({ hasText: text }).waitFor();
+
 /** Signs in through the app's form and waits for the dashboard. */
 export async function signIn(context: BrowserContext, baseUrl: string, email: string) {
   const page = await context.newPage();

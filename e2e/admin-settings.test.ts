@@ -4,13 +4,14 @@
  * choice of lead story leads the home page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { importArticles } from '../src/services/import-articles.js';
 import { sharedPath, hasSharedFolder } from '../test/shared-folder.js';
 import { RecordingMailer } from '../test/test-app.js';
 import {
   PASSWORD,
-  newWindow,
+  notice,
+  trackedWindows,
   signIn,
   startNewsroomSite,
   waitForReaderText,
@@ -24,20 +25,13 @@ const NEW_CHIEF_NAME = 'Maryam bint Said Al Busaidi';
 const INVITED = 'new.writer@paper.example';
 const LEAD = 'Desalination plant doubles its output';
 
-const notice = (page: Page, text: string) =>
-  page.getByRole('status').filter({ hasText: text }).waitFor();
-
 describe.runIf(hasSharedFolder())('the editor-in-chief’s screens in a browser', () => {
   let site: NewsroomSite;
   let browser: Browser;
   const mailer = new RecordingMailer();
-  const windows: BrowserContext[] = [];
+  const windows = trackedWindows(() => browser);
 
-  const openWindow = async () => {
-    const context = await newWindow(browser);
-    windows.push(context);
-    return context;
-  };
+  const openWindow = () => windows.open();
 
   beforeAll(async () => {
     site = await startNewsroomSite({ mailer });
@@ -47,7 +41,7 @@ describe.runIf(hasSharedFolder())('the editor-in-chief’s screens in a browser'
   });
 
   afterAll(async () => {
-    for (const context of windows) await context.close();
+    await windows.closeAll();
     await browser?.close();
     await site?.close();
   });

@@ -111,13 +111,17 @@ export const selectArticles = (db: Kysely<DatabaseSchema>) => withArticleColumns
 
 type ArticleRow = Awaited<ReturnType<ReturnType<typeof selectArticles>['executeTakeFirstOrThrow']>>;
 
+/** Each media column beside the name it has in an article row, worked out once. */
+const PREFIXED_MEDIA_COLUMNS = MEDIA_COLUMN_NAMES.map(
+  (column) => [column, `media_${column}`] as const,
+);
+
 function leadImageFrom(row: ArticleRow): LeadImage | null {
   if (row.media_id === null) return null;
-  const media = mediaFrom(
-    Object.fromEntries(
-      MEDIA_COLUMN_NAMES.map((column) => [column, row[`media_${column}`]]),
-    ) as unknown as Selectable<MediaTable>,
-  );
+  // Every story card runs this: a plain loop, no arrays or names built per row.
+  const columns: Record<string, unknown> = {};
+  for (const [column, prefixed] of PREFIXED_MEDIA_COLUMNS) columns[column] = row[prefixed];
+  const media = mediaFrom(columns as unknown as Selectable<MediaTable>);
   return {
     media,
     caption: row.lead_caption ?? media.caption,

@@ -7,16 +7,16 @@ import { formatFileSize } from '../../domain/media/file-size.js';
 import type { InspectedImage, Stores } from '../ports.js';
 import { MAKE_VARIANTS_JOB, type MediaDeps } from './media-deps.js';
 
-/** An upload that passed every check, with its original stored. */
-export interface AcceptedPhoto {
-  inspected: InspectedImage;
+/**
+ * An upload that passed every check, with its original stored; or one whose bytes the library
+ * holds already (`existing`), which was checked when it first came and is not stored again.
+ */
+export type AcceptedPhoto = {
   contentHash: string;
   bytes: number;
-  /** The photo was in the library already (the same bytes); nothing was stored. */
-  existing: MediaItem | undefined;
   /** Removes the original again when the caller's transaction fails. */
   discard(): Promise<void>;
-}
+} & ({ existing: MediaItem } | { existing: undefined; inspected: InspectedImage });
 
 /** What the uploader says about the photo; empty fields take what the file says. */
 export interface PhotoDetails {
@@ -27,7 +27,7 @@ export interface PhotoDetails {
 }
 
 /**
- * Checks an upload (size, kind, pixel count, whole) and stores its original. Runs before
+ * Checks a new upload (size, kind, pixel count, whole) and stores its original. Runs before
  * the database transaction, so a bad file never reaches the database and a failed
  * transaction can discard the one file written.
  */
@@ -41,11 +41,12 @@ export async function acceptPhoto(
       `${name} is ${formatFileSize(bytes.byteLength)}; photos may be at most ${formatFileSize(deps.limits.maxBytes)}`,
     );
   }
-  const inspected = await deps.images.inspect(bytes, { maxPixels: deps.limits.maxPixels });
+  // A photo the library has is known to be good: no need to decode it again.
   const contentHash = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
   const existing = await deps.storage.stores.media.findByContentHash(contentHash);
   const noop = () => Promise.resolve();
-  if (existing) return { inspected, contentHash, bytes: bytes.byteLength, existing, discard: noop };
+  if (existing) return { contentHash, bytes: bytes.byteLength, existing, discard: noop };
+  const inspected = await deps.images.inspect(bytes, { maxPixels: deps.limits.maxPixels });
   const key = originalKey(contentHash, inspected.format);
   const wasThere = await deps.files.has(key);
   await deps.files.put(key, bytes, MIME_TYPES[inspected.format]);
