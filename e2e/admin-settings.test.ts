@@ -81,7 +81,11 @@ describe.runIf(hasSharedFolder())('the editor-in-chief’s screens in a browser'
     await chief.getByLabel('Email address').fill(INVITED);
     await chief.getByLabel('Role', { exact: true }).selectOption('writer');
     await chief.getByRole('button', { name: 'Send invitation' }).click();
-    await notice(chief, `Invitation sent to ${INVITED}`);
+    await notice(
+      chief,
+      `Invitation queued for ${INVITED} as writer: the mail goes out in a moment`,
+    );
+    await site.test.app.jobs.runDue();
 
     const token = mailer.lastTokenTo(INVITED);
     expect(token).toBeTruthy();
@@ -138,6 +142,7 @@ describe.runIf(hasSharedFolder())('the editor-in-chief’s screens in a browser'
     await page.getByLabel('Email address').fill(INVITED);
     await page.getByRole('button', { name: 'Send the link' }).click();
     await notice(page, 'a link to choose a new password is on its way');
+    await site.test.app.jobs.runDue();
 
     const token = mailer.lastTokenTo(INVITED);
     expect(token).toBeTruthy();

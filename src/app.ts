@@ -18,6 +18,7 @@ import { createWeatherProvider } from './adapters/weather/create-weather-provide
 import type { Config } from './config/config.js';
 import type { WeatherProviderName } from './domain/weather/current-weather.js';
 import type { AccountDeps } from './services/accounts/account-deps.js';
+import { accountMailJobHandlers } from './services/accounts/account-mail-jobs.js';
 import type { NewsroomDeps } from './services/articles/newsroom-deps.js';
 import { createPresence, type Presence } from './services/articles/presence.js';
 import type { ImportDeps } from './services/import-articles.js';
@@ -85,14 +86,14 @@ function accountsFor(
   config: Config,
   storage: OpenedStorage,
   clock: Clock,
-  mailer: Mailer,
+  mail: Pick<AccountDeps, 'mailer' | 'mailDelivery' | 'wakeJobs'>,
 ): AccountDeps {
   return {
     storage,
     clock,
     passwords: new Argon2PasswordHasher(),
     secrets: secretTokens,
-    mailer,
+    ...mail,
     publicUrl: mailLinkOrigin(config),
     sessionDays: config.sessionDays,
   };
@@ -157,6 +158,14 @@ export async function createApp(
     cdnPurgeListener({ stores: storage.stores, purger: cdnPurger }),
     ...(overrides.eventListeners ?? []),
   ];
+  const accounts = accountsFor(config, storage, clock, {
+    mailer: overrides.mailer ?? mailerFor(config, log),
+    // A test's own mailer stands in for a real server.
+    mailDelivery: config.mail.smtpUrl || overrides.mailer ? 'smtp' : 'log',
+    // Only once the answer is on its way: the job's work (an account found or not, a mail
+    // server up or down) must not show in how long a reset request takes.
+    wakeJobs: () => void setImmediate(() => wakeJobs()),
+  });
   const jobs = createJobRunner({
     storage,
     clock,
@@ -165,6 +174,7 @@ export async function createApp(
       ...eventJobHandlers({ storage, clock }, listeners),
       ...webhookJobHandlers(webhooks),
       ...cdnPurgeJobHandlers(cdnPurger),
+      ...accountMailJobHandlers(accounts),
     },
     log,
   });
@@ -175,7 +185,6 @@ export async function createApp(
     weather: mastheadWeather(config, log),
     logo: createSiteLogo(sharpSvgRasteriser),
   };
-  const accounts = accountsFor(config, storage, clock, overrides.mailer ?? mailerFor(config, log));
   return {
     config,
     storage,

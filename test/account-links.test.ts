@@ -34,7 +34,9 @@ describe.each(ENGINES)('invitations and password resets on $engine', ({ create }
       expect(invited.statusCode, invited.body).toBe(201);
       expect(invited.json()).toMatchObject({
         invitation: { email: 'new.writer@paper.example', role: 'writer' },
+        mail: { status: 'queued', delivery: 'smtp' },
       });
+      await t.app.jobs.runDue();
       const letter = mail.sent.at(-1);
       expect(letter?.to).toBe('new.writer@paper.example');
       expect(letter?.text).toContain('https://news.example/admin/invitation?token=');
@@ -70,6 +72,7 @@ describe.each(ENGINES)('invitations and password resets on $engine', ({ create }
         authorId: null,
       };
       await inviteUser(accounts, chiefActor, { email: 'late@paper.example', role: 'writer' });
+      await t.app.jobs.runDue();
       const token = mail.lastTokenTo('late@paper.example') ?? '';
       const eightDaysOn = new Date(Date.now() + 8 * 24 * 60 * 60 * 1000);
       const client = { ip: '192.0.2.9', userAgent: 'test' };
@@ -99,6 +102,7 @@ describe.each(ENGINES)('invitations and password resets on $engine', ({ create }
         body: { email: 'careful@paper.example', role: 'contributor' },
         as: chief,
       });
+      await t.app.jobs.runDue();
       const token = mail.lastTokenTo('careful@paper.example') ?? '';
       const weak = await call({
         method: 'POST',
@@ -144,6 +148,7 @@ describe.each(ENGINES)('invitations and password resets on $engine', ({ create }
       await expect(
         inviteUser(t.app.accounts, editorActor, { email: 'boss@paper.example', role: 'writer' }),
       ).rejects.toMatchObject({ kind: 'forbidden' });
+      await t.app.jobs.runDue();
       expect(mail.sent.some((m) => m.to === 'boss@paper.example')).toBe(false);
       const existing = await call({
         method: 'POST',
@@ -171,6 +176,7 @@ describe.each(ENGINES)('invitations and password resets on $engine', ({ create }
       expect(known.statusCode).toBe(202);
       expect(unknown.statusCode).toBe(202);
       expect(known.body).toBe(unknown.body);
+      await t.app.jobs.runDue();
       expect(mail.sent.slice(before).map((m) => m.to)).toEqual(['contributor@paper.example']);
       expect(mail.sent.at(-1)?.text).toContain('https://news.example/admin/password-reset?token=');
     });
@@ -183,6 +189,7 @@ describe.each(ENGINES)('invitations and password resets on $engine', ({ create }
         url: '/api/admin/password-resets',
         body: { email: 'forgetful@paper.example' },
       });
+      await t.app.jobs.runDue();
       const token = mail.lastTokenTo('forgetful@paper.example') ?? '';
       const newPassword = 'a brand new passphrase';
       const done = await call({
@@ -217,6 +224,7 @@ describe.each(ENGINES)('invitations and password resets on $engine', ({ create }
         url: '/api/admin/password-resets',
         body: { email: 'editor@paper.example' },
       });
+      await t.app.jobs.runDue();
       const token = mail.lastTokenTo('editor@paper.example') ?? '';
       const short = await call({
         method: 'POST',

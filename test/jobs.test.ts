@@ -111,12 +111,20 @@ describe.each(ENGINES)('background jobs on $engine', ({ create }) => {
     expect(await runner.runDue()).toBe(1);
     expect(seen).toEqual([1, 2, 3]);
     expect((await row()).done_at).not.toBeNull();
+    // Done at last, it carries no error: only a job given up keeps one.
+    expect((await row()).last_error).toBeNull();
 
     await storage.stores.jobs.enqueue('hopeless', {}, clock.now(), clock.now());
     await storage.stores.jobs.enqueue('unknown-kind', {}, clock.now(), clock.now());
     expect(await runner.runDue()).toBe(2);
     expect(await storage.stores.jobs.countPending('hopeless')).toBe(0);
     expect(log.some((line) => /failed for good: Error: cannot decode/.test(line))).toBe(true);
+    const since = new Date(clock.now().getTime() - MINUTE);
+    expect(await storage.stores.jobs.troubles(['flaky', 'hopeless'], since)).toMatchObject({
+      retrying: 0,
+      gaveUp: 1,
+      nextAttemptAt: null,
+    });
     expect(log.some((line) => /unknown kind unknown-kind/.test(line))).toBe(true);
   });
 });

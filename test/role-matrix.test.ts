@@ -238,6 +238,11 @@ const ROWS: Row[] = [
     params: () => Promise.resolve({ id: world.subjectId }),
     body: () => ({ role: 'writer' }),
   },
+  {
+    route: 'GET /api/admin/mail-delivery',
+    does: 'says whether invitations and resets are being mailed',
+    expect: CHIEF_IN_PERSON,
+  },
   { route: 'GET /api/admin/openapi.json', does: 'describes the API', expect: ANYONE },
 
   // The publication.

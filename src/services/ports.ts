@@ -4,7 +4,7 @@
  */
 import type { Article, ArticleStatus, ArticleSummary, Tag } from '../domain/article/article.js';
 import type { ApiToken } from '../domain/account/api-token.js';
-import type { OneTimeToken } from '../domain/account/one-time-token.js';
+import type { OneTimeToken, OneTimeTokenPurpose } from '../domain/account/one-time-token.js';
 import type { Session } from '../domain/account/session.js';
 import type { User } from '../domain/account/user.js';
 import type { AuthorProfile } from '../domain/author/author.js';
@@ -192,6 +192,17 @@ export interface JobStore {
   abandon(id: number, error: string, now: Date): Promise<void>;
   /** Jobs of a kind not yet done. */
   countPending(kind: string): Promise<number>;
+  /** How jobs of these kinds are failing: waiting to retry, or given up since `since`. */
+  troubles(kinds: string[], since: Date): Promise<JobTroubles>;
+}
+
+/** Jobs that failed: some wait for their next attempt, some were given up. */
+export interface JobTroubles {
+  retrying: number;
+  gaveUp: number;
+  /** The error of the latest job in trouble, and when that job is next tried (null: given up). */
+  lastError: string | null;
+  nextAttemptAt: Date | null;
 }
 
 /** Named JSON documents: the publication's settings and the like. */
@@ -354,6 +365,14 @@ export interface OneTimeTokenStore {
   find(tokenHash: string): Promise<OneTimeToken | undefined>;
   /** Marks the token used unless it already was; false when someone used it first. */
   use(tokenHash: string, now: Date): Promise<boolean>;
+  /** The newest unused, unexpired token of this kind for this address, with its hash. */
+  findPending(
+    purpose: OneTimeTokenPurpose,
+    email: string,
+    now: Date,
+  ): Promise<(OneTimeToken & { tokenHash: string }) | undefined>;
+  /** Puts a new secret's hash in place of an unused token's; false if it was used meanwhile. */
+  rehash(tokenHash: string, newHash: string): Promise<boolean>;
 }
 
 /** Failed sign-ins, counted per key (`email:…`, `ip:…`) for throttling. */

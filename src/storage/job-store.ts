@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Job, JobStore } from '../services/ports.js';
-import { toDbTime, type DatabaseSchema } from './schema.js';
+import type { Job, JobStore, JobTroubles } from '../services/ports.js';
+import { fromDbTime, toDbTime, type DatabaseSchema } from './schema.js';
 
 /** The longest error text kept with a job; a stack trace says enough in its first lines. */
 const MAX_ERROR = 2_000;
@@ -58,7 +58,8 @@ export class KyselyJobStore implements JobStore {
   async complete(id: number, now: Date): Promise<void> {
     await this.db
       .updateTable('jobs')
-      .set({ done_at: toDbTime(now), locked_until: null })
+      // A job done at last carries no error: one that does was given up (see troubles).
+      .set({ done_at: toDbTime(now), locked_until: null, last_error: null })
       .where('id', '=', id)
       .execute();
   }
@@ -87,5 +88,33 @@ export class KyselyJobStore implements JobStore {
       .where('done_at', 'is', null)
       .executeTakeFirstOrThrow();
     return Number(row.count);
+  }
+
+  async troubles(kinds: string[], since: Date): Promise<JobTroubles> {
+    const none = { retrying: 0, gaveUp: 0, lastError: null, nextAttemptAt: null };
+    if (kinds.length === 0) return none;
+    const troubled = this.db
+      .selectFrom('jobs')
+      .where('kind', 'in', kinds)
+      .where('last_error', 'is not', null)
+      .where((eb) => eb.or([eb('done_at', 'is', null), eb('done_at', '>=', toDbTime(since))]));
+    const counts = await troubled
+      .select((eb) => [
+        eb.fn.count<number>('run_at').as('total'),
+        eb.fn.count<number>('done_at').as('gave_up'),
+      ])
+      .executeTakeFirstOrThrow();
+    const latest = await troubled
+      .select(['done_at', 'run_at', 'last_error'])
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!latest) return none;
+    return {
+      retrying: Number(counts.total) - Number(counts.gave_up),
+      gaveUp: Number(counts.gave_up),
+      lastError: latest.last_error,
+      nextAttemptAt: latest.done_at === null ? fromDbTime(latest.run_at) : null,
+    };
   }
 }

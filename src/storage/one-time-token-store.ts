@@ -1,8 +1,18 @@
-import type { Kysely } from 'kysely';
-import type { OneTimeToken } from '../domain/account/one-time-token.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { OneTimeToken, OneTimeTokenPurpose } from '../domain/account/one-time-token.js';
 import type { Role } from '../domain/roles/role.js';
 import type { OneTimeTokenStore } from '../services/ports.js';
-import { fromDbTime, toDbTime, type DatabaseSchema } from './schema.js';
+import { fromDbTime, toDbTime, type DatabaseSchema, type OneTimeTokensTable } from './schema.js';
+
+const tokenOf = (row: Selectable<OneTimeTokensTable>): OneTimeToken => ({
+  purpose: row.purpose,
+  email: row.email,
+  role: row.role as Role | null,
+  createdBy: row.created_by,
+  createdAt: fromDbTime(row.created_at),
+  expiresAt: fromDbTime(row.expires_at),
+  usedAt: row.used_at === null ? null : fromDbTime(row.used_at),
+});
 
 export class KyselyOneTimeTokenStore implements OneTimeTokenStore {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
@@ -28,17 +38,7 @@ export class KyselyOneTimeTokenStore implements OneTimeTokenStore {
       .selectAll()
       .where('token_hash', '=', tokenHash)
       .executeTakeFirst();
-    return (
-      row && {
-        purpose: row.purpose,
-        email: row.email,
-        role: row.role as Role | null,
-        createdBy: row.created_by,
-        createdAt: fromDbTime(row.created_at),
-        expiresAt: fromDbTime(row.expires_at),
-        usedAt: row.used_at === null ? null : fromDbTime(row.used_at),
-      }
-    );
+    return row && tokenOf(row);
   }
 
   /** A conditional update, so two simultaneous uses cannot both succeed. */
@@ -46,6 +46,35 @@ export class KyselyOneTimeTokenStore implements OneTimeTokenStore {
     const result = await this.db
       .updateTable('one_time_tokens')
       .set({ used_at: toDbTime(now) })
+      .where('token_hash', '=', tokenHash)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async findPending(
+    purpose: OneTimeTokenPurpose,
+    email: string,
+    now: Date,
+  ): Promise<(OneTimeToken & { tokenHash: string }) | undefined> {
+    const row = await this.db
+      .selectFrom('one_time_tokens')
+      .selectAll()
+      .where('purpose', '=', purpose)
+      .where('email', '=', email)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', toDbTime(now))
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && { ...tokenOf(row), tokenHash: row.token_hash };
+  }
+
+  /** Conditional on the token being unused, like `use`, so a spent link is never revived. */
+  async rehash(tokenHash: string, newHash: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('one_time_tokens')
+      .set({ token_hash: newHash })
       .where('token_hash', '=', tokenHash)
       .where('used_at', 'is', null)
       .executeTakeFirst();

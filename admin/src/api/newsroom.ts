@@ -1,5 +1,6 @@
 /** The admin API, one typed function per call. */
 import { request, queryString } from './client.js';
+import type { InvitationMail } from './mail.js';
 import type {
   ArticleDraft,
   ArticleStatus,
@@ -117,11 +118,10 @@ export const newsroom = {
   changeUser: (id: number, change: { role?: Role; disabled?: boolean }) =>
     request<{ user: StaffUser }>('PATCH', `/api/admin/users/${id}`, change),
   invite: (email: string, role: Role) =>
-    request<{ invitation: { email: string; role: Role; expiresAt: string } }>(
-      'POST',
-      '/api/admin/invitations',
-      { email, role },
-    ),
+    request<{
+      invitation: { email: string; role: Role; expiresAt: string };
+      mail: InvitationMail;
+    }>('POST', '/api/admin/invitations', { email, role }),
 
   homepage: () => request<HomePageCuration>('GET', '/api/admin/homepage'),
   saveHomepage: (curation: HomePageCuration) =>

@@ -5,7 +5,8 @@ import { ArticleTable } from '../components/article-table.js';
 import { When } from '../components/status.js';
 import { useLoad, valueOr } from '../components/use-load.js';
 import { Link } from '../router.js';
-import { useUser } from '../session.js';
+import { atLeast, useUser } from '../session.js';
+import { MailWarning } from '../components/mail-warning.js';
 import { usePageTitle } from '../components/page-title.js';
 
 /** The dashboard from the article list, for a server that has no dashboard endpoint yet. */
@@ -100,6 +101,7 @@ export function DashboardPage() {
   return (
     <>
       <h1>Dashboard</h1>
+      {atLeast(user.role, 'editor_in_chief') && <MailWarning />}
       <Alerts alerts={board.alerts} />
       <div class="desk-grid">
         <DeskList

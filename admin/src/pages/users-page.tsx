@@ -7,6 +7,7 @@ import { messageOf, useLoad } from '../components/use-load.js';
 import { atLeast, roleLabel, useUser } from '../session.js';
 import { formErrorsOf } from './invitation-page.js';
 import { FormActions, FormError } from '../components/form-parts.js';
+import { MailWarning } from '../components/mail-warning.js';
 
 const ROLES: Role[] = ['contributor', 'writer', 'editor', 'editor_in_chief'];
 
@@ -109,8 +110,13 @@ function InviteForm({ grantable }: { grantable: Role[] }) {
     setErrors({});
     setNotice(null);
     try {
-      const { invitation } = await newsroom.invite(email, role);
-      setNotice(`Invitation sent to ${invitation.email} as ${roleLabel(invitation.role)}.`);
+      const { invitation, mail } = await newsroom.invite(email, role);
+      const queued = `Invitation queued for ${invitation.email} as ${roleLabel(invitation.role)}`;
+      setNotice(
+        mail.delivery === 'log'
+          ? `${queued}: no mail server is set up, so its link is written to the server’s log.`
+          : `${queued}: the mail goes out in a moment.`,
+      );
       setEmail('');
     } catch (caught) {
       setErrors(formErrorsOf(caught, ['email', 'role']));
@@ -169,6 +175,7 @@ export function UsersPage() {
   return (
     <>
       <h1>Users</h1>
+      <MailWarning showLogNote />
       {message &&
         (message.failed ? (
           <p class="form-error" role="alert">

@@ -9,7 +9,14 @@ export class SmtpMailer implements Mailer {
     smtpUrl: string,
     private readonly from: string,
   ) {
-    this.transport = nodemailer.createTransport(smtpUrl);
+    // Nodemailer would wait minutes on a silent server; mail is sent by the one job worker,
+    // which a hung server must not hold up for long (a failed send is retried later).
+    this.transport = nodemailer.createTransport({
+      url: smtpUrl,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    });
   }
 
   async send(message: { to: string; subject: string; text: string }): Promise<void> {

@@ -8,11 +8,17 @@ export interface AccountDeps {
   passwords: PasswordHasher;
   secrets: SecretTokens;
   mailer: Mailer;
+  /** Where mail ends up: an SMTP server, or (none configured) the server's log. */
+  mailDelivery: MailDelivery;
+  /** Tells the job worker that mail was queued, so it goes out at once. */
+  wakeJobs: () => void;
   /** Origin of links in mail. Never taken from a request's Host header, which anyone can forge. */
   publicUrl: string;
   /** How long a sign-in lasts. */
   sessionDays: number;
 }
+
+export type MailDelivery = 'smtp' | 'log';
 
 /** Where a request came from, for throttling and for the list of a user's sessions. */
 export interface Client {

@@ -3,18 +3,20 @@ import { roleLabel } from '../../domain/account/user.js';
 import { conflict, forbidden } from '../../domain/errors.js';
 import { authorize, canGrantRole } from '../../domain/roles/permissions.js';
 import type { Actor, Role } from '../../domain/roles/role.js';
-import type { AccountDeps } from './account-deps.js';
+import type { AccountDeps, MailDelivery } from './account-deps.js';
+import { INVITATION_MAIL_JOB } from './account-mail-jobs.js';
 import { issueOneTimeLink } from './one-time-link.js';
 
 /**
- * Invites someone into the newsroom with a role no higher than the inviter's own: mails them
- * a link, good for seven days and for one use, to choose their name and password.
+ * Invites someone into the newsroom with a role no higher than the inviter's own: records the
+ * invitation and queues the mail of its link, good for seven days and for one use, to choose
+ * their name and password. Answers at once; the mail goes out (and is retried) in the background.
  */
 export async function inviteUser(
   deps: AccountDeps,
   actor: Actor,
   input: { email: string; role: Role },
-): Promise<{ email: string; role: Role; expiresAt: Date }> {
+): Promise<{ email: string; role: Role; expiresAt: Date; mail: MailDelivery }> {
   authorize(actor, 'user.manage');
   if (!canGrantRole(actor, input.role))
     throw forbidden(
@@ -23,22 +25,18 @@ export async function inviteUser(
   const email = normalizeEmail(input.email);
   const { stores } = deps.storage;
   if (await stores.users.findByEmail(email)) throw conflict(`${email} already has an account`);
-  const inviter = await stores.users.findById(actor.userId);
-  const { url, expiresAt } = await issueOneTimeLink(deps, stores, {
-    purpose: 'invitation',
-    email,
-    role: input.role,
-    createdBy: actor.userId,
+  const now = deps.clock.now();
+  const { expiresAt } = await deps.storage.transaction(async (trx) => {
+    // The link made here is dropped: the mail job gives the invitation a fresh secret as it sends.
+    const recorded = await issueOneTimeLink(deps, trx, {
+      purpose: 'invitation',
+      email,
+      role: input.role,
+      createdBy: actor.userId,
+    });
+    await trx.jobs.enqueue(INVITATION_MAIL_JOB, { email }, now, now);
+    return recorded;
   });
-  await deps.mailer.send({
-    to: email,
-    subject: 'You are invited to the newsroom',
-    text: [
-      `${inviter?.name ?? 'Your editor-in-chief'} has invited you to join the newsroom as ${roleLabel(input.role)}.`,
-      '',
-      `Choose your name and password here (the link works once, until ${expiresAt.toUTCString()}):`,
-      url,
-    ].join('\n'),
-  });
-  return { email, role: input.role, expiresAt };
+  deps.wakeJobs();
+  return { email, role: input.role, expiresAt, mail: deps.mailDelivery };
 }

@@ -25,6 +25,13 @@ const WORDING: Record<OneTimeTokenPurpose, { name: string; expired: string }> = 
   },
 };
 
+/** The link that carries this secret. */
+const linkTo = (
+  deps: Pick<AccountDeps, 'publicUrl'>,
+  purpose: OneTimeTokenPurpose,
+  token: string,
+) => `${deps.publicUrl}${LINK_PATHS[purpose]}?token=${encodeURIComponent(token)}`;
+
 /** Stores a new single-use token (by its hash) and returns the link that carries it. */
 export async function issueOneTimeLink(
   deps: Pick<AccountDeps, 'clock' | 'secrets' | 'publicUrl'>,
@@ -44,8 +51,26 @@ export async function issueOneTimeLink(
     createdAt: now,
     expiresAt,
   });
-  const url = `${deps.publicUrl}${LINK_PATHS[link.purpose]}?token=${encodeURIComponent(token)}`;
-  return { url, expiresAt };
+  return { url: linkTo(deps, link.purpose, token), expiresAt };
+}
+
+/**
+ * Gives the newest pending link of this kind for the address a new secret, and returns the
+ * link that carries it: the secret exists only now, on its way into the mail, so a queued job
+ * never holds one, and every retry mails a fresh link (the previous one stops working).
+ */
+export async function reissueOneTimeLink(
+  deps: Pick<AccountDeps, 'clock' | 'secrets' | 'publicUrl'>,
+  stores: Stores,
+  purpose: OneTimeTokenPurpose,
+  email: string,
+): Promise<{ url: string; link: OneTimeToken } | undefined> {
+  const pending = await stores.oneTimeTokens.findPending(purpose, email, deps.clock.now());
+  if (!pending) return undefined;
+  const token = deps.secrets.create();
+  if (!(await stores.oneTimeTokens.rehash(pending.tokenHash, deps.secrets.hash(token))))
+    return undefined;
+  return { url: linkTo(deps, purpose, token), link: pending };
 }
 
 /** The token behind a link, if it is of this kind and still good; otherwise a clear refusal. */

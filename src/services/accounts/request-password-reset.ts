@@ -1,41 +1,24 @@
 import { normalizeEmail } from '../../domain/account/email.js';
 import type { AccountDeps } from './account-deps.js';
-import { issueOneTimeLink } from './one-time-link.js';
+import { PASSWORD_RESET_MAIL_JOB } from './account-mail-jobs.js';
 
 /** The one answer, whether or not the address has an account. */
 export const PASSWORD_RESET_REQUESTED =
   'If that address belongs to an account, a link to choose a new password is on its way. It works once, for one hour.';
 
 /**
- * Mails a one-hour, single-use link to choose a new password, if the address belongs to an
- * active account. Answers the same either way, so nobody can probe for accounts with it.
+ * Queues a password reset for the address, and answers the same either way. The request does
+ * the same work for every address, known or not, mail up or down: the account is looked up,
+ * and the link made and mailed, by the job (sendPasswordReset), so neither the answer nor its
+ * timing can tell anyone whether an account exists.
  */
 export async function requestPasswordReset(
   deps: AccountDeps,
   input: { email: string },
 ): Promise<{ message: string }> {
   const email = normalizeEmail(input.email);
-  const { stores } = deps.storage;
-  const user = await stores.users.findByEmail(email);
-  if (user && !user.disabledAt) {
-    const { url } = await issueOneTimeLink(deps, stores, {
-      purpose: 'password_reset',
-      email,
-      role: null,
-      createdBy: null,
-    });
-    await deps.mailer.send({
-      to: email,
-      subject: 'Choose a new password',
-      text: [
-        'Someone (we hope you) asked to reset the password of your newsroom account.',
-        '',
-        'Choose a new password here; the link works once, for one hour:',
-        url,
-        '',
-        'If it was not you, ignore this mail: your password stays as it is.',
-      ].join('\n'),
-    });
-  }
+  const now = deps.clock.now();
+  await deps.storage.stores.jobs.enqueue(PASSWORD_RESET_MAIL_JOB, { email }, now, now);
+  deps.wakeJobs();
   return { message: PASSWORD_RESET_REQUESTED };
 }

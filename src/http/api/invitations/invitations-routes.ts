@@ -4,6 +4,7 @@ import type { AccountDeps } from '../../../services/accounts/account-deps.js';
 import { inviteUser } from '../../../services/accounts/invite-user.js';
 import { clientOf, setSessionCookie } from '../../middleware/authentication/index.js';
 import { defineEndpoint } from '../define-endpoint.js';
+import type { InvitationMail } from '../mail/mail-schema.js';
 import { presentSignedIn } from '../session/session-routes.js';
 import { acceptInvitationInput, inviteInput } from './invitations-schema.js';
 
@@ -16,8 +17,12 @@ export function registerInvitationRoutes(server: FastifyInstance, accounts: Acco
     permission: 'user.manage',
     status: 201,
     handle: async ({ actor, input }) => {
-      const invitation = await inviteUser(accounts, actor, input);
-      return { invitation: { ...invitation, expiresAt: invitation.expiresAt.toISOString() } };
+      const { mail, ...invitation } = await inviteUser(accounts, actor, input);
+      const queued: InvitationMail = { status: 'queued', delivery: mail };
+      return {
+        invitation: { ...invitation, expiresAt: invitation.expiresAt.toISOString() },
+        mail: queued,
+      };
     },
   });
 

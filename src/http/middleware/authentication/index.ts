@@ -6,6 +6,8 @@
  * Cookie-authenticated changes (any method but GET, HEAD, OPTIONS) must carry the session's
  * CSRF token in `x-csrf-token`: another site can make a browser send our cookie, but cannot
  * read the token. Bearer tokens are never sent by a browser on its own, so need none.
+ * Such changes must also come from our own pages: an `Origin` other than this server's or
+ * PUBLIC_URL's, or (without Origin) `Sec-Fetch-Site: cross-site`/`same-site`, is refused.
  *
  * Registered only in the newsroom's own encapsulated context (/api/admin/…, /admin/…), so
  * reader pages never parse a cookie or touch the sessions table.
@@ -57,7 +59,44 @@ function sameSecret(given: string | string[] | undefined, expected: string): boo
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function authenticate(accounts: AccountDeps, request: FastifyRequest): Promise<void> {
+/** A URL's origin, default port left out; null for what is not a URL (`Origin: null`). */
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Refuses a cookie-carrying change sent from another site's page. A sibling subdomain counts
+ * as another site too: SameSite=Lax lets its requests carry our cookie.
+ */
+function checkOrigin(request: FastifyRequest, ownOrigins: ReadonlySet<string>): void {
+  const origin = request.headers.origin;
+  if (origin !== undefined) {
+    const given = originOf(origin);
+    if (
+      given &&
+      (given === originOf(`${request.protocol}://${request.host}`) || ownOrigins.has(given))
+    )
+      return;
+    throw forbidden(
+      `This change was sent from another site (Origin: ${origin.slice(0, 200)}); the newsroom accepts changes only from its own pages`,
+    );
+  }
+  const site = request.headers['sec-fetch-site'];
+  if (site === 'cross-site' || site === 'same-site')
+    throw forbidden(
+      `This change was sent from another site (Sec-Fetch-Site: ${site}); the newsroom accepts changes only from its own pages`,
+    );
+}
+
+async function authenticate(
+  accounts: AccountDeps,
+  ownOrigins: ReadonlySet<string>,
+  request: FastifyRequest,
+): Promise<void> {
   const bearer = bearerToken(request.headers.authorization);
   if (bearer !== undefined) {
     const resolved = await resolveApiToken(accounts, bearer);
@@ -68,6 +107,7 @@ async function authenticate(accounts: AccountDeps, request: FastifyRequest): Pro
   }
   const sessionToken = request.cookies[SESSION_COOKIE];
   if (!sessionToken) return;
+  if (!SAFE_METHODS.has(request.method)) checkOrigin(request, ownOrigins);
   const session = await resolveSession(accounts, sessionToken);
   if (!session) return;
   if (
@@ -84,7 +124,8 @@ export async function registerAuthentication(server: FastifyInstance, accounts: 
   await server.register(fastifyCookie);
   server.decorateRequest('actor', null);
   server.decorateRequest('account', null);
-  server.addHook('onRequest', (request) => authenticate(accounts, request));
+  const ownOrigins = new Set([new URL(accounts.publicUrl).origin]);
+  server.addHook('onRequest', (request) => authenticate(accounts, ownOrigins, request));
 }
 
 /** Hands the browser its session cookie: httpOnly, SameSite=Lax, Secure over HTTPS. */
