@@ -7,7 +7,10 @@ import { fromDbTime, toDbTime, type DatabaseSchema } from './schema.js';
 export class KyselyOneTimeTokenStore implements OneTimeTokenStore {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
-  async create(tokenHash: string, token: Omit<OneTimeToken, 'usedAt'>): Promise<void> {
+  async create(
+    tokenHash: string,
+    token: Omit<OneTimeToken, 'usedAt' | 'withdrawnAt'>,
+  ): Promise<void> {
     await this.db
       .insertInto('one_time_tokens')
       .values({
@@ -37,18 +40,31 @@ export class KyselyOneTimeTokenStore implements OneTimeTokenStore {
         createdAt: fromDbTime(row.created_at),
         expiresAt: fromDbTime(row.expires_at),
         usedAt: row.used_at === null ? null : fromDbTime(row.used_at),
+        withdrawnAt: row.withdrawn_at === null ? null : fromDbTime(row.withdrawn_at),
       }
     );
   }
 
-  /** A conditional update, so two simultaneous uses cannot both succeed. */
+  /** A conditional update, so two simultaneous uses (or a use and a withdrawal) cannot both succeed. */
   async use(tokenHash: string, now: Date): Promise<boolean> {
     const result = await this.db
       .updateTable('one_time_tokens')
       .set({ used_at: toDbTime(now) })
       .where('token_hash', '=', tokenHash)
       .where('used_at', 'is', null)
+      .where('withdrawn_at', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
+  }
+
+  async withdrawResets(email: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('one_time_tokens')
+      .set({ withdrawn_at: toDbTime(now) })
+      .where('email', '=', email)
+      .where('purpose', '=', 'password_reset')
+      .where('used_at', 'is', null)
+      .where('withdrawn_at', 'is', null)
+      .execute();
   }
 }

@@ -1,17 +1,28 @@
 import type { User } from '../../domain/account/user.js';
-import type { Clock, Mailer, PasswordHasher, SecretTokens, Storage } from '../ports.js';
+import type {
+  Clock,
+  Mailer,
+  PasswordHasher,
+  PasswordStrength,
+  SecretTokens,
+  Storage,
+} from '../ports.js';
 
 /** What the account use cases need, handed in by the composition root. */
 export interface AccountDeps {
   storage: Storage;
   clock: Clock;
   passwords: PasswordHasher;
+  /** Judges a password being chosen against common and breached ones. */
+  passwordStrength: PasswordStrength;
   secrets: SecretTokens;
   mailer: Mailer;
   /** Origin of links in mail. Never taken from a request's Host header, which anyone can forge. */
   publicUrl: string;
   /** How long a sign-in lasts. */
   sessionDays: number;
+  /** How long a sign-in lasts unused: a session not seen for this long is ended. */
+  sessionIdleHours: number;
 }
 
 /** Where a request came from, for throttling and for the list of a user's sessions. */

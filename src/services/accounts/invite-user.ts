@@ -4,6 +4,7 @@ import { conflict, forbidden } from '../../domain/errors.js';
 import { authorize, canGrantRole } from '../../domain/roles/permissions.js';
 import type { Actor, Role } from '../../domain/roles/role.js';
 import type { AccountDeps } from './account-deps.js';
+import { refuseLookAlikeAccount } from './look-alike-accounts.js';
 import { issueOneTimeLink } from './one-time-link.js';
 
 /**
@@ -23,6 +24,7 @@ export async function inviteUser(
   const email = normalizeEmail(input.email);
   const { stores } = deps.storage;
   if (await stores.users.findByEmail(email)) throw conflict(`${email} already has an account`);
+  await refuseLookAlikeAccount(stores, email);
   const inviter = await stores.users.findById(actor.userId);
   const { url, expiresAt } = await issueOneTimeLink(deps, stores, {
     purpose: 'invitation',
