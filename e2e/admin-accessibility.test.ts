@@ -159,6 +159,27 @@ describe.runIf(hasSharedFolder())('the newsroom app’s accessibility', () => {
     await chief.context().close();
   });
 
+  it('makes an API token for a week, listed with its expiry, on a screen with no violations', async () => {
+    await page.goto(`${site.baseUrl}/admin/`);
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    await page.getByRole('heading', { name: 'API tokens', level: 1 }).waitFor();
+    await page.getByLabel('What it is for').fill('wire importer');
+    await page.getByLabel('Works for').selectOption('7');
+    await page.getByRole('button', { name: 'Make token' }).click();
+    const secret = (await page.locator('#api-token-secret').textContent()) ?? '';
+    const read = await fetch(`${site.baseUrl}/api/admin/articles`, {
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    expect(read.status).toBe(200);
+    const row = page.getByRole('row').filter({ hasText: 'wire importer' });
+    // Listed in the browser's own words for the day a week from now.
+    const inAWeek = await page.evaluate(() =>
+      new Date(Date.now() + 7 * 24 * 60 * 60 * 1000).toLocaleDateString(),
+    );
+    expect(await row.getByRole('cell').nth(3).textContent()).toContain(inAWeek);
+    expect(await violationsOf(page, axeSource)).toEqual([]);
+  });
+
   it('has no violations on the invitation and password reset pages', async () => {
     await check('/admin/invitation?token=abc', 'Join the newsroom');
     await check('/admin/password-reset', 'Reset your password');

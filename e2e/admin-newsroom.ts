@@ -10,8 +10,9 @@ import { createUser } from '../src/services/accounts/create-user.js';
 import type { AppOverrides } from '../src/app.js';
 import { loadReferenceArticle, startTestApp, type TestApp } from '../test/test-app.js';
 import { createSqliteDatabase } from '../test/test-databases.js';
+import { STRONG_PASSWORD as PASSWORD } from '../test/test-password.js';
 
-export const PASSWORD = 'correct horse battery staple';
+export { PASSWORD };
 
 /** A laptop window. */
 export const LAPTOP_VIEWPORT = { width: 1280, height: 900 } as const;

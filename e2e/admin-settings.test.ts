@@ -96,6 +96,13 @@ describe.runIf(hasSharedFolder())('the editor-in-chief’s screens in a browser'
     await writer.getByLabel('Choose a password').fill('short');
     await writer.getByRole('button', { name: 'Join the newsroom' }).click();
     await writer.locator('#invitation-password-error').waitFor();
+    // A common password is refused with the reason, beside the field.
+    await writer.getByLabel('Choose a password').fill('Dateline2024!');
+    await writer.getByRole('button', { name: 'Join the newsroom' }).click();
+    await writer
+      .locator('#invitation-password-error')
+      .filter({ hasText: 'must be harder to guess' })
+      .waitFor();
     await writer.getByLabel('Choose a password').fill(PASSWORD);
     await writer.getByRole('button', { name: 'Join the newsroom' }).click();
     await writer.getByRole('heading', { name: 'Dashboard' }).waitFor();
@@ -148,6 +155,12 @@ describe.runIf(hasSharedFolder())('the editor-in-chief’s screens in a browser'
     expect(token).toBeTruthy();
     await page.goto(`${site.baseUrl}/admin/password-reset?token=${encodeURIComponent(token!)}`);
     await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+    await page.getByLabel('New password').fill('Password123!');
+    await page.getByRole('button', { name: 'Set the new password' }).click();
+    await page
+      .locator('#reset-password-error')
+      .filter({ hasText: 'similar to a commonly used password' })
+      .waitFor();
     const fresh = 'a brand new passphrase for the desk';
     await page.getByLabel('New password').fill(fresh);
     await page.getByRole('button', { name: 'Set the new password' }).click();

@@ -14,6 +14,7 @@ import { createGuardedHttpClient } from './adapters/http/guarded-http-client.js'
 import { createMediaStorage } from './adapters/media/create-media-storage.js';
 import { SharpImageProcessor } from './adapters/media/sharp-image-processor.js';
 import { Argon2PasswordHasher } from './adapters/passwords/argon2-password-hasher.js';
+import { ZxcvbnPasswordStrength } from './adapters/passwords/zxcvbn-password-strength.js';
 import { createWeatherProvider } from './adapters/weather/create-weather-provider.js';
 import type { Config } from './config/config.js';
 import type { WeatherProviderName } from './domain/weather/current-weather.js';
@@ -92,10 +93,12 @@ function accountsFor(
     storage,
     clock,
     passwords: new Argon2PasswordHasher(),
+    passwordStrength: new ZxcvbnPasswordStrength(),
     secrets: secretTokens,
     ...mail,
     publicUrl: mailLinkOrigin(config),
     sessionDays: config.sessionDays,
+    sessionIdleHours: config.sessionIdleHours,
   };
 }
 

@@ -255,7 +255,7 @@ describe.each(ENGINES)('the newsroom’s accounts on $engine', ({ create }) => {
       expect((await t.app.storage.stores.users.findById(writer!.id))?.role).toBe('writer');
     });
 
-    it('promotes a writer to editor, effective on their very next request', async () => {
+    it('promotes a writer to editor, who signs in again to act with the new role', async () => {
       const user = await addUser('rising@paper.example', 'writer');
       const browser = await signIn('rising@paper.example');
       const promoted = await call({
@@ -265,7 +265,10 @@ describe.each(ENGINES)('the newsroom’s accounts on $engine', ({ create }) => {
         as: chief,
       });
       expect(promoted.json()).toMatchObject({ user: { role: 'editor' } });
-      expect((await call({ url: '/api/admin/session', as: browser })).json()).toMatchObject({
+      // A new role ends the sessions opened under the old one (ADR 0012).
+      expect((await call({ url: '/api/admin/session', as: browser })).statusCode).toBe(401);
+      const again = await signIn('rising@paper.example');
+      expect((await call({ url: '/api/admin/session', as: again })).json()).toMatchObject({
         user: { role: 'editor' },
       });
     });

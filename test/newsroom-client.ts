@@ -8,8 +8,9 @@ import type { Role } from '../src/domain/roles/role.js';
 import { createUser } from '../src/services/accounts/create-user.js';
 import { RecordingMailer, startTestApp, type TestApp } from './test-app.js';
 import type { TestDatabase } from './test-databases.js';
+import { STRONG_PASSWORD as PASSWORD } from './test-password.js';
 
-export const PASSWORD = 'correct horse battery staple';
+export { PASSWORD };
 /** The one reverse proxy the newsroom trusts. */
 export const PROXY = '10.0.0.1';
 

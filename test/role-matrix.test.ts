@@ -70,7 +70,7 @@ interface Row {
   params?: (caller: Caller) => Promise<Record<string, number>>;
   /** What an allowed caller is answered when it is not a 2xx (a public route refusing a bad link). */
   answers?: number;
-  /** The call ends the caller's sessions: it runs with fresh sign-ins. */
+  /** The call ends the caller's sessions and tokens: it runs with fresh sign-ins and tokens. */
   endsSessions?: boolean;
   /** The call uploads a small photo as multipart/form-data. */
   upload?: boolean;
@@ -115,6 +115,11 @@ const photoOf = async (owner: Actor) => {
   );
   return { id: media.id };
 };
+
+/** A new API token of the editor's, for the `editors_api_token` caller. */
+const editorsToken = async () =>
+  (await createApiToken(world.t.app.accounts, world.actors.editor, { name: 'editor’s script' }))
+    .secret;
 
 /** A new API token of the caller's account, to revoke (the editor-in-chief's for anonymous). */
 const ownTokenToRevoke = async (caller: Caller) => {
@@ -524,7 +529,8 @@ describe('the role matrix', () => {
   /** How the caller presents itself: a signed-in browser, a Bearer token, or nothing. */
   const credentialsOf = async (caller: Caller, fresh = false) => {
     if (caller === 'anonymous') return {};
-    if (caller === 'editors_api_token') return { bearer: world.tokenSecret };
+    if (caller === 'editors_api_token')
+      return { bearer: fresh ? await editorsToken() : world.tokenSecret };
     let browser = fresh ? undefined : browsers.get(caller);
     if (!browser) {
       browser = await signIn(emailOf[caller]);
@@ -571,8 +577,11 @@ describe('the role matrix', () => {
     for (const caller of CALLERS) {
       outcomes[caller] = outcomeOf(await callAs(row, caller, target), row.answers);
     }
-    // Signing out everywhere ended the shared sessions too.
-    if (row.endsSessions) browsers.clear();
+    // Signing out everywhere ended the shared sessions too, and revoked the editor's token.
+    if (row.endsSessions) {
+      browsers.clear();
+      world.tokenSecret = await editorsToken();
+    }
     return outcomes;
   };
 
@@ -606,10 +615,7 @@ describe('the role matrix', () => {
     ).id;
     t.app.publication.invalidate();
     world.settings = (await t.app.publication.current()).settings;
-    const { secret } = await createApiToken(t.app.accounts, world.actors.editor, {
-      name: 'editor’s script',
-    });
-    world.tokenSecret = secret;
+    world.tokenSecret = await editorsToken();
   });
 
   afterAll(() => world.t?.close());

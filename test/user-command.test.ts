@@ -2,8 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cliSandbox, type CliSandbox } from './cli-sandbox.js';
 import { startTestApp } from './test-app.js';
 import type { TestDatabase } from './test-databases.js';
-
-const PASSWORD = 'correct horse battery staple';
+import { STRONG_PASSWORD as PASSWORD } from './test-password.js';
 
 describe('dateline user create', () => {
   let sandbox: CliSandbox;
@@ -88,6 +87,45 @@ describe('dateline user create', () => {
     );
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/password: must be at least 12 characters/);
+  });
+
+  it('refuses a password an attacker would guess, saying why, and creates nobody', async () => {
+    const create = (password: string, name: string) =>
+      dateline(
+        `${password}\n`,
+        'user',
+        'create',
+        '--email',
+        'amal@paper.example',
+        '--role',
+        'editor-in-chief',
+        '--name',
+        name,
+        '--password-stdin',
+        '--json',
+      );
+    for (const [password, name] of [
+      ['aaaaaaaaaaaaaaa', 'Amal Haddad'],
+      ['Dateline2024!', 'Amal Haddad'],
+      ['Amal Haddad 1990', 'Amal Haddad'],
+    ] as const) {
+      const run = await create(password, name);
+      expect(run.code, password).toBe(1);
+      expect(run.stderr, password).toMatch(/password: must be harder to guess/);
+    }
+    const lookAlike = await dateline(
+      `${PASSWORD}\n`,
+      'user',
+      'create',
+      '--email',
+      '\u0430mal@paper.example',
+      '--role',
+      'writer',
+      '--password-stdin',
+    );
+    expect(lookAlike.code).toBe(1);
+    expect(lookAlike.stderr).toMatch(/email: mixes letters of different alphabets/);
+    expect((await create(PASSWORD, 'Amal Haddad')).code).toBe(0);
   });
 
   it('never takes the password from an argument, and explains itself', async () => {

@@ -142,6 +142,8 @@ describe('webhooks in the newsroom API', () => {
       now = new Date(now.getTime() + 60_000);
       await t.app.jobs.runDue();
     }
+    // A day away from the desk outlasts the session's idle limit: the chief signs in again.
+    chief = await client.signIn('chief@paper.example');
     const response = await as({ url: `/api/admin/webhooks/${id}/deliveries` });
     const [delivery] = response.json<{
       deliveries: { status: string; attempts: number; log: { at: string; error: string }[] }[];

@@ -15,6 +15,7 @@ import { MediaLibraryPage } from './pages/media-library-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
+import { TokensPage } from './pages/tokens-page.js';
 import { UsersPage } from './pages/users-page.js';
 import { WebhooksPage } from './pages/webhooks-page.js';
 import { blockNavigation, navigate, useLocation, type Location } from './router.js';
@@ -40,6 +41,7 @@ function Page({ location, user }: { location: Location; user: SessionUser }) {
   if (path === '/homepage' && atLeast(user.role, 'editor')) return <HomepagePage />;
   if (path === '/articles') return <ArticleListPage query={query} />;
   if (path === '/media') return <MediaLibraryPage query={query} />;
+  if (path === '/tokens') return <TokensPage />;
   if (path === '/articles/new') return <EditorPage key="new" id={null} />;
   const article = /^\/articles\/(\d+)(\/history)?$/.exec(path);
   if (article) {

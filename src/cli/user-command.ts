@@ -11,7 +11,8 @@ can also be set up in the browser at /admin/setup).
   --email ADDRESS     the member's email address, which they sign in with
   --role ROLE         contributor, writer, editor or editor-in-chief
   --password-stdin    read the password from standard input (never from an argument, which
-                      other users of the machine can see); at least 12 characters
+                      other users of the machine can see); at least 12 characters, and not
+                      a common password or one made of the paper's or the person's name
   --name NAME         how the newsroom sees them; the address's local part if left out
   --json              print the new user as JSON
 

@@ -43,21 +43,25 @@ describe('configuration', () => {
     expect(problems).toMatch(/^DATELINE_NOW: must be an ISO 8601 instant/m);
   });
 
-  it('logs mail, trusts no proxy and keeps sign-ins for 14 days unless told otherwise', () => {
+  it('logs mail, trusts no proxy and keeps sign-ins for 14 days, 12 hours unused, unless told otherwise', () => {
     expect(readConfig({})).toMatchObject({
       mail: { smtpUrl: undefined, from: 'Dateline <no-reply@localhost>' },
       trustedProxies: [],
       sessionDays: 14,
+      sessionIdleHours: 12,
     });
     const config = readConfig({
       SMTP_URL: 'smtps://user:secret@mail.example:465',
       MAIL_FROM: 'The Paper <newsroom@paper.example>',
       TRUSTED_PROXIES: ' 10.0.0.1, 10.1.0.0/16,::1 ',
       SESSION_DAYS: '7',
+      SESSION_IDLE_HOURS: '2',
     });
     expect(config.mail.smtpUrl).toBe('smtps://user:secret@mail.example:465');
     expect(config.trustedProxies).toEqual(['10.0.0.1', '10.1.0.0/16', '::1']);
     expect(config.sessionDays).toBe(7);
+    expect(config.sessionIdleHours).toBe(2);
+    expect(() => readConfig({ SESSION_IDLE_HOURS: '0' })).toThrow(/SESSION_IDLE_HOURS/);
   });
 
   it('refuses a proxy list that is not addresses, and mail servers that are not SMTP', () => {

@@ -5,6 +5,7 @@
 import type { Article, ArticleStatus, ArticleSummary, Tag } from '../domain/article/article.js';
 import type { ApiToken } from '../domain/account/api-token.js';
 import type { OneTimeToken, OneTimeTokenPurpose } from '../domain/account/one-time-token.js';
+import type { PasswordEstimate } from '../domain/account/password-policy.js';
 import type { Session } from '../domain/account/session.js';
 import type { User } from '../domain/account/user.js';
 import type { AuthorProfile } from '../domain/author/author.js';
@@ -346,22 +347,28 @@ export interface SessionStore {
   delete(tokenHash: string): Promise<void>;
   /** Signs the user out everywhere; resolves with the number of sessions ended. */
   deleteAllOf(userId: number): Promise<number>;
-  deleteExpired(now: Date): Promise<void>;
+  /** Deletes the sessions past their end, and those not seen since `unseenSince`. */
+  deleteExpired(now: Date, unseenSince: Date): Promise<void>;
 }
 
 export interface ApiTokenStore {
-  create(token: { userId: number; name: string; tokenHash: string }, now: Date): Promise<ApiToken>;
+  create(
+    token: { userId: number; name: string; tokenHash: string; expiresAt: Date | null },
+    now: Date,
+  ): Promise<ApiToken>;
   /** The user's tokens, newest first, revoked ones included. */
   listOf(userId: number): Promise<ApiToken[]>;
-  /** The unrevoked token with this hash and its owner. */
+  /** The unrevoked token with this hash and its owner, expired or not. */
   findActive(tokenHash: string): Promise<{ token: ApiToken; user: User } | undefined>;
   /** Revokes one of the user's tokens; false when they have no such unrevoked token. */
   revoke(id: number, userId: number, now: Date): Promise<boolean>;
+  /** Revokes every token of the user; resolves with how many were still unrevoked. */
+  revokeAllOf(userId: number, now: Date): Promise<number>;
   touch(id: number, now: Date): Promise<void>;
 }
 
 export interface OneTimeTokenStore {
-  create(tokenHash: string, token: Omit<OneTimeToken, 'usedAt'>): Promise<void>;
+  create(tokenHash: string, token: Omit<OneTimeToken, 'usedAt' | 'withdrawnAt'>): Promise<void>;
   find(tokenHash: string): Promise<OneTimeToken | undefined>;
   /** Marks the token used unless it already was; false when someone used it first. */
   use(tokenHash: string, now: Date): Promise<boolean>;
@@ -373,6 +380,8 @@ export interface OneTimeTokenStore {
   ): Promise<(OneTimeToken & { tokenHash: string }) | undefined>;
   /** Puts a new secret's hash in place of an unused token's; false if it was used meanwhile. */
   rehash(tokenHash: string, newHash: string): Promise<boolean>;
+  /** Withdraws every unused password reset link sent to this address. */
+  withdrawResets(email: string, now: Date): Promise<void>;
 }
 
 /** Failed sign-ins, counted per key (`email:…`, `ip:…`) for throttling. */
@@ -390,6 +399,14 @@ export interface PasswordHasher {
   hash(password: string): Promise<string>;
   /** False for a wrong password; never throws for a malformed hash. */
   verify(hash: string, password: string): Promise<boolean>;
+}
+
+/**
+ * Judges how easily a password is guessed, against lists of common and breached passwords
+ * and the words given (the paper's name, the person's own name and address). Works offline.
+ */
+export interface PasswordStrength {
+  estimate(password: string, guesses: string[]): Promise<PasswordEstimate>;
 }
 
 /** Sends plain-text mail: invitations and password resets. */

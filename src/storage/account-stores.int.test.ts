@@ -105,7 +105,7 @@ describe.each(ENGINES)('account stores on $engine', ({ create }) => {
       );
     });
 
-    it('ends one session, all of a member’s, or the expired ones', async () => {
+    it('ends one session, all of a member’s, or the expired and long-unused ones', async () => {
       const { sessions } = storage.stores;
       await sessions.create(session(2, amal.id, '2024-05-15T00:00:00Z'));
       await sessions.create(session(3, amal.id, '2024-05-15T00:00:00Z'));
@@ -113,11 +113,18 @@ describe.each(ENGINES)('account stores on $engine', ({ create }) => {
       await sessions.create(session(5, badr.id, '2024-05-03T00:00:00Z'));
       await sessions.delete(hashOf(2));
       expect(await sessions.find(hashOf(2))).toBeUndefined();
-      await sessions.deleteExpired(at('2024-05-10T00:00:00Z'));
+      await sessions.deleteExpired(at('2024-05-10T00:00:00Z'), at('2024-04-30T00:00:00Z'));
       expect(await sessions.find(hashOf(5))).toBeUndefined();
+      expect(await sessions.find(hashOf(3))).toBeDefined();
       expect(await sessions.deleteAllOf(amal.id)).toBe(1);
       expect(await sessions.find(hashOf(3))).toBeUndefined();
       expect(await sessions.find(hashOf(1))).toBeDefined();
+      await sessions.create(session(6, badr.id, '2024-05-15T00:00:00Z'));
+      await sessions.touch(hashOf(6), at('2024-05-09T12:00:00Z'));
+      // Session 1 was last seen on 2 May: unused for a week, it goes; session 6 stays.
+      await sessions.deleteExpired(at('2024-05-10T00:00:00Z'), at('2024-05-09T00:00:00Z'));
+      expect(await sessions.find(hashOf(1))).toBeUndefined();
+      expect(await sessions.find(hashOf(6))).toBeDefined();
     });
   });
 
@@ -125,8 +132,14 @@ describe.each(ENGINES)('account stores on $engine', ({ create }) => {
     it('finds an active token with its owner, and lists a member’s tokens newest first', async () => {
       const { apiTokens } = storage.stores;
       const now = at('2024-06-01T00:00:00Z');
-      const first = await apiTokens.create({ userId: badr.id, name: 'wire', tokenHash: 'a' }, now);
-      const second = await apiTokens.create({ userId: badr.id, name: 'rss', tokenHash: 'b' }, now);
+      const first = await apiTokens.create(
+        { userId: badr.id, name: 'wire', tokenHash: 'a', expiresAt: at('2024-07-01T00:00:00Z') },
+        now,
+      );
+      const second = await apiTokens.create(
+        { userId: badr.id, name: 'rss', tokenHash: 'b', expiresAt: null },
+        now,
+      );
       expect(first).toEqual({
         id: first.id,
         userId: badr.id,
@@ -134,7 +147,9 @@ describe.each(ENGINES)('account stores on $engine', ({ create }) => {
         createdAt: now,
         lastUsedAt: null,
         revokedAt: null,
+        expiresAt: at('2024-07-01T00:00:00Z'),
       });
+      expect(second.expiresAt).toBeNull();
       expect(await apiTokens.findActive('a')).toEqual({ token: first, user: badr });
       expect((await apiTokens.listOf(badr.id)).map((t) => t.name)).toEqual(['rss', 'wire']);
       expect(await apiTokens.listOf(amal.id)).toEqual([]);
@@ -147,7 +162,7 @@ describe.each(ENGINES)('account stores on $engine', ({ create }) => {
     it('revokes only its owner’s token, once', async () => {
       const { apiTokens } = storage.stores;
       const token = await apiTokens.create(
-        { userId: badr.id, name: 'old', tokenHash: 'c' },
+        { userId: badr.id, name: 'old', tokenHash: 'c', expiresAt: null },
         new Date(),
       );
       expect(await apiTokens.revoke(token.id, amal.id, new Date())).toBe(false);
@@ -156,6 +171,18 @@ describe.each(ENGINES)('account stores on $engine', ({ create }) => {
       expect(await apiTokens.findActive('c')).toBeUndefined();
       const listed = (await apiTokens.listOf(badr.id)).find((t) => t.id === token.id);
       expect(listed?.revokedAt).toEqual(at('2024-06-03T00:00:00Z'));
+    });
+
+    it('revokes all of a member’s tokens at once, and nobody else’s', async () => {
+      const { apiTokens } = storage.stores;
+      const mine = { userId: amal.id, expiresAt: null };
+      await apiTokens.create({ ...mine, name: 'one', tokenHash: 'd' }, new Date());
+      await apiTokens.create({ ...mine, name: 'two', tokenHash: 'e' }, new Date());
+      expect(await apiTokens.revokeAllOf(amal.id, at('2024-06-04T00:00:00Z'))).toBe(2);
+      expect(await apiTokens.findActive('d')).toBeUndefined();
+      expect(await apiTokens.findActive('e')).toBeUndefined();
+      expect(await apiTokens.revokeAllOf(amal.id, new Date())).toBe(0);
+      expect(await apiTokens.findActive('b')).toBeDefined();
     });
   });
 
@@ -171,11 +198,36 @@ describe.each(ENGINES)('account stores on $engine', ({ create }) => {
         expiresAt: at('2024-07-08T00:00:00Z'),
       };
       await oneTimeTokens.create(hashOf(10), invitation);
-      expect(await oneTimeTokens.find(hashOf(10))).toEqual({ ...invitation, usedAt: null });
+      expect(await oneTimeTokens.find(hashOf(10))).toEqual({
+        ...invitation,
+        usedAt: null,
+        withdrawnAt: null,
+      });
       expect(await oneTimeTokens.use(hashOf(10), at('2024-07-02T00:00:00Z'))).toBe(true);
       expect(await oneTimeTokens.use(hashOf(10), at('2024-07-03T00:00:00Z'))).toBe(false);
       expect((await oneTimeTokens.find(hashOf(10)))?.usedAt).toEqual(at('2024-07-02T00:00:00Z'));
       expect(await oneTimeTokens.use(hashOf(11), new Date())).toBe(false);
+    });
+
+    it('withdraws the unused reset links sent to an address, which can then not be used', async () => {
+      const { oneTimeTokens } = storage.stores;
+      const reset = (email: string) => ({
+        purpose: 'password_reset' as const,
+        email,
+        role: null,
+        createdBy: null,
+        createdAt: at('2024-07-01T00:00:00Z'),
+        expiresAt: at('2024-07-01T01:00:00Z'),
+      });
+      await oneTimeTokens.create(hashOf(20), reset('dina@paper.example'));
+      await oneTimeTokens.create(hashOf(21), reset('dina@paper.example'));
+      await oneTimeTokens.create(hashOf(22), reset('eli@paper.example'));
+      await oneTimeTokens.withdrawResets('dina@paper.example', at('2024-07-01T00:10:00Z'));
+      expect((await oneTimeTokens.find(hashOf(20)))?.withdrawnAt).toEqual(
+        at('2024-07-01T00:10:00Z'),
+      );
+      expect(await oneTimeTokens.use(hashOf(21), at('2024-07-01T00:11:00Z'))).toBe(false);
+      expect(await oneTimeTokens.use(hashOf(22), at('2024-07-01T00:11:00Z'))).toBe(true);
     });
   });
 

@@ -14,6 +14,7 @@ const TOKEN_COLUMNS = [
   'api_tokens.created_at',
   'api_tokens.last_used_at',
   'api_tokens.revoked_at',
+  'api_tokens.expires_at',
 ] as const;
 
 const optionalTime = (value: string | null) => (value === null ? null : fromDbTime(value));
@@ -25,13 +26,14 @@ const tokenFrom = (row: TokenRow): ApiToken => ({
   createdAt: fromDbTime(row.created_at),
   lastUsedAt: optionalTime(row.last_used_at),
   revokedAt: optionalTime(row.revoked_at),
+  expiresAt: optionalTime(row.expires_at),
 });
 
 export class KyselyApiTokenStore implements ApiTokenStore {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
   async create(
-    token: { userId: number; name: string; tokenHash: string },
+    token: { userId: number; name: string; tokenHash: string; expiresAt: Date | null },
     now: Date,
   ): Promise<ApiToken> {
     const row = await this.db
@@ -41,6 +43,7 @@ export class KyselyApiTokenStore implements ApiTokenStore {
         name: token.name,
         token_hash: token.tokenHash,
         created_at: toDbTime(now),
+        expires_at: token.expiresAt && toDbTime(token.expiresAt),
       })
       .returning(TOKEN_COLUMNS)
       .executeTakeFirstOrThrow();
@@ -78,6 +81,16 @@ export class KyselyApiTokenStore implements ApiTokenStore {
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
+  }
+
+  async revokeAllOf(userId: number, now: Date): Promise<number> {
+    const result = await this.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: toDbTime(now) })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
   }
 
   async touch(id: number, now: Date): Promise<void> {

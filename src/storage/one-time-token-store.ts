@@ -12,12 +12,16 @@ const tokenOf = (row: Selectable<OneTimeTokensTable>): OneTimeToken => ({
   createdAt: fromDbTime(row.created_at),
   expiresAt: fromDbTime(row.expires_at),
   usedAt: row.used_at === null ? null : fromDbTime(row.used_at),
+  withdrawnAt: row.withdrawn_at === null ? null : fromDbTime(row.withdrawn_at),
 });
 
 export class KyselyOneTimeTokenStore implements OneTimeTokenStore {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
-  async create(tokenHash: string, token: Omit<OneTimeToken, 'usedAt'>): Promise<void> {
+  async create(
+    tokenHash: string,
+    token: Omit<OneTimeToken, 'usedAt' | 'withdrawnAt'>,
+  ): Promise<void> {
     await this.db
       .insertInto('one_time_tokens')
       .values({
@@ -41,13 +45,14 @@ export class KyselyOneTimeTokenStore implements OneTimeTokenStore {
     return row && tokenOf(row);
   }
 
-  /** A conditional update, so two simultaneous uses cannot both succeed. */
+  /** A conditional update, so two simultaneous uses (or a use and a withdrawal) cannot both succeed. */
   async use(tokenHash: string, now: Date): Promise<boolean> {
     const result = await this.db
       .updateTable('one_time_tokens')
       .set({ used_at: toDbTime(now) })
       .where('token_hash', '=', tokenHash)
       .where('used_at', 'is', null)
+      .where('withdrawn_at', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
@@ -63,6 +68,7 @@ export class KyselyOneTimeTokenStore implements OneTimeTokenStore {
       .where('purpose', '=', purpose)
       .where('email', '=', email)
       .where('used_at', 'is', null)
+      .where('withdrawn_at', 'is', null)
       .where('expires_at', '>', toDbTime(now))
       .orderBy('created_at', 'desc')
       .limit(1)
@@ -77,7 +83,19 @@ export class KyselyOneTimeTokenStore implements OneTimeTokenStore {
       .set({ token_hash: newHash })
       .where('token_hash', '=', tokenHash)
       .where('used_at', 'is', null)
+      .where('withdrawn_at', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
+  }
+
+  async withdrawResets(email: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('one_time_tokens')
+      .set({ withdrawn_at: toDbTime(now) })
+      .where('email', '=', email)
+      .where('purpose', '=', 'password_reset')
+      .where('used_at', 'is', null)
+      .where('withdrawn_at', 'is', null)
+      .execute();
   }
 }

@@ -202,6 +202,7 @@ export interface ApiTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  expires_at: string | null;
 }
 
 /** Keys of the read-only Content API; only the secret's hash is kept. */
@@ -214,6 +215,7 @@ export interface ContentApiKeysTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  expires_at: string | null;
 }
 
 export interface OneTimeTokensTable {
@@ -225,6 +227,7 @@ export interface OneTimeTokensTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+  withdrawn_at: string | null;
 }
 
 export interface LoginFailuresTable {

@@ -67,7 +67,15 @@ export class KyselySessionStore implements SessionStore {
     return Number(result.numDeletedRows);
   }
 
-  async deleteExpired(now: Date): Promise<void> {
-    await this.db.deleteFrom('sessions').where('expires_at', '<=', toDbTime(now)).execute();
+  async deleteExpired(now: Date, unseenSince: Date): Promise<void> {
+    await this.db
+      .deleteFrom('sessions')
+      .where((eb) =>
+        eb.or([
+          eb('expires_at', '<=', toDbTime(now)),
+          eb('last_seen_at', '<=', toDbTime(unseenSince)),
+        ]),
+      )
+      .execute();
   }
 }

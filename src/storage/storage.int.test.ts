@@ -55,6 +55,7 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
       '0007-webhooks',
       '0008-discovery-indexes',
       '0009-presence',
+      '0010-account-security',
     ]);
     world = await storage.stores.sections.create({
       slug: 'world',

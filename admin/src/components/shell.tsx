@@ -89,6 +89,9 @@ export function Shell({ user, path, onSignOut, children }: ShellProps) {
           <span>
             {user.name} <span class="role">({roleLabel(user.role)})</span>
           </span>
+          <Link href="/tokens" aria-current={current(path === '/tokens')}>
+            API tokens
+          </Link>
           <button type="button" class="quiet" onClick={onSignOut}>
             Sign out
           </button>

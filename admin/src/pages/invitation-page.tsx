@@ -74,7 +74,7 @@ export function InvitationPage({
           <Field
             id="invitation-password"
             label="Choose a password"
-            hint="At least 12 characters."
+            hint="At least 12 characters, and hard to guess: a few uncommon words work well."
             error={errors.password}
           >
             {(aria) => (
@@ -200,7 +200,7 @@ function NewPasswordForm({ token }: { token: string }) {
           <Field
             id="reset-password"
             label="New password"
-            hint="At least 12 characters."
+            hint="At least 12 characters, and hard to guess: a few uncommon words work well."
             error={errors.password}
           >
             {(aria) => (

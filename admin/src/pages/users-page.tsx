@@ -48,7 +48,10 @@ function UserRow({ member, grantable, onChanged, onFailed }: RowProps) {
             class="inline-form"
             onSubmit={(event) => {
               event.preventDefault();
-              void change({ role }, `${who} is now ${roleLabel(role)}.`);
+              void change(
+                { role },
+                `${who} is now ${roleLabel(role)}: their sessions and API tokens are ended, so they sign in again.`,
+              );
             }}
           >
             <label class="visually-hidden" for={`role-${member.id}`}>

@@ -13,6 +13,8 @@ export interface OneTimeToken {
   createdAt: Date;
   expiresAt: Date;
   usedAt: Date | null;
+  /** Set when the link was called back: a reset link once the password changed or the account was disabled. */
+  withdrawnAt: Date | null;
 }
 
 /** How long each kind of link stays good. */

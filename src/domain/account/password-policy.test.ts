@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.js';
-import { checkPassword } from './password-policy.js';
+import {
+  checkPassword,
+  passwordGuesses,
+  refuseGuessablePassword,
+  type PasswordEstimate,
+} from './password-policy.js';
 
 const refusal = (password: string, email = 'amal@paper.example') => {
   try {
@@ -40,5 +45,38 @@ describe('the password policy', () => {
     expect(refusal('Amal@Paper.Example', 'amal@paper.example')?.message).toBe(
       'password: must not be the same as the email address',
     );
+  });
+});
+
+describe('guessable passwords', () => {
+  const estimate = (score: PasswordEstimate['score'], warning: string | null = null) => ({
+    score,
+    warning,
+    suggestion: 'Add more words that are less common.',
+  });
+
+  it('are refused below the top score, with the estimator’s reason, naming the field', () => {
+    expect(() => refuseGuessablePassword(estimate(0, 'This is a commonly used password.'))).toThrow(
+      'password: must be harder to guess: this is a commonly used password',
+    );
+    expect(() => refuseGuessablePassword(estimate(3))).toThrow(
+      'password: must be harder to guess: add more words that are less common',
+    );
+    expect(() => refuseGuessablePassword(estimate(4))).not.toThrow();
+  });
+
+  it('are guessed first from the paper’s name, the product’s, and the person’s name and address', () => {
+    const guesses = passwordGuesses({
+      paper: 'The Daily Courier',
+      name: 'Amal Haddad',
+      email: 'amal.h@paper.example',
+    });
+    for (const word of ['the daily courier', 'thedailycourier', 'courier', 'dateline'])
+      expect(guesses).toContain(word);
+    for (const word of ['amal haddad', 'amalhaddad', 'haddad', 'amal.h', 'amal.h@paper.example'])
+      expect(guesses).toContain(word);
+    expect(guesses).toContain('paper');
+    // Two letters are no clue: they would only make every password look personal.
+    expect(guesses.every((word) => [...word].length >= 3)).toBe(true);
   });
 });

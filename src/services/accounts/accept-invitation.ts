@@ -1,7 +1,8 @@
-import { checkPassword } from '../../domain/account/password-policy.js';
 import { personName } from '../../domain/account/user.js';
 import { invalid } from '../../domain/errors.js';
 import type { AccountDeps, Client, SignedIn } from './account-deps.js';
+import { hashChosenPassword } from './choose-password.js';
+import { refuseLookAlikeAccount } from './look-alike-accounts.js';
 import { findUsableLink, spendLink } from './one-time-link.js';
 import { startSession } from './start-session.js';
 
@@ -15,10 +16,14 @@ export async function acceptInvitation(
   const now = deps.clock.now();
   const invitation = await findUsableLink(deps.storage.stores, tokenHash, 'invitation', now);
   const name = personName(input.name);
-  checkPassword(input.password, invitation.email);
   if (!invitation.role) throw invalid('token: this invitation names no role', 'token');
   const role = invitation.role;
-  const passwordHash = await deps.passwords.hash(input.password);
+  // Someone may have joined under a look-alike address since the invitation was sent.
+  await refuseLookAlikeAccount(deps.storage.stores, invitation.email);
+  const passwordHash = await hashChosenPassword(deps, input.password, {
+    email: invitation.email,
+    name,
+  });
   return deps.storage.transaction(async (stores) => {
     await spendLink(stores, tokenHash, 'invitation', now);
     const user = await stores.users.create(

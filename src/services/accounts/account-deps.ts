@@ -1,11 +1,20 @@
 import type { User } from '../../domain/account/user.js';
-import type { Clock, Mailer, PasswordHasher, SecretTokens, Storage } from '../ports.js';
+import type {
+  Clock,
+  Mailer,
+  PasswordHasher,
+  PasswordStrength,
+  SecretTokens,
+  Storage,
+} from '../ports.js';
 
 /** What the account use cases need, handed in by the composition root. */
 export interface AccountDeps {
   storage: Storage;
   clock: Clock;
   passwords: PasswordHasher;
+  /** Judges a password being chosen against common and breached ones. */
+  passwordStrength: PasswordStrength;
   secrets: SecretTokens;
   mailer: Mailer;
   /** Where mail ends up: an SMTP server, or (none configured) the server's log. */
@@ -16,6 +25,8 @@ export interface AccountDeps {
   publicUrl: string;
   /** How long a sign-in lasts. */
   sessionDays: number;
+  /** How long a sign-in lasts unused: a session not seen for this long is ended. */
+  sessionIdleHours: number;
 }
 
 export type MailDelivery = 'smtp' | 'log';

@@ -4,6 +4,7 @@ import { authorize, canGrantRole } from '../../domain/roles/permissions.js';
 import { atLeast, type Actor, type Role } from '../../domain/roles/role.js';
 import type { Stores } from '../ports.js';
 import type { AccountDeps } from './account-deps.js';
+import { revokeAllAccess } from './revoke-access.js';
 
 export interface UserChange {
   role?: Role;
@@ -12,7 +13,8 @@ export interface UserChange {
 
 /**
  * Changes a member's role or switches their account off or on. Nobody grants a role above
- * their own, and the paper always keeps one active editor-in-chief. Disabling signs them out.
+ * their own, and the paper always keeps one active editor-in-chief. A new role or disabling
+ * ends their sessions and revokes their API tokens; disabling also withdraws reset links.
  */
 export async function changeUser(
   deps: Pick<AccountDeps, 'storage' | 'clock'>,
@@ -35,7 +37,9 @@ export async function changeUser(
     const disabledAt =
       change.disabled === undefined ? undefined : change.disabled ? (user.disabledAt ?? now) : null;
     await stores.users.update(userId, { role: change.role, disabledAt }, now);
-    if (change.disabled) await stores.sessions.deleteAllOf(userId);
+    const newRole = change.role !== undefined && change.role !== user.role;
+    if (newRole || change.disabled) await revokeAllAccess(stores, userId, now);
+    if (change.disabled) await stores.oneTimeTokens.withdrawResets(user.email, now);
     return {
       ...user,
       role: change.role ?? user.role,

@@ -1,21 +1,22 @@
 import { normalizeEmail } from '../../domain/account/email.js';
-import { checkPassword } from '../../domain/account/password-policy.js';
 import { personName, type User } from '../../domain/account/user.js';
 import type { Role } from '../../domain/roles/role.js';
 import type { AccountDeps } from './account-deps.js';
+import { hashChosenPassword } from './choose-password.js';
+import { refuseLookAlikeAccount } from './look-alike-accounts.js';
 
 /**
  * Creates an account directly, for operators at the command line (who already hold the keys
  * to the server). The name defaults to the email address's local part.
  */
 export async function createUser(
-  deps: Pick<AccountDeps, 'storage' | 'clock' | 'passwords'>,
+  deps: Pick<AccountDeps, 'storage' | 'clock' | 'passwords' | 'passwordStrength'>,
   input: { email: string; role: Role; password: string; name?: string },
 ): Promise<User> {
   const email = normalizeEmail(input.email);
   const name = personName(input.name ?? email.split('@')[0] ?? email);
-  checkPassword(input.password, email);
-  const passwordHash = await deps.passwords.hash(input.password);
+  await refuseLookAlikeAccount(deps.storage.stores, email);
+  const passwordHash = await hashChosenPassword(deps, input.password, { email, name });
   return deps.storage.stores.users.create(
     { email, name, role: input.role, passwordHash },
     deps.clock.now(),

@@ -5,6 +5,7 @@ import { authorize, canGrantRole } from '../../domain/roles/permissions.js';
 import type { Actor, Role } from '../../domain/roles/role.js';
 import type { AccountDeps, MailDelivery } from './account-deps.js';
 import { INVITATION_MAIL_JOB } from './account-mail-jobs.js';
+import { refuseLookAlikeAccount } from './look-alike-accounts.js';
 import { issueOneTimeLink } from './one-time-link.js';
 
 /**
@@ -25,6 +26,7 @@ export async function inviteUser(
   const email = normalizeEmail(input.email);
   const { stores } = deps.storage;
   if (await stores.users.findByEmail(email)) throw conflict(`${email} already has an account`);
+  await refuseLookAlikeAccount(stores, email);
   const now = deps.clock.now();
   const { expiresAt } = await deps.storage.transaction(async (trx) => {
     // The link made here is dropped: the mail job gives the invitation a fresh secret as it sends.

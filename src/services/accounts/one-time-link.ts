@@ -88,6 +88,10 @@ export async function findUsableLink(
       'token',
     );
   if (token.usedAt) throw gone(`This ${wording.name} has already been used.`);
+  if (token.withdrawnAt)
+    throw gone(
+      `This ${wording.name} was withdrawn when the password changed or the account was disabled. Ask for a new one.`,
+    );
   if (token.expiresAt <= now) throw gone(wording.expired);
   return token;
 }

@@ -1,11 +1,12 @@
-import { checkPassword } from '../../domain/account/password-policy.js';
 import { gone } from '../../domain/errors.js';
 import type { AccountDeps } from './account-deps.js';
+import { hashChosenPassword } from './choose-password.js';
 import { findUsableLink, spendLink } from './one-time-link.js';
+import { lockOutOldPassword } from './revoke-access.js';
 
 /**
- * Sets a new password with a reset link (once), and signs the account out everywhere: whoever
- * knew the old password is locked out.
+ * Sets a new password with a reset link (once), signs the account out everywhere, revokes its
+ * API tokens and withdraws its other reset links: whoever knew the old password is locked out.
  */
 export async function resetPassword(
   deps: AccountDeps,
@@ -17,12 +18,10 @@ export async function resetPassword(
   const reset = await findUsableLink(stores, tokenHash, 'password_reset', now);
   const user = await stores.users.findByEmail(reset.email);
   if (!user || user.disabledAt) throw gone('This account can no longer sign in.');
-  checkPassword(input.password, user.email);
-  const passwordHash = await deps.passwords.hash(input.password);
+  const passwordHash = await hashChosenPassword(deps, input.password, user);
   await deps.storage.transaction(async (trx) => {
     await spendLink(trx, tokenHash, 'password_reset', now);
     await trx.users.update(user.id, { passwordHash }, now);
-    await trx.sessions.deleteAllOf(user.id);
-    await trx.loginFailures.clear(`email:${user.email}`);
+    await lockOutOldPassword(trx, user, now);
   });
 }

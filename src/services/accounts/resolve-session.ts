@@ -5,9 +5,14 @@ import type { AccountDeps } from './account-deps.js';
 /** last_seen_at is written at most this often: one write a minute, not one per request. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-/** Who holds this session cookie: null for an unknown or expired session or a disabled user. */
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * Who holds this session cookie: null for an unknown session, one past its end or unused for
+ * longer than the idle limit (both are deleted), or a disabled user.
+ */
 export async function resolveSession(
-  deps: Pick<AccountDeps, 'storage' | 'clock' | 'secrets'>,
+  deps: Pick<AccountDeps, 'storage' | 'clock' | 'secrets' | 'sessionIdleHours'>,
   sessionToken: string,
 ): Promise<{ actor: Actor; user: User; csrfToken: string } | null> {
   const { sessions } = deps.storage.stores;
@@ -16,7 +21,8 @@ export async function resolveSession(
   if (!found) return null;
   const { session, user } = found;
   const now = deps.clock.now();
-  if (session.expiresAt <= now) {
+  const idleSince = new Date(now.getTime() - deps.sessionIdleHours * HOUR_MS);
+  if (session.expiresAt <= now || session.lastSeenAt <= idleSince) {
     await sessions.delete(tokenHash);
     return null;
   }

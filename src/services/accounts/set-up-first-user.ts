@@ -1,9 +1,9 @@
 import { normalizeEmail } from '../../domain/account/email.js';
-import { checkPassword } from '../../domain/account/password-policy.js';
 import { personName } from '../../domain/account/user.js';
 import { conflict } from '../../domain/errors.js';
 import type { Stores } from '../ports.js';
 import type { AccountDeps, Client, SignedIn } from './account-deps.js';
+import { hashChosenPassword } from './choose-password.js';
 import { startSession } from './start-session.js';
 
 /** True while no account exists: only then may the first editor-in-chief be set up. */
@@ -20,9 +20,8 @@ export async function setUpFirstUser(
 ): Promise<SignedIn> {
   const email = normalizeEmail(input.email);
   const name = personName(input.name);
-  checkPassword(input.password, email);
   if (!(await setUpIsOpen(deps.storage.stores))) throw alreadySetUp();
-  const passwordHash = await deps.passwords.hash(input.password);
+  const passwordHash = await hashChosenPassword(deps, input.password, { email, name });
   return deps.storage.transaction(async (stores) => {
     if (!(await setUpIsOpen(stores))) throw alreadySetUp();
     const user = await stores.users.create(

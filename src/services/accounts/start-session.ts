@@ -2,11 +2,12 @@ import type { User } from '../../domain/account/user.js';
 import type { Stores } from '../ports.js';
 import type { AccountDeps, Client, SignedIn } from './account-deps.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
 /** Opens a session for a user whose identity is already proven; used by every way in. */
 export async function startSession(
-  deps: Pick<AccountDeps, 'clock' | 'secrets' | 'sessionDays'>,
+  deps: Pick<AccountDeps, 'clock' | 'secrets' | 'sessionDays' | 'sessionIdleHours'>,
   stores: Stores,
   user: User,
   client: Client,
@@ -15,8 +16,11 @@ export async function startSession(
   const sessionToken = deps.secrets.create();
   const csrfToken = deps.secrets.create();
   const expiresAt = new Date(now.getTime() + deps.sessionDays * DAY_MS);
-  // Sign-ins are rare enough to tidy up after: expired sessions go now.
-  await stores.sessions.deleteExpired(now);
+  // Sign-ins are rare enough to tidy up after: expired and long-unused sessions go now.
+  await stores.sessions.deleteExpired(
+    now,
+    new Date(now.getTime() - deps.sessionIdleHours * HOUR_MS),
+  );
   await stores.sessions.create({
     tokenHash: deps.secrets.hash(sessionToken),
     userId: user.id,

@@ -14,6 +14,7 @@ export const presentApiToken = (token: ApiToken) => ({
   createdAt: token.createdAt.toISOString(),
   lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
   revokedAt: token.revokedAt?.toISOString() ?? null,
+  expiresAt: token.expiresAt?.toISOString() ?? null,
 });
 
 /** A newsroom member's own API tokens for scripts; managed by people, never by tokens. */
