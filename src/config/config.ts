@@ -97,6 +97,7 @@ const configSchema = z.object({
   TRUSTED_PROXIES: addressList.default(''),
   OUTBOUND_ALLOW: addressList.default(''),
   SESSION_DAYS: z.coerce.number().int().min(1).max(366).default(14),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(15),
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
   JOBS_WORKER: z.enum(['on', 'off']).default('on'),
@@ -150,6 +151,8 @@ export interface Config {
   outboundAllow: string[];
   /** How long a newsroom sign-in lasts. */
   sessionDays: number;
+  /** How long the audit trail keeps an entry before the daily purge forgets it. */
+  auditRetentionDays: number;
   /** How often the scheduler looks for articles due to go live or come down. */
   schedulerIntervalMs: number;
   /** How often the background worker looks for due jobs (new work also wakes it). */
@@ -229,6 +232,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedProxies: e.TRUSTED_PROXIES,
     outboundAllow: e.OUTBOUND_ALLOW,
     sessionDays: e.SESSION_DAYS,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
     jobsIntervalMs: e.JOBS_INTERVAL_SECONDS * 1000,
     jobsWorker: e.JOBS_WORKER === 'on',

@@ -9,6 +9,7 @@ import * as contentApiKeys from './migrations/0006-content-api-keys.js';
 import * as webhooks from './migrations/0007-webhooks.js';
 import * as discoveryIndexes from './migrations/0008-discovery-indexes.js';
 import * as presence from './migrations/0009-presence.js';
+import * as auditLog from './migrations/0011-audit-log.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0007-webhooks': webhooks,
   '0008-discovery-indexes': discoveryIndexes,
   '0009-presence': presence,
+  '0011-audit-log': auditLog,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

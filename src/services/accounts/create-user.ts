@@ -1,6 +1,7 @@
 import { normalizeEmail } from '../../domain/account/email.js';
 import { checkPassword } from '../../domain/account/password-policy.js';
 import { personName, type User } from '../../domain/account/user.js';
+import { CLI_CALLER } from '../../domain/audit/audit-entry.js';
 import type { Role } from '../../domain/roles/role.js';
 import type { AccountDeps } from './account-deps.js';
 
@@ -16,8 +17,12 @@ export async function createUser(
   const name = personName(input.name ?? email.split('@')[0] ?? email);
   checkPassword(input.password, email);
   const passwordHash = await deps.passwords.hash(input.password);
-  return deps.storage.stores.users.create(
-    { email, name, role: input.role, passwordHash },
-    deps.clock.now(),
-  );
+  const now = deps.clock.now();
+  return deps.storage.transaction(async (stores) => {
+    const user = await stores.users.create({ email, name, role: input.role, passwordHash }, now);
+    const details = { email, role: user.role, via: 'cli' };
+    const target = { type: 'user', id: user.id };
+    await stores.audit.record({ event: 'user.created', actor: CLI_CALLER, target, details }, now);
+    return user;
+  });
 }

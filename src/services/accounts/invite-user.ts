@@ -1,5 +1,6 @@
 import { normalizeEmail } from '../../domain/account/email.js';
 import { roleLabel } from '../../domain/account/user.js';
+import { entryBy } from '../../domain/audit/audit-entry.js';
 import { conflict, forbidden } from '../../domain/errors.js';
 import { authorize, canGrantRole } from '../../domain/roles/permissions.js';
 import type { Actor, Role } from '../../domain/roles/role.js';
@@ -30,6 +31,8 @@ export async function inviteUser(
     role: input.role,
     createdBy: actor.userId,
   });
+  const sent = { details: { email, role: input.role, expiresAt: expiresAt.toISOString() } };
+  await stores.audit.record(entryBy(actor, 'invitation.sent', sent), deps.clock.now());
   await deps.mailer.send({
     to: email,
     subject: 'You are invited to the newsroom',

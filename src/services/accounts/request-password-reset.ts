@@ -1,5 +1,6 @@
 import { normalizeEmail } from '../../domain/account/email.js';
-import type { AccountDeps } from './account-deps.js';
+import { entryFrom, SYSTEM_CALLER } from '../../domain/audit/audit-entry.js';
+import type { AccountDeps, Client } from './account-deps.js';
 import { issueOneTimeLink } from './one-time-link.js';
 
 /** The one answer, whether or not the address has an account. */
@@ -13,10 +14,21 @@ export const PASSWORD_RESET_REQUESTED =
 export async function requestPasswordReset(
   deps: AccountDeps,
   input: { email: string },
+  client?: Client,
 ): Promise<{ message: string }> {
   const email = normalizeEmail(input.email);
   const { stores } = deps.storage;
   const user = await stores.users.findByEmail(email);
+  const asked = {
+    details: { email, sent: Boolean(user && !user.disabledAt) },
+    ...(user && { target: { type: 'user', id: user.id } }),
+  };
+  await stores.audit.record(
+    client
+      ? entryFrom(client, 'password_reset.requested', asked)
+      : { event: 'password_reset.requested', actor: SYSTEM_CALLER, ...asked },
+    deps.clock.now(),
+  );
   if (user && !user.disabledAt) {
     const { url } = await issueOneTimeLink(deps, stores, {
       purpose: 'password_reset',

@@ -1,6 +1,7 @@
 import { checkPassword } from '../../domain/account/password-policy.js';
+import { ANONYMOUS_CALLER } from '../../domain/audit/audit-entry.js';
 import { gone } from '../../domain/errors.js';
-import type { AccountDeps } from './account-deps.js';
+import type { AccountDeps, Client } from './account-deps.js';
 import { findUsableLink, spendLink } from './one-time-link.js';
 
 /**
@@ -10,6 +11,7 @@ import { findUsableLink, spendLink } from './one-time-link.js';
 export async function resetPassword(
   deps: AccountDeps,
   input: { token: string; password: string },
+  client?: Client,
 ): Promise<void> {
   const tokenHash = deps.secrets.hash(input.token);
   const now = deps.clock.now();
@@ -24,5 +26,8 @@ export async function resetPassword(
     await trx.users.update(user.id, { passwordHash }, now);
     await trx.sessions.deleteAllOf(user.id);
     await trx.loginFailures.clear(`email:${user.email}`);
+    const target = { type: 'user', id: user.id };
+    const done = { actor: ANONYMOUS_CALLER, target, details: { email: user.email } };
+    await trx.audit.record({ event: 'password_reset.completed', ...done, origin: client }, now);
   });
 }
