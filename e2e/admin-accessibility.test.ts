@@ -180,6 +180,14 @@ describe.runIf(hasSharedFolder())('the newsroom app’s accessibility', () => {
     expect(await violationsOf(page, axeSource)).toEqual([]);
   });
 
+  it('has no violations on the audit trail', async () => {
+    const chief = await signIn(await newWindow(browser), site.baseUrl, 'chief@paper.example');
+    await chief.goto(`${site.baseUrl}/admin/audit`);
+    await chief.getByRole('heading', { name: 'Audit trail', level: 1 }).waitFor();
+    await chief.getByRole('row').filter({ hasText: 'Signed in' }).first().waitFor();
+    expect(await violationsOf(chief, axeSource)).toEqual([]);
+  });
+
   it('has no violations on the invitation and password reset pages', async () => {
     await check('/admin/invitation?token=abc', 'Join the newsroom');
     await check('/admin/password-reset', 'Reset your password');

@@ -4,6 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import type { DestinationStream } from 'pino';
+import { pinoAuditLog } from './adapters/audit/pino-audit-log.js';
 import { systemClock } from './adapters/clock/system-clock.js';
 import { secretTokens } from './adapters/crypto/secret-tokens.js';
 import { LogMailer } from './adapters/mail/log-mailer.js';
@@ -73,6 +75,8 @@ export interface AppOverrides {
   clock?: Clock;
   /** The outbound HTTP client (webhooks), e.g. with a resolver of the test's own. */
   outbound?: OutboundHttp;
+  /** Where audit log lines go instead of standard error, for tests that read them. */
+  auditLogDestination?: DestinationStream;
 }
 
 /** Links in mail point here: PUBLIC_URL, else this server as configured (fine on a laptop). */
@@ -134,7 +138,10 @@ export async function createApp(
   log: Log = (m) => console.error(m),
   overrides: AppOverrides = {},
 ): Promise<App> {
-  const storage = openStorage(config.databaseUrl);
+  const storage = openStorage(
+    config.databaseUrl,
+    pinoAuditLog(config.logLevel, overrides.auditLogDestination),
+  );
   await storage.migrate();
   const clock = overrides.clock ?? systemClock(config.now);
   const publication = createPublicationCache(storage.stores);

@@ -237,6 +237,12 @@ const ROWS: Row[] = [
   },
   { route: 'GET /api/admin/users', does: 'lists the staff', expect: CHIEF_IN_PERSON },
   {
+    route: 'GET /api/admin/audit',
+    does: 'reads the audit trail',
+    expect: CHIEF_IN_PERSON,
+    query: '?event=sign_in&page=1',
+  },
+  {
     route: 'PATCH /api/admin/users/:id',
     does: 'changes a member’s role',
     expect: CHIEF_IN_PERSON,

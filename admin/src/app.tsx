@@ -5,6 +5,7 @@ import { newsroom } from './api/newsroom.js';
 import type { Session, SessionUser } from './api/types.js';
 import { Shell } from './components/shell.js';
 import { ArticleListPage } from './pages/article-list-page.js';
+import { AuditPage } from './pages/audit-page.js';
 import { ContentKeysPage } from './pages/content-keys-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { EditorPage } from './pages/editor-page.js';
@@ -38,6 +39,8 @@ function Page({ location, user }: { location: Location; user: SessionUser }) {
   if (path === '/users' && atLeast(user.role, 'editor_in_chief')) return <UsersPage />;
   if (path === '/content-keys' && atLeast(user.role, 'editor_in_chief')) return <ContentKeysPage />;
   if (path === '/webhooks' && atLeast(user.role, 'editor_in_chief')) return <WebhooksPage />;
+  if (path === '/audit' && atLeast(user.role, 'editor_in_chief'))
+    return <AuditPage query={query} />;
   if (path === '/homepage' && atLeast(user.role, 'editor')) return <HomepagePage />;
   if (path === '/articles') return <ArticleListPage query={query} />;
   if (path === '/media') return <MediaLibraryPage query={query} />;

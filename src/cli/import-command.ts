@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { recordImport } from '../services/audit/record-import.js';
 import { importArticles, type ImportReport } from '../services/import-articles.js';
 import type { CommandContext, Terminal } from './command-context.js';
 import { EXIT, UsageError } from './command-context.js';
@@ -45,6 +46,11 @@ export async function importFiles(
     const report = parseError
       ? { imported: [], failed: [{ item: 0, error: parseError }] }
       : await importArticles(context.importDeps(dirname(resolve(file))), input);
+    await recordImport(context, {
+      file,
+      imported: report.imported.length,
+      failed: report.failed.length,
+    });
     total.imported.push(...report.imported);
     total.failed.push(...report.failed.map((f) => ({ ...f, item: f.item + offset })));
     offset += Array.isArray(input) ? input.length : 1;

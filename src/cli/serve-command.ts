@@ -1,4 +1,5 @@
 import { buildServer } from '../http/server.js';
+import { startAuditRetention } from '../jobs/audit-retention.js';
 import { startScheduler } from '../jobs/scheduler.js';
 import { prepareSignIn } from '../services/accounts/sign-in.js';
 import type { CommandContext, Terminal } from './command-context.js';
@@ -39,6 +40,11 @@ export async function serve(
     { ...context.newsroom, locks: context.storage.locks, log: (line) => terminal.err(line) },
     context.config.schedulerIntervalMs,
   );
+  const auditRetention = startAuditRetention({
+    ...context.accounts,
+    retentionDays: context.config.auditRetentionDays,
+    log: (line) => terminal.err(line),
+  });
   const jobs = context.config.jobsWorker
     ? context.startJobs(context.config.jobsIntervalMs)
     : { stop: () => Promise.resolve() };
@@ -48,6 +54,7 @@ export async function serve(
     process.once('SIGTERM', stop);
   });
   await scheduler.stop();
+  await auditRetention.stop();
   await jobs.stop();
   await server.close();
   return EXIT.ok;

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { CLI_CALLER } from '../domain/audit/audit-entry.js';
 import { applySettings } from '../services/apply-settings.js';
 import type { CommandContext, Terminal } from './command-context.js';
 import { EXIT, UsageError } from './command-context.js';
@@ -29,6 +30,7 @@ export async function settingsCommand(context: CommandContext, terminal: Termina
   const settings = await applySettings(
     { stores: context.storage.stores, clock: context.clock },
     input,
+    CLI_CALLER,
   );
   context.publication.invalidate();
   terminal.out(JSON.stringify(settings));

@@ -64,6 +64,13 @@ describe('configuration', () => {
     expect(() => readConfig({ SESSION_IDLE_HOURS: '0' })).toThrow(/SESSION_IDLE_HOURS/);
   });
 
+  it('keeps the audit trail for a year unless told otherwise, and for at least a day', () => {
+    expect(readConfig({}).auditRetentionDays).toBe(365);
+    expect(readConfig({ AUDIT_RETENTION_DAYS: '90' }).auditRetentionDays).toBe(90);
+    expect(() => readConfig({ AUDIT_RETENTION_DAYS: '0' })).toThrow(/AUDIT_RETENTION_DAYS/);
+    expect(() => readConfig({ AUDIT_RETENTION_DAYS: 'forever' })).toThrow(/AUDIT_RETENTION_DAYS/);
+  });
+
   it('refuses a proxy list that is not addresses, and mail servers that are not SMTP', () => {
     expect(() => readConfig({ TRUSTED_PROXIES: '10.0.0.1,proxy.local' })).toThrow(
       /TRUSTED_PROXIES: must be IP addresses or CIDR ranges/,

@@ -98,6 +98,7 @@ const configSchema = z.object({
   OUTBOUND_ALLOW: addressList.default(''),
   SESSION_DAYS: z.coerce.number().int().min(1).max(366).default(14),
   SESSION_IDLE_HOURS: z.coerce.number().int().min(1).max(8784).default(12),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(15),
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
   JOBS_WORKER: z.enum(['on', 'off']).default('on'),
@@ -153,6 +154,8 @@ export interface Config {
   sessionDays: number;
   /** How long a newsroom sign-in lasts unused. */
   sessionIdleHours: number;
+  /** How long the audit trail keeps an entry before the daily purge forgets it. */
+  auditRetentionDays: number;
   /** How often the scheduler looks for articles due to go live or come down. */
   schedulerIntervalMs: number;
   /** How often the background worker looks for due jobs (new work also wakes it). */
@@ -233,6 +236,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboundAllow: e.OUTBOUND_ALLOW,
     sessionDays: e.SESSION_DAYS,
     sessionIdleHours: e.SESSION_IDLE_HOURS,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
     jobsIntervalMs: e.JOBS_INTERVAL_SECONDS * 1000,
     jobsWorker: e.JOBS_WORKER === 'on',

@@ -10,6 +10,7 @@ import type { VariantSource } from '../services/media/variant-on-demand.js';
 import type { SiteContext } from '../services/site-context.js';
 import type { WebhookDeps } from '../services/webhooks/webhook-deps.js';
 import { registerAdminApp } from './admin/admin-routes.js';
+import { noteRefusal } from './api/audit/note-refusal.js';
 import { contentApiDeps, registerContentApi } from './api/content/content-api.js';
 import { registerContentKeyRoutes } from './api/content/content-keys-routes.js';
 import { registerArticleRoutes } from './api/articles/articles-routes.js';
@@ -83,9 +84,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerSitemapRoutes(server, options.site, { publicUrl: options.publicUrl });
 
   server.setNotFoundHandler((request, reply) => sendErrorPage(options.site, request, reply, 404));
-  server.setErrorHandler((error, request, reply) => {
+  server.setErrorHandler(async (error, request, reply) => {
     if (isDomainError(error)) {
       const status = HTTP_STATUS[error.kind];
+      if (status === 403) await noteRefusal(options.accounts, request, error);
       if ((status === 404 || status === 410) && !isApi(request.url))
         return sendErrorPage(options.site, request, reply, status);
       // A reader's mistyped address gets a page; scripts and APIs get JSON.

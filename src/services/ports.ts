@@ -28,12 +28,14 @@ import type {
 import type { ContentKeyStore, ContentReadStore } from './content-api/content-api-ports.js';
 import type { DiscoveryStore } from './discovery-ports.js';
 import type { WebhookStore } from './webhooks/webhook-ports.js';
+import type { AuditTrail } from './audit/audit-ports.js';
 
 export type * from './newsroom-ports.js';
 export type * from './outbound-ports.js';
 export type * from './webhooks/webhook-ports.js';
 export type * from './discovery-ports.js';
 export type * from './content-api/content-api-ports.js';
+export type * from './audit/audit-ports.js';
 
 /** The time now; frozen by DATELINE_NOW in tests and archive rendering. */
 export interface Clock {
@@ -237,6 +239,7 @@ export interface Stores {
   loginFailures: LoginFailureStore;
   webhooks: WebhookStore;
   discovery: DiscoveryStore;
+  audit: AuditTrail;
 }
 
 /** The database: its stores, and a way to make several writes all-or-nothing. */

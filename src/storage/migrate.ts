@@ -10,6 +10,7 @@ import * as webhooks from './migrations/0007-webhooks.js';
 import * as discoveryIndexes from './migrations/0008-discovery-indexes.js';
 import * as presence from './migrations/0009-presence.js';
 import * as accountSecurity from './migrations/0010-account-security.js';
+import * as auditLog from './migrations/0011-audit-log.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0008-discovery-indexes': discoveryIndexes,
   '0009-presence': presence,
   '0010-account-security': accountSecurity,
+  '0011-audit-log': auditLog,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Locks, Storage, Stores } from '../services/ports.js';
+import type { AuditRecord } from '../domain/audit/audit-entry.js';
+import type { AuditLog, Locks, Storage, Stores } from '../services/ports.js';
 import { createLocks } from './locks.js';
 import { KyselyApiTokenStore } from './api-token-store.js';
+import { KyselyAuditTrail } from './audit-trail-store.js';
 import { KyselyArticleDeskStore } from './article-desk-store.js';
 import { KyselyArticleStore } from './article-store.js';
 import { KyselyAuthorStore } from './author-store.js';
@@ -33,7 +35,7 @@ import { KyselyTagStore } from './tag-store.js';
 import { KyselyUserStore } from './user-store.js';
 import { KyselyWebhookStore } from './webhook-store.js';
 
-const storesOn = (db: Kysely<DatabaseSchema>): Stores => ({
+const storesOn = (db: Kysely<DatabaseSchema>, audited: (record: AuditRecord) => void): Stores => ({
   articles: new KyselyArticleStore(db),
   sections: new KyselySectionStore(db),
   tags: new KyselyTagStore(db),
@@ -58,6 +60,7 @@ const storesOn = (db: Kysely<DatabaseSchema>): Stores => ({
   loginFailures: new KyselyLoginFailureStore(db),
   webhooks: new KyselyWebhookStore(db),
   discovery: new KyselyDiscoveryStore(db),
+  audit: new KyselyAuditTrail(db, audited),
 });
 
 export interface OpenedStorage extends Storage {
@@ -68,8 +71,31 @@ export interface OpenedStorage extends Storage {
   migrate(): Promise<string[]>;
 }
 
-/** Opens the database named by a `sqlite:PATH` or `postgres://…` URL. */
-export function openStorage(databaseUrl: string): OpenedStorage {
+/** Logs nothing: for tools and tests that open the database without the app. */
+const NO_AUDIT_LOG: AuditLog = { write: () => {} };
+
+/**
+ * Runs the work in a transaction; the audit lines of what it recorded are written only once
+ * it has committed, so the log never tells of a change that was rolled back.
+ */
+async function inTransaction<T>(
+  db: Kysely<DatabaseSchema>,
+  auditLog: AuditLog,
+  work: (stores: Stores) => Promise<T>,
+): Promise<T> {
+  const recorded: AuditRecord[] = [];
+  const result = await db
+    .transaction()
+    .execute((trx) => work(storesOn(trx, (record) => recorded.push(record))));
+  for (const record of recorded) auditLog.write(record);
+  return result;
+}
+
+/**
+ * Opens the database named by a `sqlite:PATH` or `postgres://…` URL; `auditLog` gets a line
+ * for every audit entry written.
+ */
+export function openStorage(databaseUrl: string, auditLog: AuditLog = NO_AUDIT_LOG): OpenedStorage {
   const engine: Engine = databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'postgres';
   const db =
     engine === 'sqlite'
@@ -79,8 +105,8 @@ export function openStorage(databaseUrl: string): OpenedStorage {
     engine,
     kysely: db,
     locks: createLocks(db, engine),
-    stores: storesOn(db),
-    transaction: (work) => db.transaction().execute((trx) => work(storesOn(trx))),
+    stores: storesOn(db, (record) => auditLog.write(record)),
+    transaction: (work) => inTransaction(db, auditLog, work),
     migrate: () => migrateToLatest(db as Kysely<unknown>, engine),
     close: () => db.destroy(),
   };

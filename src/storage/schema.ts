@@ -291,7 +291,25 @@ export interface ScheduledUpdatesTable {
   cancelled_at: string | null;
 }
 
+/** The audit trail: appended to, purged in bulk by age, never updated. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  event: string;
+  actor_kind: string;
+  actor_user_id: number | null;
+  actor_email: string | null;
+  actor_name: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  /** JSON object. */
+  details: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
 export interface DatabaseSchema {
+  audit_log: AuditLogTable;
   scheduled_updates: ScheduledUpdatesTable;
   events: EventsTable;
   users: UsersTable;

@@ -28,6 +28,7 @@ const CHIEF_LINKS = [
   ['/webhooks', 'Webhooks'],
   ['/content-keys', 'Content API keys'],
   ['/settings', 'Settings'],
+  ['/audit', 'Audit trail'],
 ] as const;
 
 /** The frame of every signed-in page: the newsroom's navigation and who is signed in. */

@@ -29,7 +29,8 @@ export type NewsroomAction =
   | 'user.manage'
   | 'token.manage_own'
   | 'content_key.manage'
-  | 'webhook.manage';
+  | 'webhook.manage'
+  | 'audit.read';
 
 export type Action = ArticleAction | NewsroomAction;
 
@@ -54,6 +55,8 @@ const NEWSROOM_RULES: Record<NewsroomAction, Role> = {
   'content_key.manage': 'editor_in_chief',
   // Webhooks send every story, signed as the paper, to an address of their own choosing.
   'webhook.manage': 'editor_in_chief',
+  // The trail names people, their addresses and every refusal: for the one who answers for the paper.
+  'audit.read': 'editor_in_chief',
 };
 
 /** Actions a script's API token may never take, whoever owns it. */
@@ -63,6 +66,7 @@ const PEOPLE_ONLY: ReadonlySet<Action> = new Set([
   'settings.manage',
   'content_key.manage',
   'webhook.manage',
+  'audit.read',
 ]);
 
 /** The least role that may take an action on someone else's article, and on one's own. */
@@ -130,6 +134,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'token.manage_own': 'manage API tokens',
   'content_key.manage': 'manage Content API keys',
   'webhook.manage': 'manage webhooks',
+  'audit.read': 'read the audit trail',
 };
 
 /** Actions on one photo of the library, which depend on who uploaded it. */

@@ -18,4 +18,6 @@ export interface Actor {
   credential: 'session' | 'api_token';
   /** The byline profile of this user, if they have one. */
   authorId: number | null;
+  /** Where the request came from, for the audit trail; absent outside HTTP. */
+  origin?: { ip: string; userAgent: string };
 }

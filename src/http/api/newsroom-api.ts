@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AccountDeps } from '../../services/accounts/account-deps.js';
 import { registerAuthentication } from '../middleware/authentication/index.js';
+import { registerAuditRoutes } from './audit/audit-routes.js';
 import { registerInvitationRoutes } from './invitations/invitations-routes.js';
 import { registerMailRoutes } from './mail/mail-routes.js';
 import { registerPasswordResetRoutes } from './password-resets/password-resets-routes.js';
@@ -29,6 +30,7 @@ export async function registerNewsroomApi(
     registerTokenRoutes(newsroom, accounts);
     registerUserRoutes(newsroom, accounts);
     registerMailRoutes(newsroom, accounts);
+    registerAuditRoutes(newsroom, accounts);
     registerMore(newsroom);
   });
 }

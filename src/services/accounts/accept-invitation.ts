@@ -1,5 +1,6 @@
-import { personName } from '../../domain/account/user.js';
+import { personName, type User } from '../../domain/account/user.js';
 import { invalid } from '../../domain/errors.js';
+import type { Stores } from '../ports.js';
 import type { AccountDeps, Client, SignedIn } from './account-deps.js';
 import { hashChosenPassword } from './choose-password.js';
 import { refuseLookAlikeAccount } from './look-alike-accounts.js';
@@ -30,6 +31,22 @@ export async function acceptInvitation(
       { email: invitation.email, name, role, passwordHash },
       now,
     );
+    await recordNewMember(stores, user, invitation.createdBy, client, now);
     return startSession(deps, stores, user, client);
   });
+}
+
+/** The account made from an invitation, and the invitation's use, in the audit trail. */
+async function recordNewMember(
+  stores: Stores,
+  user: User,
+  invitedBy: number | null,
+  client: Client,
+  now: Date,
+): Promise<void> {
+  const target = { type: 'user', id: user.id };
+  const details = { email: user.email, role: user.role, invitedBy };
+  const by = { actor: { kind: 'session', userId: user.id }, origin: client } as const;
+  await stores.audit.record({ event: 'invitation.accepted', ...by, target, details }, now);
+  await stores.audit.record({ event: 'user.created', ...by, target, details }, now);
 }

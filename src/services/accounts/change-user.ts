@@ -1,4 +1,5 @@
 import { roleLabel, type User } from '../../domain/account/user.js';
+import { entryBy } from '../../domain/audit/audit-entry.js';
 import { conflict, forbidden, notFound } from '../../domain/errors.js';
 import { authorize, canGrantRole } from '../../domain/roles/permissions.js';
 import { atLeast, type Actor, type Role } from '../../domain/roles/role.js';
@@ -40,6 +41,7 @@ export async function changeUser(
     const newRole = change.role !== undefined && change.role !== user.role;
     if (newRole || change.disabled) await revokeAllAccess(stores, userId, now);
     if (change.disabled) await stores.oneTimeTokens.withdrawResets(user.email, now);
+    await recordChange(stores, actor, user, change, now);
     return {
       ...user,
       role: change.role ?? user.role,
@@ -56,5 +58,30 @@ async function keepAnEditorInChief(stores: Stores, user: User, change: UserChang
   if ((await stores.users.countActive('editor_in_chief')) <= 1)
     throw conflict(
       'The paper needs an editor-in-chief: appoint another before demoting or disabling the last one',
+    );
+}
+
+/** Notes a real change of role, and a switch off or on, in the audit trail. */
+async function recordChange(
+  stores: Stores,
+  actor: Actor,
+  user: User,
+  change: UserChange,
+  now: Date,
+): Promise<void> {
+  const target = { type: 'user', id: user.id };
+  const details = { email: user.email };
+  if (change.role && change.role !== user.role)
+    await stores.audit.record(
+      entryBy(actor, 'user.role_changed', {
+        target,
+        details: { ...details, from: user.role, to: change.role },
+      }),
+      now,
+    );
+  if (change.disabled !== undefined && change.disabled !== Boolean(user.disabledAt))
+    await stores.audit.record(
+      entryBy(actor, change.disabled ? 'user.disabled' : 'user.enabled', { target, details }),
+      now,
     );
 }

@@ -1,4 +1,5 @@
 import { apiTokenExpiry, type ApiToken } from '../../domain/account/api-token.js';
+import { entryBy } from '../../domain/audit/audit-entry.js';
 import { invalid } from '../../domain/errors.js';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
@@ -26,6 +27,11 @@ export async function createApiToken(
   const token = await deps.storage.stores.apiTokens.create(
     { userId: actor.userId, name, tokenHash: deps.secrets.hash(secret), expiresAt },
     now,
+  );
+  const created = { target: { type: 'api_token', id: token.id }, details: { name } };
+  await deps.storage.stores.audit.record(
+    entryBy(actor, 'api_token.created', created),
+    token.createdAt,
   );
   return { token, secret };
 }

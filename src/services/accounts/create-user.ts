@@ -1,5 +1,6 @@
 import { normalizeEmail } from '../../domain/account/email.js';
 import { personName, type User } from '../../domain/account/user.js';
+import { CLI_CALLER } from '../../domain/audit/audit-entry.js';
 import type { Role } from '../../domain/roles/role.js';
 import type { AccountDeps } from './account-deps.js';
 import { hashChosenPassword } from './choose-password.js';
@@ -17,8 +18,12 @@ export async function createUser(
   const name = personName(input.name ?? email.split('@')[0] ?? email);
   await refuseLookAlikeAccount(deps.storage.stores, email);
   const passwordHash = await hashChosenPassword(deps, input.password, { email, name });
-  return deps.storage.stores.users.create(
-    { email, name, role: input.role, passwordHash },
-    deps.clock.now(),
-  );
+  const now = deps.clock.now();
+  return deps.storage.transaction(async (stores) => {
+    const user = await stores.users.create({ email, name, role: input.role, passwordHash }, now);
+    const details = { email, role: user.role, via: 'cli' };
+    const target = { type: 'user', id: user.id };
+    await stores.audit.record({ event: 'user.created', actor: CLI_CALLER, target, details }, now);
+    return user;
+  });
 }

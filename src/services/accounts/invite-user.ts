@@ -1,5 +1,6 @@
 import { normalizeEmail } from '../../domain/account/email.js';
 import { roleLabel } from '../../domain/account/user.js';
+import { entryBy } from '../../domain/audit/audit-entry.js';
 import { conflict, forbidden } from '../../domain/errors.js';
 import { authorize, canGrantRole } from '../../domain/roles/permissions.js';
 import type { Actor, Role } from '../../domain/roles/role.js';
@@ -37,6 +38,10 @@ export async function inviteUser(
       createdBy: actor.userId,
     });
     await trx.jobs.enqueue(INVITATION_MAIL_JOB, { email }, now, now);
+    const sent = {
+      details: { email, role: input.role, expiresAt: recorded.expiresAt.toISOString() },
+    };
+    await trx.audit.record(entryBy(actor, 'invitation.sent', sent), now);
     return recorded;
   });
   deps.wakeJobs();

@@ -1,5 +1,6 @@
 import { normalizeEmail } from '../../domain/account/email.js';
-import type { AccountDeps } from './account-deps.js';
+import { entryFrom, SYSTEM_CALLER } from '../../domain/audit/audit-entry.js';
+import type { AccountDeps, Client } from './account-deps.js';
 import { PASSWORD_RESET_MAIL_JOB } from './account-mail-jobs.js';
 
 /** The one answer, whether or not the address has an account. */
@@ -15,10 +16,21 @@ export const PASSWORD_RESET_REQUESTED =
 export async function requestPasswordReset(
   deps: AccountDeps,
   input: { email: string },
+  client?: Client,
 ): Promise<{ message: string }> {
   const email = normalizeEmail(input.email);
   const now = deps.clock.now();
-  await deps.storage.stores.jobs.enqueue(PASSWORD_RESET_MAIL_JOB, { email }, now, now);
+  // Only the address asked for: looking the account up here would tell by the time taken.
+  const asked = { details: { email } };
+  await deps.storage.transaction(async (stores) => {
+    await stores.audit.record(
+      client
+        ? entryFrom(client, 'password_reset.requested', asked)
+        : { event: 'password_reset.requested', actor: SYSTEM_CALLER, ...asked },
+      now,
+    );
+    await stores.jobs.enqueue(PASSWORD_RESET_MAIL_JOB, { email }, now, now);
+  });
   deps.wakeJobs();
   return { message: PASSWORD_RESET_REQUESTED };
 }

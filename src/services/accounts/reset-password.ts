@@ -1,5 +1,6 @@
+import { ANONYMOUS_CALLER } from '../../domain/audit/audit-entry.js';
 import { gone } from '../../domain/errors.js';
-import type { AccountDeps } from './account-deps.js';
+import type { AccountDeps, Client } from './account-deps.js';
 import { hashChosenPassword } from './choose-password.js';
 import { findUsableLink, spendLink } from './one-time-link.js';
 import { lockOutOldPassword } from './revoke-access.js';
@@ -11,6 +12,7 @@ import { lockOutOldPassword } from './revoke-access.js';
 export async function resetPassword(
   deps: AccountDeps,
   input: { token: string; password: string },
+  client?: Client,
 ): Promise<void> {
   const tokenHash = deps.secrets.hash(input.token);
   const now = deps.clock.now();
@@ -23,5 +25,8 @@ export async function resetPassword(
     await spendLink(trx, tokenHash, 'password_reset', now);
     await trx.users.update(user.id, { passwordHash }, now);
     await lockOutOldPassword(trx, user, now);
+    const target = { type: 'user', id: user.id };
+    const done = { actor: ANONYMOUS_CALLER, target, details: { email: user.email } };
+    await trx.audit.record({ event: 'password_reset.completed', ...done, origin: client }, now);
   });
 }

@@ -1,3 +1,4 @@
+import { entryBy } from '../../domain/audit/audit-entry.js';
 import { notFound } from '../../domain/errors.js';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
@@ -10,10 +11,9 @@ export async function revokeApiToken(
   tokenId: number,
 ): Promise<void> {
   authorize(actor, 'token.manage_own');
-  const revoked = await deps.storage.stores.apiTokens.revoke(
-    tokenId,
-    actor.userId,
-    deps.clock.now(),
-  );
+  const now = deps.clock.now();
+  const revoked = await deps.storage.stores.apiTokens.revoke(tokenId, actor.userId, now);
   if (!revoked) throw notFound(`You have no active API token ${tokenId}`);
+  const target = { target: { type: 'api_token', id: tokenId } };
+  await deps.storage.stores.audit.record(entryBy(actor, 'api_token.revoked', target), now);
 }

@@ -28,6 +28,19 @@ export async function setUpFirstUser(
       { email, name, role: 'editor_in_chief', passwordHash },
       deps.clock.now(),
     );
+    const created = {
+      target: { type: 'user', id: user.id },
+      details: { email, role: user.role, via: 'setup' },
+    };
+    await stores.audit.record(
+      {
+        event: 'user.created',
+        actor: { kind: 'session', userId: user.id },
+        origin: client,
+        ...created,
+      },
+      deps.clock.now(),
+    );
     return startSession(deps, stores, user, client);
   });
 }

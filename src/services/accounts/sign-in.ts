@@ -1,4 +1,5 @@
-import { forbidden, unauthenticated } from '../../domain/errors.js';
+import { entryFrom } from '../../domain/audit/audit-entry.js';
+import { forbidden, isDomainError, unauthenticated } from '../../domain/errors.js';
 import type { PasswordHasher } from '../ports.js';
 import type { AccountDeps, Client, SignedIn } from './account-deps.js';
 import { recordFailure, refuseWhenThrottled, throttleKeys } from './sign-in-throttle.js';
@@ -35,7 +36,14 @@ export async function signIn(
   const now = deps.clock.now();
   const email = input.email.trim().toLowerCase();
   const keys = throttleKeys(email, client.ip);
-  await refuseWhenThrottled(stores.loginFailures, keys, now);
+  await refuseWhenThrottled(stores.loginFailures, keys, now).catch(async (error: unknown) => {
+    if (isDomainError(error))
+      await stores.audit.record(
+        entryFrom(client, 'sign_in.throttled', { details: { email } }),
+        now,
+      );
+    throw error;
+  });
 
   const user = await stores.users.findByEmail(email);
   const stored = user ? await stores.users.passwordHashOf(user.id) : null;
@@ -44,11 +52,20 @@ export async function signIn(
     input.password,
   );
   if (!user || !stored || !matches) {
-    await recordFailure(stores.loginFailures, keys, now);
+    const tried = { details: { email }, ...(user && { target: { type: 'user', id: user.id } }) };
+    await deps.storage.transaction(async (trx) => {
+      await recordFailure(trx.loginFailures, keys, now);
+      await trx.audit.record(entryFrom(client, 'sign_in.failed', tried), now);
+    });
     throw unauthenticated(WRONG_CREDENTIALS);
   }
   // Only someone who knows the password learns that the account is switched off.
   if (user.disabledAt) throw forbidden('This account is disabled. Ask your editor-in-chief.');
   await stores.loginFailures.clear(`email:${email}`);
-  return startSession(deps, stores, user, client);
+  return deps.storage.transaction(async (trx) => {
+    const signedIn = await startSession(deps, trx, user, client);
+    const by = { kind: 'session', userId: user.id } as const;
+    await trx.audit.record({ event: 'sign_in.succeeded', actor: by, origin: client }, now);
+    return signedIn;
+  });
 }

@@ -1,3 +1,4 @@
+import { entryBy } from '../../domain/audit/audit-entry.js';
 import type { Actor } from '../../domain/roles/role.js';
 import type { AccountDeps } from './account-deps.js';
 import { revokeAllAccess } from './revoke-access.js';
@@ -7,7 +8,13 @@ import { revokeAllAccess } from './revoke-access.js';
  * resolves with how many sessions ended.
  */
 export function signOutEverywhere(deps: Pick<AccountDeps, 'storage' | 'clock'>, actor: Actor) {
-  return deps.storage.transaction((stores) =>
-    revokeAllAccess(stores, actor.userId, deps.clock.now()),
-  );
+  return deps.storage.transaction(async (stores) => {
+    const now = deps.clock.now();
+    const ended = await revokeAllAccess(stores, actor.userId, now);
+    await stores.audit.record(
+      entryBy(actor, 'sessions.ended_everywhere', { details: { ended } }),
+      now,
+    );
+    return ended;
+  });
 }

@@ -1,6 +1,7 @@
 import type { Article, ArticleStatus } from '../../domain/article/article.js';
 import { assertPublishable } from '../../domain/article/publishable.js';
 import { assertMove } from '../../domain/article/workflow.js';
+import { entryBy } from '../../domain/audit/audit-entry.js';
 import { conflict, gone, invalid } from '../../domain/errors.js';
 import { authorize, type ArticleAction } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
@@ -112,5 +113,7 @@ export async function killArticle(deps: NewsroomDeps, actor: Actor, id: number) 
       { type: 'article.killed', articleId: id, userId: actor.userId },
       now,
     );
+    const killed = { target: { type: 'article', id }, details: { headline: article.headline } };
+    await stores.audit.record(entryBy(actor, 'article.killed', killed), now);
   });
 }

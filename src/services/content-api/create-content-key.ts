@@ -3,6 +3,7 @@ import {
   SHOWN_PREFIX_LENGTH,
   type ContentKey,
 } from '../../domain/content-api/content-key.js';
+import { entryBy } from '../../domain/audit/audit-entry.js';
 import { invalid } from '../../domain/errors.js';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
@@ -34,5 +35,10 @@ export async function createContentKey(
     },
     deps.clock.now(),
   );
+  const created = {
+    target: { type: 'content_key', id: key.id },
+    details: { name, prefix: key.prefix },
+  };
+  await deps.stores.audit.record(entryBy(actor, 'content_key.created', created), deps.clock.now());
   return { key, secret };
 }

@@ -1,3 +1,4 @@
+import { entryBy } from '../../domain/audit/audit-entry.js';
 import { notFound } from '../../domain/errors.js';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
@@ -10,6 +11,9 @@ export async function revokeContentKey(
   id: number,
 ): Promise<void> {
   authorize(actor, 'content_key.manage');
-  if (!(await deps.stores.contentKeys.revoke(id, deps.clock.now())))
+  const now = deps.clock.now();
+  if (!(await deps.stores.contentKeys.revoke(id, now)))
     throw notFound('No such key, or it was already revoked');
+  const target = { target: { type: 'content_key', id } };
+  await deps.stores.audit.record(entryBy(actor, 'content_key.revoked', target), now);
 }

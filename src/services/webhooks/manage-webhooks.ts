@@ -1,3 +1,4 @@
+import { entryBy, type AuditEventName } from '../../domain/audit/audit-entry.js';
 import { notFound } from '../../domain/errors.js';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
@@ -17,6 +18,23 @@ export interface SubscriptionInput {
   active?: boolean;
 }
 
+/** Notes a change to a subscription in the audit trail: its address and events, never its secret. */
+async function recordWebhook(
+  deps: WebhookDeps,
+  actor: Actor,
+  event: AuditEventName,
+  webhook: Pick<WebhookSubscription, 'id'> & Partial<WebhookSubscription>,
+  changed?: string[],
+): Promise<void> {
+  const details = {
+    ...(webhook.url !== undefined && { url: webhook.url }),
+    ...(webhook.events !== undefined && { events: webhook.events }),
+    ...(changed && { changed }),
+  };
+  const entry = entryBy(actor, event, { target: { type: 'webhook', id: webhook.id }, details });
+  await deps.storage.stores.audit.record(entry, deps.clock.now());
+}
+
 /** Every webhook subscription, oldest first. */
 export function listWebhooks(deps: WebhookDeps, actor: Actor): Promise<WebhookSubscription[]> {
   authorize(actor, 'webhook.manage');
@@ -24,7 +42,7 @@ export function listWebhooks(deps: WebhookDeps, actor: Actor): Promise<WebhookSu
 }
 
 /** Subscribes a URL to article events; the answer carries the new signing secret. */
-export function subscribeWebhook(
+export async function subscribeWebhook(
   deps: WebhookDeps,
   actor: Actor,
   input: SubscriptionInput,
@@ -38,7 +56,9 @@ export function subscribeWebhook(
     secret: newSigningSecret(deps),
     createdBy: actor.userId,
   };
-  return deps.storage.stores.webhooks.create(subscription, deps.clock.now());
+  const created = await deps.storage.stores.webhooks.create(subscription, deps.clock.now());
+  await recordWebhook(deps, actor, 'webhook.created', created);
+  return created;
 }
 
 const found = <T>(value: T | undefined): T => {
@@ -62,7 +82,9 @@ export async function changeWebhook(
     }),
     ...(input.active !== undefined && { active: input.active }),
   };
-  return found(await deps.storage.stores.webhooks.update(id, changes, deps.clock.now()));
+  const changed = found(await deps.storage.stores.webhooks.update(id, changes, deps.clock.now()));
+  await recordWebhook(deps, actor, 'webhook.changed', changed, Object.keys(changes));
+  return changed;
 }
 
 /** Replaces the signing secret at once; deliveries from now on are signed with the new one. */
@@ -73,13 +95,16 @@ export async function rollWebhookSecret(
 ): Promise<WebhookSubscription> {
   authorize(actor, 'webhook.manage');
   const secret = newSigningSecret(deps);
-  return found(await deps.storage.stores.webhooks.update(id, { secret }, deps.clock.now()));
+  const rolled = found(await deps.storage.stores.webhooks.update(id, { secret }, deps.clock.now()));
+  await recordWebhook(deps, actor, 'webhook.secret_rolled', { id });
+  return rolled;
 }
 
 /** Removes the subscription, its queued deliveries and their log. */
 export async function removeWebhook(deps: WebhookDeps, actor: Actor, id: number): Promise<void> {
   authorize(actor, 'webhook.manage');
   if (!(await deps.storage.stores.webhooks.remove(id))) throw notFound('There is no such webhook');
+  await recordWebhook(deps, actor, 'webhook.deleted', { id });
 }
 
 /** The subscription's latest deliveries, newest first, with every attempt. */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AccountDeps } from '../../../services/accounts/account-deps.js';
 import { requestPasswordReset } from '../../../services/accounts/request-password-reset.js';
 import { resetPassword } from '../../../services/accounts/reset-password.js';
+import { clientOf } from '../../middleware/authentication/index.js';
 import { defineEndpoint } from '../define-endpoint.js';
 import { completeResetInput, requestResetInput } from './password-resets-schema.js';
 
@@ -13,7 +14,7 @@ export function registerPasswordResetRoutes(server: FastifyInstance, accounts: A
     input: requestResetInput,
     permission: 'public',
     status: 202,
-    handle: ({ input }) => requestPasswordReset(accounts, input),
+    handle: ({ input, request }) => requestPasswordReset(accounts, input, clientOf(request)),
   });
 
   defineEndpoint(server, {
@@ -21,8 +22,8 @@ export function registerPasswordResetRoutes(server: FastifyInstance, accounts: A
     url: '/api/admin/password-resets/complete',
     input: completeResetInput,
     permission: 'public',
-    handle: async ({ input }) => {
-      await resetPassword(accounts, input);
+    handle: async ({ input, request }) => {
+      await resetPassword(accounts, input, clientOf(request));
       return { message: 'Your password is changed. Sign in with it now.' };
     },
   });

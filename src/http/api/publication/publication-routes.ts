@@ -33,8 +33,8 @@ export function registerPublicationRoutes(server: FastifyInstance, deps: Publica
     url: '/api/admin/settings',
     input: anything,
     permission: 'settings.manage',
-    handle: async ({ input }) => {
-      const settings = await applySettings(deps, input);
+    handle: async ({ input, actor }) => {
+      const settings = await applySettings(deps, input, actor);
       deps.publication.invalidate();
       return settings;
     },

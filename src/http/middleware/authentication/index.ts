@@ -101,7 +101,7 @@ async function authenticate(
   if (bearer !== undefined) {
     const resolved = await resolveApiToken(accounts, bearer);
     if (!resolved) throw unauthenticated('This API token is not valid or has been revoked');
-    request.actor = resolved.actor;
+    request.actor = { ...resolved.actor, origin: clientOf(request) };
     request.account = { user: resolved.user, csrfToken: null };
     return;
   }
@@ -115,7 +115,7 @@ async function authenticate(
     !sameSecret(request.headers[CSRF_HEADER], session.csrfToken)
   )
     throw forbidden('Missing or wrong CSRF token');
-  request.actor = session.actor;
+  request.actor = { ...session.actor, origin: clientOf(request) };
   request.account = { user: session.user, csrfToken: session.csrfToken };
 }
 
