@@ -18,6 +18,7 @@ import { registerMediaRoutes } from './api/media/media-routes.js';
 import { registerOpenApiRoute } from './api/openapi.js';
 import { registerPublicationRoutes } from './api/publication/publication-routes.js';
 import { registerNewsroomApi } from './api/newsroom-api.js';
+import { registerStorableTextGuard } from './middleware/storable-text/index.js';
 import { registerWebhookRoutes } from './api/webhooks/webhooks-routes.js';
 import { sendErrorPage } from './site/error-pages.js';
 import { registerMediaFiles } from './site/media-files.js';
@@ -71,6 +72,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace',
     }),
   });
+  registerStorableTextGuard(server);
   await server.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'] });
   // Uploads only: the plugin parses multipart bodies for the routes that ask for them.
   await server.register(fastifyMultipart, { limits: { fileSize: options.media.limits.maxBytes } });
@@ -103,6 +105,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       return reply.code(status).send({ error: (error as Error).message });
     }
     request.log.error(error);
+    // Scripts and apps read JSON, whatever went wrong; readers get a page.
+    if (isApi(request.url)) {
+      reply.code(500).header('cache-control', 'no-store');
+      return reply.send({ error: 'Something went wrong on our side' });
+    }
     return sendErrorPage(options.site, request, reply, 500);
   });
   // After the error handler: a context takes its parent's handlers as they are when it loads.
