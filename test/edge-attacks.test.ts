@@ -1,0 +1,86 @@
+/**
+ * What the outside attack found at the edge, beyond NUL bytes (nul-bytes.test.ts): bodies
+ * that are not JSON objects, unknown fields, and the lockout's missing Retry-After.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registeredEndpoints } from '../src/http/api/define-endpoint.js';
+import { seedContent } from './content-api-world.js';
+import { newsroomClient, startNewsroom, type Browser } from './newsroom-client.js';
+import type { TestApp } from './test-app.js';
+import { ENGINES } from './test-databases.js';
+
+const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+/** Bodies that are JSON but not an object, as sent on the wire. */
+const NOT_OBJECTS = ['[]', 'null', '"caption"', '42', '[{"caption":"x"}]'];
+
+describe.each(ENGINES)('the edge on $engine', ({ create }) => {
+  let t: TestApp;
+  let chief: Browser;
+  let seeded: Awaited<ReturnType<typeof seedContent>>;
+  const client = newsroomClient(() => t);
+
+  beforeAll(async () => {
+    t = await startNewsroom(await create());
+    chief = await client.signIn('chief@paper.example');
+    seeded = await seedContent(t);
+  });
+  afterAll(() => t?.close());
+
+  /** The endpoint's URL with its path parameters filled by a real record (or 1). */
+  const urlOf = (url: string) =>
+    url.replace(':id', String(seeded.ids.harbour)).replace(/:(\w+)/g, '1');
+
+  const send = (method: string, url: string, payload: string) =>
+    t.server.inject({
+      method: method as 'POST',
+      url,
+      payload,
+      headers: {
+        'content-type': 'application/json',
+        cookie: chief.cookie,
+        'x-csrf-token': chief.csrfToken,
+      },
+    });
+
+  it('refuses, on every endpoint, a body that is not a JSON object, naming body', async () => {
+    const failures: string[] = [];
+    const endpoints = registeredEndpoints().filter((e) => BODY_METHODS.has(e.method));
+    expect(endpoints.length).toBeGreaterThan(30);
+    for (const endpoint of endpoints) {
+      for (const payload of NOT_OBJECTS) {
+        const response = await send(endpoint.method, urlOf(endpoint.url), payload);
+        const answer = `${response.statusCode} ${response.body.slice(0, 200)}`;
+        if (response.statusCode !== 400 || response.json<{ field?: string }>().field !== 'body')
+          failures.push(`${endpoint.method} ${endpoint.url} with ${payload}: ${answer}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('refuses a field the endpoint does not know instead of ignoring it', async () => {
+    const failures: string[] = [];
+    const endpoints = registeredEndpoints().filter((e) => BODY_METHODS.has(e.method));
+    for (const endpoint of endpoints) {
+      const response = await send(endpoint.method, urlOf(endpoint.url), '{"sneaky":"x"}');
+      if (response.statusCode < 400 || response.statusCode >= 500)
+        failures.push(
+          `${endpoint.method} ${endpoint.url}: ${response.statusCode} ${response.body.slice(0, 200)}`,
+        );
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('leaves a photo and the presence list as they were when the body is an array', async () => {
+    const photo = await send('PATCH', `/api/admin/media/${seeded.photo.id}`, '[{"alt":"x"}]');
+    expect(photo.statusCode).toBe(400);
+    expect(photo.json()).toMatchObject({ field: 'body' });
+    const presence = await send(
+      'POST',
+      `/api/admin/articles/${seeded.ids.harbour}/presence`,
+      'null',
+    );
+    expect(presence.json()).toMatchObject({ field: 'body' });
+    const unknown = await send('PATCH', `/api/admin/media/${seeded.photo.id}`, '{"captoin":"x"}');
+    expect(unknown.json()).toMatchObject({ field: 'captoin' });
+  });
+});
