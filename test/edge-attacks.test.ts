@@ -83,4 +83,21 @@ describe.each(ENGINES)('the edge on $engine', ({ create }) => {
     const unknown = await send('PATCH', `/api/admin/media/${seeded.photo.id}`, '{"captoin":"x"}');
     expect(unknown.json()).toMatchObject({ field: 'captoin' });
   });
+
+  it('tells a locked-out sign-in when to try again, in Retry-After as in the message', async () => {
+    const attempt = (password: string) =>
+      client.call({
+        method: 'POST',
+        url: '/api/admin/session',
+        body: { email: 'writer@paper.example', password },
+      });
+    for (let i = 0; i < 5; i++) expect((await attempt(`wrong guess ${i}`)).statusCode).toBe(401);
+    const locked = await attempt('correct horse battery staple');
+    expect(locked.statusCode).toBe(429);
+    const seconds = Number(locked.headers['retry-after']);
+    expect(Number.isInteger(seconds)).toBe(true);
+    expect(seconds).toBeGreaterThan(14 * 60);
+    expect(seconds).toBeLessThanOrEqual(15 * 60);
+    expect(locked.json<{ error: string }>().error).toMatch(/Try again in 15 minutes/);
+  });
 });

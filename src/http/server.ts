@@ -94,6 +94,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const readerGet = request.method === 'GET' && !isApi(request.url);
       if (status === 400 && readerGet && acceptsHtml(request.headers.accept))
         return sendErrorPage(options.site, request, reply, 400, error.message);
+      if (error.retryAfterSeconds !== undefined)
+        reply.header('retry-after', error.retryAfterSeconds);
       return reply.code(status).send({
         error: error.message,
         ...(error.field ? { field: error.field } : {}),
