@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredEndpoints } from '../src/http/api/define-endpoint.js';
-import { seedContent } from './content-api-world.js';
+import { seedContent, storyIn } from './content-api-world.js';
 import { newsroomClient, startNewsroom, type Browser } from './newsroom-client.js';
 import type { TestApp } from './test-app.js';
 import { ENGINES } from './test-databases.js';
@@ -99,5 +99,26 @@ describe.each(ENGINES)('the edge on $engine', ({ create }) => {
     expect(seconds).toBeGreaterThan(14 * 60);
     expect(seconds).toBeLessThanOrEqual(15 * 60);
     expect(locked.json<{ error: string }>().error).toMatch(/Try again in 15 minutes/);
+  });
+
+  it('writes line and paragraph separators and markup escaped in the JSON-LD of a story', async () => {
+    const headline = 'Ports\u2028reopen </script><script>alert(1)</script> & more\u2029';
+    const id = await t.app.storage.stores.articles.create(
+      storyIn(seeded.world, 'Separators', { slug: 'separators', headline, standfirst: headline }),
+      new Date(),
+    );
+    expect(id).toBeGreaterThan(0);
+    const page = await t.server.inject('/world/separators');
+    expect(page.statusCode).toBe(200);
+    const blocks = [
+      ...page.body.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs),
+    ];
+    expect(blocks.length).toBeGreaterThanOrEqual(2);
+    for (const [, json = ''] of blocks) {
+      expect(json).not.toMatch(/[<>\u2028\u2029]/);
+      JSON.parse(json);
+    }
+    const article = blocks.map(([, json = '']) => JSON.parse(json) as { headline?: string });
+    expect(article.some((data) => data.headline === headline)).toBe(true);
   });
 });
