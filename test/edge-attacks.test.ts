@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredEndpoints } from '../src/http/api/define-endpoint.js';
-import { seedContent, storyIn } from './content-api-world.js';
+import { contentKeyOf, seedContent, storyIn } from './content-api-world.js';
 import { newsroomClient, startNewsroom, type Browser } from './newsroom-client.js';
 import type { TestApp } from './test-app.js';
 import { ENGINES } from './test-databases.js';
@@ -121,4 +121,58 @@ describe.each(ENGINES)('the edge on $engine', ({ create }) => {
     const article = blocks.map(([, json = '']) => JSON.parse(json) as { headline?: string });
     expect(article.some((data) => data.headline === headline)).toBe(true);
   });
+
+  it('keeps a tag only unseen stories carry out of every page, feed, sitemap and API answer', async () => {
+    const { stores } = t.app.storage;
+    const [secret] = await stores.tags.findOrCreate(['Secret merger']);
+    const tagIds = [secret!.id];
+    const now = new Date();
+    const unseen = {
+      draft: storyIn(seeded.world, 'Merger draft', { status: 'draft', publishedAt: null, tagIds }),
+      embargoed: storyIn(seeded.world, 'Merger embargoed', {
+        publishedAt: new Date(Date.now() + 86_400_000),
+        tagIds,
+      }),
+      killed: storyIn(seeded.world, 'Merger killed', { tagIds }),
+    };
+    await stores.articles.create(unseen.draft, now);
+    await stores.articles.create(unseen.embargoed, now);
+    const killed = await stores.articles.create(unseen.killed, now);
+    await stores.desk.setWorkflow(killed, { killedAt: now });
+
+    const hidden = await tagAnswers(secret!.id, 'secret-merger');
+    expect(hidden.statuses).toEqual({ page: 404, feed: 404, bySlug: 404, byId: 404, filter: 400 });
+    expect(hidden.listed).toBe(false);
+    expect(hidden.inSitemaps).toBe(false);
+
+    // One story readers may see, and the topic is public everywhere.
+    await stores.articles.create(storyIn(seeded.world, 'Merger agreed', { tagIds }), now);
+    const shown = await tagAnswers(secret!.id, 'secret-merger');
+    expect(shown.statuses).toEqual({ page: 200, feed: 200, bySlug: 200, byId: 200, filter: 200 });
+    expect(shown.listed).toBe(true);
+    expect(shown.inSitemaps).toBe(true);
+  });
+
+  /** How readers, feed readers, crawlers and apps see a tag. */
+  async function tagAnswers(id: number, slug: string) {
+    const key = (await contentKeyOf(client, chief, `tags ${id}-${Date.now()}`)).secret;
+    const api = (url: string) =>
+      t.server.inject({ url, headers: { authorization: `Bearer ${key}` } });
+    const statuses = {
+      page: (await t.server.inject(`/topic/${slug}`)).statusCode,
+      feed: (await t.server.inject(`/topic/${slug}/rss.xml`)).statusCode,
+      bySlug: (await api(`/api/content/tags/slug/${slug}`)).statusCode,
+      byId: (await api(`/api/content/tags/${id}`)).statusCode,
+      filter: (await api(`/api/content/articles?tag=${slug}`)).statusCode,
+    };
+    const list = await api('/api/content/tags?limit=100');
+    const listed = list.json<{ tags: { slug: string }[] }>().tags.some((tag) => tag.slug === slug);
+    const index = (await t.server.inject('/sitemap.xml')).body;
+    const maps = [...index.matchAll(/<loc>https?:\/\/[^/]+(\/[^<]+)<\/loc>/g)].map((m) => m[1]!);
+    let inSitemaps = false;
+    for (const path of maps) {
+      if ((await t.server.inject(path)).body.includes(`/topic/${slug}`)) inSitemaps = true;
+    }
+    return { statuses, listed, inSitemaps };
+  }
 });
