@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredEndpoints } from '../src/http/api/define-endpoint.js';
 import { contentKeyOf, seedContent, storyIn } from './content-api-world.js';
 import { newsroomClient, startNewsroom, type Browser } from './newsroom-client.js';
-import type { TestApp } from './test-app.js';
+import { startTestApp, type TestApp } from './test-app.js';
 import { ENGINES } from './test-databases.js';
 
 const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
@@ -175,4 +175,57 @@ describe.each(ENGINES)('the edge on $engine', ({ create }) => {
     }
     return { statuses, listed, inSitemaps };
   }
+});
+
+describe.each(ENGINES)('links and the Host header on $engine', ({ create }) => {
+  /** A paper with one story in World, and PUBLIC_URL as given. */
+  async function paper(env: Record<string, string>) {
+    const t = await startTestApp(env, await create());
+    const { stores } = t.app.storage;
+    const world = await stores.sections.create({
+      slug: 'world',
+      name: 'World',
+      description: '',
+      position: 1,
+    });
+    t.app.publication.invalidate();
+    const [ports] = await stores.tags.findOrCreate(['Ports']);
+    const story = storyIn(world, 'Harbour reopens', { slug: 'harbour', tagIds: [ports!.id] });
+    await stores.articles.create(story, new Date());
+    return t;
+  }
+  const READER_URLS = ['/', '/world', '/world/harbour', '/topic/ports', '/rss.xml', '/sitemap.xml'];
+  const forged = (t: TestApp, url: string) =>
+    t.server.inject({ url, headers: { host: 'evil.example' } });
+
+  it('keeps a page whose links follow a forged Host out of shared caches', async () => {
+    const t = await paper({});
+    try {
+      for (const url of [...READER_URLS, '/robots.txt']) {
+        const response = await forged(t, url);
+        expect(response.statusCode, url).toBe(200);
+        expect(response.body, url).toContain('http://evil.example/');
+        const cacheControl = String(response.headers['cache-control']);
+        expect(cacheControl, url).toMatch(/^private, max-age=\d+$/);
+        expect(response.headers['surrogate-key'], url).toBeUndefined();
+      }
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('writes PUBLIC_URL whatever the Host says, and lets the CDN keep the page', async () => {
+    const t = await paper({ PUBLIC_URL: 'https://news.example' });
+    try {
+      for (const url of READER_URLS) {
+        const response = await forged(t, url);
+        expect(response.statusCode, url).toBe(200);
+        expect(response.body, url).not.toContain('evil.example');
+        expect(response.body, url).toContain('https://news.example/');
+        expect(response.headers['cache-control'], url).toMatch(/^public, .*s-maxage=\d+/);
+      }
+    } finally {
+      await t.close();
+    }
+  });
 });

@@ -32,6 +32,8 @@ export interface ServerOptions {
   /** The photo library, and its variants served under /media/. */
   media: MediaDeps & { variants: VariantSource };
   publicUrl: string | undefined;
+  /** NODE_ENV=production: the newsroom app's source maps are not served. */
+  production?: boolean;
   logLevel: string;
   /** The newsroom's accounts: sign-in, sessions, API tokens. */
   accounts: AccountDeps;
@@ -132,6 +134,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     publicUrl: options.publicUrl,
     ratePerMinute: options.contentApiRatePerMinute ?? 600,
   });
-  await registerAdminApp(server);
+  await registerAdminApp(server, undefined, { sourceMaps: !options.production });
   return server;
 }
