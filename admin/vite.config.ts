@@ -11,7 +11,9 @@ export default defineConfig({
   build: {
     outDir: '../dist/admin',
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps are written beside the bundle for debugging, but the bundle does not point at them:
+    // the server hands them out only outside production (src/http/admin/admin-routes.ts).
+    sourcemap: 'hidden',
     target: 'es2022',
   },
   server: {

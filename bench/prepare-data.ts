@@ -29,6 +29,8 @@ function datelineEnv(dir: string): NodeJS.ProcessEnv {
     LOG_LEVEL: 'warn',
     // Photo variants are made on request; a background encoder would skew the page figures.
     JOBS_WORKER: 'off',
+    // As in production, where it is required: links and cache headers do not follow the Host.
+    PUBLIC_URL: process.env.PUBLIC_URL || 'https://bench.example',
   };
 }
 

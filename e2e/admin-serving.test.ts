@@ -60,3 +60,34 @@ describe('the newsroom app as the server serves it', () => {
     }
   });
 });
+
+describe('the newsroom app’s source maps', () => {
+  const assets = () => readdirSync(join(defaultAdminRoot(), 'assets'));
+  const script = () => assets().find((f) => f.endsWith('.js')) ?? 'missing.js';
+
+  it('are never served in production, and the bundle does not point at them', async () => {
+    const t = await startTestApp({ NODE_ENV: 'production', PUBLIC_URL: 'https://news.example' });
+    try {
+      const maps = assets().filter((f) => f.endsWith('.map'));
+      expect(maps.length).toBeGreaterThan(0);
+      for (const map of maps) {
+        expect((await t.server.inject({ url: `/admin/assets/${map}` })).statusCode, map).toBe(404);
+      }
+      const bundle = await t.server.inject({ url: `/admin/assets/${script()}` });
+      expect(bundle.statusCode).toBe(200);
+      expect(bundle.body).not.toMatch(/sourceMappingURL/);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('are served in development, for whoever debugs the built app', async () => {
+    const t = await startTestApp();
+    try {
+      const map = await t.server.inject({ url: `/admin/assets/${script()}.map` });
+      expect(map.statusCode).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});

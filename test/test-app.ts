@@ -42,6 +42,7 @@ export async function startTestApp(
     site: app.site,
     media: app.media,
     publicUrl: config.publicUrl,
+    production: config.production,
     logLevel: 'silent',
     accounts: app.accounts,
     newsroom: app.newsroom,

@@ -24,6 +24,7 @@ export async function serve(
     site: context.site,
     media: context.media,
     publicUrl: context.config.publicUrl,
+    production: context.config.production,
     logLevel: context.config.logLevel,
     accounts: context.accounts,
     newsroom: context.newsroom,

@@ -29,6 +29,25 @@ describe('configuration', () => {
     expect(config.publicUrl).toBe('https://news.example');
   });
 
+  it('refuses to start in production without PUBLIC_URL, in one clear line', () => {
+    let error: unknown;
+    try {
+      readConfig({ NODE_ENV: 'production' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      expect.stringMatching(/^PUBLIC_URL: is required when NODE_ENV=production/),
+    ]);
+    const config = readConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://news.example' });
+    expect(config).toMatchObject({ production: true, publicUrl: 'https://news.example' });
+    expect(readConfig({ NODE_ENV: 'development' })).toMatchObject({
+      production: false,
+      publicUrl: undefined,
+    });
+  });
+
   it('names every bad setting at once', () => {
     let error: unknown;
     try {

@@ -80,6 +80,7 @@ const configSchema = z.object({
   S3_FORCE_PATH_STYLE: booleanFlag.default('false'),
   S3_PREFIX: s3Prefix.optional(),
   PUBLIC_URL: z.string().url().optional(),
+  NODE_ENV: z.string().optional(),
   DATELINE_NOW: isoInstant.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OPENWEATHERMAP_API_KEY: z.string().min(1).optional(),
@@ -127,8 +128,13 @@ export interface Config {
     /** The most pixels an upload may decode to (width × height), against decompression bombs. */
     maxPixels: number;
   };
-  /** Absolute origin for canonical links, e.g. https://news.example; derived from the request when unset. */
+  /**
+   * Absolute origin for canonical links, e.g. https://news.example; required in production,
+   * elsewhere derived from the request when unset (and then never cached by a CDN).
+   */
   publicUrl: string | undefined;
+  /** NODE_ENV=production: PUBLIC_URL required, the newsroom app's source maps not served. */
+  production: boolean;
   /** A frozen clock, for tests and archive rendering. */
   now: Date | undefined;
   logLevel: string;
@@ -197,6 +203,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems = [
     ...(parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? []),
     ...missingS3Settings(present),
+    ...missingPublicUrl(present),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
@@ -223,6 +230,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxPixels: e.MEDIA_MAX_PIXELS,
     },
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    production: e.NODE_ENV === 'production',
     now: e.DATELINE_NOW ? new Date(e.DATELINE_NOW) : undefined,
     logLevel: e.LOG_LEVEL,
     weather: {
@@ -247,6 +255,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       purgeTimeoutMs: e.CDN_PURGE_TIMEOUT_SECONDS * 1000,
     },
   };
+}
+
+/**
+ * In production links must not follow the request's Host header, which anyone can forge and a
+ * CDN would then keep (docs/adr/0011-public-url-and-host.md).
+ */
+function missingPublicUrl(present: NodeJS.ProcessEnv): string[] {
+  if (present.NODE_ENV !== 'production' || present.PUBLIC_URL !== undefined) return [];
+  return [
+    "PUBLIC_URL: is required when NODE_ENV=production, e.g. https://news.example (links must not follow the request's Host header)",
+  ];
 }
 
 /** With MEDIA_STORAGE=s3, one problem per setting the bucket cannot be reached without. */

@@ -21,6 +21,8 @@ export class DomainError extends Error {
     readonly field?: string,
     /** Facts a client can act on, e.g. the revision a refused save was kept as. */
     readonly details?: Record<string, string | number>,
+    /** For too_many_requests: whole seconds until a retry can succeed (HTTP's Retry-After). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -29,7 +31,15 @@ export class DomainError extends Error {
 
 export const unauthenticated = (message = 'Sign in first') =>
   new DomainError('unauthenticated', message);
-export const tooManyRequests = (message: string) => new DomainError('too_many_requests', message);
+/** A limit was reached; every such refusal says how long to wait, in whole seconds. */
+export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
+  new DomainError(
+    'too_many_requests',
+    message,
+    undefined,
+    undefined,
+    Math.max(1, Math.ceil(retryAfterSeconds)),
+  );
 export const notFound = (message: string) => new DomainError('not_found', message);
 export const forbidden = (message: string) => new DomainError('forbidden', message);
 export const conflict = (message: string, details?: Record<string, string | number>) =>

@@ -19,6 +19,7 @@ import { registerMediaRoutes } from './api/media/media-routes.js';
 import { registerOpenApiRoute } from './api/openapi.js';
 import { registerPublicationRoutes } from './api/publication/publication-routes.js';
 import { registerNewsroomApi } from './api/newsroom-api.js';
+import { registerStorableTextGuard } from './middleware/storable-text/index.js';
 import { registerWebhookRoutes } from './api/webhooks/webhooks-routes.js';
 import { sendErrorPage } from './site/error-pages.js';
 import { registerMediaFiles } from './site/media-files.js';
@@ -32,6 +33,8 @@ export interface ServerOptions {
   /** The photo library, and its variants served under /media/. */
   media: MediaDeps & { variants: VariantSource };
   publicUrl: string | undefined;
+  /** NODE_ENV=production: the newsroom app's source maps are not served. */
+  production?: boolean;
   logLevel: string;
   /** The newsroom's accounts: sign-in, sessions, API tokens. */
   accounts: AccountDeps;
@@ -72,6 +75,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace',
     }),
   });
+  registerStorableTextGuard(server);
   await server.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'] });
   // Uploads only: the plugin parses multipart bodies for the routes that ask for them.
   await server.register(fastifyMultipart, { limits: { fileSize: options.media.limits.maxBytes } });
@@ -94,6 +98,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const readerGet = request.method === 'GET' && !isApi(request.url);
       if (status === 400 && readerGet && acceptsHtml(request.headers.accept))
         return sendErrorPage(options.site, request, reply, 400, error.message);
+      if (error.retryAfterSeconds !== undefined)
+        reply.header('retry-after', error.retryAfterSeconds);
       return reply.code(status).send({
         error: error.message,
         ...(error.field ? { field: error.field } : {}),
@@ -105,6 +111,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       return reply.code(status).send({ error: (error as Error).message });
     }
     request.log.error(error);
+    // Scripts and apps read JSON, whatever went wrong; readers get a page.
+    if (isApi(request.url)) {
+      reply.code(500).header('cache-control', 'no-store');
+      return reply.send({ error: 'Something went wrong on our side' });
+    }
     return sendErrorPage(options.site, request, reply, 500);
   });
   // After the error handler: a context takes its parent's handlers as they are when it loads.
@@ -125,6 +136,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     publicUrl: options.publicUrl,
     ratePerMinute: options.contentApiRatePerMinute ?? 600,
   });
-  await registerAdminApp(server);
+  await registerAdminApp(server, undefined, { sourceMaps: !options.production });
   return server;
 }

@@ -7,6 +7,7 @@ import { bodyFromParagraphs } from '../domain/body/body-from-paragraphs.js';
 import { parseBodyDocument, type BodyDocument } from '../domain/body/body-document.js';
 import { invalid, isDomainError } from '../domain/errors.js';
 import { sectionSlugFor, type Section } from '../domain/section/section.js';
+import { refuseUnstorableText } from '../domain/storable-text.js';
 import { parseWith } from '../domain/validation.js';
 import { importedArticleSchema, type ImportedArticle } from './article-import-schema.js';
 import { acceptPhoto, recordPhoto, type AcceptedPhoto } from './media/accept-photo.js';
@@ -66,6 +67,8 @@ async function readLeadPhoto(deps: ImportDeps, file: string): Promise<Uint8Array
 }
 
 async function importOne(deps: ImportDeps, input: unknown): Promise<{ id: number; url: string }> {
+  // Text SQLite would keep but PostgreSQL refuses must not make an archive that cannot move.
+  refuseUnstorableText(input, 'item');
   const item = parseWith(importedArticleSchema, input);
   const body = bodyOf(item);
   const now = deps.clock.now();

@@ -111,7 +111,10 @@ export interface SectionStore {
 export interface TagStore {
   /** The tags with these names, creating the missing ones; in the order given. */
   findOrCreate(names: string[]): Promise<Tag[]>;
+  /** Any tag, as the newsroom sees them. */
   findBySlug(slug: string): Promise<Tag | undefined>;
+  /** A tag readers may see at `asOf`: one on at least one listed story. */
+  findListedBySlug(slug: string, asOf: Date): Promise<Tag | undefined>;
 }
 
 export interface AuthorStore {

@@ -14,7 +14,7 @@ export async function readTagPage(
   page: number,
 ): Promise<TagPage> {
   const publication = await context.publication.current();
-  const tag = await context.stores.tags.findBySlug(slug);
+  const tag = await context.stores.tags.findListedBySlug(slug, context.clock.now());
   if (!tag) throw notFound('No such topic');
   return { tag, ...(await readStoryList(context, publication, { tagId: tag.id }, page)) };
 }

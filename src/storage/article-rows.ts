@@ -99,6 +99,16 @@ export function listedArticles(db: Kysely<DatabaseSchema>, asOf: Date, filter: L
   return select;
 }
 
+/**
+ * The tags on at least one story readers may see at `asOf`: a tag only drafts, embargoed or
+ * killed stories carry is not public yet, and its name could give the story away.
+ */
+export const listedTagIds = (db: Kysely<DatabaseSchema>, asOf: Date) =>
+  db
+    .selectFrom('article_tags as lt')
+    .select('lt.tag_id')
+    .where('lt.article_id', 'in', listedArticles(db, asOf).select('a.id'));
+
 /** Joins the section and the lead photo to an article query and selects what pages need. */
 export const withArticleColumns = (query: ReturnType<typeof fromArticles>) =>
   query

@@ -11,6 +11,7 @@ import {
   bylinesOf,
   correctionFrom,
   listedArticles,
+  listedTagIds,
   withArticleColumns,
 } from './article-rows.js';
 import { toDbTime, type DatabaseSchema } from './schema.js';
@@ -95,17 +96,21 @@ export class KyselyContentReadStore implements ContentReadStore {
     return byArticle(rows, correctionFrom);
   }
 
-  listTags(query: { afterSlug?: string; limit: number }): Promise<Tag[]> {
-    let select = this.db.selectFrom('tags').select(['id', 'slug', 'name']);
+  listTags(query: { afterSlug?: string; limit: number; asOf: Date }): Promise<Tag[]> {
+    let select = this.db
+      .selectFrom('tags')
+      .select(['id', 'slug', 'name'])
+      .where('id', 'in', listedTagIds(this.db, query.asOf));
     if (query.afterSlug !== undefined) select = select.where('slug', '>', query.afterSlug);
     return select.orderBy('slug').limit(query.limit).execute();
   }
 
-  findTagById(id: number): Promise<Tag | undefined> {
+  findTagById(id: number, asOf: Date): Promise<Tag | undefined> {
     return this.db
       .selectFrom('tags')
       .select(['id', 'slug', 'name'])
       .where('id', '=', id)
+      .where('id', 'in', listedTagIds(this.db, asOf))
       .executeTakeFirst();
   }
 }

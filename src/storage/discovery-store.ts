@@ -188,13 +188,11 @@ export class KyselyDiscoveryStore implements DiscoveryStore {
   }
 
   async tagActivity(asOf: Date, limit: number): Promise<ListingActivity[]> {
-    const rows = await this.db
-      .selectFrom('article_tags as l')
-      .innerJoin('articles as a', 'a.id', 'l.article_id')
+    // Only stories readers may see make a topic public (a killed one's tags stay unknown).
+    const rows = await listedArticles(this.db, asOf)
+      .innerJoin('article_tags as l', 'l.article_id', 'a.id')
       .innerJoin('tags as t', 't.id', 'l.tag_id')
       .select((eb) => ['t.slug', eb.fn.max('a.published_at').as('last_published')])
-      .where('a.status', '=', 'published')
-      .where('a.published_at', '<=', toDbTime(asOf))
       .groupBy(['t.id', 't.slug'])
       .orderBy('last_published', 'desc')
       .orderBy('t.slug')

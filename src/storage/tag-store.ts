@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Tag } from '../domain/article/article.js';
 import { slugify } from '../domain/article/slug.js';
 import type { TagStore } from '../services/ports.js';
+import { listedTagIds } from './article-rows.js';
 import type { DatabaseSchema } from './schema.js';
 
 export class KyselyTagStore implements TagStore {
@@ -9,6 +10,15 @@ export class KyselyTagStore implements TagStore {
 
   findBySlug(slug: string): Promise<Tag | undefined> {
     return this.db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();
+  }
+
+  findListedBySlug(slug: string, asOf: Date): Promise<Tag | undefined> {
+    return this.db
+      .selectFrom('tags')
+      .select(['id', 'slug', 'name'])
+      .where('slug', '=', slug)
+      .where('id', 'in', listedTagIds(this.db, asOf))
+      .executeTakeFirst();
   }
 
   async findOrCreate(names: string[]): Promise<Tag[]> {

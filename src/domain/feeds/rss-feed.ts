@@ -1,4 +1,5 @@
 /** RSS 2.0 with the content, Dublin Core, Atom and Media RSS extensions feed readers know. */
+import { escapeHtml } from '../body/escape-html.js';
 import type { Feed, FeedEntry } from './feed.js';
 import { rfc822 } from './feed-dates.js';
 import { el, renderXml, textEl } from './xml.js';
@@ -10,6 +11,13 @@ const NAMESPACES = {
   'xmlns:media': 'http://search.yahoo.com/mrss/',
 };
 
+/**
+ * RSS 2.0 readers take <description> as HTML, so plain text is HTML-escaped before the XML
+ * builder escapes it again: a standfirst reading `<svg onload=…>` stays text in the reader.
+ * Titles, names and categories are plain text there, as the RSS Best Practices Profile says.
+ */
+const htmlDescription = (text: string) => textEl('description', escapeHtml(text));
+
 function rssItem(entry: FeedEntry) {
   const { image } = entry;
   return el(
@@ -19,7 +27,7 @@ function rssItem(entry: FeedEntry) {
     el('link', {}, entry.url),
     el('guid', { isPermaLink: 'false' }, entry.id),
     el('pubDate', {}, rfc822(entry.published)),
-    textEl('description', entry.summary),
+    htmlDescription(entry.summary),
     textEl('content:encoded', entry.contentHtml),
     // RSS's own <author> wants an email address; names go in dc:creator.
     entry.authors.map((author) => el('dc:creator', {}, author.name)),
@@ -54,7 +62,7 @@ export function rssFeed(feed: Feed): string {
         {},
         el('title', {}, feed.title),
         el('link', {}, feed.homeUrl),
-        el('description', {}, feed.description),
+        el('description', {}, escapeHtml(feed.description)),
         el('language', {}, feed.language),
         el('lastBuildDate', {}, rfc822(feed.updated)),
         el('atom:link', { href: feed.urls.rss, rel: 'self', type: 'application/rss+xml' }),

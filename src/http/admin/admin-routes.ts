@@ -46,12 +46,20 @@ async function sendIndex(reply: FastifyReply, indexFile: string) {
   return reply.code(200).headers(INDEX_HEADERS).send(html);
 }
 
+const isSourceMap = (path: string) => path.endsWith('.map');
+
 /**
  * Serves the newsroom app under /admin/: its content-hashed assets for a year, and its page
  * for every other address below /admin (the app routes in the browser). /admin/setup, the
  * server-rendered first-run form, is a more specific route and keeps answering itself.
+ * Source maps (the app's whole source) are served only when `sourceMaps` says so: never in
+ * production, where the bundle does not name them either (admin/vite.config.ts).
  */
-export async function registerAdminApp(server: FastifyInstance, root = defaultAdminRoot()) {
+export async function registerAdminApp(
+  server: FastifyInstance,
+  root = defaultAdminRoot(),
+  options: { sourceMaps: boolean } = { sourceMaps: true },
+) {
   const assets = join(root, 'assets');
   if (existsSync(assets)) {
     await server.register(fastifyStatic, {
@@ -63,6 +71,7 @@ export async function registerAdminApp(server: FastifyInstance, root = defaultAd
       // Vite names every asset after a hash of its content.
       immutable: true,
       maxAge: '365d',
+      allowedPath: (path) => options.sourceMaps || !isSourceMap(path),
     });
   }
   const indexFile = join(root, 'index.html');

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { forbidden, unauthenticated } from '../../domain/errors.js';
+import { forbidden, invalid, unauthenticated } from '../../domain/errors.js';
 import { authorize, type NewsroomAction } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
 import { parseWith } from '../../domain/validation.js';
@@ -45,8 +45,18 @@ export interface EndpointSpec<S extends z.ZodTypeAny, P extends Permission, Resu
   handle(context: EndpointContext<z.infer<S>, CallerOf<P>>): Promise<Result>;
 }
 
+/** A JSON object, not an array, null, text or a number. */
+const isPlainObject = (value: unknown): value is object =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Path parameters, query and body as one object. A body that is not a JSON object is refused
+ * rather than read as no fields (or an array as fields named 0, 1, …).
+ */
 function merged(request: FastifyRequest): Record<string, unknown> {
-  const body = request.body && typeof request.body === 'object' ? request.body : {};
+  const { body } = request;
+  if (body !== undefined && !isPlainObject(body))
+    throw invalid('body: must be a JSON object', 'body');
   return { ...(request.query as object), ...body, ...(request.params as object) };
 }
 

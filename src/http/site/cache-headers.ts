@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { surrogateKeys } from '../../domain/publication/surrogate-keys.js';
+import { linksFromHost } from './request-origin.js';
 
 /** How long a shared cache (a CDN) keeps a public answer, and how long it may serve it stale. */
 export interface CachePolicy {
@@ -25,6 +26,9 @@ export { surrogateKeys };
  * it: `Surrogate-Key` (Fastly, Varnish) and `Cache-Tag` (Cloudflare), space- and comma-separated.
  */
 export function setPublicCache(reply: FastifyReply, policy: CachePolicy, keys: string[] = []) {
+  // Links from the Host header (no PUBLIC_URL): the browser may keep the answer, a CDN never.
+  if (linksFromHost(reply.request))
+    return reply.header('cache-control', `private, max-age=${policy.maxAge}`);
   reply.header(
     'cache-control',
     `public, max-age=${policy.maxAge}, s-maxage=${policy.sMaxAge}, stale-while-revalidate=${policy.staleWhileRevalidate}`,

@@ -1,13 +1,10 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { invalid } from '../../domain/errors.js';
 import { renderDocument, type SafeHtml } from '../jsx/jsx.js';
 import { PAGE_CACHE, setPublicCache, surrogateKeys, type CachePolicy } from './cache-headers.js';
 import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from './site-scripts.js';
 
-export interface SiteOptions {
-  /** Absolute origin for canonical links; taken from the request when not configured. */
-  publicUrl: string | undefined;
-}
+export { originOf, type SiteOptions } from './request-origin.js';
 
 /** Headers every reader page carries. */
 export const PAGE_HEADERS = {
@@ -16,10 +13,6 @@ export const PAGE_HEADERS = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
 };
-
-/** The site's origin for absolute links: configured, or as the request reached us. */
-export const originOf = (request: FastifyRequest, options: SiteOptions) =>
-  options.publicUrl ?? `${request.protocol}://${request.host}`;
 
 /** The site's headers for a page that frames embeds from these origins (none by default). */
 export const pageHeaders = (frameOrigins: readonly string[] = []) =>

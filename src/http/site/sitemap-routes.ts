@@ -44,9 +44,8 @@ export function registerSitemapRoutes(
     return sendDiscoveryFile(request, reply, { body: urlsetXml(urls), type: XML, keys: [] });
   });
 
-  server.get('/robots.txt', (request, reply) =>
-    setPublicCache(reply, FEED_CACHE)
-      .type('text/plain; charset=utf-8')
-      .send(robotsTxt(originOf(request, options))),
-  );
+  server.get('/robots.txt', (request, reply) => {
+    const text = robotsTxt(originOf(request, options));
+    return setPublicCache(reply, FEED_CACHE).type('text/plain; charset=utf-8').send(text);
+  });
 }

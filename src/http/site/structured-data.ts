@@ -9,9 +9,21 @@ import { trustedHtml, type SafeHtml } from '../jsx/jsx.js';
 /** Where the raster logo is served (see site-routes). */
 export const LOGO_PATH = '/logo.png';
 
-// JSON inside <script> must not be able to close the element or open a comment.
-const scriptSafeJson = (value: unknown) =>
-  JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+const SCRIPT_UNSAFE: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};
+
+/**
+ * JSON for inside a <script> element, the one way the server writes inline JSON: it cannot
+ * close the element or open a comment (`<`, `>`, `&` escaped), and U+2028/U+2029, line
+ * terminators to JavaScript before ES2019 and to some JSON-LD readers, are written escaped.
+ */
+export const scriptSafeJson = (value: unknown) =>
+  JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => SCRIPT_UNSAFE[c] ?? c);
 
 /** One JSON-LD block; each carries its own @context so any block can be read alone. */
 export const jsonLd = (data: object): SafeHtml =>

@@ -30,9 +30,11 @@ export async function refuseWhenThrottled(
     if (count < limitOf(key)) continue;
     // The oldest failure leaving the window frees the next attempt.
     const freeAt = (oldest ?? now).getTime() + THROTTLE_WINDOW_MS;
-    const minutes = Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000));
+    const seconds = Math.ceil((freeAt - now.getTime()) / 1000);
+    const minutes = Math.max(1, Math.ceil(seconds / 60));
     throw tooManyRequests(
       `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+      seconds,
     );
   }
 }

@@ -42,7 +42,8 @@ export interface ContentReadStore {
    * each whole (bylines, tags, corrections; no inline photos).
    */
   listArticles(query: ContentArticleQuery): Promise<Article[]>;
-  /** Tags by slug, starting after `afterSlug`. */
-  listTags(query: { afterSlug?: string; limit: number }): Promise<Tag[]>;
-  findTagById(id: number): Promise<Tag | undefined>;
+  /** Tags readers may see at `asOf` (see TagStore), by slug, starting after `afterSlug`. */
+  listTags(query: { afterSlug?: string; limit: number; asOf: Date }): Promise<Tag[]>;
+  /** A tag readers may see at `asOf`. */
+  findTagById(id: number, asOf: Date): Promise<Tag | undefined>;
 }

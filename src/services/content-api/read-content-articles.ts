@@ -26,7 +26,7 @@ const unknownSlug = (field: string, slug: string) =>
 
 /** The ids the filters' slugs name; Invalid (400) naming the filter whose slug is unknown. */
 async function filterIds(
-  deps: Pick<ContentApiDeps, 'stores' | 'publication'>,
+  deps: Pick<ContentApiDeps, 'stores' | 'clock' | 'publication'>,
   f: ContentArticleFilters,
 ) {
   const ids: { sectionId?: number; tagId?: number; authorId?: number } = {};
@@ -36,7 +36,7 @@ async function filterIds(
     ids.sectionId = section.id;
   }
   if (f.tag !== undefined) {
-    const tag = await deps.stores.tags.findBySlug(f.tag);
+    const tag = await deps.stores.tags.findListedBySlug(f.tag, deps.clock.now());
     if (!tag) throw unknownSlug('tag', f.tag);
     ids.tagId = tag.id;
   }

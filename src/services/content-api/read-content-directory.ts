@@ -4,7 +4,7 @@ import { invalid, notFound } from '../../domain/errors.js';
 import type { Section } from '../../domain/section/section.js';
 import type { ContentApiDeps } from './content-api-deps.js';
 
-type Deps = Pick<ContentApiDeps, 'stores' | 'publication'>;
+type Deps = Pick<ContentApiDeps, 'stores' | 'publication' | 'clock'>;
 
 /** Every section, in the paper's order. */
 export async function listContentSections(deps: Deps): Promise<Section[]> {
@@ -35,7 +35,11 @@ export async function listContentTags(
       throw invalid('cursor: is not a cursor this API gave out', 'cursor');
     afterSlug = Buffer.from(query.cursor, 'base64url').toString('utf8');
   }
-  const found = await deps.stores.contentReads.listTags({ afterSlug, limit: query.limit + 1 });
+  const found = await deps.stores.contentReads.listTags({
+    afterSlug,
+    limit: query.limit + 1,
+    asOf: deps.clock.now(),
+  });
   const tags = found.slice(0, query.limit);
   const last = tags.at(-1);
   const next =
@@ -45,12 +49,13 @@ export async function listContentTags(
   return { tags, next };
 }
 
-/** One tag by id or slug; NotFound otherwise. */
+/** One tag by id or slug, while a story readers may see carries it; NotFound otherwise. */
 export async function readContentTag(deps: Deps, by: { id: number } | { slug: string }) {
+  const asOf = deps.clock.now();
   const tag =
     'id' in by
-      ? await deps.stores.contentReads.findTagById(by.id)
-      : await deps.stores.tags.findBySlug(by.slug);
+      ? await deps.stores.contentReads.findTagById(by.id, asOf)
+      : await deps.stores.tags.findListedBySlug(by.slug, asOf);
   if (!tag) throw notFound('No such tag');
   return tag;
 }

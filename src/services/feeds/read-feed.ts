@@ -54,7 +54,7 @@ async function subjectOf(
       };
     }
     case 'tag': {
-      const tag = await context.stores.tags.findBySlug(scope.slug);
+      const tag = await context.stores.tags.findListedBySlug(scope.slug, context.clock.now());
       if (!tag) throw notFound('No such topic');
       return {
         title: `${tag.name} — ${paper}`,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { recordIdParam } from '../../../domain/validation.js';
 import { articleChangesSchema } from '../../../domain/article/article-draft.js';
 
-export const idParams = z.object({ id: recordIdParam });
+export const idParams = z.object({ id: recordIdParam }).strict();
 
 export const saveArticleInput = articleChangesSchema
   .extend({

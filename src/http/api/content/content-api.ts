@@ -78,9 +78,9 @@ function guard(deps: ContentApiDeps, options: ContentApiOptions) {
       'ratelimit-policy': `${rate.limit};w=60`,
     });
     if (!rate.allowed) {
-      reply.header('retry-after', rate.retryAfterSeconds);
       throw tooManyRequests(
         `This key may make ${rate.limit} requests a minute; try again in ${rate.retryAfterSeconds} s`,
+        rate.retryAfterSeconds,
       );
     }
   };

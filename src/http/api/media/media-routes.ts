@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { invalid, tooLarge } from '../../../domain/errors.js';
 import { formatFileSize } from '../../../domain/media/file-size.js';
+import { refuseUnstorableText } from '../../../domain/storable-text.js';
 import { recordIdParam } from '../../../domain/validation.js';
 import { deletePhoto } from '../../../services/media/delete-photo.js';
 import { editPhoto, photoChangesSchema } from '../../../services/media/edit-photo.js';
@@ -65,6 +66,8 @@ function registerUpload(server: FastifyInstance, media: MediaDeps) {
           .filter((field) => field !== undefined && field.type === 'field')
           .map((field) => [field.fieldname, (field as { value: unknown }).value]),
       );
+      // Multipart fields arrive after the edge's hook has looked at the request.
+      refuseUnstorableText(fields);
       const { media: photo, created } = await uploadPhoto(
         media,
         actor,

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { API_TOKEN_MAX_DAYS } from '../../../domain/account/api-token.js';
 import { recordIdParam } from '../../../domain/validation.js';
 
-export const listTokensInput = z.object({});
-export const createTokenInput = z.object({
-  name: z.string().max(1000),
-  /** Days the token works for; left out or null, it works until revoked. */
-  expiresInDays: z.number().int().min(1).max(API_TOKEN_MAX_DAYS).nullable().optional(),
-});
-export const revokeTokenInput = z.object({ id: recordIdParam });
+export const listTokensInput = z.object({}).strict();
+export const createTokenInput = z
+  .object({
+    name: z.string().max(1000),
+    /** Days the token works for; left out or null, it works until revoked. */
+    expiresInDays: z.number().int().min(1).max(API_TOKEN_MAX_DAYS).nullable().optional(),
+  })
+  .strict();
+export const revokeTokenInput = z.object({ id: recordIdParam }).strict();

@@ -4,7 +4,7 @@ import { ROLES } from '../../../domain/roles/role.js';
 
 export const roleSchema = z.enum(ROLES);
 
-export const listUsersInput = z.object({});
+export const listUsersInput = z.object({}).strict();
 
 export const changeUserInput = z
   .object({
@@ -12,6 +12,7 @@ export const changeUserInput = z
     role: roleSchema.optional(),
     disabled: z.boolean().optional(),
   })
+  .strict()
   .refine((change) => change.role !== undefined || change.disabled !== undefined, {
     message: 'give a new role, or disabled: true or false',
     path: ['role'],

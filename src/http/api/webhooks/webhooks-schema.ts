@@ -3,7 +3,7 @@ import { recordIdParam } from '../../../domain/validation.js';
 
 const events = z.array(z.string().max(100)).max(20);
 
-export const listWebhooksInput = z.object({});
+export const listWebhooksInput = z.object({}).strict();
 export const createWebhookInput = z
   .object({
     url: z.string().max(4000),
@@ -21,11 +21,13 @@ export const updateWebhookInput = z
     active: z.boolean().optional(),
   })
   .strict();
-export const webhookIdInput = z.object({ id: recordIdParam });
-export const listDeliveriesInput = z.object({
-  id: recordIdParam,
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+export const webhookIdInput = z.object({ id: recordIdParam }).strict();
+export const listDeliveriesInput = z
+  .object({
+    id: recordIdParam,
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
 
 /** A subscription as the API shows it: never its secret, except once, beside it. */
 export interface WebhookView {
