@@ -56,6 +56,7 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
       '0008-discovery-indexes',
       '0009-presence',
       '0010-account-security',
+      '0011-audit-log',
     ]);
     world = await storage.stores.sections.create({
       slug: 'world',
