@@ -1,5 +1,6 @@
 import { purgeAuditTrail } from '../services/audit/purge-audit-trail.js';
 import type { Clock, Storage } from '../services/ports.js';
+import { startPeriodic, type PeriodicTask } from './periodic-task.js';
 
 export interface AuditRetentionDeps {
   storage: Storage;
@@ -20,24 +21,14 @@ export const AUDIT_RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 export function startAuditRetention(
   deps: AuditRetentionDeps,
   intervalMs = AUDIT_RETENTION_INTERVAL_MS,
-): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = purgeAuditTrail(deps, deps.retentionDays)
+): PeriodicTask {
+  const purge = () =>
+    purgeAuditTrail(deps, deps.retentionDays)
       .then((purged) => {
         const entries = purged === 1 ? 'entry' : 'entries';
         if (purged > 0)
           deps.log(`audit: forgot ${purged} ${entries} older than ${deps.retentionDays} days`);
       })
       .catch((error: unknown) => deps.log(`audit: purge failed: ${String(error)}`));
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  tick();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodic(purge, intervalMs);
 }

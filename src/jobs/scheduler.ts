@@ -1,13 +1,13 @@
 import { runSchedules, type SchedulerDeps } from '../services/articles/run-schedules.js';
+import { startPeriodic, type PeriodicTask } from './periodic-task.js';
 
 /**
  * Runs the scheduler every `intervalMs` until stopped. A run that fails is logged and the next
  * one tries again: a schedule never fails silently.
  */
-export function startScheduler(deps: SchedulerDeps, intervalMs: number): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = runSchedules(deps)
+export function startScheduler(deps: SchedulerDeps, intervalMs: number): PeriodicTask {
+  const run = () =>
+    runSchedules(deps)
       .then((done) => {
         for (const id of done.published) deps.log(`scheduler: article ${id} went live`);
         for (const id of done.updated) deps.log(`scheduler: article ${id} updated as scheduled`);
@@ -15,14 +15,5 @@ export function startScheduler(deps: SchedulerDeps, intervalMs: number): { stop(
           deps.log(`scheduler: article ${id} expired and came down`);
       })
       .catch((error: unknown) => deps.log(`scheduler: run failed: ${String(error)}`));
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  tick();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodic(run, intervalMs);
 }
