@@ -29,7 +29,9 @@ export class DomainError extends Error {
 
 export const unauthenticated = (message = 'Sign in first') =>
   new DomainError('unauthenticated', message);
-export const tooManyRequests = (message: string) => new DomainError('too_many_requests', message);
+/** `details.retryAfterSeconds`, when given, says when to try again (HTTP's Retry-After). */
+export const tooManyRequests = (message: string, details?: { retryAfterSeconds: number }) =>
+  new DomainError('too_many_requests', message, undefined, details);
 export const notFound = (message: string) => new DomainError('not_found', message);
 export const forbidden = (message: string) => new DomainError('forbidden', message);
 export const conflict = (message: string, details?: Record<string, string | number>) =>

@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { invalid, tooLarge } from '../../../domain/errors.js';
+import { invalid, isDomainError, tooLarge } from '../../../domain/errors.js';
 import { formatFileSize } from '../../../domain/media/file-size.js';
 import { recordIdParam } from '../../../domain/validation.js';
 import { deletePhoto } from '../../../services/media/delete-photo.js';
@@ -28,6 +28,13 @@ const uploaderNames = async (stores: Stores) =>
 const isTooLarge = (error: unknown) =>
   (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE';
 
+/** A refusal that says when to try again carries it in the Retry-After header too. */
+const retryAfter = (reply: FastifyReply) => (error: unknown) => {
+  const seconds = isDomainError(error) ? error.details?.retryAfterSeconds : undefined;
+  if (seconds !== undefined) reply.header('retry-after', String(seconds));
+  throw error;
+};
+
 /** The photo library: upload, list, read, change, delete. */
 export function registerMediaRoutes(server: FastifyInstance, media: MediaDeps) {
   registerUpload(server, media);
@@ -49,27 +56,27 @@ function registerUpload(server: FastifyInstance, media: MediaDeps) {
     handle: async ({ actor, request, reply }) => {
       if (!request.isMultipart())
         throw invalid('file: send the photo as multipart/form-data in a field named file', 'file');
-      const part = await request.file({
-        limits: { fileSize: media.limits.maxBytes, files: 1, fields: MAX_FIELDS },
-      });
-      if (!part || part.fieldname !== 'file')
-        throw invalid('file: send the photo in a field named file', 'file');
-      const bytes = await part.toBuffer().catch((error: unknown) => {
-        if (!isTooLarge(error)) throw error;
-        const limit = formatFileSize(media.limits.maxBytes);
-        throw tooLarge(`${part.filename} is larger than ${limit}, the most a photo may be`);
-      });
-      const fields = Object.fromEntries(
-        Object.values(part.fields)
-          .flat()
-          .filter((field) => field !== undefined && field.type === 'field')
-          .map((field) => [field.fieldname, (field as { value: unknown }).value]),
-      );
-      const { media: photo, created } = await uploadPhoto(
-        media,
-        actor,
-        { name: part.filename, bytes },
-        fields,
+      const receive = async () => {
+        const part = await request.file({
+          limits: { fileSize: media.limits.maxBytes, files: 1, fields: MAX_FIELDS },
+        });
+        if (!part || part.fieldname !== 'file')
+          throw invalid('file: send the photo in a field named file', 'file');
+        const bytes = await part.toBuffer().catch((error: unknown) => {
+          if (!isTooLarge(error)) throw error;
+          const limit = formatFileSize(media.limits.maxBytes);
+          throw tooLarge(`${part.filename} is larger than ${limit}, the most a photo may be`);
+        });
+        const fields = Object.fromEntries(
+          Object.values(part.fields)
+            .flat()
+            .filter((field) => field !== undefined && field.type === 'field')
+            .map((field) => [field.fieldname, (field as { value: unknown }).value]),
+        );
+        return { file: { name: part.filename, bytes }, fields };
+      };
+      const { media: photo, created } = await uploadPhoto(media, actor, receive).catch(
+        retryAfter(reply),
       );
       const presented = presentPhoto(photo, await uploaderNames(stores));
       // The same bytes were already in the library: the photo there, not a new one.
