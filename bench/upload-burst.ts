@@ -24,7 +24,7 @@ const CONNECTIONS = 16;
 /** What Chromium accepts: pages are compressed, as real readers get them. */
 const ACCEPT_ENCODING = 'gzip, deflate, br';
 /** When resident memory is read again after the burst, in seconds after its last upload. */
-const SETTLE_SECONDS = [5, 20];
+const SETTLE_SECONDS = [5, 20, 45];
 const STAFF = { email: 'bench-desk@paper.example', password: 'bench photo desk password' };
 
 /** A section page under load over one window, with what the server spent on it. */
