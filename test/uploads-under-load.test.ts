@@ -26,6 +26,9 @@ async function mostSharpTasksDuring<T>(work: () => Promise<T>) {
   }
 }
 
+/** How long uploads may take to reach the encoder's queue on a busy machine: a bound, not a timing. */
+const QUEUED = { timeout: 20_000, interval: 20 };
+
 /** A promise the test settles, to hold the encoder's only turn. */
 function gate() {
   let open = () => {};
@@ -76,7 +79,7 @@ describe.each(ENGINES)('uploads under load on $engine', ({ create }) => {
         return response;
       });
     const writers = burst.map((file) => sent('writer', writer, file));
-    await vi.waitFor(() => expect(encoder.load().waiting).toBe(6));
+    await vi.waitFor(() => expect(encoder.load().waiting).toBe(6), QUEUED);
 
     const refused = await upload(writer, extra as Fixture);
     expect(refused.statusCode).toBe(429);
@@ -89,7 +92,7 @@ describe.each(ENGINES)('uploads under load on $engine', ({ create }) => {
     expect(retryAfterSeconds).toBeGreaterThanOrEqual(1);
 
     const editors = sent('editor', editor, theirs as Fixture);
-    await vi.waitFor(() => expect(encoder.load().waiting).toBe(7));
+    await vi.waitFor(() => expect(encoder.load().waiting).toBe(7), QUEUED);
     job.open();
     await holding;
     const answers = await Promise.all([...writers, editors]);
