@@ -39,7 +39,11 @@ export async function measure(
   return summarize(target.name, connections, result);
 }
 
-function summarize(name: string, connections: number, result: autocannon.Result): Measurement {
+export function summarize(
+  name: string,
+  connections: number,
+  result: autocannon.Result,
+): Measurement {
   const responses = result.requests.total;
   return {
     target: name,

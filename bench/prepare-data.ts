@@ -19,10 +19,26 @@ export interface BenchData {
   demoSeeded: boolean;
 }
 
+/**
+ * glibc's malloc arenas as `bin/dateline.js` sets them (the bench starts Node directly):
+ * BENCH_MALLOC_ARENA_MAX, 2 unless set; `unset` leaves glibc's default (8 per core).
+ */
+function mallocArenaMax(): { MALLOC_ARENA_MAX?: string } {
+  const wanted = process.env.BENCH_MALLOC_ARENA_MAX || '2';
+  if (wanted === 'unset') return {};
+  if (!/^[1-9]\d*$/.test(wanted)) {
+    throw new Error(`BENCH_MALLOC_ARENA_MAX must be a whole number or unset, not "${wanted}"`);
+  }
+  return { MALLOC_ARENA_MAX: wanted };
+}
+
 /** The environment every Dateline child process gets. */
 function datelineEnv(dir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.MALLOC_ARENA_MAX;
   return {
-    ...process.env,
+    ...env,
+    ...mallocArenaMax(),
     DATABASE_URL: `sqlite:${join(dir, 'dateline.db')}`,
     MEDIA_DIR: join(dir, 'media'),
     DATELINE_NOW: REFERENCE_NOW,

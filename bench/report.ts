@@ -3,11 +3,12 @@
  * measured in the same run are the headline numbers: absolute req/s on a shared 2-core machine
  * say more about the machine than about Dateline.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname } from 'node:path';
 import type { Measurement } from './load.js';
 import type { LeadPhotoDownloads, VariantGeneration } from './media-bench.js';
+import type { PageLoad, UploadBurst } from './upload-burst.js';
 
 /** The project's performance goal for the article page at 64 connections. */
 export const ARTICLE_GOAL = { connections: 64, ratio: 0.07, p99Ms: 50 };
@@ -203,15 +204,13 @@ export function formatLeadPhotoDownloads(photos: PhotoResults): string {
   ].join('\n');
 }
 
-/** Writes the machine-readable results the lead commits. */
-export async function writeResults(
-  file: string,
+/** The page load runs' part of latest.json. */
+export function pageResults(
   run: { seconds: number; warmupSeconds: number },
   rows: ResultRow[],
   goal: GoalStatus,
-  photos: PhotoResults,
-): Promise<void> {
-  const report = {
+) {
+  return {
     date: new Date().toISOString(),
     node: process.version,
     cpus: availableParallelism(),
@@ -231,8 +230,49 @@ export async function writeResults(
       errors: r.errors,
     })),
     targets: { article: goal },
-    photos: { ...photos, sameChoiceFor24Megapixel: sameChoiceFor24Megapixel(photos) },
   };
+}
+
+/** The photo measurements' part of latest.json. */
+export const photoResults = (photos: PhotoResults) => ({
+  photos: { ...photos, sameChoiceFor24Megapixel: sameChoiceFor24Megapixel(photos) },
+});
+
+/**
+ * Writes the machine-readable results the lead commits. Only the parts measured in this run
+ * are replaced (BENCH_ONLY), so the others keep their last figures.
+ */
+export async function writeResults(file: string, parts: Record<string, unknown>): Promise<void> {
+  const earlier = await readFile(file, 'utf8').then(
+    (text) => JSON.parse(text) as Record<string, unknown>,
+    () => ({}),
+  );
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(file, `${JSON.stringify({ ...earlier, ...parts }, null, 2)}\n`);
+}
+
+const loadRow = (phase: string, l: PageLoad) =>
+  `| ${phase} | ${l.requestsPerSecond} | ${l.latencyP50Ms} | ${l.latencyP99Ms} | ` +
+  `${l.serverCores} | ${l.cpuMsPerPage} | ${l.non2xx} | ${l.errors} |`;
+
+/** The section page alone and during the burst, the uploads, and the server's memory. */
+export function formatUploadBurst(burst: UploadBurst | NotMeasured): string {
+  if (!('alone' in burst)) return notMeasured('Upload burst', burst);
+  const { photos, uploads, memoryMb: m, server } = burst;
+  const after = m.after.map((a) => `${a.rssMb} MB ${a.secondsAfterBurst} s after`).join(', ');
+  return [
+    `Upload burst: ${burst.sectionPath} at ${burst.connections} connections (${burst.acceptEncoding}), ` +
+      `alone, then while ${photos.count} photos of ${photos.width} × ${photos.height} ` +
+      `(${megabytes(photos.averageBytes)} each) are uploaded at once ` +
+      `(IMAGE_ENCODE_CONCURRENCY ${server.imageEncodeConcurrency}, MALLOC_ARENA_MAX ${server.mallocArenaMax}):`,
+    '',
+    '| section page | req/s | p50 ms | p99 ms | server cores busy | server CPU ms/page | non-2xx | errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    loadRow('alone', burst.alone),
+    loadRow('during the uploads', burst.during),
+    '',
+    `Uploads answered ${uploads.statuses.join(', ')} in ${uploads.seconds.join(', ')} s ` +
+      `(the burst: ${uploads.burstSeconds} s).`,
+    `Server RSS: ${m.before} MB before, ${m.peak} MB at the peak (high-water mark ${m.highWaterMark} MB), ${after}.`,
+  ].join('\n');
 }

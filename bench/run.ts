@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: measures Dateline's article and home pages against a bare node:http server
  * serving the same article bytes (the ceiling), in the same run on the same machine, then the
- * photos (variant generation, what a phone downloads), and writes bench/results/latest.json. Exits 1 only when a request failed; a missed goal is reported, not
- * fatal, because numbers from a shared machine are too noisy to gate on.
+ * photos (variant generation, what a phone downloads), then a section page while five large
+ * photos are uploaded, and writes bench/results/latest.json (BENCH_ONLY picks parts). Exits 1
+ * only when a request failed; a missed goal is reported, not fatal, because numbers from a
+ * shared machine are too noisy to gate on.
  */
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -22,7 +24,10 @@ import {
   formatGoal,
   formatLeadPhotoDownloads,
   formatTable,
+  formatUploadBurst,
   formatVariantGeneration,
+  pageResults,
+  photoResults,
   withRatios,
   writeResults,
   type NotMeasured,
@@ -30,6 +35,7 @@ import {
 } from './report.js';
 import { snapshotArticle, startCeiling, startDateline } from './servers.js';
 import { readSettings, type BenchSettings } from './settings.js';
+import { measureUploadBurst } from './upload-burst.js';
 
 /** What must be torn down however the run ends. */
 interface Cleanup {
@@ -110,56 +116,97 @@ function failures(measurements: Measurement[]): Measurement[] {
   return measurements.filter((m) => m.non2xx > 0 || m.errors > 0);
 }
 
-async function bench(root: string, settings: BenchSettings, cleanup: Cleanup): Promise<number> {
-  const seedDir = sharedSeedDir(root);
-  if (!checkSeed(seedDir)) return 1;
-
-  console.error('bench: preparing a throwaway database…');
-  const data = await prepareData(root, seedDir);
-  cleanup.data = data;
-  const track = (child: RunningChild) => cleanup.children.push(child);
-
+/** The page load runs and the photo measurements, on the bench's Dateline; true if any failed. */
+async function pagesAndPhotos(
+  root: string,
+  data: BenchData,
+  settings: BenchSettings,
+  track: (child: RunningChild) => void,
+): Promise<{ failed: boolean; parts: Record<string, unknown> }> {
   const origin = await startDateline(root, data, track);
   const articleUrl = `${origin}${data.articlePath}`;
-  const snapshot = await snapshotArticle(articleUrl);
-  const ceilingUrl = await startCeiling(root, data, snapshot, track);
-  console.error(
-    `bench: article ${data.articlePath} (${snapshot.body.length} bytes); ` +
-      `${settings.seconds} s per run after ${settings.warmupSeconds} s warm-up`,
-  );
-
-  const targets: Target[] = [
-    { name: 'ceiling', url: ceilingUrl },
-    { name: 'article', url: articleUrl },
-    { name: 'home', url: `${origin}/` },
-  ];
-  const measurements = await runSchedule(targets, settings);
-  const { photos, failed: photosFailed } = await measurePhotos(root, articleUrl, seedDir);
-
-  const rows = withRatios(measurements);
-  const goal = articleGoal(rows);
-  console.log(formatTable(rows));
-  console.log('');
-  console.log(formatGoal(goal));
-  console.log('');
-  console.log(formatVariantGeneration(photos.variantGeneration));
-  console.log('');
-  console.log(formatLeadPhotoDownloads(photos));
-  console.log('');
-  // Printed because a busy machine explains a surprising run better than anything in the table.
-  console.log(`Load average (1 min) at the end: ${loadavg()[0]?.toFixed(2) ?? '-'}`);
-  const resultsFile = join(root, 'bench', 'results', 'latest.json');
-  await writeResults(resultsFile, settings, rows, goal, photos);
-  console.log(`Results written to ${resultsFile}`);
-
-  const failed = failures(measurements);
+  const parts: Record<string, unknown> = {};
+  let failed: Measurement[] = [];
+  if (settings.scenarios.has('pages')) {
+    const snapshot = await snapshotArticle(articleUrl);
+    const ceilingUrl = await startCeiling(root, data, snapshot, track);
+    console.error(
+      `bench: article ${data.articlePath} (${snapshot.body.length} bytes); ` +
+        `${settings.seconds} s per run after ${settings.warmupSeconds} s warm-up`,
+    );
+    const targets: Target[] = [
+      { name: 'ceiling', url: ceilingUrl },
+      { name: 'article', url: articleUrl },
+      { name: 'home', url: `${origin}/` },
+    ];
+    const measurements = await runSchedule(targets, settings);
+    const rows = withRatios(measurements);
+    const goal = articleGoal(rows);
+    console.log(`${formatTable(rows)}\n\n${formatGoal(goal)}\n`);
+    Object.assign(parts, pageResults(settings, rows, goal));
+    failed = failures(measurements);
+  }
+  let photosFailed = false;
+  if (settings.scenarios.has('photos')) {
+    const measured = await measurePhotos(root, articleUrl, sharedSeedDir(root));
+    console.log(`${formatVariantGeneration(measured.photos.variantGeneration)}\n`);
+    console.log(`${formatLeadPhotoDownloads(measured.photos)}\n`);
+    Object.assign(parts, photoResults(measured.photos));
+    photosFailed = measured.failed;
+  }
   for (const m of failed) {
     console.error(
       `bench: ${m.target} c=${m.connections} had ${m.non2xx} non-2xx responses and ` +
         `${m.errors} errors (${m.timeouts} timeouts)`,
     );
   }
-  return failed.length > 0 || photosFailed ? 1 : 0;
+  return { failed: failed.length > 0 || photosFailed, parts };
+}
+
+/** The upload burst on a Dateline of its own; fails when an upload or a page request failed. */
+async function uploads(
+  root: string,
+  data: BenchData,
+  settings: BenchSettings,
+  track: (child: RunningChild) => void,
+): Promise<{ failed: boolean; parts: Record<string, unknown> }> {
+  const burst = await attempt('upload burst', () =>
+    measureUploadBurst(root, data, settings, track),
+  );
+  console.log(`${formatUploadBurst(burst)}\n`);
+  const failed =
+    !('alone' in burst) ||
+    burst.uploads.statuses.some((status) => status !== 201) ||
+    [burst.alone, burst.during].some((load) => load.non2xx > 0 || load.errors > 0);
+  return { failed, parts: { uploadBurst: burst } };
+}
+
+async function bench(root: string, settings: BenchSettings, cleanup: Cleanup): Promise<number> {
+  const seedDir = sharedSeedDir(root);
+  if (!checkSeed(seedDir)) return 1;
+  console.error(`bench: ${[...settings.scenarios].join(', ')}; preparing a throwaway database…`);
+  const data = await prepareData(root, seedDir);
+  cleanup.data = data;
+  const track = (child: RunningChild) => cleanup.children.push(child);
+
+  const outcomes = [];
+  if (settings.scenarios.has('pages') || settings.scenarios.has('photos')) {
+    outcomes.push(await pagesAndPhotos(root, data, settings, track));
+  }
+  if (settings.scenarios.has('uploads')) {
+    // The other servers would only share the machine with this one: stopped first.
+    await Promise.all(cleanup.children.map((child) => stopChild(child)));
+    cleanup.children = [];
+    outcomes.push(await uploads(root, data, settings, track));
+  }
+  // Printed because a busy machine explains a surprising run better than anything in the table.
+  console.log(`Load average (1 min) at the end: ${loadavg()[0]?.toFixed(2) ?? '-'}`);
+  const resultsFile = join(root, 'bench', 'results', 'latest.json');
+  const parts: Record<string, unknown> = {};
+  for (const outcome of outcomes) Object.assign(parts, outcome.parts);
+  await writeResults(resultsFile, parts);
+  console.log(`Results written to ${resultsFile}`);
+  return outcomes.some((o) => o.failed) ? 1 : 0;
 }
 
 async function main(): Promise<number> {

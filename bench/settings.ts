@@ -7,6 +7,22 @@ export interface BenchSettings {
   warmupSeconds: number;
   /** Concurrency levels: 1 shows per-request cost, 64 shows behaviour under load. */
   connections: number[];
+  /** Which parts run (BENCH_ONLY, a comma-separated list); all of them unless set. */
+  scenarios: Set<Scenario>;
+}
+
+/** The parts of the bench: the page load runs, the photo measurements, the upload burst. */
+export const SCENARIOS = ['pages', 'photos', 'uploads'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+function scenariosFrom(raw: string | undefined): Set<Scenario> {
+  if (raw === undefined || raw.trim() === '') return new Set(SCENARIOS);
+  const named = raw.split(',').map((name) => name.trim());
+  const unknown = named.filter((name) => !(SCENARIOS as readonly string[]).includes(name));
+  if (unknown.length > 0 || named.length === 0) {
+    throw new Error(`BENCH_ONLY must list some of ${SCENARIOS.join(', ')}, not "${raw}"`);
+  }
+  return new Set(named as Scenario[]);
 }
 
 function secondsFrom(name: string, fallback: number, allowZero: boolean): number {
@@ -26,5 +42,6 @@ export function readSettings(): BenchSettings {
     seconds: secondsFrom('BENCH_SECONDS', 8, false),
     warmupSeconds: secondsFrom('BENCH_WARMUP_SECONDS', 2, true),
     connections: [1, 64],
+    scenarios: scenariosFrom(process.env.BENCH_ONLY),
   };
 }

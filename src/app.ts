@@ -14,6 +14,7 @@ import { createCdnPurger } from './adapters/cdn/http-cdn-purger.js';
 import { sharpSvgRasteriser } from './adapters/media/sharp-svg-rasteriser.js';
 import { createGuardedHttpClient } from './adapters/http/guarded-http-client.js';
 import { createMediaStorage } from './adapters/media/create-media-storage.js';
+import { createEncoderTurns } from './adapters/media/encoder-turns.js';
 import { SharpImageProcessor } from './adapters/media/sharp-image-processor.js';
 import { Argon2PasswordHasher } from './adapters/passwords/argon2-password-hasher.js';
 import { ZxcvbnPasswordStrength } from './adapters/passwords/zxcvbn-password-strength.js';
@@ -30,9 +31,10 @@ import { eventJobHandlers, type EventListener } from './services/events/event-li
 import { cdnPurgeJobHandlers, cdnPurgeListener } from './services/cdn/cdn-purge-listener.js';
 import { createSiteLogo } from './services/site-logo.js';
 import type { MediaDeps } from './services/media/media-deps.js';
+import { createUploadPlaces } from './services/media/upload-places.js';
 import { mediaJobHandlers } from './services/media/media-jobs.js';
 import { createVariantSource, type VariantSource } from './services/media/variant-on-demand.js';
-import type { Clock, Mailer, OutboundHttp } from './services/ports.js';
+import type { Clock, EncoderTurns, Mailer, OutboundHttp, Storage } from './services/ports.js';
 import { webhookJobHandlers } from './services/webhooks/deliver-webhook.js';
 import type { WebhookDeps } from './services/webhooks/webhook-deps.js';
 import { webhookListener } from './services/webhooks/webhook-listener.js';
@@ -46,8 +48,8 @@ export interface App {
   storage: OpenedStorage;
   clock: Clock;
   publication: PublicationCache;
-  /** The photo library, its storage, and variants made on request. */
-  media: MediaDeps & { variants: VariantSource };
+  /** The photo library, its storage, variants made on request, and the encoder's turns. */
+  media: MediaDeps & { variants: VariantSource; encoder: EncoderTurns };
   /** Background work (photo variants …): run in `serve`, or drained by a command or test. */
   jobs: JobRunner;
   /** Starts the job worker; work queued from now on wakes it at once. */
@@ -132,6 +134,25 @@ function mastheadWeather(config: Config, log: Log): WeatherReader {
   };
 }
 
+function mediaDepsFor(
+  config: Config,
+  storage: Storage,
+  clock: Clock,
+  encoder: EncoderTurns,
+  wakeJobs: () => void,
+): MediaDeps {
+  return {
+    storage,
+    clock,
+    files: createMediaStorage(config.media.storage),
+    images: new SharpImageProcessor(encoder),
+    limits: { maxBytes: config.media.maxBytes, maxPixels: config.media.maxPixels },
+    // Upload durations are real time, even when DATELINE_NOW freezes the news.
+    uploads: createUploadPlaces(() => performance.now()),
+    wakeJobs,
+  };
+}
+
 /** Opens the database (migrating it) and builds everything a command or the server needs. */
 export async function createApp(
   config: Config,
@@ -146,15 +167,10 @@ export async function createApp(
   const clock = overrides.clock ?? systemClock(config.now);
   const publication = createPublicationCache(storage.stores);
   let wakeJobs = () => {};
-  const mediaDeps: MediaDeps = {
-    storage,
-    clock,
-    files: createMediaStorage(config.media.storage),
-    images: new SharpImageProcessor(),
-    limits: { maxBytes: config.media.maxBytes, maxPixels: config.media.maxPixels },
-    wakeJobs: () => wakeJobs(),
-  };
-  const media = { ...mediaDeps, variants: createVariantSource(mediaDeps) };
+  // One set of turns for every sharp pipeline in the process: uploads, variants, the logo.
+  const encoder = createEncoderTurns(config.media.encodeConcurrency);
+  const mediaDeps = mediaDepsFor(config, storage, clock, encoder, () => wakeJobs());
+  const media = { ...mediaDeps, variants: createVariantSource(mediaDeps), encoder };
   const webhooks: WebhookDeps = {
     storage,
     clock,
@@ -193,7 +209,7 @@ export async function createApp(
     clock,
     publication,
     weather: mastheadWeather(config, log),
-    logo: createSiteLogo(sharpSvgRasteriser),
+    logo: createSiteLogo(sharpSvgRasteriser(encoder)),
   };
   return {
     config,

@@ -99,21 +99,24 @@ describe('configuration', () => {
       /SMTP_URL: must start with smtp:\/\/ or smtps:\/\//,
     );
   });
-  it('keeps media on the local disk, up to 40 MB and 100 megapixels, unless told otherwise', () => {
+  it('keeps media on the local disk, up to 40 MB and 100 megapixels, one encode at a time, unless told otherwise', () => {
     expect(readConfig({}).media).toEqual({
       storage: { kind: 'local', dir: './data/media' },
       maxBytes: 41_943_040,
       maxPixels: 100_000_000,
+      encodeConcurrency: 1,
     });
     const config = readConfig({
       MEDIA_DIR: '/srv/media',
       MEDIA_MAX_BYTES: '1048576',
       MEDIA_MAX_PIXELS: '2000000',
+      IMAGE_ENCODE_CONCURRENCY: '3',
     });
     expect(config.media).toEqual({
       storage: { kind: 'local', dir: '/srv/media' },
       maxBytes: 1_048_576,
       maxPixels: 2_000_000,
+      encodeConcurrency: 3,
     });
     expect(config.mediaDir).toBe('/srv/media');
   });
@@ -183,6 +186,13 @@ describe('configuration', () => {
     ['MEDIA_MAX_BYTES', '40MB', /^MEDIA_MAX_BYTES: must be a positive whole number/m],
     ['MEDIA_MAX_PIXELS', '-5', /^MEDIA_MAX_PIXELS: must be a positive whole number/m],
     ['MEDIA_MAX_PIXELS', '1.5', /^MEDIA_MAX_PIXELS: must be a positive whole number/m],
+    [
+      'IMAGE_ENCODE_CONCURRENCY',
+      '0',
+      /^IMAGE_ENCODE_CONCURRENCY: must be a positive whole number/m,
+    ],
+    ['IMAGE_ENCODE_CONCURRENCY', 'all', /^IMAGE_ENCODE_CONCURRENCY: must be a positive whole/m],
+    ['IMAGE_ENCODE_CONCURRENCY', '65', /^IMAGE_ENCODE_CONCURRENCY: must be at most 64/m],
     ['S3_ENDPOINT', 'minio:9000', /^S3_ENDPOINT: /m],
     ['S3_ENDPOINT', 'ftp://minio:9000', /^S3_ENDPOINT: must start with http:\/\/ or https:\/\//m],
     ['S3_FORCE_PATH_STYLE', 'yes please', /^S3_FORCE_PATH_STYLE: must be true or false/m],

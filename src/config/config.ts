@@ -66,6 +66,7 @@ const configSchema = z.object({
   MEDIA_STORAGE: z.enum(['local', 's3']).default('local'),
   MEDIA_MAX_BYTES: positiveInteger.default(40 * 1024 * 1024),
   MEDIA_MAX_PIXELS: positiveInteger.default(100_000_000),
+  IMAGE_ENCODE_CONCURRENCY: positiveInteger.max(64, { message: 'must be at most 64' }).default(1),
   S3_BUCKET: z.string().min(1).optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_ENDPOINT: z
@@ -127,6 +128,8 @@ export interface Config {
     maxBytes: number;
     /** The most pixels an upload may decode to (width × height), against decompression bombs. */
     maxPixels: number;
+    /** Image decodes and encodes run at once in the process, each on one core; readers keep the rest. */
+    encodeConcurrency: number;
   };
   /**
    * Absolute origin for canonical links, e.g. https://news.example; required in production,
@@ -228,6 +231,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
           : { kind: 'local', dir: e.MEDIA_DIR },
       maxBytes: e.MEDIA_MAX_BYTES,
       maxPixels: e.MEDIA_MAX_PIXELS,
+      encodeConcurrency: e.IMAGE_ENCODE_CONCURRENCY,
     },
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     production: e.NODE_ENV === 'production',

@@ -284,19 +284,54 @@ export interface RenderedVariant {
   bytes: Uint8Array;
 }
 
-/** Recognises, checks and re-encodes photos. */
+/**
+ * Whose photo work this is. The encoder serves the lanes in turn, so one member's burst of
+ * uploads cannot starve another's single photo, nor the background job a reader's variant.
+ */
+export type EncodeLane = 'background' | 'readers' | `uploader:${number}`;
+
+/** What the encoder is doing now, and the most pipelines it ever ran at once. */
+export interface EncoderLoad {
+  running: number;
+  waiting: number;
+  mostAtOnce: number;
+  /** Pipelines waiting, by lane; lanes with none are left out. */
+  waitingByLane: Partial<Record<EncodeLane, number>>;
+}
+
+/**
+ * Turns at the image encoder (IMAGE_ENCODE_CONCURRENCY): at most `concurrency` decodes or
+ * encodes run at once in the process, taken lane by lane in rotation.
+ */
+export interface EncoderTurns {
+  readonly concurrency: number;
+  /** Runs the work when its lane's turn comes; the work must not wait for another turn. */
+  run<T>(lane: EncodeLane, work: () => Promise<T>): Promise<T>;
+  load(): EncoderLoad;
+}
+
+/** Recognises, checks and re-encodes photos; every decode and encode waits its turn. */
 export interface ImageProcessor {
   /**
    * Checks an upload before anything is stored: throws unsupportedMedia when the content is
    * not JPEG, PNG, WebP, AVIF or GIF, tooLarge when it declares more than maxPixels (before
    * decoding it), and invalid when it does not decode whole (truncated, corrupt).
+   * The lane is the background's unless given.
    */
-  inspect(bytes: Uint8Array, limits: { maxPixels: number }): Promise<InspectedImage>;
+  inspect(
+    bytes: Uint8Array,
+    limits: { maxPixels: number },
+    lane?: EncodeLane,
+  ): Promise<InspectedImage>;
   /**
    * Makes the variants from the original, upright and with no metadata (no EXIF, GPS, IPTC
    * or XMP) in what it returns; yields each one as soon as it is encoded.
    */
-  render(original: Uint8Array, specs: VariantSpec[]): AsyncIterable<RenderedVariant>;
+  render(
+    original: Uint8Array,
+    specs: VariantSpec[],
+    lane?: EncodeLane,
+  ): AsyncIterable<RenderedVariant>;
 }
 
 /** Draws an SVG of our own making (the site logo) as a PNG. */

@@ -18,10 +18,11 @@ import {
 import type { VariantSpec } from '../../domain/media/variant-plan.js';
 import { planCrop, planVariants } from '../../domain/media/variant-plan.js';
 import type { RenderedVariant } from '../../services/ports.js';
+import { createEncoderTurns } from './encoder-turns.js';
 import { SharpImageProcessor } from './sharp-image-processor.js';
 import { sniffImageFormat } from './sniff-image-format.js';
 
-const images = new SharpImageProcessor();
+const images = new SharpImageProcessor(createEncoderTurns(2));
 const limits = { maxPixels: 40_000_000 };
 const HASH = '0123456789abcdef0123456789abcdef';
 

@@ -1,9 +1,14 @@
-import { availableParallelism } from 'node:os';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { invalid, isDomainError, tooLarge, unsupportedMedia } from '../../domain/errors.js';
 import type { ImageFormat } from '../../domain/media/media-item.js';
 import type { Region, VariantSpec } from '../../domain/media/variant-plan.js';
-import type { ImageProcessor, InspectedImage, RenderedVariant } from '../../services/ports.js';
+import type {
+  EncodeLane,
+  EncoderTurns,
+  ImageProcessor,
+  InspectedImage,
+  RenderedVariant,
+} from '../../services/ports.js';
 import { readEmbeddedDetails } from './embedded-details.js';
 import { sniffImageFormat } from './sniff-image-format.js';
 
@@ -34,8 +39,6 @@ const ENCODE = {
   webp: { quality: 72, effort: 4 },
   jpeg: { quality: 76, mozjpeg: true, progressive: true },
 } as const;
-/** sharp runs one libvips thread per image here (glibc); two encodes at once use both cores. */
-const PARALLEL_ENCODES = Math.max(1, Math.min(2, availableParallelism()));
 const WHITE = { r: 255, g: 255, b: 255 };
 /** How render() reads an original: inspect() checked its size and pixels before it was stored. */
 const ORIGINAL = { failOn: FAIL_ON, limitInputPixels: false, autoOrient: true } as const;
@@ -51,6 +54,9 @@ const damaged = (format: ImageFormat) =>
   );
 const grouped = (n: number) => n.toLocaleString('en-GB');
 
+/** Runs one sharp pipeline when the encoder has a turn free for it. */
+type Turn = <T>(work: () => Promise<T>) => Promise<T>;
+
 /** Uncompressed pixels with their layout, as sharp's raw input and output describe them. */
 interface RawImage {
   data: Buffer;
@@ -62,20 +68,31 @@ interface RawImage {
  * and re-encoded upright with no metadata, so no GPS position or camera serial leaves.
  */
 export class SharpImageProcessor implements ImageProcessor {
-  constructor() {
+  constructor(private readonly turns: EncoderTurns) {
     // libvips' operation cache only helps repeated work on one file; it would hold memory.
     sharp.cache(false);
+    // One libvips thread per pipeline: the turns decide how many cores photos get, not libvips.
+    sharp.concurrency(1);
   }
 
-  async inspect(bytes: Uint8Array, limits: { maxPixels: number }): Promise<InspectedImage> {
+  private turn(lane: EncodeLane): Turn {
+    return (work) => this.turns.run(lane, work);
+  }
+
+  async inspect(
+    bytes: Uint8Array,
+    limits: { maxPixels: number },
+    lane: EncodeLane = 'background',
+  ): Promise<InspectedImage> {
     const format = sniffImageFormat(bytes);
     if (!format) throw notRecognised();
-    const header = await readHeader(bytes, format);
+    const turn = this.turn(lane);
+    const header = await readHeader(bytes, format, turn);
     refuseTooManyPixels(header, limits.maxPixels);
     const animated = (header.pages ?? 1) > 1 && (format === 'gif' || format === 'webp');
     const [placeholderColor] = await Promise.all([
-      averageColour(bytes, format),
-      decodeWhole(bytes, format, animated, limits.maxPixels),
+      averageColour(bytes, format, turn),
+      decodeWhole(bytes, format, { animated, maxPixels: limits.maxPixels }, turn),
     ]);
     return {
       format,
@@ -90,14 +107,21 @@ export class SharpImageProcessor implements ImageProcessor {
     };
   }
 
-  async *render(original: Uint8Array, specs: VariantSpec[]): AsyncIterable<RenderedVariant> {
+  async *render(
+    original: Uint8Array,
+    specs: VariantSpec[],
+    lane: EncodeLane = 'background',
+  ): AsyncIterable<RenderedVariant> {
     if (specs.length === 0) return;
+    const turn = this.turn(lane);
     try {
       const crops = cropsOf(specs);
       // One crop (a variant made on demand): straight from the file, with shrink-on-load.
       // Several: decode once, small enough to hold yet large enough for every crop.
-      const decoded = crops.length === 1 ? undefined : await decodeForCrops(original, crops);
-      yield* inParallel(variantTasks(original, decoded, crops), PARALLEL_ENCODES);
+      const decoded = crops.length === 1 ? undefined : await decodeForCrops(original, crops, turn);
+      // No more tasks started than turns exist: a waiting task would only hold pixels idle.
+      const tasks = variantTasks({ original, decoded, turn }, crops);
+      yield* inParallel(tasks, this.turns.concurrency);
     } catch (error) {
       if (isDomainError(error)) throw error;
       const reason = error instanceof Error ? error.message : String(error);
@@ -109,10 +133,10 @@ export class SharpImageProcessor implements ImageProcessor {
 /* ---- inspect ---- */
 
 /** The header only: size, frames, orientation and metadata blocks; no pixel is decoded. */
-async function readHeader(bytes: Uint8Array, format: ImageFormat): Promise<Metadata> {
+async function readHeader(bytes: Uint8Array, format: ImageFormat, turn: Turn): Promise<Metadata> {
   let header: Metadata;
   try {
-    header = await sharp(bytes, { limitInputPixels: false }).metadata();
+    header = await turn(() => sharp(bytes, { limitInputPixels: false }).metadata());
   } catch {
     throw damaged(format);
   }
@@ -141,13 +165,15 @@ function refuseTooManyPixels(header: Metadata, maxPixels: number) {
 async function decodeWhole(
   bytes: Uint8Array,
   format: ImageFormat,
-  animated: boolean,
-  maxPixels: number,
+  { animated, maxPixels }: { animated: boolean; maxPixels: number },
+  turn: Turn,
 ) {
   // libvips reads a GIF cut short without complaint; a whole one ends with its trailer byte.
   if (format === 'gif' && lastNonZeroByte(bytes) !== 0x3b) throw damaged(format);
   try {
-    await sharp(bytes, { failOn: FAIL_ON, limitInputPixels: maxPixels, animated }).stats();
+    await turn(() =>
+      sharp(bytes, { failOn: FAIL_ON, limitInputPixels: maxPixels, animated }).stats(),
+    );
   } catch {
     throw damaged(format);
   }
@@ -162,14 +188,16 @@ function lastNonZeroByte(bytes: Uint8Array) {
 const hex = (n: number) => n.toString(16).padStart(2, '0');
 
 /** The photo's average colour over white, as #rrggbb: what shows while it loads. */
-async function averageColour(bytes: Uint8Array, format: ImageFormat): Promise<string> {
+async function averageColour(bytes: Uint8Array, format: ImageFormat, turn: Turn): Promise<string> {
   try {
-    const pixel = await sharp(bytes, { failOn: FAIL_ON, limitInputPixels: false })
-      .flatten({ background: WHITE })
-      .resize(1, 1, { fit: 'fill' })
-      .toColourspace('srgb')
-      .raw()
-      .toBuffer();
+    const pixel = await turn(() =>
+      sharp(bytes, { failOn: FAIL_ON, limitInputPixels: false })
+        .flatten({ background: WHITE })
+        .resize(1, 1, { fit: 'fill' })
+        .toColourspace('srgb')
+        .raw()
+        .toBuffer(),
+    );
     return `#${hex(pixel[0] ?? 0)}${hex(pixel[1] ?? 0)}${hex(pixel[2] ?? 0)}`;
   } catch {
     throw damaged(format);
@@ -210,42 +238,50 @@ interface DecodedPhoto {
  * 2400-wide variant of a 6000-wide photo needs 2400 of its pixels, not 6000), so memory
  * stays near a few dozen megabytes whatever the camera. GIFs give their first frame.
  */
-async function decodeForCrops(original: Uint8Array, crops: Crop[]): Promise<DecodedPhoto> {
+async function decodeForCrops(
+  original: Uint8Array,
+  crops: Crop[],
+  turn: Turn,
+): Promise<DecodedPhoto> {
   const needed = Math.max(
     ...crops.map((crop) =>
       Math.max(crop.width / crop.region.width, crop.height / crop.region.height),
     ),
   );
   const upright = sharp(original, ORIGINAL).toColourspace('srgb');
-  const size = (await sharp(original, ORIGINAL).metadata()).autoOrient;
-  if (needed >= 1) return { image: await toRaw(upright), original: size };
+  const size = (await turn(() => sharp(original, ORIGINAL).metadata())).autoOrient;
+  if (needed >= 1) return { image: await toRaw(upright, turn), original: size };
   const target = { width: Math.ceil(size.width * needed), height: Math.ceil(size.height * needed) };
-  const image = await toRaw(upright.resize(target.width, target.height, { fit: 'fill' }));
+  const image = await toRaw(upright.resize(target.width, target.height, { fit: 'fill' }), turn);
   return { image, original: size };
 }
 
-const toRaw = async (pipeline: Sharp): Promise<RawImage> => {
-  const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
+const toRaw = async (pipeline: Sharp, turn: Turn): Promise<RawImage> => {
+  const { data, info } = await turn(() => pipeline.raw().toBuffer({ resolveWithObject: true }));
   return { data, info: { width: info.width, height: info.height, channels: info.channels } };
 };
 
 const fromRaw = (image: RawImage) => sharp(image.data, { raw: image.info });
 
+/** What every variant of one render() is made from, and how its pipelines wait their turn. */
+interface RenderSource {
+  original: Uint8Array;
+  decoded: DecodedPhoto | undefined;
+  turn: Turn;
+}
+
 /** The crop's region at its largest size: every smaller variant is resized from this. */
-async function cutCrop(
-  original: Uint8Array,
-  decoded: DecodedPhoto | undefined,
-  crop: Crop,
-): Promise<RawImage> {
+async function cutCrop({ original, decoded, turn }: RenderSource, crop: Crop): Promise<RawImage> {
   const size = { fit: 'fill' } as const;
   if (!decoded) {
     const upright = sharp(original, ORIGINAL).toColourspace('srgb');
-    return toRaw(upright.extract(crop.region).resize(crop.width, crop.height, size));
+    return toRaw(upright.extract(crop.region).resize(crop.width, crop.height, size), turn);
   }
   return toRaw(
     fromRaw(decoded.image)
       .extract(scaleRegion(crop.region, decoded))
       .resize(crop.width, crop.height, size),
+    turn,
   );
 }
 
@@ -268,7 +304,7 @@ const sizeOf = (spec: VariantSpec) => `${spec.width}x${spec.height}`;
  * cut when its first variant starts; each size is resized once for all its formats and let
  * go after the last of them, so only a couple of crops' pixels are held at any time.
  */
-function* variantTasks(original: Uint8Array, decoded: DecodedPhoto | undefined, crops: Crop[]) {
+function* variantTasks(source: RenderSource, crops: Crop[]) {
   for (const crop of crops) {
     let cut: Promise<RawImage> | undefined;
     const specs = [...crop.specs].sort((a, b) => a.width - b.width);
@@ -280,12 +316,12 @@ function* variantTasks(original: Uint8Array, decoded: DecodedPhoto | undefined, 
         const key = sizeOf(spec);
         let pixels = sizes.get(key);
         if (!pixels) {
-          cut ??= cutCrop(original, decoded, crop);
-          pixels = cut.then((largest) => resized(largest, spec.width, spec.height));
+          cut ??= cutCrop(source, crop);
+          pixels = cut.then((largest) => resized(largest, spec, source.turn));
           sizes.set(key, pixels);
         }
         try {
-          return { spec, bytes: await encode(await pixels, spec) };
+          return { spec, bytes: await encode(await pixels, spec, source.turn) };
         } finally {
           const left = (uses.get(key) ?? 1) - 1;
           uses.set(key, left);
@@ -296,21 +332,22 @@ function* variantTasks(original: Uint8Array, decoded: DecodedPhoto | undefined, 
   }
 }
 
-async function resized(image: RawImage, width: number, height: number): Promise<RawImage> {
+async function resized(image: RawImage, spec: VariantSpec, turn: Turn): Promise<RawImage> {
+  const { width, height } = spec;
   if (image.info.width === width && image.info.height === height) return image;
-  return toRaw(fromRaw(image).resize(width, height, { fit: 'fill' }));
+  return toRaw(fromRaw(image).resize(width, height, { fit: 'fill' }), turn);
 }
 
 /** Encodes with no metadata at all: sharp writes none unless asked to keep it. */
-async function encode(pixels: RawImage, spec: VariantSpec): Promise<Buffer> {
+async function encode(pixels: RawImage, spec: VariantSpec, turn: Turn): Promise<Buffer> {
   const image = fromRaw(pixels);
   switch (spec.format) {
     case 'avif':
-      return image.avif(ENCODE.avif).toBuffer();
+      return turn(() => image.avif(ENCODE.avif).toBuffer());
     case 'webp':
-      return image.webp(ENCODE.webp).toBuffer();
+      return turn(() => image.webp(ENCODE.webp).toBuffer());
     case 'jpeg':
-      return image.flatten({ background: WHITE }).jpeg(ENCODE.jpeg).toBuffer();
+      return turn(() => image.flatten({ background: WHITE }).jpeg(ENCODE.jpeg).toBuffer());
   }
 }
 

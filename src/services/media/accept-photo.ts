@@ -4,7 +4,7 @@ import { CENTRE } from '../../domain/media/media-item.js';
 import { MIME_TYPES, originalKey } from '../../domain/media/variant-plan.js';
 import { tooLarge } from '../../domain/errors.js';
 import { formatFileSize } from '../../domain/media/file-size.js';
-import type { InspectedImage, Stores } from '../ports.js';
+import type { EncodeLane, InspectedImage, Stores } from '../ports.js';
 import { MAKE_VARIANTS_JOB, type MediaDeps } from './media-deps.js';
 
 /**
@@ -29,12 +29,13 @@ export interface PhotoDetails {
 /**
  * Checks a new upload (size, kind, pixel count, whole) and stores its original. Runs before
  * the database transaction, so a bad file never reaches the database and a failed
- * transaction can discard the one file written.
+ * transaction can discard the one file written. The decoding waits its turn in `lane`.
  */
 export async function acceptPhoto(
   deps: Pick<MediaDeps, 'files' | 'images' | 'limits' | 'storage'>,
   bytes: Uint8Array,
   name: string,
+  lane: EncodeLane = 'background',
 ): Promise<AcceptedPhoto> {
   if (bytes.byteLength > deps.limits.maxBytes) {
     throw tooLarge(
@@ -46,7 +47,7 @@ export async function acceptPhoto(
   const existing = await deps.storage.stores.media.findByContentHash(contentHash);
   const noop = () => Promise.resolve();
   if (existing) return { contentHash, bytes: bytes.byteLength, existing, discard: noop };
-  const inspected = await deps.images.inspect(bytes, { maxPixels: deps.limits.maxPixels });
+  const inspected = await deps.images.inspect(bytes, { maxPixels: deps.limits.maxPixels }, lane);
   const key = originalKey(contentHash, inspected.format);
   const wasThere = await deps.files.has(key);
   await deps.files.put(key, bytes, MIME_TYPES[inspected.format]);

@@ -7,20 +7,21 @@ import {
   type VariantSpec,
 } from '../../domain/media/variant-plan.js';
 import type { MediaItem } from '../../domain/media/media-item.js';
-import type { ImageProcessor, MediaStorage } from '../ports.js';
+import type { EncodeLane, ImageProcessor, MediaStorage } from '../ports.js';
 import type { MediaDeps } from './media-deps.js';
 
-/** Encodes the specs from the photo's original and stores each one as it is made. */
+/** Encodes the specs from the photo's original, in turns of `lane`, and stores each one. */
 export async function renderAndStore(
   deps: { files: MediaStorage; images: ImageProcessor },
   photo: MediaItem,
   specs: VariantSpec[],
+  lane: EncodeLane,
 ): Promise<Map<string, Uint8Array>> {
   const made = new Map<string, Uint8Array>();
   if (specs.length === 0) return made;
   const original = await deps.files.get(originalKey(photo.contentHash, photo.format));
   if (!original) throw notFound(`The original of photo ${photo.id} is missing from media storage`);
-  for await (const { spec, bytes } of deps.images.render(original, specs)) {
+  for await (const { spec, bytes } of deps.images.render(original, specs, lane)) {
     await deps.files.put(spec.key, bytes, MIME_TYPES[spec.format]);
     made.set(spec.key, bytes);
   }
@@ -44,7 +45,7 @@ export async function makeVariants(
   const plan = planVariants(photo);
   const missing: VariantSpec[] = [];
   for (const spec of plan) if (!(await deps.files.has(spec.key))) missing.push(spec);
-  const made = await renderAndStore(deps, photo, missing);
+  const made = await renderAndStore(deps, photo, missing, 'background');
   const now = await media.findById(mediaId);
   // The editor moved the focal point meanwhile: the job queued for that will finish up.
   if (!now || !sameFocus(now, photo)) return { made: made.size, removed: 0 };

@@ -1,4 +1,5 @@
 import type { Clock, ImageProcessor, MediaStorage, Storage } from '../ports.js';
+import type { UploadPlaces } from './upload-places.js';
 
 /** Limits on what an upload may be, from MEDIA_MAX_BYTES and MEDIA_MAX_PIXELS. */
 export interface MediaLimits {
@@ -13,6 +14,8 @@ export interface MediaDeps {
   files: MediaStorage;
   images: ImageProcessor;
   limits: MediaLimits;
+  /** The uploads under way, per member: too many answer 429 before their file is read. */
+  uploads: UploadPlaces;
   /** Tells the job worker there is new work, so variants start at once, not at the next poll. */
   wakeJobs?: () => void;
 }

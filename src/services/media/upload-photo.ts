@@ -24,20 +24,43 @@ const cleanName = (name: string) =>
   // Keep the last path segment only, without control characters, at a sane length.
   (name.split(/[\\/]/).pop() ?? '').replace(/\p{Cc}/gu, '').slice(0, 200) || 'photo';
 
+/** The upload's file and the text fields sent beside it, as the transport read them. */
+export interface ReceivedUpload {
+  file: UploadedFile;
+  fields: unknown;
+}
+
 /**
  * Adds a photo to the library. All or nothing: a refused or failed upload leaves no file and
  * no row. The same bytes uploaded again give the photo already there (created: false).
+ * `receive` reads the request's body, and is only called once the upload has a place: a member
+ * with too many uploads under way is refused (429) before their file fills memory.
  */
 export async function uploadPhoto(
   deps: MediaDeps,
   actor: Actor,
-  file: UploadedFile,
-  fields: unknown,
+  receive: () => Promise<ReceivedUpload>,
 ): Promise<{ media: MediaItem; created: boolean }> {
   authorize(actor, 'media.upload');
-  const details = parseWith(uploadFieldsSchema, fields);
+  const place = deps.uploads.take(actor.userId);
+  try {
+    const { file, fields } = await receive();
+    return await storeUpload(deps, actor, file, parseWith(uploadFieldsSchema, fields));
+  } finally {
+    place.release();
+  }
+}
+
+async function storeUpload(
+  deps: MediaDeps,
+  actor: Actor,
+  file: UploadedFile,
+  details: z.infer<typeof uploadFieldsSchema>,
+) {
   const originalName = cleanName(file.name);
-  const accepted = await acceptPhoto(deps, file.bytes, originalName);
+  // Each member's decoding waits in a lane of its own, so one burst cannot starve the others.
+  const lane = `uploader:${actor.userId}` as const;
+  const accepted = await acceptPhoto(deps, file.bytes, originalName, lane);
   try {
     const result = await deps.storage.transaction((stores) =>
       recordPhoto(stores, accepted, { originalName, ...details }, actor.userId, deps.clock.now()),

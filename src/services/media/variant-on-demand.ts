@@ -44,7 +44,7 @@ export function createVariantSource(deps: Pick<MediaDeps, 'storage' | 'files' | 
       const photo = await deps.storage.stores.media.findByContentHash(hash);
       const spec = photo && findPlannedVariant(photo, key);
       if (!photo || !spec) return undefined;
-      return (await renderAndStore(deps, photo, [spec])).get(key);
+      return (await renderAndStore(deps, photo, [spec], 'readers')).get(key);
     } finally {
       done();
     }

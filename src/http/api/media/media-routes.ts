@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { invalid, tooLarge } from '../../../domain/errors.js';
 import { formatFileSize } from '../../../domain/media/file-size.js';
@@ -29,6 +29,27 @@ const uploaderNames = async (stores: Stores) =>
 const isTooLarge = (error: unknown) =>
   (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE';
 
+/** Reads the upload's file and fields, once the uploader has a place in the queue. */
+async function receiveUpload(request: FastifyRequest, maxBytes: number) {
+  const part = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: MAX_FIELDS } });
+  if (!part || part.fieldname !== 'file')
+    throw invalid('file: send the photo in a field named file', 'file');
+  const bytes = await part.toBuffer().catch((error: unknown) => {
+    if (!isTooLarge(error)) throw error;
+    const limit = formatFileSize(maxBytes);
+    throw tooLarge(`${part.filename} is larger than ${limit}, the most a photo may be`);
+  });
+  const fields = Object.fromEntries(
+    Object.values(part.fields)
+      .flat()
+      .filter((field) => field !== undefined && field.type === 'field')
+      .map((field) => [field.fieldname, (field as { value: unknown }).value]),
+  );
+  // Multipart fields arrive after the edge's hook has looked at the request.
+  refuseUnstorableText(fields);
+  return { file: { name: part.filename, bytes }, fields };
+}
+
 /** The photo library: upload, list, read, change, delete. */
 export function registerMediaRoutes(server: FastifyInstance, media: MediaDeps) {
   registerUpload(server, media);
@@ -50,29 +71,8 @@ function registerUpload(server: FastifyInstance, media: MediaDeps) {
     handle: async ({ actor, request, reply }) => {
       if (!request.isMultipart())
         throw invalid('file: send the photo as multipart/form-data in a field named file', 'file');
-      const part = await request.file({
-        limits: { fileSize: media.limits.maxBytes, files: 1, fields: MAX_FIELDS },
-      });
-      if (!part || part.fieldname !== 'file')
-        throw invalid('file: send the photo in a field named file', 'file');
-      const bytes = await part.toBuffer().catch((error: unknown) => {
-        if (!isTooLarge(error)) throw error;
-        const limit = formatFileSize(media.limits.maxBytes);
-        throw tooLarge(`${part.filename} is larger than ${limit}, the most a photo may be`);
-      });
-      const fields = Object.fromEntries(
-        Object.values(part.fields)
-          .flat()
-          .filter((field) => field !== undefined && field.type === 'field')
-          .map((field) => [field.fieldname, (field as { value: unknown }).value]),
-      );
-      // Multipart fields arrive after the edge's hook has looked at the request.
-      refuseUnstorableText(fields);
-      const { media: photo, created } = await uploadPhoto(
-        media,
-        actor,
-        { name: part.filename, bytes },
-        fields,
+      const { media: photo, created } = await uploadPhoto(media, actor, () =>
+        receiveUpload(request, media.limits.maxBytes),
       );
       const presented = presentPhoto(photo, await uploaderNames(stores));
       // The same bytes were already in the library: the photo there, not a new one.
