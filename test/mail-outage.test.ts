@@ -91,6 +91,8 @@ describe.each(ENGINES)('mail while the mail server is down, on $engine', ({ crea
     await smtp?.close();
     smtp = undefined;
     await t.app.storage.kysely.deleteFrom('jobs').execute();
+    // Each case starts with a clean slate under the reset requests' throttle.
+    await t.app.storage.kysely.deleteFrom('login_failures').execute();
   });
   afterAll(async () => {
     await smtp?.close();
@@ -114,6 +116,21 @@ describe.each(ENGINES)('mail while the mail server is down, on $engine', ({ crea
       message:
         'If that address belongs to an account, a link to choose a new password is on its way. It works once, for one hour.',
     });
+  });
+
+  it('refuses a fourth reset for one address within the quarter hour, known or not, saying when to try again', async () => {
+    for (const email of ['writer@paper.example', 'stranger@paper.example']) {
+      for (let n = 0; n < 3; n++) expect((await reset(email)).statusCode).toBe(202);
+      const flooded = await reset(email);
+      expect(flooded.statusCode, email).toBe(429);
+      expect(Number(flooded.headers['retry-after'])).toBeGreaterThan(800);
+      expect(flooded.json()).toEqual({
+        error: 'Too many password reset requests. Try again in 15 minutes.',
+      });
+    }
+    expect(await t.app.storage.stores.jobs.countPending(PASSWORD_RESET_MAIL_JOB)).toBe(6);
+    clock.advance(16 * 60_000);
+    expect((await reset('writer@paper.example')).statusCode).toBe(202);
   });
 
   it('answers the same when the mail server refuses with 451 or 554', async () => {

@@ -4,8 +4,12 @@ import type { LoginFailureStore } from '../ports.js';
 /** Failed sign-ins are counted over this window. */
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 
-/** At most this many failures per window for one account, and for one client address. */
-export const THROTTLE_LIMITS = { email: 5, ip: 20 } as const;
+/**
+ * At most this many failures per window for one account, and for one client address; and at
+ * most this many password reset requests per address asked for and per client address, so
+ * nobody can flood a mailbox (the limit is the same whether or not the address has an account).
+ */
+export const THROTTLE_LIMITS = { email: 5, ip: 20, 'reset-email': 3, 'reset-ip': 10 } as const;
 
 export type ThrottleKey = `${keyof typeof THROTTLE_LIMITS}:${string}`;
 
@@ -15,14 +19,19 @@ export const throttleKeys = (email: string, ip: string): ThrottleKey[] => [
   `ip:${ip}`,
 ];
 
+/** The keys a password reset request is counted under. */
+export const resetThrottleKeys = (email: string, ip: string | undefined): ThrottleKey[] =>
+  ip === undefined ? [`reset-email:${email}`] : [`reset-email:${email}`, `reset-ip:${ip}`];
+
 const limitOf = (key: ThrottleKey) =>
   THROTTLE_LIMITS[key.slice(0, key.indexOf(':')) as keyof typeof THROTTLE_LIMITS];
 
-/** Throws TooManyRequests, saying when to try again, once any key has used up its failures. */
+/** Throws TooManyRequests, saying when to try again, once any key has used up its attempts. */
 export async function refuseWhenThrottled(
   failures: LoginFailureStore,
   keys: ThrottleKey[],
   now: Date,
+  attempts = 'failed sign-ins',
 ): Promise<void> {
   const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   for (const key of keys) {
@@ -33,13 +42,13 @@ export async function refuseWhenThrottled(
     const seconds = Math.ceil((freeAt - now.getTime()) / 1000);
     const minutes = Math.max(1, Math.ceil(seconds / 60));
     throw tooManyRequests(
-      `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+      `Too many ${attempts}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
       seconds,
     );
   }
 }
 
-/** Counts a failed attempt under every key, and forgets failures older than the window. */
+/** Counts an attempt under every key, and forgets failures older than the window. */
 export async function recordFailure(
   failures: LoginFailureStore,
   keys: ThrottleKey[],
