@@ -3,11 +3,14 @@
  * autocannon runs in the bench process; the servers under test run in their own processes.
  */
 import autocannon from 'autocannon';
+import { cpuSeconds } from './process-usage.js';
 
-/** What one target is: a name for the report and the URL autocannon hits. */
+/** What one target is: a name for the report, the URL autocannon hits, the server's process. */
 export interface Target {
   name: string;
   url: string;
+  /** Whose CPU time the run is charged to: the server process, never the bench's own. */
+  pid?: number;
 }
 
 export interface Measurement {
@@ -21,6 +24,8 @@ export interface Measurement {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** The server's CPU time (all its threads) over the run, per response; null when unknown. */
+  serverCpuMsPerPage: number | null;
 }
 
 /** Runs autocannon for `seconds` against one target at one concurrency. */
@@ -29,6 +34,7 @@ export async function measure(
   connections: number,
   seconds: number,
 ): Promise<Measurement> {
+  const cpuBefore = target.pid === undefined ? null : await cpuSeconds(target.pid);
   const result = await autocannon({
     url: target.url,
     connections,
@@ -36,7 +42,13 @@ export async function measure(
     // One request in flight per connection, like browsers: pipelining would flatter the server.
     pipelining: 1,
   });
-  return summarize(target.name, connections, result);
+  const cpuAfter = target.pid === undefined ? null : await cpuSeconds(target.pid);
+  const responses = result.requests.total;
+  const cpuMs =
+    cpuBefore === null || cpuAfter === null || responses === 0
+      ? null
+      : Math.round(((cpuAfter - cpuBefore) * 1000 * 1000) / responses) / 1000;
+  return { ...summarize(target.name, connections, result), serverCpuMsPerPage: cpuMs };
 }
 
 export function summarize(
@@ -55,5 +67,6 @@ export function summarize(
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
+    serverCpuMsPerPage: null,
   };
 }

@@ -68,8 +68,8 @@ function formatRatio(ratio: number | null): string {
 /** A Markdown table, so the same text can be pasted into docs/performance.md. */
 export function formatTable(rows: ResultRow[]): string {
   const header = [
-    '| target | connections | req/s | p50 ms | p99 ms | ratio to ceiling | bytes/response | non-2xx | errors |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| target | connections | req/s | p50 ms | p99 ms | ratio to ceiling | server CPU ms/page | bytes/response | non-2xx | errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const lines = rows.map((r) =>
     [
@@ -79,6 +79,7 @@ export function formatTable(rows: ResultRow[]): string {
       r.latencyP50Ms,
       r.latencyP99Ms,
       formatRatio(r.ratioToCeiling),
+      r.serverCpuMsPerPage ?? '-',
       r.bytesPerResponse,
       r.non2xx,
       r.errors,
@@ -225,6 +226,7 @@ export function pageResults(
       latencyP50Ms: r.latencyP50Ms,
       latencyP99Ms: r.latencyP99Ms,
       ratioToCeiling: r.ratioToCeiling,
+      serverCpuMsPerPage: r.serverCpuMsPerPage,
       bytesPerResponse: r.bytesPerResponse,
       non2xx: r.non2xx,
       errors: r.errors,

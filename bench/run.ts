@@ -123,21 +123,27 @@ async function pagesAndPhotos(
   settings: BenchSettings,
   track: (child: RunningChild) => void,
 ): Promise<{ failed: boolean; parts: Record<string, unknown> }> {
-  const origin = await startDateline(root, data, track);
+  // The servers' process ids, so each load run is charged the server's CPU time.
+  const pids = new Map<string, number | undefined>();
+  const trackPid = (child: RunningChild) => {
+    pids.set(child.name, child.process.pid);
+    track(child);
+  };
+  const origin = await startDateline(root, data, trackPid);
   const articleUrl = `${origin}${data.articlePath}`;
   const parts: Record<string, unknown> = {};
   let failed: Measurement[] = [];
   if (settings.scenarios.has('pages')) {
     const snapshot = await snapshotArticle(articleUrl);
-    const ceilingUrl = await startCeiling(root, data, snapshot, track);
+    const ceilingUrl = await startCeiling(root, data, snapshot, trackPid);
     console.error(
       `bench: article ${data.articlePath} (${snapshot.body.length} bytes); ` +
         `${settings.seconds} s per run after ${settings.warmupSeconds} s warm-up`,
     );
     const targets: Target[] = [
-      { name: 'ceiling', url: ceilingUrl },
-      { name: 'article', url: articleUrl },
-      { name: 'home', url: `${origin}/` },
+      { name: 'ceiling', url: ceilingUrl, pid: pids.get('ceiling') },
+      { name: 'article', url: articleUrl, pid: pids.get('dateline serve') },
+      { name: 'home', url: `${origin}/`, pid: pids.get('dateline serve') },
     ];
     const measurements = await runSchedule(targets, settings);
     const rows = withRatios(measurements);
