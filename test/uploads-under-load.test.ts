@@ -83,13 +83,10 @@ describe.each(ENGINES)('uploads under load on $engine', ({ create }) => {
 
     const refused = await upload(writer, extra as Fixture);
     expect(refused.statusCode).toBe(429);
-    const { error, retryAfterSeconds } = refused.json<{
-      error: string;
-      retryAfterSeconds: number;
-    }>();
-    expect(error).toMatch(/^You have 6 photos uploading already; try again in \d+ s$/);
-    expect(refused.headers['retry-after']).toBe(String(retryAfterSeconds));
+    const { error } = refused.json<{ error: string }>();
+    const retryAfterSeconds = Number(refused.headers['retry-after']);
     expect(retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(error).toBe(`You have 6 photos uploading already; try again in ${retryAfterSeconds} s`);
 
     const editors = sent('editor', editor, theirs as Fixture);
     await vi.waitFor(() => expect(encoder.load().waiting).toBe(7), QUEUED);

@@ -25,7 +25,7 @@ describe('places for uploads', () => {
     expect(refused?.kind).toBe('too_many_requests');
     expect(refused?.message).toMatch(/^You have 2 photos uploading already; try again in 2 s$/);
     // Before any upload was timed, one is taken to last 3 s; the oldest began 1 s ago.
-    expect(refused?.details).toEqual({ retryAfterSeconds: 2 });
+    expect(refused?.retryAfterSeconds).toBe(2);
     expect(refusal(() => places.take(8))).toBeUndefined();
   });
 
@@ -38,7 +38,7 @@ describe('places for uploads', () => {
     first.release();
     const second = places.take(7);
     // 3 s + 0.3 × (20 s − 3 s) = 8.1 s: a slow upload makes the next wait longer.
-    expect(refusal(() => places.take(7))?.details).toEqual({ retryAfterSeconds: 9 });
+    expect(refusal(() => places.take(7))?.retryAfterSeconds).toBe(9);
     second.release();
     expect(refusal(() => places.take(7))).toBeUndefined();
   });
