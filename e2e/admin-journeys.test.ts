@@ -199,7 +199,8 @@ describe.runIf(hasSharedFolder())('the newsroom app in a browser', () => {
 
     await typeAtEndOfBody(first, 'First editor’s addition.', true);
     await first.getByRole('button', { name: 'Save', exact: true }).click();
-    await notice(first, 'Saved at');
+    // The story is live: the save waits as its next version.
+    await notice(first, 'Saved — not yet live');
 
     await typeAtEndOfBody(second, 'Second editor’s addition.', true);
     await second.getByRole('button', { name: 'Save', exact: true }).click();
@@ -256,9 +257,12 @@ describe.runIf(hasSharedFolder())('the newsroom app in a browser', () => {
     await offer.getByRole('button', { name: 'Bring back my unsaved text' }).click();
     expect(await bodyBox(back).textContent()).toContain(words);
     await back.getByRole('button', { name: 'Save', exact: true }).click();
-    await notice(back, 'Saved at');
-    const saved = await site.test.app.storage.stores.articles.findById(scheduledId);
-    expect(JSON.stringify(saved?.body)).toContain(words);
+    // The story went live meanwhile: the text is saved as its next version, not yet shown.
+    await notice(back, 'Saved — not yet live');
+    const { stores } = site.test.app.storage;
+    const latest = (await stores.articles.findById(scheduledId))?.revision ?? 0;
+    const saved = await stores.revisions.get(scheduledId, latest);
+    expect(JSON.stringify(saved?.snapshot.body)).toContain(words);
     await back.close();
   });
 

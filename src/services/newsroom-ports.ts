@@ -39,12 +39,23 @@ export interface WorkflowChanges {
   killedAt?: Date | null;
 }
 
+/** Saved changes to a live story that readers do not see yet. */
+export interface WaitingChanges {
+  /** The revision readers see. */
+  liveRevision: number;
+  /** The newest saved revision, which waits. */
+  revision: number;
+  /** When a writer asked for them to go live; null when nobody has yet. */
+  inReviewSince: Date | null;
+}
+
 export interface ArticleDeskStore {
   /** Newest changes first. */
   list(query: DeskQuery): Promise<DeskEntry[]>;
   /**
    * Applies content changes only if the article is still at revision `basedOn`, making it
    * revision `revision`. False when someone saved in between (nothing is changed then).
+   * What readers see is then the newest revision: no changes wait any more.
    */
   saveIfAt(
     id: number,
@@ -53,6 +64,15 @@ export interface ArticleDeskStore {
     changes: ArticleChanges,
     now: Date,
   ): Promise<boolean>;
+  /**
+   * Records revision `revision` as the live story's waiting version, if the article is still at
+   * `basedOn`; the columns readers see stay as they are. False when someone saved in between.
+   */
+  saveWaitingIfAt(id: number, basedOn: number, revision: number): Promise<boolean>;
+  /** The changes waiting to go live on a live story, or null when readers see the newest text. */
+  waitingChanges(id: number): Promise<WaitingChanges | null>;
+  /** Marks the waiting changes as asked to go live, for an editor to decide. */
+  askToPublishChanges(id: number, now: Date): Promise<void>;
   setBylines(id: number, authorIds: number[]): Promise<void>;
   setTags(id: number, tagIds: number[]): Promise<void>;
   setCreatedBy(id: number, userId: number): Promise<void>;

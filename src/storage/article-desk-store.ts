@@ -6,6 +6,7 @@ import type {
   ArticleDeskStore,
   DeskEntry,
   DeskQuery,
+  WaitingChanges,
   WorkflowChanges,
 } from '../services/ports.js';
 import { columnsOf } from './article-store.js';
@@ -13,6 +14,7 @@ import { containsWord } from './like-pattern.js';
 import { fromDbTime, toDbTime, type ArticlesTable, type DatabaseSchema } from './schema.js';
 
 const time = (date: Date | null) => (date === null ? null : toDbTime(date));
+const dateOf = (text: string | null) => (text === null ? null : fromDbTime(text));
 
 function workflowColumns(changes: WorkflowChanges): Updateable<ArticlesTable> {
   const columns: Updateable<ArticlesTable> = {};
@@ -87,7 +89,13 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
   ): Promise<boolean> {
     const result = await this.db
       .updateTable('articles')
-      .set({ ...columnsOf(changes), revision, updated_at: toDbTime(now) })
+      .set({
+        ...columnsOf(changes),
+        revision,
+        live_revision: null,
+        changes_in_review_at: null,
+        updated_at: toDbTime(now),
+      })
       .where('id', '=', id)
       .where('revision', '=', basedOn)
       .executeTakeFirst();
@@ -95,6 +103,44 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
     if (saved && (changes.lead !== undefined || changes.body !== undefined))
       await refreshArticleMedia(this.db, id);
     return saved;
+  }
+
+  async saveWaitingIfAt(id: number, basedOn: number, revision: number): Promise<boolean> {
+    // The first waiting save remembers what readers see; later ones keep it. No updated_at:
+    // readers' "updated" time moves only when the change goes live.
+    const result = await this.db
+      .updateTable('articles')
+      .set((eb) => ({
+        revision,
+        live_revision: eb.fn.coalesce('live_revision', eb.val(basedOn)),
+      }))
+      .where('id', '=', id)
+      .where('revision', '=', basedOn)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async waitingChanges(id: number): Promise<WaitingChanges | null> {
+    const row = await this.db
+      .selectFrom('articles')
+      .select(['revision', 'live_revision', 'changes_in_review_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row || row.live_revision === null) return null;
+    return {
+      liveRevision: row.live_revision,
+      revision: row.revision,
+      inReviewSince: dateOf(row.changes_in_review_at),
+    };
+  }
+
+  async askToPublishChanges(id: number, now: Date): Promise<void> {
+    await this.db
+      .updateTable('articles')
+      .set({ changes_in_review_at: toDbTime(now) })
+      .where('id', '=', id)
+      .where('live_revision', 'is not', null)
+      .execute();
   }
 
   async setBylines(id: number, authorIds: number[]): Promise<void> {

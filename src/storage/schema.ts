@@ -151,6 +151,10 @@ export interface ArticlesTable {
   /** When a published article comes down by itself. */
   unpublish_at: string | null;
   killed_at: string | null;
+  /** While changes wait to go live: the revision readers still see (the columns hold it). */
+  live_revision: number | null;
+  /** When a writer asked for the waiting changes to go live. */
+  changes_in_review_at: string | null;
 }
 
 export interface ArticleAuthorsTable {

@@ -76,9 +76,17 @@ export const newsroom = {
     request<{ id: number; revision: number }>('POST', articles, draft),
   read: (id: number) => request<DeskArticle>('GET', `${articles}/${id}`),
   save: (id: number, revision: number, changes: DraftChanges, autosave: boolean) =>
-    request<{ revision: number }>('PATCH', `${articles}/${id}`, { revision, autosave, ...changes }),
+    request<{ revision: number; pendingChanges?: boolean }>('PATCH', `${articles}/${id}`, {
+      revision,
+      autosave,
+      ...changes,
+    }),
   transition: (id: number, to: ArticleStatus, times: { publishAt?: string } = {}) =>
-    request<{ status: ArticleStatus }>('POST', `${articles}/${id}/transitions`, { to, ...times }),
+    request<{ status: ArticleStatus; inReview?: boolean }>(
+      'POST',
+      `${articles}/${id}/transitions`,
+      { to, ...times },
+    ),
   kill: (id: number) => request<{ status: string }>('POST', `${articles}/${id}/kill`, {}),
   correct: (id: number, kind: Correction['kind'], text: string) =>
     request<Correction>('POST', `${articles}/${id}/corrections`, { kind, text }),

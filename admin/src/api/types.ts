@@ -163,6 +163,19 @@ export interface DeskArticle {
   createdBy: number | null;
   corrections: Correction[];
   notes: Note[];
+  /** True when a live story has saved changes readers do not see yet. */
+  pendingChanges?: boolean;
+  pending?: PendingChanges | null;
+}
+
+/** Saved changes to a live story, waiting for an editor to publish them. */
+export interface PendingChanges {
+  revision: number;
+  liveRevision: number;
+  savedAt: string | null;
+  savedBy: { id: number; name: string } | null;
+  /** A writer asked for them to go live. */
+  inReview: boolean;
 }
 
 export type RevisionKind = 'save' | 'autosave' | 'conflict' | 'restore';

@@ -9,6 +9,7 @@ export type ArticleAction =
   | 'edit'
   | 'submit'
   | 'publish'
+  | 'publish_changes'
   | 'schedule'
   | 'unpublish'
   | 'kill'
@@ -28,6 +29,7 @@ const RULES: Record<ArticleAction, { any: Role; own: Role }> = {
   submit: { any: 'editor', own: 'contributor' },
   note: { any: 'writer', own: 'contributor' },
   publish: { any: 'editor', own: 'writer' },
+  publish_changes: { any: 'editor', own: 'editor' },
   schedule: { any: 'editor', own: 'writer' },
   unpublish: { any: 'editor', own: 'editor' },
   kill: { any: 'editor', own: 'editor' },

@@ -58,6 +58,8 @@ export interface DraftEditor {
   saving: boolean;
   savedAt: Date | null;
   lastSaveKind: SaveKind | null;
+  /** The last save of a live story waits as its next version, unseen by readers. */
+  notYetLive: boolean;
   errors: FieldErrors;
   conflict: Conflict | null;
   /** Changes whenever the body is replaced from the server: the body editor remounts on it. */
@@ -86,10 +88,11 @@ interface Saved {
   revision: number;
   at: Date | null;
   kind: SaveKind | null;
+  notYetLive?: boolean;
 }
 
 type Outcome =
-  | { ok: true; revision: number }
+  | { ok: true; revision: number; notYetLive: boolean }
   | { ok: false; conflict: Conflict }
   | { ok: false; errors: FieldErrors };
 
@@ -102,8 +105,8 @@ async function sendChanges(
 ): Promise<Outcome> {
   try {
     const changes = changesBetween(saved.base, draft);
-    const { revision } = await newsroom.save(id, saved.revision, changes, kind === 'autosave');
-    return { ok: true, revision };
+    const answer = await newsroom.save(id, saved.revision, changes, kind === 'autosave');
+    return { ok: true, revision: answer.revision, notYetLive: answer.pendingChanges === true };
   } catch (error) {
     if (error instanceof ApiError && error.status === 409)
       return { ok: false, conflict: conflictOf(error) };
@@ -139,6 +142,13 @@ function useOneSaveAtATime(attempt: (kind: SaveKind) => Promise<boolean>) {
   };
 }
 
+/** What the status line says about the last save. */
+const whenSaved = (saved: Saved) => ({
+  savedAt: saved.at,
+  lastSaveKind: saved.kind,
+  notYetLive: saved.notYetLive === true,
+});
+
 /** Editing an existing article, loaded as `article`. */
 export function useDraft(article: DeskArticle, editable: boolean): DraftEditor {
   const [draft, setDraft] = useState<ArticleDraft>(article.draft);
@@ -167,7 +177,8 @@ export function useDraft(article: DeskArticle, editable: boolean): DraftEditor {
       else setErrors(outcome.errors);
       return false;
     }
-    const next = { base: sent, revision: outcome.revision, at: new Date(), kind };
+    const { revision, notYetLive } = outcome;
+    const next = { base: sent, revision, at: new Date(), kind, notYetLive };
     latest.current = { ...latest.current, saved: next, failedDraft: '' };
     setSaved(next);
     setErrors({});
@@ -204,8 +215,7 @@ export function useDraft(article: DeskArticle, editable: boolean): DraftEditor {
     revision: saved.revision,
     dirty: differs(saved.base, draft),
     saving,
-    savedAt: saved.at,
-    lastSaveKind: saved.kind,
+    ...whenSaved(saved),
     errors,
     conflict,
     bodyKey,

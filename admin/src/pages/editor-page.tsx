@@ -9,6 +9,7 @@ import { CorrectionsPanel } from '../editor/corrections-panel.js';
 import { DraftForm } from '../editor/draft-form.js';
 import { BackupNotice } from '../editor/local-backup.js';
 import { NotesPanel } from '../editor/notes-panel.js';
+import { PendingChangesBanner } from '../editor/pending-changes-banner.js';
 import { PreviewPanel } from '../editor/preview-panel.js';
 import { SaveStatus } from '../editor/save-status.js';
 import { useDraft, type DraftEditor } from '../editor/use-draft.js';
@@ -168,12 +169,22 @@ function LoadedEditor({ initial, sections, authors }: LoadedEditorProps) {
     if (editable) void editing.save('save');
   };
   useSaveShortcut(save);
+  // A save of a live story waits as its next version: show the banner for it.
+  useEffect(() => {
+    if (editing.notYetLive && editing.revision !== article.revision) void refresh();
+  }, [editing.revision, editing.notYetLive]);
 
   return (
     <div class="editor">
       <EditorHead article={article} editing={editing} editable={editable} />
       <PresenceNotice articleId={article.id} />
       <AccessBanner article={article} editable={editable} />
+      <PendingChangesBanner
+        article={article}
+        user={user}
+        beforePublish={() => (editable ? editing.save('save') : Promise.resolve(true))}
+        onDone={(message) => void refresh(message)}
+      />
       {editable && (
         <BackupNotice
           articleId={article.id}

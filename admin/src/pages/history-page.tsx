@@ -165,6 +165,12 @@ export function HistoryPage({ id, query }: { id: number; query: URLSearchParams 
         <Link href={`/articles/${id}`}>← Back to the article</Link>
       </p>
       <h1>History of “{article.draft.headline}”</h1>
+      {article.status === 'published' && (
+        <p class="hint">
+          This story is live: a restored revision becomes its next version, and readers see it only
+          once the changes are published.
+        </p>
+      )}
       {error && (
         <p class="form-error" role="alert">
           {error}

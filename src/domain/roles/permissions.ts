@@ -11,6 +11,7 @@ export type ArticleAction =
   | 'article.edit'
   | 'article.submit'
   | 'article.publish'
+  | 'article.publish_changes'
   | 'article.schedule'
   | 'article.unpublish'
   | 'article.kill'
@@ -76,6 +77,8 @@ const ARTICLE_RULES: Record<ArticleAction, { any: Role; own: Role }> = {
   'article.submit': { any: 'editor', own: 'contributor' },
   'article.note': { any: 'writer', own: 'contributor' },
   'article.publish': { any: 'editor', own: 'writer' },
+  // A writer may put their own story live once; changing what readers already see is an editor's call.
+  'article.publish_changes': { any: 'editor', own: 'editor' },
   'article.schedule': { any: 'editor', own: 'writer' },
   'article.unpublish': { any: 'editor', own: 'editor' },
   'article.kill': { any: 'editor', own: 'editor' },
@@ -119,6 +122,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'article.edit': 'edit this article',
   'article.submit': 'submit this article for review',
   'article.publish': 'publish this article',
+  'article.publish_changes': 'put changes to this live story in front of readers',
   'article.schedule': 'schedule this article',
   'article.unpublish': 'unpublish this article',
   'article.kill': 'kill this article',

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { can, authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
 import { parseWith, recordIdParam } from '../../domain/validation.js';
-import { draftOf } from './article-draft-of.js';
+import type { WaitingChanges } from '../ports.js';
 import { accessOf, loadArticle } from './load-article.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
+import { latestDraft } from './publish-changes.js';
 
 export const deskQuerySchema = z
   .object({
@@ -38,12 +39,15 @@ export async function readDeskArticle(deps: NewsroomDeps, actor: Actor, id: numb
   authorize(actor, 'article.read', accessOf(article));
   const notes = can(actor, 'article.note', accessOf(article)) ? await stores.notes.list(id) : [];
   const scheduledUpdates = await stores.scheduledUpdates.pendingFor(id);
+  const { draft, waiting } = await latestDraft(stores, article);
   return {
     id: article.id,
     revision: article.revision,
     status: article.status,
     killed: article.killedAt !== null,
-    draft: draftOf(article),
+    draft,
+    pendingChanges: waiting !== null,
+    pending: waiting && (await pendingOf(deps, id, waiting)),
     section: article.section,
     publishedAt: article.publishedAt,
     updatedAt: article.updatedAt,
@@ -53,6 +57,21 @@ export async function readDeskArticle(deps: NewsroomDeps, actor: Actor, id: numb
     corrections: article.corrections,
     scheduledUpdates,
     notes,
+  };
+}
+
+/** Who saved the waiting changes of a live story, and which revisions to compare. */
+async function pendingOf(deps: NewsroomDeps, id: number, waiting: WaitingChanges) {
+  const stores = deps.storage.stores;
+  const saved = await stores.revisions.get(id, waiting.revision);
+  const user = saved?.userId ? await stores.users.findById(saved.userId) : undefined;
+  return {
+    revision: waiting.revision,
+    liveRevision: waiting.liveRevision,
+    savedAt: saved?.createdAt ?? null,
+    savedBy: user ? { id: user.id, name: user.name } : null,
+    inReview: waiting.inReviewSince !== null,
+    diff: `/api/admin/articles/${id}/diff?from=${waiting.liveRevision}&to=${waiting.revision}`,
   };
 }
 

@@ -5,10 +5,11 @@ import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
 import { parseWith } from '../../domain/validation.js';
 import type { Stores } from '../ports.js';
-import { assertReferencesExist, columnsFor, draftOf, writeLinks } from './article-draft-of.js';
+import { assertReferencesExist, columnsFor, writeLinks } from './article-draft-of.js';
 import { assertEmbedsAllowed } from './assert-embeds-allowed.js';
 import { accessOf, loadArticle } from './load-article.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
+import { latestDraft } from './publish-changes.js';
 
 export interface SaveRequest {
   /** The revision the writer's text is based on. */
@@ -19,7 +20,8 @@ export interface SaveRequest {
 }
 
 type SaveOutcome =
-  { saved: true; revision: number } | { saved: false; current: number; kept: number };
+  | { saved: true; revision: number; pendingChanges: boolean }
+  | { saved: false; current: number; kept: number };
 
 const sameIds = (a: number[], b: number[]) =>
   a.length === b.length && a.every((id, i) => id === b[i]);
@@ -33,7 +35,7 @@ async function checkedDraft(
   const article = await loadArticle(stores, id);
   if (article.killedAt) throw gone('This story was killed; it can no longer be edited');
   authorize(actor, 'article.edit', accessOf(article));
-  const before = draftOf(article);
+  const { draft: before } = await latestDraft(stores, article);
   const draft = parseWith(articleDraftSchema, { ...before, ...changes });
   if (!sameIds(before.bylines, draft.bylines))
     authorize(actor, 'article.set_bylines', accessOf(article));
@@ -60,7 +62,7 @@ export async function saveArticle(
 ) {
   const now = deps.clock.now();
   const outcome = await deps.storage.transaction(async (stores): Promise<SaveOutcome> => {
-    const { article, before, draft } = await checkedDraft(stores, actor, id, request.changes);
+    const { article, draft } = await checkedDraft(stores, actor, id, request.changes);
     const number = (await stores.revisions.latestNumber(id)) + 1;
     const record = {
       basedOn: request.basedOn,
@@ -68,29 +70,15 @@ export async function saveArticle(
       createdAt: now,
       snapshot: draft,
     };
-    const slug = draft.slug !== before.slug ? { slug: draft.slug } : {};
-    if (
-      await stores.desk.saveIfAt(
-        id,
-        request.basedOn,
-        number,
-        { ...columnsFor(draft), ...slug },
-        now,
-      )
-    ) {
-      await stores.revisions.add(id, {
-        ...record,
-        number,
-        kind: request.kind ?? 'save',
-      });
-      await writeLinks(stores, id, draft);
-      if (article.status === 'published') {
-        await stores.events.record(
-          { type: 'article.updated', articleId: id, userId: actor.userId },
-          now,
-        );
-      }
-      return { saved: true, revision: number };
+    const kind = request.kind ?? 'save';
+    // Readers keep seeing a live story as it was until an editor publishes the changes.
+    const live = article.status === 'published';
+    const written = live
+      ? await stores.desk.saveWaitingIfAt(id, request.basedOn, number)
+      : await saveDraftIfAt(stores, id, request.basedOn, number, article.slug, draft, now);
+    if (written) {
+      await stores.revisions.add(id, { ...record, number, kind });
+      return { saved: true, revision: number, pendingChanges: live };
     }
     // Someone saved first: keep this text too, under the next number, then refuse.
     const kept = (await stores.revisions.latestNumber(id)) + 1;
@@ -104,5 +92,23 @@ export async function saveArticle(
       { revision: outcome.current, conflictRevision: outcome.kept },
     );
   }
-  return { revision: outcome.revision };
+  // Only a live story's save says so: the text then waits for "Publish changes".
+  return { revision: outcome.revision, ...(outcome.pendingChanges && { pendingChanges: true }) };
+}
+
+/** Writes the text of a story readers do not see yet straight into the article. */
+async function saveDraftIfAt(
+  stores: Stores,
+  id: number,
+  basedOn: number,
+  number: number,
+  liveSlug: string,
+  draft: ArticleDraft,
+  now: Date,
+) {
+  const slug = draft.slug !== liveSlug ? { slug: draft.slug } : {};
+  const columns = { ...columnsFor(draft), ...slug };
+  if (!(await stores.desk.saveIfAt(id, basedOn, number, columns, now))) return false;
+  await writeLinks(stores, id, draft);
+  return true;
 }

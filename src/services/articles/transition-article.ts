@@ -9,6 +9,7 @@ import type { ArticleEventType, Stores, WorkflowChanges } from '../ports.js';
 import { draftOf } from './article-draft-of.js';
 import { accessOf, loadArticle } from './load-article.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
+import { publishChanges } from './publish-changes.js';
 
 export interface TransitionRequest {
   to: ArticleStatus;
@@ -63,6 +64,8 @@ export async function transitionArticle(
   return deps.storage.transaction(async (stores) => {
     const article = await loadArticle(stores, id);
     if (article.killedAt) throw gone('This story was killed; it cannot be brought back');
+    if (article.status === 'published' && request.to === 'published' && !request.unpublishAt)
+      return publishChanges(stores, actor, article, now);
     authorize(actor, ACTION_FOR[request.to], accessOf(article));
     assertMove(article.status, request.to);
     if (request.to === 'scheduled' || request.to === 'published')

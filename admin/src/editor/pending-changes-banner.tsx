@@ -1,0 +1,93 @@
+import { useState } from 'preact/hooks';
+import { newsroom } from '../api/newsroom.js';
+import type { DeskArticle, SessionUser } from '../api/types.js';
+import { When } from '../components/status.js';
+import { messageOf } from '../components/use-load.js';
+import { Link } from '../router.js';
+import { may } from './article-permissions.js';
+
+interface PendingChangesBannerProps {
+  article: DeskArticle;
+  user: SessionUser;
+  /** Saves the text first; false when it could not be saved (nothing is published then). */
+  beforePublish: () => Promise<boolean>;
+  onDone: (message: string) => void;
+}
+
+/**
+ * A live story's saved changes wait unseen until someone decides to put them in front of
+ * readers: this says so, links to what changed, and publishes them after a confirmation.
+ */
+export function PendingChangesBanner(props: PendingChangesBannerProps) {
+  const { article, user, beforePublish, onDone } = props;
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const pending = article.pending;
+  if (article.status !== 'published' || !pending) return null;
+  // A writer's request goes to the editors; the server decides either way.
+  const direct = may(user, 'publish_changes', article);
+  const label = direct ? 'Publish changes' : 'Ask an editor to publish';
+
+  const publish = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      if (!(await beforePublish())) return setError('Save the article first.');
+      const moved = await newsroom.transition(article.id, 'published');
+      setConfirming(false);
+      onDone(moved.inReview ? 'Sent to the editors to publish.' : 'Changes published.');
+    } catch (caught) {
+      setError(messageOf(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="banner pending-changes" aria-labelledby="pending-heading">
+      <h2 id="pending-heading">Unpublished changes</h2>
+      <p>
+        Readers still see revision {pending.liveRevision}. Revision {pending.revision}
+        {pending.savedBy && <> was saved by {pending.savedBy.name}</>}
+        {pending.savedAt && (
+          <>
+            {' '}
+            on <When at={pending.savedAt} />
+          </>
+        )}
+        {pending.inReview && ' and waits for an editor'}.{' '}
+        <Link
+          href={`/articles/${article.id}/history?from=${pending.liveRevision}&to=${pending.revision}`}
+        >
+          See the changes
+        </Link>
+      </p>
+      {may(user, 'publish', article) && !confirming && (
+        <button type="button" class="primary" disabled={busy} onClick={() => setConfirming(true)}>
+          {label}
+        </button>
+      )}
+      {confirming && (
+        <div class="confirm" role="group" aria-labelledby="publish-changes-question">
+          <p id="publish-changes-question">
+            {direct
+              ? 'Put these changes in front of readers now?'
+              : 'Send these changes to the editors to publish?'}
+          </p>
+          <button type="button" class="primary" disabled={busy} onClick={() => void publish()}>
+            {direct ? 'Yes, publish changes' : 'Yes, send them'}
+          </button>
+          <button type="button" class="quiet" onClick={() => setConfirming(false)}>
+            Not yet
+          </button>
+        </div>
+      )}
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
