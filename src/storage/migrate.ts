@@ -11,6 +11,7 @@ import * as discoveryIndexes from './migrations/0008-discovery-indexes.js';
 import * as presence from './migrations/0009-presence.js';
 import * as accountSecurity from './migrations/0010-account-security.js';
 import * as auditLog from './migrations/0011-audit-log.js';
+import * as sectionSlugs from './migrations/0012-section-slugs.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0009-presence': presence,
   '0010-account-security': accountSecurity,
   '0011-audit-log': auditLog,
+  '0012-section-slugs': sectionSlugs,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */
