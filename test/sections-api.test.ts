@@ -126,6 +126,14 @@ describe.each(ENGINES)('sections in the newsroom on $engine', ({ create }) => {
     expect(await readerNavigation()).toEqual(['sports', 'global']);
   });
 
+  it('lets a new section take a retired slug, whose old links then lead to it', async () => {
+    const arts = await add({ name: 'Arts', slug: 'international' });
+    expect((await call({ url: '/international' })).statusCode).toBe(200);
+    expect((await call({ url: '/world' })).headers.location).toBe('/global');
+    await expectCall({ method: 'DELETE', url: `/api/admin/sections/${arts.id}`, as: editor }, 204);
+    expect((await call({ url: '/international' })).statusCode).toBe(404);
+  });
+
   it('refuses to delete a section that still has stories, saying how many', async () => {
     const global = (await listed()).find((s) => s.slug === 'global')!;
     await draft(writer, 'A second story', 'Still a draft.');
