@@ -188,6 +188,9 @@ describe.each(ENGINES)('sections in the newsroom on $engine', ({ create }) => {
     });
     expect(taken.statusCode).toBe(400);
     expect(taken.json()).toMatchObject({ field: 'name' });
+    const nothing = await change(first!.id, {});
+    expect(nothing.statusCode).toBe(200);
+    expect(nothing.json()).toMatchObject({ id: first!.id, slug: first!.slug });
     const missing = await change(999_999, { name: 'Nowhere' });
     expect(missing.statusCode).toBe(404);
   });

@@ -45,11 +45,10 @@ export class KyselySectionStore implements SectionStore {
       .executeTakeFirst();
     if (!before) return undefined;
     const { hidden, ...rest } = changes;
-    await this.db
-      .updateTable('sections')
-      .set({ ...rest, ...(hidden !== undefined && { hidden: hidden ? 1 : 0 }) })
-      .where('id', '=', id)
-      .execute();
+    const columns = { ...rest, ...(hidden !== undefined && { hidden: hidden ? 1 : 0 }) };
+    // SQL has no UPDATE without columns: nothing asked, nothing written.
+    if (Object.keys(columns).length > 0)
+      await this.db.updateTable('sections').set(columns).where('id', '=', id).execute();
     if (changes.slug !== undefined && changes.slug !== before.slug) {
       await this.retireSlug(id, before.slug, changes.slug, at);
     }
