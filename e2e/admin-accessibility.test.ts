@@ -113,6 +113,13 @@ describe.runIf(hasSharedFolder())('the newsroom app’s accessibility', () => {
     expect(await violationsOf(page, axeSource)).toEqual([]);
   });
 
+  it('has no violations on the sections, with a rename form open', async () => {
+    await check('/admin/sections', 'Sections');
+    await page.getByRole('button', { name: 'Rename' }).first().click();
+    await page.getByLabel('Address', { exact: true }).waitFor();
+    expect(await violationsOf(page, axeSource)).toEqual([]);
+  });
+
   it('has no violations on the home page’s running order', async () => {
     await check('/admin/homepage', 'Home page');
   });

@@ -361,7 +361,7 @@ describe.each(ENGINES)('the article API on $engine', ({ create }) => {
     it('lists the sections and the bylines to choose from', async () => {
       const sections = await expectCall({ url: '/api/admin/sections', as: writer }, 200);
       expect(sections.json()).toEqual([
-        { id: section.id, slug: 'oman', name: 'Oman', description: '', position: 0 },
+        { id: section.id, slug: 'oman', name: 'Oman', description: '', position: 0, hidden: false },
       ]);
       const authors = await expectCall({ url: '/api/admin/authors', as: writer }, 200);
       expect(authors.json()).toEqual([

@@ -15,6 +15,7 @@ import { addStaffMember } from './staff-fixtures.js';
 import { startTestApp, type TestApp } from './test-app.js';
 import { ENGINES } from './test-databases.js';
 import { paragraphs } from './article-desk.js';
+import { changeSection } from '../src/services/sections/manage-sections.js';
 
 /** A clock the test moves on, so retries fall due without waiting. */
 const movableClock = (start: string) => {
@@ -120,6 +121,16 @@ describe.each(ENGINES)('CDN purges on $engine', ({ create }) => {
     expect(await purgesAfterJobs()).toEqual([['site']]);
     // Once every instance's cached settings have expired, the site is purged again.
     time.advance(60_000);
+    expect(await purgesAfterJobs()).toEqual([['site']]);
+  });
+
+  it('purges the whole site when a section is renamed, since every page shows the navigation', async () => {
+    const { storage, publication } = t.app;
+    await changeSection({ storage, clock: time.clock, publication }, editor, {
+      id: ids.section,
+      name: 'Oman and the Gulf',
+      slug: 'gulf',
+    });
     expect(await purgesAfterJobs()).toEqual([['site']]);
   });
 });

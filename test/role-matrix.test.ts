@@ -128,6 +128,24 @@ const ownTokenToRevoke = async (caller: Caller) => {
   return { id: token.id };
 };
 
+/** A new empty section, to delete. */
+const sectionToDelete = async () => {
+  const section = await world.t.app.storage.stores.sections.create({
+    slug: `matrix-${randomUUID()}`,
+    name: 'To delete',
+    description: '',
+    position: 99,
+  });
+  return { id: section.id };
+};
+
+/** Every section's id, newest first: a whole new order for the navigation. */
+let sectionOrder: number[] = [];
+const everySectionReversed = async () => {
+  sectionOrder = (await world.t.app.storage.stores.sections.list()).map((s) => s.id).reverse();
+  return {};
+};
+
 /** A new webhook subscription, to change, roll, list or delete. */
 const webhookToManage = async () => {
   const subscription = await world.t.app.storage.stores.webhooks.create(
@@ -328,6 +346,26 @@ const ROWS: Row[] = [
     does: 'adds a section',
     expect: EDITORS_UP,
     body: (n) => ({ name: `Matrix section ${n}` }),
+  },
+  {
+    route: 'PUT /api/admin/sections/order',
+    does: 'reorders the navigation',
+    expect: EDITORS_UP,
+    params: everySectionReversed,
+    body: () => ({ ids: sectionOrder }),
+  },
+  {
+    route: 'PATCH /api/admin/sections/:id',
+    does: 'renames, re-slugs or hides a section',
+    expect: EDITORS_UP,
+    params: () => Promise.resolve({ id: world.sectionId }),
+    body: (n) => ({ description: `Matrix description ${n}` }),
+  },
+  {
+    route: 'DELETE /api/admin/sections/:id',
+    does: 'deletes an empty section',
+    expect: EDITORS_UP,
+    params: sectionToDelete,
   },
   { route: 'GET /api/admin/authors', does: 'lists the bylines', expect: SIGNED_IN },
   {

@@ -18,6 +18,7 @@ import { SettingsPage } from './pages/settings-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
 import { TokensPage } from './pages/tokens-page.js';
 import { UsersPage } from './pages/users-page.js';
+import { SectionsPage } from './pages/sections-page.js';
 import { WebhooksPage } from './pages/webhooks-page.js';
 import { blockNavigation, navigate, useLocation, type Location } from './router.js';
 import { SessionContext, atLeast } from './session.js';
@@ -42,6 +43,7 @@ function Page({ location, user }: { location: Location; user: SessionUser }) {
   if (path === '/audit' && atLeast(user.role, 'editor_in_chief'))
     return <AuditPage query={query} />;
   if (path === '/homepage' && atLeast(user.role, 'editor')) return <HomepagePage />;
+  if (path === '/sections' && atLeast(user.role, 'editor')) return <SectionsPage />;
   if (path === '/articles') return <ArticleListPage query={query} />;
   if (path === '/media') return <MediaLibraryPage query={query} />;
   if (path === '/tokens') return <TokensPage />;

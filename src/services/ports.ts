@@ -103,9 +103,23 @@ export interface ArticleStore {
   listPublishedByIds(ids: number[], asOf: Date): Promise<ArticleSummary[]>;
 }
 
+/** What may change of a section; a new slug retires the old one as a former slug. */
+export type SectionChanges = Partial<Pick<Section, 'name' | 'slug' | 'description' | 'hidden'>>;
+
 export interface SectionStore {
+  /** Every section, hidden ones too, in navigation order. */
   list(): Promise<Section[]>;
-  create(section: Omit<Section, 'id'>): Promise<Section>;
+  create(section: Omit<Section, 'id' | 'hidden'> & { hidden?: boolean }): Promise<Section>;
+  /** Changes a section; a new slug keeps the old one as a former slug, retired at `at`. */
+  update(id: number, changes: SectionChanges, at: Date): Promise<Section | undefined>;
+  /** Gives the sections the positions of their ids in `ids`. */
+  reorder(ids: number[]): Promise<void>;
+  /** How many articles, in any state, are filed in the section. */
+  countArticles(id: number): Promise<number>;
+  /** Deletes a section and its former slugs. */
+  remove(id: number): Promise<void>;
+  /** Every slug a section was once known by, with the id of the section it now belongs to. */
+  formerSlugs(): Promise<{ slug: string; sectionId: number }[]>;
 }
 
 export interface TagStore {

@@ -20,8 +20,12 @@ export const HOMEPAGE_KEY = 'homepage';
 export interface PublicationSnapshot {
   settings: PublicationSettings;
   curation: HomePageCuration;
+  /** The sections in the navigation, in order: hidden ones left out. */
   sections: Section[];
+  /** Every section by its slug, hidden ones too: their fronts stay reachable. */
   sectionsBySlug: Map<string, Section>;
+  /** The section each retired slug now leads to, for the redirect from old links. */
+  sectionsByFormerSlug: Map<string, Section>;
 }
 
 export interface PublicationCache {
@@ -46,16 +50,24 @@ export function createPublicationCache(stores: Stores, ttlMs = 30_000): Publicat
   let snapshot: Promise<PublicationSnapshot> | undefined;
   let loadedAt = 0;
   const load = async (): Promise<PublicationSnapshot> => {
-    const [settings, sections, curation] = await Promise.all([
+    const [settings, sections, formerSlugs, curation] = await Promise.all([
       loadPublicationSettings(stores),
       stores.sections.list(),
+      stores.sections.formerSlugs(),
       stores.settings.get(HOMEPAGE_KEY),
     ]);
+    const byId = new Map(sections.map((s) => [s.id, s]));
     return {
       settings,
       curation: (curation as HomePageCuration | undefined) ?? { lead: null, top: [] },
-      sections,
+      sections: sections.filter((s) => !s.hidden),
       sectionsBySlug: new Map(sections.map((s) => [s.slug, s])),
+      sectionsByFormerSlug: new Map(
+        formerSlugs.flatMap(({ slug, sectionId }) => {
+          const section = byId.get(sectionId);
+          return section ? [[slug, section] as const] : [];
+        }),
+      ),
     };
   };
   return {

@@ -21,3 +21,20 @@ export async function readSectionFront(
     ...(await readStoryList(context, publication, { sectionId: section.id }, page)),
   };
 }
+
+/**
+ * Where an address under a section's former slug lives now (front, its pages and feeds), or
+ * undefined. The slug map points at the section itself, so a chain of renames is one hop.
+ */
+export async function movedSectionLocation(
+  context: SiteContext,
+  url: string,
+): Promise<string | undefined> {
+  const match = /^\/([^/?#]+)(.*)$/s.exec(url);
+  if (!match) return undefined;
+  const [, first = '', rest = ''] = match;
+  const publication = await context.publication.current();
+  if (publication.sectionsBySlug.has(first)) return undefined;
+  const section = publication.sectionsByFormerSlug.get(first);
+  return section ? `/${section.slug}${rest}` : undefined;
+}

@@ -42,6 +42,7 @@ export const ARTICLE_COLUMNS = [
   's.name as section_name',
   's.description as section_description',
   's.position as section_position',
+  's.hidden as section_hidden',
   'm.id as media_id',
   'm.original_name as media_original_name',
   'm.mime_type as media_mime_type',
@@ -146,6 +147,7 @@ const sectionFrom = (row: ArticleRow) => ({
   name: row.section_name,
   description: row.section_description,
   position: row.section_position,
+  hidden: Boolean(row.section_hidden),
 });
 
 const timeOrNull = (value: string | null) => (value === null ? null : fromDbTime(value));

@@ -11,6 +11,7 @@ import * as discoveryIndexes from './migrations/0008-discovery-indexes.js';
 import * as presence from './migrations/0009-presence.js';
 import * as accountSecurity from './migrations/0010-account-security.js';
 import * as auditLog from './migrations/0011-audit-log.js';
+import * as sectionSlugs from './migrations/0012-section-slugs.js';
 import * as pendingChanges from './migrations/0013-pending-changes.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0009-presence': presence,
   '0010-account-security': accountSecurity,
   '0011-audit-log': auditLog,
+  '0012-section-slugs': sectionSlugs,
   '0013-pending-changes': pendingChanges,
 };
 

@@ -17,6 +17,14 @@ export interface SectionsTable {
   name: string;
   description: string;
   position: number;
+  hidden: Generated<number>;
+}
+
+/** Slugs a section was known by, so old links are sent on to where it lives now. */
+export interface SectionFormerSlugsTable {
+  slug: string;
+  section_id: number;
+  retired_at: string;
 }
 
 export interface TagsTable {
@@ -328,6 +336,7 @@ export interface DatabaseSchema {
   alerts: AlertsTable;
   settings: SettingsTable;
   sections: SectionsTable;
+  section_former_slugs: SectionFormerSlugsTable;
   tags: TagsTable;
   authors: AuthorsTable;
   media: MediaTable;

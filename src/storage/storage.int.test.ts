@@ -57,6 +57,7 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
       '0009-presence',
       '0010-account-security',
       '0011-audit-log',
+      '0012-section-slugs',
       '0013-pending-changes',
     ]);
     world = await storage.stores.sections.create({

@@ -59,6 +59,8 @@ export interface Section {
   name: string;
   description: string;
   position: number;
+  /** Left out of the reader's navigation; its front and stories stay reachable. */
+  hidden?: boolean;
 }
 
 export interface Author {

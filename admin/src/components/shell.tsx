@@ -76,6 +76,13 @@ export function Shell({ user, path, onSignOut, children }: ShellProps) {
                 </Link>
               </li>
             )}
+            {atLeast(user.role, 'editor') && (
+              <li>
+                <Link href="/sections" aria-current={current(path === '/sections')}>
+                  Sections
+                </Link>
+              </li>
+            )}
             {atLeast(user.role, 'editor_in_chief') &&
               CHIEF_LINKS.map(([href, label]) => (
                 <li key={href}>

@@ -3,7 +3,7 @@ import { newsroom } from '../api/newsroom.js';
 import type { ArticleDraft, Author, Section } from '../api/types.js';
 import { DraftForm } from '../editor/draft-form.js';
 import { EMPTY_DRAFT, errorsFrom, type FieldErrors } from '../editor/use-draft.js';
-import { navigate } from '../router.js';
+import { Link, navigate } from '../router.js';
 import { atLeast, useUser } from '../session.js';
 import { usePageTitle } from '../components/page-title.js';
 import { FormError } from '../components/form-parts.js';
@@ -47,7 +47,14 @@ export function NewArticleEditor({
         </button>
       </div>
       {sections.length === 0 && (
-        <p class="banner">There are no sections to file in yet, so no article can be created.</p>
+        <p class="banner">
+          There are no sections to file in yet, so no article can be created.{' '}
+          {atLeast(user.role, 'editor') ? (
+            <Link href="/sections">Add a section</Link>
+          ) : (
+            'Ask an editor to add one.'
+          )}
+        </p>
       )}
       <FormError message={errors.form} />
       <form

@@ -6,6 +6,8 @@ export interface Section {
   description: string;
   /** Order on the home page and in the navigation. */
   position: number;
+  /** Left out of the navigation and the home page; its front and stories stay reachable. */
+  hidden: boolean;
 }
 
 /** The reader's URL path of a section front. */
@@ -22,6 +24,9 @@ const RESERVED_SLUGS = new Set([
   'search',
   'feed',
 ]);
+
+/** True when a route of the site answers the slug's URL before any section could. */
+export const isReservedSectionSlug = (slug: string) => RESERVED_SLUGS.has(slug);
 
 /** A section slug that no route of the site answers first: reserved words get a suffix. */
 export const sectionSlugFor = (slug: string) =>

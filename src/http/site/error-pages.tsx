@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readMasthead } from '../../services/read-masthead.js';
+import { movedSectionLocation } from '../../services/read-section-front.js';
 import type { SiteContext } from '../../services/site-context.js';
 import { h } from '../jsx/jsx.js';
 import { ErrorPageView, errorWording } from './views/error-page.js';
@@ -13,12 +14,16 @@ const BARE_ERROR_PAGE =
 /** A reader-facing error page with the masthead and navigation, so nobody is stranded. */
 export async function sendErrorPage(
   site: SiteContext,
-  _request: FastifyRequest,
+  request: FastifyRequest,
   reply: FastifyReply,
   status: number,
   detail?: string,
 ) {
   try {
+    // A renamed section's old addresses are sent on, wherever under it they pointed.
+    const moved = status === 404 ? await movedSectionLocation(site, request.url) : undefined;
+    if (moved !== undefined && (request.method === 'GET' || request.method === 'HEAD'))
+      return await reply.redirect(moved, 301);
     const publication = await site.publication.current();
     const masthead = readMasthead(publication.settings, site.clock.now(), site.weather);
     const { title } = errorWording(status);

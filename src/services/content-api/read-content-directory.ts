@@ -16,8 +16,12 @@ export async function readContentSection(
   deps: Deps,
   by: { id: number } | { slug: string },
 ): Promise<Section> {
-  const { sections, sectionsBySlug } = await deps.publication.current();
-  const section = 'id' in by ? sections.find((s) => s.id === by.id) : sectionsBySlug.get(by.slug);
+  // Hidden sections too: like their fronts, they are unlisted, not gone.
+  const { sectionsBySlug } = await deps.publication.current();
+  const section =
+    'id' in by
+      ? [...sectionsBySlug.values()].find((s) => s.id === by.id)
+      : sectionsBySlug.get(by.slug);
   if (!section) throw notFound('No such section');
   return section;
 }

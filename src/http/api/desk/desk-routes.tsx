@@ -9,13 +9,13 @@ import type { NewsroomDeps } from '../../../services/articles/newsroom-deps.js';
 import type { Presence } from '../../../services/articles/presence.js';
 import { readArticlePreview } from '../../../services/articles/read-article-preview.js';
 import { readDashboard } from '../../../services/articles/read-dashboard.js';
-import { createSection } from '../../../services/newsroom-directory.js';
 import type { SiteContext } from '../../../services/site-context.js';
 import { h, renderDocument } from '../../jsx/jsx.js';
 import { pageHeaders } from '../../site/page-response.js';
 import { ArticlePageView } from '../../site/views/article-page.js';
 import { Layout } from '../../site/views/layout.js';
 import { defineEndpoint } from '../define-endpoint.js';
+import { registerSectionRoutes } from './section-routes.js';
 
 export interface DeskRouteDeps {
   newsroom: NewsroomDeps & { presence: Presence };
@@ -36,21 +36,10 @@ export function registerDeskRoutes(server: FastifyInstance, deps: DeskRouteDeps)
     permission: 'signed_in',
     handle: ({ actor }) => readDashboard(newsroom, actor),
   });
-  defineEndpoint(server, {
-    method: 'GET',
-    url: '/api/admin/sections',
-    input: nothing,
-    permission: 'signed_in',
-    handle: async () => (await site.publication.current()).sections,
-  });
-  defineEndpoint(server, {
-    method: 'POST',
-    url: '/api/admin/sections',
-    input: z.object({}).passthrough(),
-    permission: 'section.manage',
-    status: 201,
-    handle: ({ input, actor }) =>
-      createSection({ stores, clock: site.clock, publication: site.publication }, actor, input),
+  registerSectionRoutes(server, {
+    storage: newsroom.storage,
+    clock: site.clock,
+    publication: site.publication,
   });
   defineEndpoint(server, {
     method: 'GET',
