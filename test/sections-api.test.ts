@@ -150,6 +150,13 @@ describe.each(ENGINES)('sections in the newsroom on $engine', ({ create }) => {
     expect((await listed()).some((s) => s.id === global.id)).toBe(true);
   });
 
+  it('refuses, as a conflict, a delete that finds a story filed after the section was counted empty', async () => {
+    const global = (await listed()).find((s) => s.slug === 'global')!;
+    const removal = t.app.storage.transaction((stores) => stores.sections.remove(global.id));
+    await expect(removal).rejects.toMatchObject({ kind: 'conflict' });
+    expect((await listed()).some((s) => s.id === global.id)).toBe(true);
+  });
+
   it('deletes an empty section, and its old addresses go with it', async () => {
     const empty = await add({ name: 'Opinion' });
     await change(empty.id, { slug: 'views' });

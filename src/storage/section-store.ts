@@ -1,7 +1,13 @@
 import type { Kysely, Selectable } from 'kysely';
+import { conflict } from '../domain/errors.js';
 import type { Section } from '../domain/section/section.js';
 import type { SectionChanges, SectionStore } from '../services/ports.js';
 import type { DatabaseSchema, SectionsTable } from './schema.js';
+
+const isForeignKeyViolation = (error: unknown) => {
+  const code = (error as { code?: unknown }).code;
+  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+};
 
 const toSection = (row: Selectable<SectionsTable>): Section => ({
   id: row.id,
@@ -86,9 +92,17 @@ export class KyselySectionStore implements SectionStore {
     return Number(count);
   }
 
+  /** Throws Conflict when a story was filed in the section after it was counted as empty. */
   async remove(id: number): Promise<void> {
     await this.db.deleteFrom('section_former_slugs').where('section_id', '=', id).execute();
-    await this.db.deleteFrom('sections').where('id', '=', id).execute();
+    await this.db
+      .deleteFrom('sections')
+      .where('id', '=', id)
+      .execute()
+      .catch((error: unknown) => {
+        if (!isForeignKeyViolation(error)) throw error;
+        throw conflict('A story was filed in this section meanwhile; move it first');
+      });
   }
 
   async formerSlugs(): Promise<{ slug: string; sectionId: number }[]> {
