@@ -13,6 +13,7 @@ describe.each(ENGINES)('two editors saving the same story on $engine', ({ create
   let t: TestApp;
   let editor: Browser;
   let colleague: Browser;
+  let writer: Browser;
   let section: { id: number; slug: string };
   const client = newsroomClient(() => t);
   const { call, signIn, addUser } = client;
@@ -30,6 +31,8 @@ describe.each(ENGINES)('two editors saving the same story on $engine', ({ create
     await addUser('colleague@paper.example', 'editor');
     editor = await signIn('editor@paper.example');
     colleague = await signIn('colleague@paper.example');
+    await addUser('writer@paper.example', 'writer');
+    writer = await signIn('writer@paper.example');
     section = (
       await expectCall(
         { method: 'POST', url: '/api/admin/sections', as: editor, body: { name: 'Business' } },
@@ -176,6 +179,40 @@ describe.each(ENGINES)('two editors saving the same story on $engine', ({ create
           yours: paragraphs('Ships return at dawn.').content,
         },
       ],
+    });
+    // Keeping your first paragraph leaves the sign-off line as the other editors changed it.
+    const resolved = await save(colleague, id, {
+      revision: 1,
+      body: paragraphs('Ships return at dawn.', 'Fishermen cheer.', 'Filed from Muscat.'),
+      choices: { 'body.0': 'yours' },
+    });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    expect((await open(editor, id)).draft.body).toEqual(
+      paragraphs('Ships return at dawn.', 'Fishermen cheer.', 'Filed from Sohar.'),
+    );
+  });
+
+  it('keeps a writer’s clashing save as a conflict even when the editor also changed the bylines', async () => {
+    const { id } = await draft(writer, 'Souq reopens', 'Traders return.');
+    const author = await t.app.storage.stores.authors.create({
+      slug: 'salma-al-harthy',
+      name: 'Salma Al Harthy',
+      kind: 'staff',
+      bio: '',
+    });
+    await save(editor, id, { revision: 1, headline: 'Souq reopens at last', bylines: [author.id] });
+    // The writer may not change bylines; their text still carries the old ones, yet that is no refusal.
+    const refused = await save(writer, id, { revision: 1, headline: 'Old souq reopens' });
+    expect(refused.statusCode, refused.body).toBe(409);
+    const resolved = await save(writer, id, {
+      revision: 1,
+      headline: 'Old souq reopens',
+      choices: { headline: 'yours' },
+    });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    expect((await open(editor, id)).draft).toMatchObject({
+      headline: 'Old souq reopens',
+      bylines: [author.id],
     });
   });
 
