@@ -168,6 +168,7 @@ describe.each(ENGINES)('the article API on $engine', ({ create }) => {
       ) as unknown,
       revision: 2,
       conflictRevision: 3,
+      conflicts: [expect.objectContaining({ key: 'body.0', field: 'body' }) as unknown],
     });
 
     const history = await expectCall(

@@ -20,7 +20,7 @@ export class DomainError extends Error {
     /** The input field at fault, as a dotted path (`leadImage.alt`), when there is one. */
     readonly field?: string,
     /** Facts a client can act on, e.g. the revision a refused save was kept as. */
-    readonly details?: Record<string, string | number>,
+    readonly details?: Record<string, unknown>,
     /** For too_many_requests: whole seconds until a retry can succeed (HTTP's Retry-After). */
     readonly retryAfterSeconds?: number,
   ) {
@@ -42,7 +42,7 @@ export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   );
 export const notFound = (message: string) => new DomainError('not_found', message);
 export const forbidden = (message: string) => new DomainError('forbidden', message);
-export const conflict = (message: string, details?: Record<string, string | number>) =>
+export const conflict = (message: string, details?: Record<string, unknown>) =>
   new DomainError('conflict', message, undefined, details);
 export const gone = (message: string) => new DomainError('gone', message);
 export const invalid = (message: string, field?: string) =>

@@ -75,12 +75,19 @@ export const newsroom = {
   create: (draft: DraftChanges) =>
     request<{ id: number; revision: number }>('POST', articles, draft),
   read: (id: number) => request<DeskArticle>('GET', `${articles}/${id}`),
-  save: (id: number, revision: number, changes: DraftChanges, autosave: boolean) =>
-    request<{ revision: number; pendingChanges?: boolean }>('PATCH', `${articles}/${id}`, {
-      revision,
-      autosave,
-      ...changes,
-    }),
+  /** `choices`, after a 409: the version to keep for each conflict, by its key. */
+  save: (
+    id: number,
+    revision: number,
+    changes: DraftChanges,
+    autosave: boolean,
+    choices?: Record<string, 'yours' | 'theirs'>,
+  ) =>
+    request<{ revision: number; pendingChanges?: boolean; merged?: string[] }>(
+      'PATCH',
+      `${articles}/${id}`,
+      { revision, autosave, ...changes, ...(choices && { choices }) },
+    ),
   transition: (id: number, to: ArticleStatus, times: { publishAt?: string } = {}) =>
     request<{ status: ArticleStatus; inReview?: boolean }>(
       'POST',

@@ -16,11 +16,26 @@ export const AUTOSAVE_MS = 10_000;
 /** Messages by field (`headline`, `lead.alt`, …); `form` for those of no field. */
 export type FieldErrors = Record<string, string>;
 
-/** A save refused because someone else saved first; the refused text is kept as `kept`. */
+/** One field, or stretch of body blocks, both editors changed differently. */
+export interface ConflictingChange {
+  /** What a choice is sent under: `headline`, `body.3`. */
+  key: string;
+  field: string;
+  /** For the body: where the stretch starts in the text both started from. */
+  block?: number;
+  theirs: unknown;
+  yours: unknown;
+}
+
+/** Which version the writer keeps, by conflict key. */
+export type ConflictChoices = Record<string, 'yours' | 'theirs'>;
+
+/** A save refused because someone else changed the same thing; the refused text is kept as `kept`. */
 export interface Conflict {
   current: number;
   kept: number;
   message: string;
+  conflicts: ConflictingChange[];
 }
 
 export const EMPTY_DRAFT: ArticleDraft = {
@@ -44,10 +59,12 @@ export const errorsFrom = (error: unknown): FieldErrors =>
 
 function conflictOf(error: ApiError): Conflict {
   const number = (value: unknown) => (typeof value === 'number' ? value : 0);
+  const conflicts = error.details.conflicts;
   return {
     current: number(error.details.revision),
     kept: number(error.details.conflictRevision),
     message: error.message,
+    conflicts: Array.isArray(conflicts) ? (conflicts as ConflictingChange[]) : [],
   };
 }
 
@@ -76,8 +93,12 @@ export interface DraftEditor {
   restoreText: (backup: { draft: ArticleDraft; base: ArticleDraft; revision: number }) => void;
   /** Takes a newer revision from the server, unless the writer has unsaved changes. */
   adopt: (article: DeskArticle) => void;
-  /** After a conflict: bases the writer's text on the newest revision and saves it. */
-  saveOver: (article: DeskArticle) => Promise<boolean>;
+  /**
+   * After a conflict: saves the writer's text again with a version chosen for each conflict;
+   * the server merges it with the newest revision, so what only others changed stays theirs.
+   * Takes the merged text into the editor on success.
+   */
+  resolve: (choices: ConflictChoices) => Promise<DeskArticle | null>;
 }
 
 type SaveKind = 'save' | 'autosave';
@@ -92,7 +113,7 @@ interface Saved {
 }
 
 type Outcome =
-  | { ok: true; revision: number; notYetLive: boolean }
+  | { ok: true; revision: number; notYetLive: boolean; merged?: DeskArticle }
   | { ok: false; conflict: Conflict }
   | { ok: false; errors: FieldErrors };
 
@@ -102,11 +123,15 @@ async function sendChanges(
   saved: Saved,
   draft: ArticleDraft,
   kind: SaveKind,
+  choices?: ConflictChoices,
 ): Promise<Outcome> {
   try {
     const changes = changesBetween(saved.base, draft);
-    const answer = await newsroom.save(id, saved.revision, changes, kind === 'autosave');
-    return { ok: true, revision: answer.revision, notYetLive: answer.pendingChanges === true };
+    const answer = await newsroom.save(id, saved.revision, changes, kind === 'autosave', choices);
+    const notYetLive = answer.pendingChanges === true;
+    // Merged with a colleague's save: the server's text now holds both.
+    const merged = answer.merged && (await newsroom.read(id));
+    return { ok: true, revision: answer.revision, notYetLive, ...(merged && { merged }) };
   } catch (error) {
     if (error instanceof ApiError && error.status === 409)
       return { ok: false, conflict: conflictOf(error) };
@@ -142,6 +167,75 @@ function useOneSaveAtATime(attempt: (kind: SaveKind) => Promise<boolean>) {
   };
 }
 
+/** Saves the writer's text again with the chosen versions; answers the merged text, or a new conflict. */
+async function resolveConflict(
+  id: number,
+  { saved, draft }: { saved: Saved; draft: ArticleDraft },
+  choices: ConflictChoices,
+): Promise<{ conflict: Conflict } | { fresh: DeskArticle; saved: Saved }> {
+  const outcome = await sendChanges(id, saved, draft, 'save', choices);
+  if (!outcome.ok && 'conflict' in outcome) return { conflict: outcome.conflict };
+  if (!outcome.ok) throw new Error(Object.values(outcome.errors).join(' '));
+  const fresh = await newsroom.read(id);
+  const at = new Date();
+  const { notYetLive } = outcome;
+  return {
+    fresh,
+    saved: { base: fresh.draft, revision: fresh.revision, at, kind: 'save', notYetLive },
+  };
+}
+
+interface Latest {
+  draft: ArticleDraft;
+  saved: Saved;
+  conflict: Conflict | null;
+  failedDraft: string;
+}
+
+interface ResolveSetters {
+  setSaving: (saving: boolean) => void;
+  setConflict: (conflict: Conflict | null) => void;
+  setSaved: (saved: Saved) => void;
+  replaceText: (text: ArticleDraft) => void;
+}
+
+/** After a conflict: saves again with the chosen versions; the merged text replaces the editor's. */
+function resolverFor(id: number, latest: { current: Latest }, set: ResolveSetters) {
+  return async (choices: ConflictChoices) => {
+    set.setSaving(true);
+    const answer = await resolveConflict(id, latest.current, choices).finally(() =>
+      set.setSaving(false),
+    );
+    if ('conflict' in answer) {
+      set.setConflict((latest.current.conflict = answer.conflict));
+      return null;
+    }
+    latest.current = { ...latest.current, saved: answer.saved, conflict: null, failedDraft: '' };
+    set.setSaved(answer.saved);
+    set.setConflict(null);
+    set.replaceText(answer.fresh.draft);
+    return answer.fresh;
+  };
+}
+
+/**
+ * What the server has after a save. A save merged with a colleague's brings their changes into
+ * the editor, unless the writer typed meanwhile: then only the next load shows them.
+ */
+function savedAfter(
+  outcome: Extract<Outcome, { ok: true }>,
+  sent: ArticleDraft,
+  now: ArticleDraft,
+  kind: SaveKind,
+): { saved: Saved; merged: ArticleDraft | null } {
+  const take = outcome.merged && !differs(sent, now) ? outcome.merged : null;
+  const { revision, notYetLive } = outcome;
+  const at = new Date();
+  if (!take) return { saved: { base: sent, revision, at, kind, notYetLive }, merged: null };
+  const saved = { base: take.draft, revision: take.revision, at, kind, notYetLive };
+  return { saved, merged: take.draft };
+}
+
 /** What the status line says about the last save. */
 const whenSaved = (saved: Saved) => ({
   savedAt: saved.at,
@@ -159,7 +253,7 @@ export function useDraft(article: DeskArticle, editable: boolean): DraftEditor {
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [bodyKey, setBodyKey] = useState(0);
   // The autosave timer and saves in flight read the latest values through these.
-  const latest = useRef({ draft, saved, conflict, failedDraft: '' });
+  const latest = useRef<Latest>({ draft, saved, conflict, failedDraft: '' });
 
   const attempt = async (kind: SaveKind): Promise<boolean> => {
     const now = latest.current;
@@ -177,12 +271,12 @@ export function useDraft(article: DeskArticle, editable: boolean): DraftEditor {
       else setErrors(outcome.errors);
       return false;
     }
-    const { revision, notYetLive } = outcome;
-    const next = { base: sent, revision, at: new Date(), kind, notYetLive };
+    const { saved: next, merged } = savedAfter(outcome, sent, latest.current.draft, kind);
     latest.current = { ...latest.current, saved: next, failedDraft: '' };
     setSaved(next);
     setErrors({});
-    return !differs(sent, latest.current.draft);
+    if (merged) replaceText(merged);
+    return !differs(next.base, latest.current.draft);
   };
 
   const save = useOneSaveAtATime(attempt);
@@ -206,6 +300,8 @@ export function useDraft(article: DeskArticle, editable: boolean): DraftEditor {
     rebase(fresh.draft, fresh.revision);
     replaceText(fresh.draft);
   };
+
+  const setters = { setSaving, setConflict, setSaved, replaceText };
 
   useAutosave(editable, () => void save('autosave'));
   useLocalBackup(article.id, saved.base, draft, saved.revision);
@@ -234,9 +330,6 @@ export function useDraft(article: DeskArticle, editable: boolean): DraftEditor {
       const { saved: known, draft: text } = latest.current;
       if (fresh.revision !== known.revision && !differs(known.base, text)) reload(fresh);
     },
-    saveOver: (fresh) => {
-      rebase(fresh.draft, fresh.revision);
-      return save('save');
-    },
+    resolve: resolverFor(article.id, latest, setters),
   };
 }

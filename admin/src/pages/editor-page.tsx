@@ -205,9 +205,9 @@ function LoadedEditor({ initial, sections, authors }: LoadedEditorProps) {
             setArticle(fresh);
             editing.reload(fresh);
           }}
-          onKeepMine={(fresh) => {
-            setArticle(fresh);
-            return editing.saveOver(fresh);
+          onResolve={async (choices) => {
+            const fresh = await editing.resolve(choices);
+            if (fresh) setArticle(fresh);
           }}
         />
       )}

@@ -60,10 +60,11 @@ export function registerArticleRoutes(server: FastifyInstance, deps: NewsroomDep
     url: `${base}/:id`,
     input: saveArticleInput,
     permission: 'signed_in',
-    handle: ({ input: { id, revision, autosave, ...changes }, actor }) =>
+    handle: ({ input: { id, revision, autosave, choices, ...changes }, actor }) =>
       saveArticle(deps, actor, id, {
         basedOn: revision,
         changes,
+        choices,
         kind: autosave ? 'autosave' : 'save',
       }),
   });

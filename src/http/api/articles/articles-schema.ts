@@ -9,6 +9,10 @@ export const saveArticleInput = articleChangesSchema
     id: recordIdParam,
     revision: z.number({ required_error: 'say which revision your text is based on' }).int().min(0),
     autosave: z.boolean().default(false),
+    /** After a 409: for each conflict's key (`headline`, `body.3`), the version to keep. */
+    choices: z
+      .record(z.string().regex(/^[a-zA-Z]+(\.\d+)?$/), z.enum(['yours', 'theirs']))
+      .optional(),
   })
   .strict();
 
