@@ -120,6 +120,14 @@ describe.runIf(hasSharedFolder())('the newsroom app’s accessibility', () => {
     expect(await violationsOf(page, axeSource)).toEqual([]);
   });
 
+  it('has no violations on one’s profile and the bylines, with a profile’s form open', async () => {
+    await check('/admin/profile', 'Your profile');
+    await check('/admin/people', 'Bylines');
+    await page.getByRole('button', { name: /^Edit/ }).first().click();
+    await page.getByLabel('Kind').first().waitFor();
+    expect(await violationsOf(page, axeSource)).toEqual([]);
+  });
+
   it('has no violations on the home page’s running order', async () => {
     await check('/admin/homepage', 'Home page');
   });

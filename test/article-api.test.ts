@@ -365,9 +365,9 @@ describe.each(ENGINES)('the article API on $engine', ({ create }) => {
         { id: section.id, slug: 'oman', name: 'Oman', description: '', position: 0, hidden: false },
       ]);
       const authors = await expectCall({ url: '/api/admin/authors', as: writer }, 200);
-      expect(authors.json()).toEqual([
+      expect(authors.json()).toContainEqual(
         expect.objectContaining({ slug: 'amal-al-harthy', name: 'Amal Al Harthy', kind: 'staff' }),
-      ]);
+      );
     });
 
     it('searches the photo library by caption, credit and file name', async () => {

@@ -139,6 +139,23 @@ const sectionToDelete = async () => {
   return { id: section.id };
 };
 
+/** A new guest's byline profile, which belongs to no account. */
+const guestProfile = async () => {
+  const author = await world.t.app.storage.stores.authors.create({
+    slug: `matrix-guest-${randomUUID()}`,
+    name: 'Matrix Guest',
+    kind: 'guest',
+    bio: '',
+  });
+  return { id: author.id };
+};
+
+/** The caller's own byline profile (the editor-in-chief's for anonymous callers). */
+const ownProfile = (caller: Caller) =>
+  Promise.resolve({
+    id: (caller === 'anonymous' ? world.actors.editor_in_chief : accountOf(caller)).authorId ?? 0,
+  });
+
 /** Every section's id, newest first: a whole new order for the navigation. */
 let sectionOrder: number[] = [];
 const everySectionReversed = async () => {
@@ -368,6 +385,26 @@ const ROWS: Row[] = [
     params: sectionToDelete,
   },
   { route: 'GET /api/admin/authors', does: 'lists the bylines', expect: SIGNED_IN },
+  {
+    route: 'POST /api/admin/authors',
+    does: 'adds a byline profile for a contributor or an agency',
+    expect: EDITORS_UP,
+    body: (n) => ({ name: `Matrix contributor ${n}`, bio: '', kind: 'guest' }),
+  },
+  {
+    route: 'PATCH /api/admin/authors/:id',
+    does: 'edits one’s own byline profile',
+    expect: SIGNED_IN,
+    params: ownProfile,
+    body: (n) => ({ name: `Matrix Person ${n}`, bio: 'Covers the matrix.', kind: 'staff' }),
+  },
+  {
+    route: 'PATCH /api/admin/authors/:id',
+    does: 'edits someone else’s byline profile',
+    expect: EDITORS_UP,
+    params: guestProfile,
+    body: (n) => ({ name: `Matrix Guest ${n}`, bio: '', kind: 'guest' }),
+  },
   {
     route: 'GET /api/admin/media',
     does: 'searches the photo library',

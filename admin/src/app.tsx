@@ -14,6 +14,7 @@ import { HomepagePage } from './pages/homepage-page.js';
 import { InvitationPage, PasswordResetPage } from './pages/invitation-page.js';
 import { MediaLibraryPage } from './pages/media-library-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
+import { PeoplePage, ProfilePage } from './pages/people-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
 import { TokensPage } from './pages/tokens-page.js';
@@ -44,6 +45,8 @@ function Page({ location, user }: { location: Location; user: SessionUser }) {
     return <AuditPage query={query} />;
   if (path === '/homepage' && atLeast(user.role, 'editor')) return <HomepagePage />;
   if (path === '/sections' && atLeast(user.role, 'editor')) return <SectionsPage />;
+  if (path === '/people' && atLeast(user.role, 'editor')) return <PeoplePage />;
+  if (path === '/profile') return <ProfilePage />;
   if (path === '/articles') return <ArticleListPage query={query} />;
   if (path === '/media') return <MediaLibraryPage query={query} />;
   if (path === '/tokens') return <TokensPage />;

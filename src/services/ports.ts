@@ -138,6 +138,8 @@ export interface AuthorStore {
   /** Every profile, by name. */
   list(): Promise<AuthorProfile[]>;
   create(author: Omit<AuthorProfile, 'id'>): Promise<AuthorProfile>;
+  /** Changes name, bio and kind; the slug stays. */
+  update(id: number, details: Omit<AuthorProfile, 'id' | 'slug'>): Promise<void>;
 }
 
 export type NewMediaItem = Omit<MediaItem, 'id' | 'createdAt' | 'variantsReady'>;

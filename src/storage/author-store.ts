@@ -39,4 +39,12 @@ export class KyselyAuthorStore implements AuthorStore {
       .executeTakeFirstOrThrow();
     return { id, ...author };
   }
+
+  async update(id: number, details: Omit<AuthorProfile, 'id' | 'slug'>): Promise<void> {
+    await this.db
+      .updateTable('authors')
+      .set({ name: details.name, bio: details.bio, kind: details.kind })
+      .where('id', '=', id)
+      .execute();
+  }
 }

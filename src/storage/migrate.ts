@@ -13,6 +13,7 @@ import * as accountSecurity from './migrations/0010-account-security.js';
 import * as auditLog from './migrations/0011-audit-log.js';
 import * as sectionSlugs from './migrations/0012-section-slugs.js';
 import * as pendingChanges from './migrations/0013-pending-changes.js';
+import * as authorProfiles from './migrations/0015-author-profiles.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0011-audit-log': auditLog,
   '0012-section-slugs': sectionSlugs,
   '0013-pending-changes': pendingChanges,
+  '0015-author-profiles': authorProfiles,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

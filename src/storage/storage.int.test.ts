@@ -59,6 +59,7 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
       '0011-audit-log',
       '0012-section-slugs',
       '0013-pending-changes',
+      '0015-author-profiles',
     ]);
     world = await storage.stores.sections.create({
       slug: 'world',

@@ -5,6 +5,7 @@ import type {
   ArticleDraft,
   ArticleStatus,
   Author,
+  AuthorDetails,
   Correction,
   Dashboard,
   DeskArticle,
@@ -58,6 +59,9 @@ export const newsroom = {
   dashboard: () => request<Dashboard>('GET', '/api/admin/dashboard'),
   sections: () => request<Section[]>('GET', '/api/admin/sections'),
   authors: () => request<Author[]>('GET', '/api/admin/authors'),
+  createAuthor: (details: AuthorDetails) => request<Author>('POST', '/api/admin/authors', details),
+  changeAuthor: (id: number, details: AuthorDetails) =>
+    request<Author>('PATCH', `/api/admin/authors/${id}`, details),
   /** Newest first, MEDIA_PAGE_SIZE a page. Uploading is uploadPhoto (media/upload-photo.ts). */
   media: (filters: MediaFilters = {}) =>
     request<MediaItem[]>('GET', `${media}${queryString({ ...filters })}`),

@@ -63,13 +63,18 @@ export interface Section {
   hidden?: boolean;
 }
 
+export type AuthorKind = 'staff' | 'guest' | 'agency';
+
 export interface Author {
   id: number;
   slug: string;
   name: string;
-  kind: string;
+  kind: AuthorKind;
   bio: string;
 }
+
+/** What the newsroom edits on a byline profile; the slug keeps the author page's address. */
+export type AuthorDetails = Pick<Author, 'name' | 'bio' | 'kind'>;
 
 export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'avif' | 'gif';
 
@@ -187,6 +192,8 @@ export interface Revision {
   kind: RevisionKind;
   basedOn: number | null;
   userId: number | null;
+  /** Who saved it; null for imports. */
+  name: string | null;
   createdAt: string;
   snapshot: ArticleDraft;
 }

@@ -22,6 +22,27 @@ function useFocusOnNavigation(path: string) {
   }, [path]);
 }
 
+/** Editors keep everyone's byline profiles. */
+const BylinesLink = ({ path }: { path: string }) => (
+  <li>
+    <Link href="/people" aria-current={current(path === '/people')}>
+      Bylines
+    </Link>
+  </li>
+);
+
+/** One's own byline profile and API tokens, beside one's name. */
+const AccountLinks = ({ path }: { path: string }) => (
+  <>
+    <Link href="/profile" aria-current={current(path === '/profile')}>
+      Your profile
+    </Link>
+    <Link href="/tokens" aria-current={current(path === '/tokens')}>
+      API tokens
+    </Link>
+  </>
+);
+
 /** The editor-in-chief's own pages, in the order the navigation lists them. */
 const CHIEF_LINKS = [
   ['/users', 'Users'],
@@ -83,6 +104,7 @@ export function Shell({ user, path, onSignOut, children }: ShellProps) {
                 </Link>
               </li>
             )}
+            {atLeast(user.role, 'editor') && <BylinesLink path={path} />}
             {atLeast(user.role, 'editor_in_chief') &&
               CHIEF_LINKS.map(([href, label]) => (
                 <li key={href}>
@@ -97,9 +119,7 @@ export function Shell({ user, path, onSignOut, children }: ShellProps) {
           <span>
             {user.name} <span class="role">({roleLabel(user.role)})</span>
           </span>
-          <Link href="/tokens" aria-current={current(path === '/tokens')}>
-            API tokens
-          </Link>
+          <AccountLinks path={path} />
           <button type="button" class="quiet" onClick={onSignOut}>
             Sign out
           </button>

@@ -34,7 +34,7 @@ export function NotesPanel({ articleId, notes: initial, user, canNote }: NotesPa
     }
   };
   const author = (note: Note) =>
-    note.userId === user.id ? 'You' : (note.name ?? `User ${note.userId}`);
+    note.userId === user.id ? 'You' : (note.name ?? 'A former colleague');
 
   return (
     <section class="panel" aria-labelledby="notes-heading">

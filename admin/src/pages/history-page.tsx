@@ -93,7 +93,11 @@ function RevisionRows(props: {
               {r.basedOn !== null && r.kind === 'conflict' && `, based on ${r.basedOn}`}
             </td>
             <td>
-              {r.userId === null ? 'Import' : r.userId === user.id ? 'You' : `User ${r.userId}`}
+              {r.userId === null
+                ? 'Import'
+                : r.userId === user.id
+                  ? 'You'
+                  : (r.name ?? 'A former colleague')}
             </td>
             <td>
               <When at={r.createdAt} />

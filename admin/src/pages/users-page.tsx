@@ -8,6 +8,7 @@ import { atLeast, roleLabel, useUser } from '../session.js';
 import { formErrorsOf } from './invitation-page.js';
 import { FormActions, FormError } from '../components/form-parts.js';
 import { MailWarning } from '../components/mail-warning.js';
+import { Link } from '../router.js';
 
 const ROLES: Role[] = ['contributor', 'writer', 'editor', 'editor_in_chief'];
 
@@ -178,6 +179,10 @@ export function UsersPage() {
   return (
     <>
       <h1>Users</h1>
+      <p>
+        Each account writes under a byline profile of its own: edit names and bios on the{' '}
+        <Link href="/people">Bylines</Link> page.
+      </p>
       <MailWarning showLogNote />
       {message &&
         (message.failed ? (

@@ -24,6 +24,7 @@ export type NewsroomAction =
   | 'article.list_all'
   | 'section.manage'
   | 'tag.manage'
+  | 'author.manage'
   | 'homepage.curate'
   | 'media.upload'
   | 'settings.manage'
@@ -48,6 +49,8 @@ const NEWSROOM_RULES: Record<NewsroomAction, Role> = {
   'media.upload': 'contributor',
   'section.manage': 'editor',
   'tag.manage': 'editor',
+  // Contributors', agencies' and colleagues' profiles: the desk keeps bylines right.
+  'author.manage': 'editor',
   'homepage.curate': 'editor',
   'settings.manage': 'editor_in_chief',
   'user.manage': 'editor_in_chief',
@@ -131,6 +134,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'article.note': 'leave notes on this article',
   'section.manage': 'manage sections',
   'tag.manage': 'manage tags',
+  'author.manage': 'keep other people’s byline profiles',
   'homepage.curate': 'arrange the home page',
   'media.upload': 'upload photos',
   'settings.manage': 'change the publication’s settings',

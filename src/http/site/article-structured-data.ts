@@ -10,14 +10,13 @@ import { planCrop } from '../../domain/media/variant-plan.js';
 import type { SafeHtml } from '../jsx/jsx.js';
 import { jsonLd, publisherOf } from './structured-data.js';
 
-/** Bylines as people and agencies; a story without one is credited to its source or the paper. */
+/**
+ * Bylines as people and agencies; a story without one is credited to the paper. The sign-off
+ * ("— Agencies") is a line of text, never an author.
+ */
 function authorsOf(article: Article, origin: string, publisher: string) {
   if (article.bylines.length === 0) {
-    return [
-      article.signOff
-        ? { '@type': 'Organization', name: article.signOff }
-        : { '@type': 'Organization', name: publisher, url: `${origin}/` },
-    ];
+    return [{ '@type': 'Organization', name: publisher, url: `${origin}/` }];
   }
   return article.bylines.map((author) => ({
     '@type': author.kind === 'agency' ? 'Organization' : 'Person',

@@ -1,6 +1,7 @@
 import { personName, type User } from '../../domain/account/user.js';
 import { invalid } from '../../domain/errors.js';
 import type { Stores } from '../ports.js';
+import { makeAuthorProfile } from '../authors/make-author-profile.js';
 import type { AccountDeps, Client, SignedIn } from './account-deps.js';
 import { hashChosenPassword } from './choose-password.js';
 import { refuseLookAlikeAccount } from './look-alike-accounts.js';
@@ -27,8 +28,9 @@ export async function acceptInvitation(
   });
   return deps.storage.transaction(async (stores) => {
     await spendLink(stores, tokenHash, 'invitation', now);
+    const author = await makeAuthorProfile(stores, { name, bio: '', kind: 'staff' });
     const user = await stores.users.create(
-      { email: invitation.email, name, role, passwordHash },
+      { email: invitation.email, name, role, passwordHash, authorId: author.id },
       now,
     );
     await recordNewMember(stores, user, invitation.createdBy, client, now);

@@ -2,6 +2,7 @@ import { normalizeEmail } from '../../domain/account/email.js';
 import { personName, type User } from '../../domain/account/user.js';
 import { CLI_CALLER } from '../../domain/audit/audit-entry.js';
 import type { Role } from '../../domain/roles/role.js';
+import { makeAuthorProfile } from '../authors/make-author-profile.js';
 import type { AccountDeps } from './account-deps.js';
 import { hashChosenPassword } from './choose-password.js';
 import { refuseLookAlikeAccount } from './look-alike-accounts.js';
@@ -20,7 +21,11 @@ export async function createUser(
   const passwordHash = await hashChosenPassword(deps, input.password, { email, name });
   const now = deps.clock.now();
   return deps.storage.transaction(async (stores) => {
-    const user = await stores.users.create({ email, name, role: input.role, passwordHash }, now);
+    const author = await makeAuthorProfile(stores, { name, bio: '', kind: 'staff' });
+    const user = await stores.users.create(
+      { email, name, role: input.role, passwordHash, authorId: author.id },
+      now,
+    );
     const details = { email, role: user.role, via: 'cli' };
     const target = { type: 'user', id: user.id };
     await stores.audit.record({ event: 'user.created', actor: CLI_CALLER, target, details }, now);

@@ -2,6 +2,7 @@ import { normalizeEmail } from '../../domain/account/email.js';
 import { personName } from '../../domain/account/user.js';
 import { conflict } from '../../domain/errors.js';
 import type { Stores } from '../ports.js';
+import { makeAuthorProfile } from '../authors/make-author-profile.js';
 import type { AccountDeps, Client, SignedIn } from './account-deps.js';
 import { hashChosenPassword } from './choose-password.js';
 import { startSession } from './start-session.js';
@@ -24,8 +25,9 @@ export async function setUpFirstUser(
   const passwordHash = await hashChosenPassword(deps, input.password, { email, name });
   return deps.storage.transaction(async (stores) => {
     if (!(await setUpIsOpen(stores))) throw alreadySetUp();
+    const author = await makeAuthorProfile(stores, { name, bio: '', kind: 'staff' });
     const user = await stores.users.create(
-      { email, name, role: 'editor_in_chief', passwordHash },
+      { email, name, role: 'editor_in_chief', passwordHash, authorId: author.id },
       deps.clock.now(),
     );
     const created = {

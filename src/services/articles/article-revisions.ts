@@ -4,6 +4,7 @@ import { bodyPlainText } from '../../domain/body/plain-text.js';
 import { notFound } from '../../domain/errors.js';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
+import { withNames } from '../accounts/with-names.js';
 import type { Stores } from '../ports.js';
 import { accessOf, loadArticle } from './load-article.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
@@ -20,7 +21,7 @@ export async function listRevisions(deps: NewsroomDeps, actor: Actor, id: number
   const stores = deps.storage.stores;
   const article = await readable(stores, actor, id);
   const revisions = await stores.revisions.list(id);
-  return { current: article.revision, revisions };
+  return { current: article.revision, revisions: await withNames(stores, revisions) };
 }
 
 const textOf = (draft: ArticleDraft) => `${draft.headline}\n\n${bodyPlainText(draft.body)}`;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { can, authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
 import { parseWith, recordIdParam } from '../../domain/validation.js';
+import { withNames } from '../accounts/with-names.js';
 import type { WaitingChanges } from '../ports.js';
 import { accessOf, loadArticle } from './load-article.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
@@ -37,7 +38,9 @@ export async function readDeskArticle(deps: NewsroomDeps, actor: Actor, id: numb
   const stores = deps.storage.stores;
   const article = await loadArticle(stores, id);
   authorize(actor, 'article.read', accessOf(article));
-  const notes = can(actor, 'article.note', accessOf(article)) ? await stores.notes.list(id) : [];
+  const notes = can(actor, 'article.note', accessOf(article))
+    ? await withNames(stores, await stores.notes.list(id))
+    : [];
   const scheduledUpdates = await stores.scheduledUpdates.pendingFor(id);
   const { draft, waiting } = await latestDraft(stores, article);
   return {
@@ -80,5 +83,7 @@ export async function addArticleNote(deps: NewsroomDeps, actor: Actor, id: numbe
   const stores = deps.storage.stores;
   const article = await loadArticle(stores, id);
   authorize(actor, 'article.note', accessOf(article));
-  return stores.notes.add(id, actor.userId, text, deps.clock.now());
+  const note = await stores.notes.add(id, actor.userId, text, deps.clock.now());
+  const [named] = await withNames(stores, [note]);
+  return named ?? note;
 }

@@ -15,6 +15,7 @@ import { pageHeaders } from '../../site/page-response.js';
 import { ArticlePageView } from '../../site/views/article-page.js';
 import { Layout } from '../../site/views/layout.js';
 import { defineEndpoint } from '../define-endpoint.js';
+import { registerAuthorRoutes } from './author-routes.js';
 import { registerSectionRoutes } from './section-routes.js';
 
 export interface DeskRouteDeps {
@@ -48,6 +49,7 @@ export function registerDeskRoutes(server: FastifyInstance, deps: DeskRouteDeps)
     permission: 'signed_in',
     handle: () => stores.authors.list(),
   });
+  registerAuthorRoutes(server, newsroom);
   defineEndpoint(server, {
     method: 'POST',
     url: '/api/admin/articles/:id/presence',

@@ -1,0 +1,17 @@
+import { authorDetailsSchema, type AuthorProfile } from '../../domain/author/author.js';
+import { authorize } from '../../domain/roles/permissions.js';
+import type { Actor } from '../../domain/roles/role.js';
+import { parseWith } from '../../domain/validation.js';
+import type { Storage } from '../ports.js';
+import { makeAuthorProfile } from './make-author-profile.js';
+
+/** Makes a profile with no account behind it: a contributor, a guest, an agency. */
+export async function createAuthorProfile(
+  deps: { storage: Storage },
+  actor: Actor,
+  input: unknown,
+): Promise<AuthorProfile> {
+  authorize(actor, 'author.manage');
+  const details = parseWith(authorDetailsSchema, input);
+  return deps.storage.transaction((stores) => makeAuthorProfile(stores, details));
+}

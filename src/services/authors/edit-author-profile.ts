@@ -1,0 +1,27 @@
+import { authorDetailsSchema, type AuthorProfile } from '../../domain/author/author.js';
+import { forbidden, notFound } from '../../domain/errors.js';
+import { authorize, can } from '../../domain/roles/permissions.js';
+import type { Actor } from '../../domain/roles/role.js';
+import { parseWith } from '../../domain/validation.js';
+import type { Storage } from '../ports.js';
+
+/** Changes a profile: its owner may change their own, editors anyone's. */
+export async function editAuthorProfile(
+  deps: { storage: Storage },
+  actor: Actor,
+  id: number,
+  input: unknown,
+): Promise<AuthorProfile> {
+  const details = parseWith(authorDetailsSchema, input);
+  if (actor.authorId !== id) authorize(actor, 'author.manage');
+  return deps.storage.transaction(async (stores) => {
+    const [current] = await stores.authors.findByIds([id]);
+    if (!current) throw notFound('No such author profile');
+    // Only editors decide who is staff and who is an agency: owners keep the kind they have.
+    if (details.kind !== current.kind && actor.authorId === id && !can(actor, 'author.manage')) {
+      throw forbidden('Only editors change what kind of profile this is');
+    }
+    await stores.authors.update(id, details);
+    return { ...current, ...details };
+  });
+}

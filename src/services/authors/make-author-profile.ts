@@ -1,0 +1,19 @@
+import type { AuthorDetails, AuthorProfile } from '../../domain/author/author.js';
+import { slugify, uniqueSlug } from '../../domain/article/slug.js';
+import type { Stores } from '../ports.js';
+
+/**
+ * Makes a byline profile with a free slug from its name, inside the caller's transaction so an
+ * account is never left without its profile.
+ */
+export async function makeAuthorProfile(
+  stores: Stores,
+  details: AuthorDetails,
+): Promise<AuthorProfile> {
+  const base = slugify(details.name, 60);
+  const slug = await uniqueSlug(
+    base === 'article' ? 'author' : base,
+    async (candidate) => (await stores.authors.findBySlug(candidate)) !== undefined,
+  );
+  return stores.authors.create({ ...details, slug });
+}
