@@ -174,6 +174,28 @@ describe.each(ENGINES)('pending invitations on $engine', ({ create }) => {
       expect(trail.body).toContain('revoked@paper.example');
     });
 
+    it('replaces the open invitation of an address invited again', async () => {
+      const invite = async (role: string) => {
+        const answer = await call({
+          method: 'POST',
+          url: '/api/admin/invitations',
+          body: { email: 'twice@paper.example', role },
+          as: chief,
+        });
+        return answer.json<{ mail: { link: string } }>().mail.link;
+      };
+      const first = await invite('writer');
+      const second = await invite('editor');
+      const check = (link: string) =>
+        call({
+          method: 'POST',
+          url: '/api/admin/invitations/check',
+          body: { token: tokenIn(link) },
+        });
+      expect((await check(first)).statusCode).toBe(410);
+      expect((await check(second)).json()).toMatchObject({ invitation: { role: 'editor' } });
+    });
+
     it('resends an expired invitation with a fresh link for another week', async () => {
       await call({
         method: 'POST',

@@ -30,6 +30,8 @@ export async function inviteUser(
   await refuseLookAlikeAccount(stores, email);
   const now = deps.clock.now();
   const { expiresAt, link } = await deps.storage.transaction(async (trx) => {
+    // Inviting an address again replaces its open invitation: one live link per address.
+    await trx.oneTimeTokens.withdrawInvitations(email, now);
     // The link made here is dropped: the invitation is re-keyed as it is mailed or handed out.
     const recorded = await issueOneTimeLink(deps, trx, {
       purpose: 'invitation',
