@@ -93,7 +93,7 @@ describe.runIf(hasSharedFolder())('mail trouble, shown in the browser', () => {
     await invite(
       page,
       'trial@paper.example',
-      'Invitation queued for trial@paper.example as writer: no mail server is set up',
+      'Invitation made for trial@paper.example as writer: no mail server is set up',
     );
     await page.getByRole('note').filter({ hasText: 'written to the server’s log' }).waitFor();
     await keepPicture(page, 'mail-log-note-users-1280');

@@ -214,6 +214,37 @@ const ROWS: Row[] = [
     body: (n) => ({ email: `invitee-${n}@paper.example`, role: 'contributor' }),
   },
   {
+    route: 'GET /api/admin/invitations',
+    does: 'lists the invitations not yet taken up',
+    expect: CHIEF_IN_PERSON,
+  },
+  {
+    route: 'POST /api/admin/invitations/resend',
+    does: 'sends an invitation again (here to an address never invited)',
+    expect: CHIEF_IN_PERSON,
+    answers: 404,
+    body: (n) => ({ email: `never-invited-${n}@paper.example` }),
+  },
+  {
+    route: 'POST /api/admin/invitations/revoke',
+    does: 'revokes an invitation (here to an address never invited)',
+    expect: CHIEF_IN_PERSON,
+    answers: 404,
+    body: (n) => ({ email: `never-invited-${n}@paper.example` }),
+  },
+  {
+    route: 'POST /api/admin/invitations/check',
+    does: 'checks an invitation link without using it (here a made-up one)',
+    expect: ANYONE,
+    answers: 400,
+    body: () => ({ token: 'not-a-real-invitation' }),
+  },
+  {
+    route: 'GET /api/admin/paper-clock',
+    does: 'tells the paper’s name and time zone, for showing times',
+    expect: SIGNED_IN,
+  },
+  {
     route: 'POST /api/admin/invitations/accept',
     does: 'joins with an invitation (here a made-up one)',
     expect: ANYONE,

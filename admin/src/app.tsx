@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { rememberCsrfToken, whenUnauthenticated } from './api/client.js';
 import { newsroom } from './api/newsroom.js';
 import type { Session, SessionUser } from './api/types.js';
+import { PaperClockContext, type PaperClock } from './components/paper-clock.js';
 import { Shell } from './components/shell.js';
 import { ArticleListPage } from './pages/article-list-page.js';
 import { AuditPage } from './pages/audit-page.js';
@@ -67,6 +68,18 @@ export function App() {
   const location = useLocation();
   // undefined while asking the server, null when nobody is signed in.
   const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const [paperClock, setPaperClock] = useState<PaperClock | undefined>(undefined);
+  const signedIn = Boolean(session);
+
+  useEffect(() => {
+    if (!signedIn) return;
+    // Without the paper's zone, times fall back to the browser's, still labelled with it.
+    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    newsroom
+      .paperClock()
+      .then(setPaperClock)
+      .catch(() => setPaperClock({ name: '', timeZone: browserZone }));
+  }, [signedIn]);
 
   useEffect(() => {
     whenUnauthenticated(() => {
@@ -113,11 +126,15 @@ export function App() {
     setSession(null);
   };
 
+  if (!paperClock) return <p class="loading">Loading the newsroom…</p>;
+
   return (
     <SessionContext.Provider value={session.user}>
-      <Shell user={session.user} path={location.path} onSignOut={() => void signOut()}>
-        <Page location={location} user={session.user} />
-      </Shell>
+      <PaperClockContext.Provider value={paperClock}>
+        <Shell user={session.user} path={location.path} onSignOut={() => void signOut()}>
+          <Page location={location} user={session.user} />
+        </Shell>
+      </PaperClockContext.Provider>
     </SessionContext.Provider>
   );
 }

@@ -439,6 +439,12 @@ export interface OneTimeTokenStore {
   rehash(tokenHash: string, newHash: string): Promise<boolean>;
   /** Withdraws every unused password reset link sent to this address. */
   withdrawResets(email: string, now: Date): Promise<void>;
+  /** Invitations neither used nor withdrawn (expired ones too), newest first. */
+  listOpenInvitations(): Promise<OneTimeToken[]>;
+  /** Moves the expiry of this address's open invitations; false when it has none. */
+  extendInvitations(email: string, expiresAt: Date): Promise<boolean>;
+  /** Withdraws this address's open invitations; false when it has none. */
+  withdrawInvitations(email: string, now: Date): Promise<boolean>;
 }
 
 /** Failed sign-ins, counted per key (`email:…`, `ip:…`) for throttling. */

@@ -98,4 +98,40 @@ export class KyselyOneTimeTokenStore implements OneTimeTokenStore {
       .where('withdrawn_at', 'is', null)
       .execute();
   }
+
+  async listOpenInvitations(): Promise<OneTimeToken[]> {
+    const rows = await this.db
+      .selectFrom('one_time_tokens')
+      .selectAll()
+      .where('purpose', '=', 'invitation')
+      .where('used_at', 'is', null)
+      .where('withdrawn_at', 'is', null)
+      .orderBy('created_at', 'desc')
+      .limit(500)
+      .execute();
+    return rows.map(tokenOf);
+  }
+
+  async extendInvitations(email: string, expiresAt: Date): Promise<boolean> {
+    const result = await this.openInvitations(email)
+      .set({ expires_at: toDbTime(expiresAt) })
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async withdrawInvitations(email: string, now: Date): Promise<boolean> {
+    const result = await this.openInvitations(email)
+      .set({ withdrawn_at: toDbTime(now) })
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  private openInvitations(email: string) {
+    return this.db
+      .updateTable('one_time_tokens')
+      .where('email', '=', email)
+      .where('purpose', '=', 'invitation')
+      .where('used_at', 'is', null)
+      .where('withdrawn_at', 'is', null);
+  }
 }

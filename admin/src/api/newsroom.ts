@@ -1,5 +1,6 @@
 /** The admin API, one typed function per call. */
 import { request, queryString } from './client.js';
+import type { PaperClock } from '../components/paper-clock.js';
 import type { InvitationMail } from './mail.js';
 import type {
   ArticleDraft,
@@ -10,6 +11,7 @@ import type {
   Dashboard,
   DeskArticle,
   DeskEntry,
+  PendingInvitation,
   DiffPart,
   MediaChanges,
   MediaDetails,
@@ -141,6 +143,23 @@ export const newsroom = {
       invitation: { email: string; role: Role; expiresAt: string };
       mail: InvitationMail;
     }>('POST', '/api/admin/invitations', { email, role }),
+  invitations: () => request<{ invitations: PendingInvitation[] }>('GET', '/api/admin/invitations'),
+  resendInvitation: (email: string) =>
+    request<{ invitation: { email: string; expiresAt: string }; mail: InvitationMail }>(
+      'POST',
+      '/api/admin/invitations/resend',
+      { email },
+    ),
+  revokeInvitation: (email: string) =>
+    request<{ revoked: string }>('POST', '/api/admin/invitations/revoke', { email }),
+  checkInvitation: (token: string) =>
+    request<{ invitation: { email: string; role: Role; expiresAt: string } }>(
+      'POST',
+      '/api/admin/invitations/check',
+      { token },
+      { quietOn401: true },
+    ),
+  paperClock: () => request<PaperClock>('GET', '/api/admin/paper-clock'),
 
   homepage: () => request<HomePageCuration>('GET', '/api/admin/homepage'),
   saveHomepage: (curation: HomePageCuration) =>

@@ -18,6 +18,16 @@ export interface SessionUser {
   authorId: number | null;
 }
 
+/** An invitation not yet taken up, as the users page lists it. */
+export interface PendingInvitation {
+  email: string;
+  role: Role | null;
+  invitedBy: string | null;
+  invitedAt: string;
+  expiresAt: string;
+  expired: boolean;
+}
+
 export interface Session {
   user: SessionUser;
   csrfToken: string;

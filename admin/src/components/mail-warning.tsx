@@ -46,8 +46,8 @@ export function MailWarning({ showLogNote = false }: { showLogNote?: boolean }) 
   if (showLogNote && status.delivery === 'log')
     return (
       <p class="warning mail-note" role="note">
-        No mail server is set up (SMTP_URL), so invitations and password reset links are written to
-        the server’s log instead of being mailed.
+        No mail server is set up (SMTP_URL): an invitation’s link is shown here once, for you to
+        copy, and password reset links are written to the server’s log instead of being mailed.
       </p>
     );
   return null;

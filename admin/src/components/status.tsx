@@ -1,4 +1,6 @@
 import type { ArticleStatus } from '../api/types.js';
+import { formatPaperTime } from '../pages/paper-time.js';
+import { usePaperZone } from './paper-clock.js';
 
 export const STATUS_LABELS: Record<ArticleStatus, string> = {
   draft: 'Draft',
@@ -13,10 +15,9 @@ export function StatusBadge({ status, killed }: { status: ArticleStatus; killed?
   return <span class={`status status-${status}`}>{STATUS_LABELS[status]}</span>;
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-/** A time as the newsroom reads it, in the browser's zone, in a <time> element. */
+/** A time as the newsroom reads it, in the paper's zone and labelled with it, in a <time> element. */
 export function When({ at }: { at: string | null }) {
+  const timeZone = usePaperZone();
   if (!at) return <span class="muted">—</span>;
-  return <time dateTime={at}>{dateTime.format(new Date(at))}</time>;
+  return <time dateTime={at}>{formatPaperTime(at, timeZone)}</time>;
 }

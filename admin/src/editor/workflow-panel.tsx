@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { newsroom } from '../api/newsroom.js';
 import type { ArticleStatus, DeskArticle, SessionUser } from '../api/types.js';
+import { usePaperZone } from '../components/paper-clock.js';
 import { StatusBadge, When } from '../components/status.js';
+import { instantOfWallTime, zoneLabel } from '../pages/paper-time.js';
 import { messageOf } from '../components/use-load.js';
 import { canMove, may, type ArticleAction } from './article-permissions.js';
 
@@ -15,9 +17,6 @@ interface WorkflowPanelProps {
 }
 
 type Move = (to: ArticleStatus, done: string, times?: { publishAt?: string }) => void;
-
-/** `datetime-local` gives a wall time in the browser's zone; the API wants an instant. */
-export const instantFromLocal = (value: string) => new Date(value).toISOString();
 
 function KillButton({ onKill, busy }: { onKill: () => void; busy: boolean }) {
   const [confirming, setConfirming] = useState(false);
@@ -52,15 +51,19 @@ function ScheduleForm({
   onError: (message: string) => void;
 }) {
   const [publishAt, setPublishAt] = useState('');
+  const timeZone = usePaperZone();
+  // The picker holds a wall-clock time that is read in the paper's zone, not the browser's.
   const schedule = () =>
     publishAt
-      ? move('scheduled', 'Scheduled.', { publishAt: instantFromLocal(publishAt) })
+      ? move('scheduled', 'Scheduled.', {
+          publishAt: instantOfWallTime(publishAt, timeZone).toISOString(),
+        })
       : onError('Choose when the article should go live.');
   return (
     <div class="schedule">
       <label for="publish-at">Publish at</label>
       <p class="hint" id="publish-at-hint">
-        Your time zone: {Intl.DateTimeFormat().resolvedOptions().timeZone}
+        In the paper’s time: {zoneLabel(timeZone)}
       </p>
       <input
         id="publish-at"

@@ -18,6 +18,8 @@ const EVENT_LABELS: Record<AuditEventName, string> = {
   'user.enabled': 'Account enabled',
   'invitation.sent': 'Invitation sent',
   'invitation.accepted': 'Invitation accepted',
+  'invitation.resent': 'Invitation sent again',
+  'invitation.revoked': 'Invitation revoked',
   'password_reset.requested': 'Password reset asked for',
   'password_reset.completed': 'Password reset',
   'sessions.ended_everywhere': 'Signed out everywhere',

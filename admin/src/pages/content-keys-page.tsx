@@ -1,3 +1,4 @@
+import { When } from '../components/status.js';
 import { useState } from 'preact/hooks';
 import { contentKeys, type ContentKey } from '../api/content-keys.js';
 import { Field } from '../components/field.js';
@@ -5,8 +6,6 @@ import { FormActions, FormError } from '../components/form-parts.js';
 import { usePageTitle } from '../components/page-title.js';
 import { messageOf, useLoad } from '../components/use-load.js';
 import { formErrorsOf } from './invitation-page.js';
-
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
 /** The secret, shown once after making the key, with a button that copies it. */
 function SecretNotice({ secret, name }: { secret: string; name: string }) {
@@ -84,11 +83,17 @@ function KeyRow(props: { entry: ContentKey; onRevoke: (key: ContentKey) => void;
         <code>{entry.prefix}…</code>
       </td>
       <td>{entry.createdBy?.name ?? '—'}</td>
-      <td>{when(entry.createdAt)}</td>
-      <td>{when(entry.lastUsedAt)}</td>
+      <td>
+        <When at={entry.createdAt} />
+      </td>
+      <td>
+        <When at={entry.lastUsedAt} />
+      </td>
       <td>
         {entry.revokedAt ? (
-          `Revoked ${when(entry.revokedAt)}`
+          <>
+            Revoked <When at={entry.revokedAt} />
+          </>
         ) : (
           <button
             type="button"

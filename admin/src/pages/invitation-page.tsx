@@ -4,7 +4,8 @@ import { newsroom } from '../api/newsroom.js';
 import type { Session } from '../api/types.js';
 import { Field } from '../components/field.js';
 import { usePageTitle } from '../components/page-title.js';
-import { messageOf } from '../components/use-load.js';
+import { messageOf, useLoad } from '../components/use-load.js';
+import { roleLabel } from '../session.js';
 import { Link } from '../router.js';
 import { FormError } from '../components/form-parts.js';
 
@@ -23,7 +24,10 @@ export function formErrorsOf(error: unknown, fields: string[]): Record<string, s
   return { form: messageOf(error) };
 }
 
-/** Joining the newsroom from a mailed invitation: a name and a password, then signed in. */
+/**
+ * Joining the newsroom from a mailed invitation: the link is checked first (without using it),
+ * so a used, revoked or expired one says so before any form; then a name and a password.
+ */
 export function InvitationPage({
   token,
   onSignedIn,
@@ -32,6 +36,48 @@ export function InvitationPage({
   onSignedIn: (session: Session) => void;
 }) {
   usePageTitle('Join the newsroom');
+  const [checked] = useLoad(
+    () => (token ? newsroom.checkInvitation(token) : Promise.reject(new Error('no token'))),
+    [token],
+  );
+  return (
+    <main id="main" class="sign-in">
+      <h1>Join the newsroom</h1>
+      {!token ? (
+        <p class="form-error" role="alert">
+          This address has no invitation in it. Open the link from your invitation email.
+        </p>
+      ) : checked.state === 'loading' ? (
+        <p class="loading">Checking your invitation…</p>
+      ) : checked.state === 'ready' ? (
+        <>
+          <p>
+            You are invited as{' '}
+            {checked.value.invitation.role && roleLabel(checked.value.invitation.role)} with{' '}
+            {checked.value.invitation.email}.
+          </p>
+          <JoinForm token={token} onSignedIn={onSignedIn} />
+        </>
+      ) : (
+        <p class="form-error" role="alert">
+          {checked.state === 'failed' ? checked.message : 'This invitation cannot be checked.'}
+        </p>
+      )}
+      <p class="hint">
+        Already have an account? <Link href="/sign-in">Sign in</Link>.
+      </p>
+    </main>
+  );
+}
+
+/** A name and a password, then signed in. */
+function JoinForm({
+  token,
+  onSignedIn,
+}: {
+  token: string;
+  onSignedIn: (session: Session) => void;
+}) {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -50,53 +96,41 @@ export function InvitationPage({
   };
 
   return (
-    <main id="main" class="sign-in">
-      <h1>Join the newsroom</h1>
-      {!token ? (
-        <p class="form-error" role="alert">
-          This address has no invitation in it. Open the link from your invitation email.
-        </p>
-      ) : (
-        <form onSubmit={(event) => void submit(event)} noValidate>
-          <FormError message={errors.form} />
-          <Field id="invitation-name" label="Your name" error={errors.name}>
-            {(aria) => (
-              <input
-                {...aria}
-                type="text"
-                autocomplete="name"
-                required
-                value={name}
-                onInput={(event) => setName(event.currentTarget.value)}
-              />
-            )}
-          </Field>
-          <Field
-            id="invitation-password"
-            label="Choose a password"
-            hint="At least 12 characters, and hard to guess: a few uncommon words work well."
-            error={errors.password}
-          >
-            {(aria) => (
-              <input
-                {...aria}
-                type="password"
-                autocomplete="new-password"
-                required
-                value={password}
-                onInput={(event) => setPassword(event.currentTarget.value)}
-              />
-            )}
-          </Field>
-          <button type="submit" disabled={busy}>
-            {busy ? 'Joining…' : 'Join the newsroom'}
-          </button>
-        </form>
-      )}
-      <p class="hint">
-        Already have an account? <Link href="/sign-in">Sign in</Link>.
-      </p>
-    </main>
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <FormError message={errors.form} />
+      <Field id="invitation-name" label="Your name" error={errors.name}>
+        {(aria) => (
+          <input
+            {...aria}
+            type="text"
+            autocomplete="name"
+            required
+            value={name}
+            onInput={(event) => setName(event.currentTarget.value)}
+          />
+        )}
+      </Field>
+      <Field
+        id="invitation-password"
+        label="Choose a password"
+        hint="At least 12 characters, and hard to guess: a few uncommon words work well."
+        error={errors.password}
+      >
+        {(aria) => (
+          <input
+            {...aria}
+            type="password"
+            autocomplete="new-password"
+            required
+            value={password}
+            onInput={(event) => setPassword(event.currentTarget.value)}
+          />
+        )}
+      </Field>
+      <button type="submit" disabled={busy}>
+        {busy ? 'Joining…' : 'Join the newsroom'}
+      </button>
+    </form>
   );
 }
 

@@ -1,3 +1,4 @@
+import { When } from '../components/status.js';
 import { useState } from 'preact/hooks';
 import { apiTokens, type ApiToken } from '../api/tokens.js';
 import { Field } from '../components/field.js';
@@ -5,8 +6,6 @@ import { FormActions, FormError } from '../components/form-parts.js';
 import { usePageTitle } from '../components/page-title.js';
 import { messageOf, useLoad } from '../components/use-load.js';
 import { formErrorsOf } from './invitation-page.js';
-
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
 /** The lives a new token can be given; a short one limits the harm of a leaked script. */
 const LIVES = [
@@ -94,7 +93,12 @@ function TokenState(props: {
   busy: boolean;
 }) {
   const { entry } = props;
-  if (entry.revokedAt) return <>Revoked {when(entry.revokedAt)}</>;
+  if (entry.revokedAt)
+    return (
+      <>
+        Revoked <When at={entry.revokedAt} />
+      </>
+    );
   if (entry.expiresAt && new Date(entry.expiresAt) <= new Date()) return <>Expired</>;
   return (
     <button
@@ -131,9 +135,13 @@ function TokenTable(props: {
         {props.tokens.map((entry) => (
           <tr key={entry.id}>
             <td>{entry.name}</td>
-            <td>{when(entry.createdAt)}</td>
-            <td>{when(entry.lastUsedAt)}</td>
-            <td>{entry.expiresAt ? when(entry.expiresAt) : 'Never'}</td>
+            <td>
+              <When at={entry.createdAt} />
+            </td>
+            <td>
+              <When at={entry.lastUsedAt} />
+            </td>
+            <td>{entry.expiresAt ? <When at={entry.expiresAt} /> : 'Never'}</td>
             <td>
               <TokenState entry={entry} busy={props.busy} onRevoke={props.onRevoke} />
             </td>

@@ -9,6 +9,8 @@ import { formErrorsOf } from './invitation-page.js';
 import { FormActions, FormError } from '../components/form-parts.js';
 import { MailWarning } from '../components/mail-warning.js';
 import { Link } from '../router.js';
+import type { InvitationMail } from '../api/mail.js';
+import { InvitationLink, PendingInvitations } from './pending-invitations.js';
 
 const ROLES: Role[] = ['contributor', 'writer', 'editor', 'editor_in_chief'];
 
@@ -41,9 +43,9 @@ function UserRow({ member, grantable, onChanged, onFailed }: RowProps) {
 
   return (
     <tr>
-      <td>{member.email}</td>
-      <td>{member.name}</td>
-      <td>
+      <td data-label="Email">{member.email}</td>
+      <td data-label="Name">{member.name}</td>
+      <td data-label="Role">
         {mayChange ? (
           <form
             class="inline-form"
@@ -77,7 +79,7 @@ function UserRow({ member, grantable, onChanged, onFailed }: RowProps) {
           roleLabel(member.role)
         )}
       </td>
-      <td>{member.disabledAt ? 'Disabled' : 'Active'}</td>
+      <td data-label="Account">{member.disabledAt ? 'Disabled' : 'Active'}</td>
       <td>
         {mayChange && (
           <button
@@ -101,11 +103,12 @@ function UserRow({ member, grantable, onChanged, onFailed }: RowProps) {
 }
 
 /** Inviting someone by email with a role up to one's own. */
-function InviteForm({ grantable }: { grantable: Role[] }) {
+function InviteForm({ grantable, onInvited }: { grantable: Role[]; onInvited: () => void }) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('writer');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
+  const [handedOut, setHandedOut] = useState<{ email: string; mail: InvitationMail } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: Event) => {
@@ -113,15 +116,18 @@ function InviteForm({ grantable }: { grantable: Role[] }) {
     setBusy(true);
     setErrors({});
     setNotice(null);
+    setHandedOut(null);
     try {
       const { invitation, mail } = await newsroom.invite(email, role);
-      const queued = `Invitation queued for ${invitation.email} as ${roleLabel(invitation.role)}`;
+      const made = `Invitation made for ${invitation.email} as ${roleLabel(invitation.role)}`;
       setNotice(
-        mail.delivery === 'log'
-          ? `${queued}: no mail server is set up, so its link is written to the server’s log.`
-          : `${queued}: the mail goes out in a moment.`,
+        mail.status === 'link'
+          ? `${made}: no mail server is set up, so copy its link below.`
+          : `Invitation queued for ${invitation.email} as ${roleLabel(invitation.role)}: the mail goes out in a moment.`,
       );
+      setHandedOut({ email: invitation.email, mail });
       setEmail('');
+      onInvited();
     } catch (caught) {
       setErrors(formErrorsOf(caught, ['email', 'role']));
     }
@@ -163,6 +169,7 @@ function InviteForm({ grantable }: { grantable: Role[] }) {
         </div>
         <FormActions busy={busy} label="Send invitation" busyLabel="Sending…" notice={notice} />
       </form>
+      {handedOut && <InvitationLink {...handedOut} />}
     </section>
   );
 }
@@ -174,6 +181,7 @@ export function UsersPage() {
   const [loaded] = useLoad(() => newsroom.users(), []);
   const [changed, setChanged] = useState<Record<number, StaffUser>>({});
   const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
+  const [invited, setInvited] = useState(0);
   const grantable = ROLES.filter((r) => atLeast(user.role, r));
 
   return (
@@ -230,7 +238,8 @@ export function UsersPage() {
           </tbody>
         </table>
       )}
-      <InviteForm grantable={grantable} />
+      <InviteForm grantable={grantable} onInvited={() => setInvited(invited + 1)} />
+      <PendingInvitations round={invited} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 /** Webhooks, for the editor-in-chief: where article events go, and how each delivery went. */
+import { When } from '../components/status.js';
 import { useState } from 'preact/hooks';
 import {
   WEBHOOK_EVENTS,
@@ -12,8 +13,6 @@ import { FormActions, FormError } from '../components/form-parts.js';
 import { usePageTitle } from '../components/page-title.js';
 import { messageOf, useLoad } from '../components/use-load.js';
 import { formErrorsOf } from './invitation-page.js';
-
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
 /** A checkbox per event; `legend` names the group for screen readers. */
 function EventChoice(props: {
@@ -158,8 +157,10 @@ function DeliveryLog({ id }: { id: number }) {
                   ` (${d.log.map((a) => a.responseCode ?? 'no answer').join(', ')})`}
               </td>
               <td>{d.lastError ?? ''}</td>
-              <td>{d.status === 'pending' ? when(d.nextAttemptAt) : '—'}</td>
-              <td>{when(d.createdAt)}</td>
+              <td>{d.status === 'pending' ? <When at={d.nextAttemptAt} /> : '—'}</td>
+              <td>
+                <When at={d.createdAt} />
+              </td>
             </tr>
           ))}
         </tbody>

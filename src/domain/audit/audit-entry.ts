@@ -16,6 +16,8 @@ export const AUDIT_EVENTS = [
   'user.enabled',
   'invitation.sent',
   'invitation.accepted',
+  'invitation.resent',
+  'invitation.revoked',
   'password_reset.requested',
   'password_reset.completed',
   'sessions.ended_everywhere',

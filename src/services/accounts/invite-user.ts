@@ -5,7 +5,7 @@ import { conflict, forbidden } from '../../domain/errors.js';
 import { authorize, canGrantRole } from '../../domain/roles/permissions.js';
 import type { Actor, Role } from '../../domain/roles/role.js';
 import type { AccountDeps, MailDelivery } from './account-deps.js';
-import { INVITATION_MAIL_JOB } from './account-mail-jobs.js';
+import { deliverInvitation } from './invitation-delivery.js';
 import { refuseLookAlikeAccount } from './look-alike-accounts.js';
 import { issueOneTimeLink } from './one-time-link.js';
 
@@ -18,7 +18,7 @@ export async function inviteUser(
   deps: AccountDeps,
   actor: Actor,
   input: { email: string; role: Role },
-): Promise<{ email: string; role: Role; expiresAt: Date; mail: MailDelivery }> {
+): Promise<{ email: string; role: Role; expiresAt: Date; mail: MailDelivery; link?: string }> {
   authorize(actor, 'user.manage');
   if (!canGrantRole(actor, input.role))
     throw forbidden(
@@ -29,21 +29,23 @@ export async function inviteUser(
   if (await stores.users.findByEmail(email)) throw conflict(`${email} already has an account`);
   await refuseLookAlikeAccount(stores, email);
   const now = deps.clock.now();
-  const { expiresAt } = await deps.storage.transaction(async (trx) => {
-    // The link made here is dropped: the mail job gives the invitation a fresh secret as it sends.
+  const { expiresAt, link } = await deps.storage.transaction(async (trx) => {
+    // Inviting an address again replaces its open invitation: one live link per address.
+    await trx.oneTimeTokens.withdrawInvitations(email, now);
+    // The link made here is dropped: the invitation is re-keyed as it is mailed or handed out.
     const recorded = await issueOneTimeLink(deps, trx, {
       purpose: 'invitation',
       email,
       role: input.role,
       createdBy: actor.userId,
     });
-    await trx.jobs.enqueue(INVITATION_MAIL_JOB, { email }, now, now);
+    const delivered = await deliverInvitation(deps, trx, email, now);
     const sent = {
       details: { email, role: input.role, expiresAt: recorded.expiresAt.toISOString() },
     };
     await trx.audit.record(entryBy(actor, 'invitation.sent', sent), now);
-    return recorded;
+    return { ...recorded, ...delivered };
   });
   deps.wakeJobs();
-  return { email, role: input.role, expiresAt, mail: deps.mailDelivery };
+  return { email, role: input.role, expiresAt, mail: deps.mailDelivery, link };
 }

@@ -14,14 +14,18 @@ const LINK_PATHS: Record<OneTimeTokenPurpose, string> = {
   password_reset: '/admin/password-reset',
 };
 
-const WORDING: Record<OneTimeTokenPurpose, { name: string; expired: string }> = {
+const WORDING: Record<OneTimeTokenPurpose, { name: string; expired: string; withdrawn: string }> = {
   invitation: {
     name: 'invitation',
     expired: 'This invitation has expired. Ask your editor-in-chief for a new one.',
+    withdrawn:
+      'This invitation was withdrawn by the newsroom. Ask your editor-in-chief if you think that is a mistake.',
   },
   password_reset: {
     name: 'password reset link',
     expired: 'This password reset link has expired. Ask for a new one.',
+    withdrawn:
+      'This password reset link was withdrawn when the password changed or the account was disabled. Ask for a new one.',
   },
 };
 
@@ -88,10 +92,7 @@ export async function findUsableLink(
       'token',
     );
   if (token.usedAt) throw gone(`This ${wording.name} has already been used.`);
-  if (token.withdrawnAt)
-    throw gone(
-      `This ${wording.name} was withdrawn when the password changed or the account was disabled. Ask for a new one.`,
-    );
+  if (token.withdrawnAt) throw gone(wording.withdrawn);
   if (token.expiresAt <= now) throw gone(wording.expired);
   return token;
 }

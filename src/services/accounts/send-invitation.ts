@@ -1,4 +1,5 @@
 import { roleLabel } from '../../domain/account/user.js';
+import { loadPublicationSettings } from '../publication-cache.js';
 import type { AccountDeps } from './account-deps.js';
 import { reissueOneTimeLink } from './one-time-link.js';
 
@@ -14,11 +15,12 @@ export async function sendInvitation(deps: AccountDeps, email: string): Promise<
   const { url, link } = reissued;
   if (link.role === null) throw new Error(`the invitation for ${email} names no role`);
   const inviter = link.createdBy === null ? undefined : await stores.users.findById(link.createdBy);
+  const paper = (await loadPublicationSettings(stores)).name;
   await deps.mailer.send({
     to: email,
-    subject: 'You are invited to the newsroom',
+    subject: `You are invited to the newsroom of ${paper}`,
     text: [
-      `${inviter?.name ?? 'Your editor-in-chief'} has invited you to join the newsroom as ${roleLabel(link.role)}.`,
+      `${inviter?.name ?? 'Your editor-in-chief'} has invited you to join the newsroom of ${paper} as ${roleLabel(link.role)}.`,
       '',
       `Choose your name and password here (the link works once, until ${link.expiresAt.toUTCString()}):`,
       url,

@@ -12,8 +12,12 @@ export interface MailDeliveryAnswer {
   nextAttemptAt: string | null;
 }
 
-/** What an invitation says of its mail: queued, and where it will go. */
+/**
+ * What an invitation says of its mail: queued for an SMTP server; or, with none set up, not
+ * mailed but handed out here as `link`, once, for the editor-in-chief to copy.
+ */
 export interface InvitationMail {
-  status: 'queued';
+  status: 'queued' | 'link';
   delivery: 'smtp' | 'log';
+  link?: string;
 }

@@ -53,5 +53,16 @@ export function registerPublicationRoutes(server: FastifyInstance, deps: Publica
     permission: 'signed_in',
     handle: ({ input, actor }) => curateHomePage(deps, actor, input),
   });
+  defineEndpoint(server, {
+    method: 'GET',
+    url: '/api/admin/paper-clock',
+    input: nothing,
+    permission: 'signed_in',
+    // Every member needs the paper's zone to show times, not only those who may read settings.
+    handle: async () => {
+      const { settings } = await deps.publication.current();
+      return { name: settings.name, timeZone: settings.timezone };
+    },
+  });
   registerEmbedRoutes(server, deps.publication);
 }
