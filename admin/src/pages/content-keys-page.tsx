@@ -5,7 +5,7 @@ import { Field } from '../components/field.js';
 import { FormActions, FormError } from '../components/form-parts.js';
 import { usePageTitle } from '../components/page-title.js';
 import { messageOf, useLoad } from '../components/use-load.js';
-import { formErrorsOf } from './invitation-page.js';
+import { useFormSubmit } from '../components/form-submit.js';
 
 /** The secret, shown once after making the key, with a button that copies it. */
 function SecretNotice({ secret, name }: { secret: string; name: string }) {
@@ -30,27 +30,16 @@ function SecretNotice({ secret, name }: { secret: string; name: string }) {
 
 function NewKeyForm({ onCreated }: { onCreated: (key: ContentKey, secret: string) => void }) {
   const [name, setName] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    setErrors({});
-    try {
-      const made = await contentKeys.create(name);
-      onCreated(made.key, made.secret);
-      setName('');
-    } catch (caught) {
-      setErrors(formErrorsOf(caught, ['name']));
-    }
-    setBusy(false);
-  };
+  const { errors, busy, submit } = useFormSubmit(['name'], async () => {
+    const made = await contentKeys.create(name);
+    onCreated(made.key, made.secret);
+    setName('');
+  });
 
   return (
     <section aria-labelledby="new-key-heading">
       <h2 id="new-key-heading">Make a key</h2>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={submit} noValidate>
         <FormError message={errors.form} />
         <Field
           id="content-key-name"

@@ -4,7 +4,7 @@ import type { DeskEntry, HomePageCuration } from '../api/types.js';
 import { Field } from '../components/field.js';
 import { usePageTitle } from '../components/page-title.js';
 import { useLoad } from '../components/use-load.js';
-import { formErrorsOf } from './invitation-page.js';
+import { formErrorsOf } from '../components/form-submit.js';
 import { FormActions, FormError } from '../components/form-parts.js';
 
 /** The most top stories the server keeps. */

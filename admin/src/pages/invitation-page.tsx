@@ -1,28 +1,13 @@
 import { useState } from 'preact/hooks';
-import { ApiError } from '../api/client.js';
 import { newsroom } from '../api/newsroom.js';
 import type { Session } from '../api/types.js';
 import { Field } from '../components/field.js';
 import { usePageTitle } from '../components/page-title.js';
-import { messageOf, useLoad } from '../components/use-load.js';
+import { useLoad } from '../components/use-load.js';
 import { roleLabel } from '../session.js';
 import { Link } from '../router.js';
 import { FormError } from '../components/form-parts.js';
-
-/** The field errors of a refused form: the named field's, else the form's own. */
-export function formErrorsOf(error: unknown, fields: string[]): Record<string, string> {
-  if (error instanceof ApiError && error.field) {
-    const field = fields.find((name) => error.field === name || error.field?.startsWith(name));
-    if (field) {
-      const prefix = `${error.field}: `;
-      const message = error.message.startsWith(prefix)
-        ? error.message.slice(prefix.length)
-        : error.message;
-      return { [field]: message };
-    }
-  }
-  return { form: messageOf(error) };
-}
+import { formErrorsOf } from '../components/form-submit.js';
 
 /**
  * Joining the newsroom from a mailed invitation: the link is checked first (without using it),

@@ -6,7 +6,7 @@ import { FormActions, FormError } from '../components/form-parts.js';
 import { usePageTitle } from '../components/page-title.js';
 import { useLoad } from '../components/use-load.js';
 import { useUser } from '../session.js';
-import { formErrorsOf } from './invitation-page.js';
+import { formErrorsOf } from '../components/form-submit.js';
 
 const KINDS: [AuthorKind, string][] = [
   ['staff', 'Staff'],

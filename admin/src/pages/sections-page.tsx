@@ -6,7 +6,7 @@ import { Field } from '../components/field.js';
 import { FormActions, FormError } from '../components/form-parts.js';
 import { usePageTitle } from '../components/page-title.js';
 import { messageOf, useLoad } from '../components/use-load.js';
-import { formErrorsOf } from './invitation-page.js';
+import { useFormSubmit } from '../components/form-submit.js';
 
 type Report = (text: string, failed?: boolean) => void;
 
@@ -16,29 +16,18 @@ function NewSectionForm({ onCreated }: { onCreated: (section: Section) => void }
   const [name, setName] = useState('');
   const [slug, setSlug] = useState('');
   const [description, setDescription] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    setErrors({});
-    try {
-      const made = await sectionsApi.create({ name, description, ...(slug && { slug }) });
-      setName('');
-      setSlug('');
-      setDescription('');
-      onCreated(made);
-    } catch (caught) {
-      setErrors(formErrorsOf(caught, ['name', 'slug', 'description']));
-    }
-    setBusy(false);
-  };
+  const { errors, busy, submit } = useFormSubmit(['name', 'slug', 'description'], async () => {
+    const made = await sectionsApi.create({ name, description, ...(slug && { slug }) });
+    setName('');
+    setSlug('');
+    setDescription('');
+    onCreated(made);
+  });
 
   return (
     <section aria-labelledby="new-section-heading">
       <h2 id="new-section-heading">Add a section</h2>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={submit} noValidate>
         <FormError message={errors.form} />
         <Field id="new-section-name" label="Name" error={errors.name}>
           {(aria) => (
@@ -79,22 +68,12 @@ function RenameForm(props: {
   const { section } = props;
   const [name, setName] = useState(section.name);
   const [slug, setSlug] = useState(section.slug);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    setErrors({});
-    try {
-      props.onSaved(await sectionsApi.change(section.id, { name, slug }));
-    } catch (caught) {
-      setErrors(formErrorsOf(caught, ['name', 'slug']));
-      setBusy(false);
-    }
-  };
+  const { errors, busy, submit } = useFormSubmit(['name', 'slug'], async () =>
+    props.onSaved(await sectionsApi.change(section.id, { name, slug })),
+  );
   const id = `section-${section.id}`;
   return (
-    <form class="rename" onSubmit={(event) => void submit(event)} noValidate>
+    <form class="rename" onSubmit={submit} noValidate>
       <FormError message={errors.form} />
       <Field id={`${id}-name`} label="Name" error={errors.name}>
         {(aria) => <input {...aria} value={name} onInput={(e) => setName(e.currentTarget.value)} />}

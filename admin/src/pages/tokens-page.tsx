@@ -5,7 +5,7 @@ import { Field } from '../components/field.js';
 import { FormActions, FormError } from '../components/form-parts.js';
 import { usePageTitle } from '../components/page-title.js';
 import { messageOf, useLoad } from '../components/use-load.js';
-import { formErrorsOf } from './invitation-page.js';
+import { useFormSubmit } from '../components/form-submit.js';
 
 /** The lives a new token can be given; a short one limits the harm of a leaked script. */
 const LIVES = [
@@ -31,27 +31,16 @@ function SecretNotice({ secret, name }: { secret: string; name: string }) {
 function NewTokenForm({ onCreated }: { onCreated: (token: ApiToken, secret: string) => void }) {
   const [name, setName] = useState('');
   const [life, setLife] = useState<string>('90');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    setErrors({});
-    try {
-      const made = await apiTokens.create(name, life === 'never' ? null : Number(life));
-      onCreated(made.token, made.secret);
-      setName('');
-    } catch (caught) {
-      setErrors(formErrorsOf(caught, ['name', 'expiresInDays']));
-    }
-    setBusy(false);
-  };
+  const { errors, busy, submit } = useFormSubmit(['name', 'expiresInDays'], async () => {
+    const made = await apiTokens.create(name, life === 'never' ? null : Number(life));
+    onCreated(made.token, made.secret);
+    setName('');
+  });
 
   return (
     <section aria-labelledby="new-token-heading">
       <h2 id="new-token-heading">Make a token</h2>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={submit} noValidate>
         <FormError message={errors.form} />
         <Field
           id="api-token-name"

@@ -5,7 +5,7 @@ import { Field } from '../components/field.js';
 import { usePageTitle } from '../components/page-title.js';
 import { messageOf, useLoad } from '../components/use-load.js';
 import { atLeast, roleLabel, useUser } from '../session.js';
-import { formErrorsOf } from './invitation-page.js';
+import { formErrorsOf } from '../components/form-submit.js';
 import { FormActions, FormError } from '../components/form-parts.js';
 import { MailWarning } from '../components/mail-warning.js';
 import { Link } from '../router.js';

@@ -12,7 +12,7 @@ import { Field } from '../components/field.js';
 import { FormActions, FormError } from '../components/form-parts.js';
 import { usePageTitle } from '../components/page-title.js';
 import { messageOf, useLoad } from '../components/use-load.js';
-import { formErrorsOf } from './invitation-page.js';
+import { useFormSubmit } from '../components/form-submit.js';
 
 /** A checkbox per event; `legend` names the group for screen readers. */
 function EventChoice(props: {
@@ -63,28 +63,17 @@ function NewWebhookForm({ onCreated }: { onCreated: (secret: string, webhook: We
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
   const [events, setEvents] = useState<WebhookEvent[]>(['article.published']);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    setErrors({});
-    try {
-      const made = await webhooks.create({ url, description, events, active: true });
-      onCreated(made.secret, made.webhook);
-      setUrl('');
-      setDescription('');
-    } catch (caught) {
-      setErrors(formErrorsOf(caught, ['url', 'events', 'description']));
-    }
-    setBusy(false);
-  };
+  const { errors, busy, submit } = useFormSubmit(['url', 'events', 'description'], async () => {
+    const made = await webhooks.create({ url, description, events, active: true });
+    onCreated(made.secret, made.webhook);
+    setUrl('');
+    setDescription('');
+  });
 
   return (
     <section aria-labelledby="new-webhook-heading">
       <h2 id="new-webhook-heading">Add a webhook</h2>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={submit} noValidate>
         <FormError message={errors.form} />
         <Field
           id="webhook-url"
