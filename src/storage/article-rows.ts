@@ -110,6 +110,14 @@ export const listedTagIds = (db: Kysely<DatabaseSchema>, asOf: Date) =>
     .select('lt.tag_id')
     .where('lt.article_id', 'in', listedArticles(db, asOf).select('a.id'));
 
+/** The authors bylined on at least one story readers may see at `asOf`. */
+export const listedAuthorIds = (db: Kysely<DatabaseSchema>, asOf: Date) =>
+  db
+    .selectFrom('article_authors as la')
+    .select('la.author_id')
+    .distinct()
+    .where('la.article_id', 'in', listedArticles(db, asOf).select('a.id'));
+
 /** Joins the section and the lead photo to an article query and selects what pages need. */
 export const withArticleColumns = (query: ReturnType<typeof fromArticles>) =>
   query

@@ -11,6 +11,7 @@ import {
   bylinesOf,
   correctionFrom,
   listedArticles,
+  listedAuthorIds,
   listedTagIds,
   withArticleColumns,
 } from './article-rows.js';
@@ -112,5 +113,10 @@ export class KyselyContentReadStore implements ContentReadStore {
       .where('id', '=', id)
       .where('id', 'in', listedTagIds(this.db, asOf))
       .executeTakeFirst();
+  }
+
+  async listedAuthorIds(asOf: Date): Promise<number[]> {
+    const rows = await listedAuthorIds(this.db, asOf).execute();
+    return rows.map((row) => row.author_id);
   }
 }

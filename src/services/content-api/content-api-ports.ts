@@ -46,4 +46,6 @@ export interface ContentReadStore {
   listTags(query: { afterSlug?: string; limit: number; asOf: Date }): Promise<Tag[]>;
   /** A tag readers may see at `asOf`. */
   findTagById(id: number, asOf: Date): Promise<Tag | undefined>;
+  /** The ids of the authors bylined on a story readers may see at `asOf`. */
+  listedAuthorIds(asOf: Date): Promise<number[]>;
 }

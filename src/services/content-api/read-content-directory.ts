@@ -64,9 +64,18 @@ export async function readContentTag(deps: Deps, by: { id: number } | { slug: st
   return tag;
 }
 
-/** Every byline profile, by name: staff, guests and agencies. */
-export const listContentAuthors = (deps: Deps): Promise<AuthorProfile[]> =>
-  deps.stores.authors.list();
+/**
+ * The byline profiles readers can meet, by name: those on at least one story readers may see,
+ * like tags, so a profile made for an embargoed story (or a new colleague's) is not announced.
+ */
+export async function listContentAuthors(deps: Deps): Promise<AuthorProfile[]> {
+  const [authors, listed] = await Promise.all([
+    deps.stores.authors.list(),
+    deps.stores.contentReads.listedAuthorIds(deps.clock.now()),
+  ]);
+  const bylined = new Set(listed);
+  return authors.filter((author) => bylined.has(author.id));
+}
 
 /** One byline profile by id or slug; NotFound otherwise. */
 export async function readContentAuthor(deps: Deps, by: { id: number } | { slug: string }) {

@@ -126,7 +126,7 @@ function registerAuthorReads(
 ) {
   contentRoute(api, prefix, {
     url: '/authors',
-    summary: 'Every byline profile, by name',
+    summary: 'The byline profiles on stories readers may see, by name',
     input: schema.noInput,
     output: schema.authorListOutput,
     handle: async (_input, request) => {
