@@ -93,6 +93,9 @@ describe.runIf(hasSharedFolder())('invitations and the paper’s clock in a brow
       origin: site.baseUrl,
     });
     const page = await signIn(context, site.baseUrl, CHIEF);
+    // The header names the paper, not the software.
+    const { settings } = await site.test.app.publication.current();
+    expect(await page.locator('.brand').textContent()).toBe(`${settings.name} newsroom`);
     await page.getByRole('navigation').getByRole('link', { name: 'Users' }).click();
     await page.getByRole('heading', { name: 'Users' }).waitFor();
 

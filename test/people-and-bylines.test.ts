@@ -162,7 +162,7 @@ describe.each(ENGINES)('people and bylines on $engine', ({ create }) => {
         method: 'PATCH',
         url: `/api/admin/articles/${id}`,
         as: editor,
-        body: { revision: opened.json<{ revision: number }>().revision, signOff: 'Agencies' },
+        body: { revision: opened.json<{ revision: number }>().revision, signOff: '— Agencies' },
       },
       200,
     );
@@ -175,6 +175,8 @@ describe.each(ENGINES)('people and bylines on $engine', ({ create }) => {
     expect(article?.author).toEqual([
       { '@type': 'Person', name: 'Noor Al-Balushi', url: `https://news.example${authorPath}` },
     ]);
+    // Typed with its dash, the sign-off is still shown with one.
+    expect(page.body).toContain('<p class="sign-off">— Agencies</p>');
     // The sign-off is a line under the story, never its author.
     expect(JSON.stringify(article?.author)).not.toContain('Agencies');
 

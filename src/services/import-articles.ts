@@ -1,4 +1,5 @@
 import { articlePath } from '../domain/article/article.js';
+import { signOffSource } from '../domain/article/sign-off.js';
 import { slugify, uniqueSlug } from '../domain/article/slug.js';
 import type { AuthorProfile } from '../domain/author/author.js';
 import { bodyFromHtml } from '../domain/body/body-from-html.js';
@@ -120,7 +121,7 @@ async function importOne(deps: ImportDeps, input: unknown): Promise<{ id: number
           dateline: item.dateline,
           body,
           lead,
-          signOff: item.source,
+          signOff: signOffSource(item.source),
           status: item.status,
           publishedAt,
           seoTitle: item.seoTitle,

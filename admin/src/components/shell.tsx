@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useContext, useEffect, useRef } from 'preact/hooks';
 import type { SessionUser } from '../api/types.js';
 import { Link } from '../router.js';
+import { PaperClockContext } from './paper-clock.js';
 import { atLeast, roleLabel } from '../session.js';
 
 interface ShellProps {
@@ -55,6 +56,8 @@ const CHIEF_LINKS = [
 /** The frame of every signed-in page: the newsroom's navigation and who is signed in. */
 export function Shell({ user, path, onSignOut, children }: ShellProps) {
   useFocusOnNavigation(path);
+  // The paper's own name, so a newsroom running two papers knows which one it is in.
+  const paper = useContext(PaperClockContext).name || 'Dateline';
   return (
     <>
       <a class="skip-link" href="#main">
@@ -62,7 +65,7 @@ export function Shell({ user, path, onSignOut, children }: ShellProps) {
       </a>
       <header class="app-header">
         <p class="brand">
-          <Link href="/">Dateline newsroom</Link>
+          <Link href="/">{paper} newsroom</Link>
         </p>
         <nav aria-label="Newsroom">
           <ul>

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { recordId } from '../validation.js';
 import { bodyDocumentSchema } from '../body/body-document.js';
+import { signOffSource } from './sign-off.js';
 import { isSlug } from './slug.js';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -32,7 +33,7 @@ export const articleDraftSchema = z
     tags: z.array(text(80).min(1)).max(30).default([]),
     bylines: z.array(recordId).max(20).default([]),
     lead: leadPhotoSchema.nullable().default(null),
-    signOff: text(120).default(''),
+    signOff: text(120).transform(signOffSource).default(''),
     seoTitle: text(200).default(''),
     seoDescription: text(400).default(''),
   })

@@ -1,6 +1,7 @@
 import { h, trustedHtml } from '../../jsx/jsx.js';
 import { authorPath } from '../../../domain/author/author.js';
 import { tagPath, type Article } from '../../../domain/article/article.js';
+import { signOffSource } from '../../../domain/article/sign-off.js';
 import type { AuthorProfile } from '../../../domain/author/author.js';
 import type { EmbedAllowance } from '../../../domain/body/body-embeds.js';
 import { renderBodyHtml, type LibraryImage } from '../../../domain/body/render-body-html.js';
@@ -153,7 +154,7 @@ export function ArticlePageView({
           }),
         )}
       </div>
-      {article.signOff ? <p class="sign-off">— {article.signOff}</p> : null}
+      {article.signOff ? <p class="sign-off">— {signOffSource(article.signOff)}</p> : null}
       <Corrections article={article} timeZone={timeZone} />
       {article.tags.length > 0 ? (
         <ul class="tags" aria-label="Topics">
