@@ -197,11 +197,15 @@ describe.runIf(hasSharedFolder())('the newsroom app in a browser', () => {
     // The writer still has it open too.
     await second.getByText(/Eid Editor.* also editing this article/).waitFor();
 
+    // Both change the standfirst, each differently: the one change a merge cannot make alone,
+    // whichever place in the body each caret lands.
+    await first.getByLabel('Standfirst').fill('The first editor’s summary.');
     await typeAtEndOfBody(first, 'First editor’s addition.', true);
     await first.getByRole('button', { name: 'Save', exact: true }).click();
     // The story is live: the save waits as its next version.
     await notice(first, 'Saved — not yet live');
 
+    await second.getByLabel('Standfirst').fill('The second editor’s summary.');
     await typeAtEndOfBody(second, 'Second editor’s addition.', true);
     await second.getByRole('button', { name: 'Save', exact: true }).click();
     const panel = second.getByRole('alert').filter({ hasText: 'Someone else saved this article' });
