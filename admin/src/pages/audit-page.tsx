@@ -1,3 +1,4 @@
+import { LoadStatus } from '../components/form-parts.js';
 import type { AuditEventName } from '../../../src/domain/audit/audit-entry.js';
 import { auditTrail, type AuditEvent, type AuditFilters } from '../api/audit.js';
 import { newsroom } from '../api/newsroom.js';
@@ -265,12 +266,7 @@ export function AuditPage({ query }: { query: URLSearchParams }) {
         the server, then purged.
       </p>
       <FilterForm key={pathFor(filters)} filters={filters} />
-      {loaded.state === 'loading' && <p class="loading">Loading…</p>}
-      {loaded.state === 'failed' && (
-        <p class="form-error" role="alert">
-          {loaded.message}
-        </p>
-      )}
+      <LoadStatus loaded={loaded} />
       {loaded.state === 'ready' && (
         <>
           <EventTable events={loaded.value.events} timeZone={timeZone} />

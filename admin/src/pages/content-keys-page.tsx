@@ -2,7 +2,7 @@ import { When } from '../components/status.js';
 import { useState } from 'preact/hooks';
 import { contentKeys, type ContentKey } from '../api/content-keys.js';
 import { Field } from '../components/field.js';
-import { FormActions, FormError } from '../components/form-parts.js';
+import { ActionMessage, FormActions, FormError, LoadStatus } from '../components/form-parts.js';
 import { usePageTitle } from '../components/page-title.js';
 import { messageOf, useLoad } from '../components/use-load.js';
 import { useFormSubmit } from '../components/form-submit.js';
@@ -127,20 +127,8 @@ export function ContentKeysPage() {
         Each key may be revoked at any time.
       </p>
       {made && <SecretNotice secret={made.secret} name={made.name} />}
-      {message && (
-        <p
-          class={message.failed ? 'form-error' : 'notice'}
-          role={message.failed ? 'alert' : 'status'}
-        >
-          {message.text}
-        </p>
-      )}
-      {loaded.state === 'loading' && <p class="loading">Loading…</p>}
-      {loaded.state === 'failed' && (
-        <p class="form-error" role="alert">
-          {loaded.message}
-        </p>
-      )}
+      <ActionMessage message={message} />
+      <LoadStatus loaded={loaded} />
       {loaded.state === 'ready' && loaded.value.keys.length === 0 && <p>No keys yet.</p>}
       {loaded.state === 'ready' && loaded.value.keys.length > 0 && (
         <table class="content-keys">

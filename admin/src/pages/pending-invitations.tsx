@@ -1,4 +1,5 @@
 /** The invitations not yet taken up: sent again, revoked, or their link copied. */
+import { ActionMessage, LoadStatus } from '../components/form-parts.js';
 import { useState } from 'preact/hooks';
 import type { InvitationMail } from '../api/mail.js';
 import { newsroom } from '../api/newsroom.js';
@@ -103,21 +104,9 @@ export function PendingInvitations({ round }: { round: number }) {
   return (
     <section class="pending-invitations" aria-labelledby="pending-heading">
       <h2 id="pending-heading">Pending invitations</h2>
-      {message && (
-        <p
-          class={message.failed ? 'form-error' : 'notice'}
-          role={message.failed ? 'alert' : 'status'}
-        >
-          {message.text}
-        </p>
-      )}
+      <ActionMessage message={message} />
       {handedOut && <InvitationLink {...handedOut} />}
-      {loaded.state === 'loading' && <p class="loading">Loading…</p>}
-      {loaded.state === 'failed' && (
-        <p class="form-error" role="alert">
-          {loaded.message}
-        </p>
-      )}
+      <LoadStatus loaded={loaded} />
       {loaded.state === 'ready' && loaded.value.invitations.length === 0 && (
         <p class="muted">No invitations are waiting to be taken up.</p>
       )}

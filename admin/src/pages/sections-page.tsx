@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { sectionsApi, type SectionChanges } from '../api/sections.js';
 import type { Section } from '../api/types.js';
 import { Field } from '../components/field.js';
-import { FormActions, FormError } from '../components/form-parts.js';
+import { ActionMessage, FormActions, FormError, LoadStatus } from '../components/form-parts.js';
 import { usePageTitle } from '../components/page-title.js';
 import { messageOf, useLoad } from '../components/use-load.js';
 import { useFormSubmit } from '../components/form-submit.js';
@@ -268,20 +268,8 @@ export function SectionsPage() {
         The order below is the order of the reader’s navigation and home page. A hidden section
         leaves the navigation and the home page; its page and stories stay at their addresses.
       </p>
-      {message && (
-        <p
-          class={message.failed ? 'form-error' : 'notice'}
-          role={message.failed ? 'alert' : 'status'}
-        >
-          {message.text}
-        </p>
-      )}
-      {loaded.state === 'loading' && <p class="loading">Loading…</p>}
-      {loaded.state === 'failed' && (
-        <p class="form-error" role="alert">
-          {loaded.message}
-        </p>
-      )}
+      <ActionMessage message={message} />
+      <LoadStatus loaded={loaded} />
       {loaded.state === 'ready' &&
         (order.length === 0 ? (
           <p>No sections yet. Add the first one below: stories are filed in sections.</p>

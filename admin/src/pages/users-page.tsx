@@ -6,7 +6,7 @@ import { usePageTitle } from '../components/page-title.js';
 import { messageOf, useLoad } from '../components/use-load.js';
 import { atLeast, roleLabel, useUser } from '../session.js';
 import { formErrorsOf } from '../components/form-submit.js';
-import { FormActions, FormError } from '../components/form-parts.js';
+import { FormActions, FormError, LoadStatus } from '../components/form-parts.js';
 import { MailWarning } from '../components/mail-warning.js';
 import { Link } from '../router.js';
 import type { InvitationMail } from '../api/mail.js';
@@ -202,12 +202,7 @@ export function UsersPage() {
             {message.text}
           </p>
         ))}
-      {loaded.state === 'loading' && <p class="loading">Loading…</p>}
-      {loaded.state === 'failed' && (
-        <p class="form-error" role="alert">
-          {loaded.message}
-        </p>
-      )}
+      <LoadStatus loaded={loaded} />
       {loaded.state === 'ready' && (
         <table class="users">
           <caption class="visually-hidden">The newsroom’s people</caption>

@@ -9,7 +9,7 @@ import {
   type WebhookEvent,
 } from '../api/webhooks.js';
 import { Field } from '../components/field.js';
-import { FormActions, FormError } from '../components/form-parts.js';
+import { ActionMessage, FormActions, FormError, LoadStatus } from '../components/form-parts.js';
 import { usePageTitle } from '../components/page-title.js';
 import { messageOf, useLoad } from '../components/use-load.js';
 import { useFormSubmit } from '../components/form-submit.js';
@@ -261,21 +261,9 @@ export function WebhooksPage() {
         Dateline posts a signed JSON message to each address below when an article is published,
         updated, corrected, unpublished or killed. Failed deliveries are retried for a day.
       </p>
-      {message && (
-        <p
-          class={message.failed ? 'form-error' : 'notice'}
-          role={message.failed ? 'alert' : 'status'}
-        >
-          {message.text}
-        </p>
-      )}
+      <ActionMessage message={message} />
       {secret && <SecretNotice {...secret} />}
-      {loaded.state === 'loading' && <p class="loading">Loading…</p>}
-      {loaded.state === 'failed' && (
-        <p class="form-error" role="alert">
-          {loaded.message}
-        </p>
-      )}
+      <LoadStatus loaded={loaded} />
       {loaded.state === 'ready' &&
         (loaded.value.webhooks.length === 0 ? (
           <p>No webhooks yet.</p>
