@@ -1,13 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { DatabaseSchema } from '../schema.js';
+import { loadSqliteDriver } from './sqlite-driver.js';
 import { withStatementCache } from './statement-cache.js';
 
 /** Opens (creating if needed) a SQLite file tuned for a newsroom: durable and concurrent. */
 export function openSqlite(path: string): Kysely<DatabaseSchema> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const SqliteDatabase = loadSqliteDriver();
   const connection = new SqliteDatabase(path);
   // WAL lets readers run while a writer commits; synchronous=FULL makes a commit durable
   // across a power cut (NORMAL would only survive an application crash in WAL mode).
