@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { hasSharedFolder } from '../test/shared-folder.js';
 import {
   bodyBox,
   notice,
@@ -23,7 +22,7 @@ const HEADLINE = 'Satellite launch watched from Duqm';
 const VIDEO_ID = 'dQw4w9WgXcQ';
 const CAPTION = 'The launch, seen from the pad';
 
-describe.runIf(hasSharedFolder())('embeds in the newsroom app and on the reader’s page', () => {
+describe('embeds in the newsroom app and on the reader’s page', () => {
   let site: NewsroomSite;
   let browser: Browser;
   const windows = trackedWindows(() => browser);

@@ -12,7 +12,6 @@ import type { Actor } from '../src/domain/roles/role.js';
 import { inviteUser } from '../src/services/accounts/invite-user.js';
 import { createArticle } from '../src/services/articles/create-article.js';
 import { transitionArticle } from '../src/services/articles/transition-article.js';
-import { hasSharedFolder } from '../test/shared-folder.js';
 import {
   LAPTOP_VIEWPORT,
   PASSWORD,
@@ -39,7 +38,7 @@ async function keepPicture(page: Page, name: string) {
   if (dir) await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
 
-describe.runIf(hasSharedFolder())('invitations and the paper’s clock in a browser', () => {
+describe('invitations and the paper’s clock in a browser', () => {
   let site: NewsroomSite;
   let browser: Browser;
   let chief: Actor;

@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { hasSharedFolder } from '../test/shared-folder.js';
 import {
   PASSWORD,
   TABLET_VIEWPORT,
@@ -49,7 +48,7 @@ async function createDraft(page: Page, headline: string): Promise<number> {
   return Number(/\/admin\/articles\/(\d+)$/.exec(page.url())?.[1]);
 }
 
-describe.runIf(hasSharedFolder())('the newsroom app in a browser', () => {
+describe('the newsroom app in a browser', () => {
   let site: NewsroomSite;
   let browser: Browser;
   const windows = trackedWindows(() => browser);

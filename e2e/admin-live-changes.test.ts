@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createArticle } from '../src/services/articles/create-article.js';
 import { transitionArticle } from '../src/services/articles/transition-article.js';
-import { hasSharedFolder } from '../test/shared-folder.js';
 import { paragraphs } from '../test/article-desk.js';
 import {
   notice,
@@ -26,7 +25,7 @@ const TK = 'TK CHECK FIGURE WITH DESK';
 /** Where screenshots go when asked for (SCREENSHOT_DIR), to look at the banner by eye. */
 const SHOTS = process.env.SCREENSHOT_DIR;
 
-describe.runIf(hasSharedFolder())('changes to a live story in the newsroom app', () => {
+describe('changes to a live story in the newsroom app', () => {
   let site: NewsroomSite;
   let browser: Browser;
   let storyId = 0;

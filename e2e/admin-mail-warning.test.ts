@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmtpMailer } from '../src/adapters/mail/smtp-mailer.js';
-import { hasSharedFolder } from '../test/shared-folder.js';
 import { deadPort } from '../test/smtp-server.js';
 import {
   LAPTOP_VIEWPORT,
@@ -40,7 +39,7 @@ async function invite(page: Page, email: string, answer: string) {
   await notice(page, answer);
 }
 
-describe.runIf(hasSharedFolder())('mail trouble, shown in the browser', () => {
+describe('mail trouble, shown in the browser', () => {
   let down: NewsroomSite;
   let logged: NewsroomSite;
   let browser: Browser;

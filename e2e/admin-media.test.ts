@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasSharedFolder } from '../test/shared-folder.js';
 import {
   bodyBox,
   newWindow,
@@ -71,7 +70,7 @@ async function openInLibrary(page: Page, baseUrl: string): Promise<Locator> {
   return panel;
 }
 
-describe.runIf(hasSharedFolder())('the photo library in a browser', () => {
+describe('the photo library in a browser', () => {
   let site: NewsroomSite;
   let browser: Browser;
   let page: Page;

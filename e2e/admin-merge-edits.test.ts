@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createArticle } from '../src/services/articles/create-article.js';
-import { hasSharedFolder } from '../test/shared-folder.js';
 import { paragraphs } from '../test/article-desk.js';
 import {
   notice,
@@ -19,7 +18,7 @@ import { launchChromium } from './reader-site.js';
 
 const EDITORS = ['merge.one@paper.example', 'merge.two@paper.example'] as const;
 
-describe.runIf(hasSharedFolder())('two editors changing the same story in the newsroom app', () => {
+describe('two editors changing the same story in the newsroom app', () => {
   let site: NewsroomSite;
   let browser: Browser;
   const windows = trackedWindows(() => browser);

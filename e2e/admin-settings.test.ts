@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { importArticles } from '../src/services/import-articles.js';
-import { sharedPath, hasSharedFolder } from '../test/shared-folder.js';
+import { referencePath } from '../test/reference-data.js';
 import { RecordingMailer } from '../test/test-app.js';
 import {
   PASSWORD,
@@ -25,7 +25,7 @@ const NEW_CHIEF_NAME = 'Maryam bint Said Al Busaidi';
 const INVITED = 'new.writer@paper.example';
 const LEAD = 'Desalination plant doubles its output';
 
-describe.runIf(hasSharedFolder())('the editor-in-chief’s screens in a browser', () => {
+describe('the editor-in-chief’s screens in a browser', () => {
   let site: NewsroomSite;
   let browser: Browser;
   const mailer = new RecordingMailer();
@@ -118,7 +118,7 @@ describe.runIf(hasSharedFolder())('the editor-in-chief’s screens in a browser'
 
   it('lets an editor choose the lead story, which the home page then shows first', async () => {
     const { app } = site.test;
-    const report = await importArticles(app.importDeps(sharedPath('seed')), {
+    const report = await importArticles(app.importDeps(referencePath('seed')), {
       headline: LEAD,
       section: 'World',
       dateline: 'BARKA',

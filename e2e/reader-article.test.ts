@@ -4,7 +4,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { hasSharedFolder } from '../test/shared-folder.js';
 import { TEXT_SIZE_KEY } from '../src/http/site/site-scripts.js';
 import {
   MOBILE_VIEWPORT,
@@ -68,7 +67,7 @@ const afterTwoFrames = (page: Page) =>
       ),
   );
 
-describe.runIf(hasSharedFolder())('the article page in a phone browser', () => {
+describe('the article page in a phone browser', () => {
   let site: ReaderSite;
   let browser: Browser;
   let seed: SeedArticle;

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { importArticles } from '../src/services/import-articles.js';
 import { startReplayServer } from '../test/replay-server.js';
-import { sharedPath, readSharedJson } from '../test/shared-folder.js';
+import { referencePath, readReferenceJson } from '../test/reference-data.js';
 import { REFERENCE_ARTICLE_PATH, loadReferenceArticle, startTestApp } from '../test/test-app.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,7 +42,7 @@ export interface SeedArticle {
 }
 
 export function readSeedArticle(): SeedArticle {
-  return readSharedJson('seed', 'article.json') as SeedArticle;
+  return readReferenceJson('seed', 'article.json') as SeedArticle;
 }
 
 function readJson(path: string): unknown {
@@ -68,7 +68,7 @@ async function waitForText(url: string, text: string, timeoutMs = 10_000) {
 
 /** Starts the site; `demo: true` imports demo/articles.json first when that file exists. */
 export async function startReaderSite(options: { demo?: boolean } = {}): Promise<ReaderSite> {
-  const weather = readJson(sharedPath('vectors', 'weather-owm-muscat.json')) as WeatherVector;
+  const weather = readJson(referencePath('vectors', 'weather-owm-muscat.json')) as WeatherVector;
   const replay = await startReplayServer({
     '/data/2.5/weather': { body: weather.sample_response },
   });

@@ -2,9 +2,9 @@ import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cliSandbox, type CliSandbox } from './cli-sandbox.js';
-import { hasSharedFolder, sharedPath } from './shared-folder.js';
+import { referencePath } from './reference-data.js';
 
-describe.runIf(hasSharedFolder())('the dateline command', () => {
+describe('the dateline command', () => {
   let sandbox: CliSandbox;
   let dir: string;
   const dateline = (...args: string[]) => sandbox.run(args);
@@ -28,7 +28,7 @@ describe.runIf(hasSharedFolder())('the dateline command', () => {
   afterEach(() => sandbox.remove());
 
   it('imports the reference article as it is and reports it as JSON', async () => {
-    const run = await dateline('import', '--json', sharedPath('seed', 'article.json'));
+    const run = await dateline('import', '--json', referencePath('seed', 'article.json'));
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
       imported: [{ id: 1, url: '/world/turkiye-russia-iran-syria-hold-constructive-talks' }],
@@ -44,7 +44,7 @@ describe.runIf(hasSharedFolder())('the dateline command', () => {
   });
 
   it('applies the reference publication settings', async () => {
-    const run = await dateline('settings', 'apply', sharedPath('seed', 'publication.json'));
+    const run = await dateline('settings', 'apply', referencePath('seed', 'publication.json'));
     expect(run.code, run.stderr).toBe(0);
     const shown = await dateline('settings', 'show');
     expect(JSON.parse(shown.stdout)).toMatchObject({
@@ -68,7 +68,7 @@ describe.runIf(hasSharedFolder())('the dateline command', () => {
   });
 
   it('refuses an article without a headline, names the field, exits 1 and writes nothing', async () => {
-    copyFileSync(sharedPath('seed', 'lead.jpg'), join(dir, 'lead.jpg'));
+    copyFileSync(referencePath('seed', 'lead.jpg'), join(dir, 'lead.jpg'));
     const file = writeJson('bad.json', {
       section: 'World',
       body: ['Text.'],
@@ -83,7 +83,7 @@ describe.runIf(hasSharedFolder())('the dateline command', () => {
   });
 
   it('imports the good items of an array and reports the bad one, leaving none of it behind', async () => {
-    copyFileSync(sharedPath('seed', 'lead.jpg'), join(dir, 'lead.jpg'));
+    copyFileSync(referencePath('seed', 'lead.jpg'), join(dir, 'lead.jpg'));
     const file = writeJson('mixed.json', [
       {
         headline: 'Markdown story',

@@ -6,7 +6,6 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addStaffMember } from './staff-fixtures.js';
-import { hasSharedFolder } from './shared-folder.js';
 import {
   loadReferenceArticle,
   REFERENCE_ARTICLE_PATH,
@@ -48,7 +47,7 @@ const feedsUnder = (path: string) => [
   `application/feed+json ${path}/feed.json`,
 ];
 
-describe.runIf(hasSharedFolder())('page metadata', () => {
+describe('page metadata', () => {
   let t: TestApp;
   let html: string;
   let ids: { section: number; author: number; tag: number };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importArticles } from '../src/services/import-articles.js';
 import { newsroomClient, startNewsroom, type Browser } from './newsroom-client.js';
-import { hasSharedFolder, readSharedJson, sharedPath } from './shared-folder.js';
+import { referencePath, readReferenceJson } from './reference-data.js';
 import type { TestApp } from './test-app.js';
 import { createSqliteDatabase } from './test-databases.js';
 
@@ -12,7 +12,7 @@ const story = (headline: string, hour: number) => ({
   publishedAt: `2024-04-24T0${hour}:00:00+04:00`,
 });
 
-describe.runIf(hasSharedFolder())('the publication’s settings and home page over the API', () => {
+describe('the publication’s settings and home page over the API', () => {
   let t: TestApp;
   const client = newsroomClient(() => t);
   let chief: Browser;
@@ -22,7 +22,7 @@ describe.runIf(hasSharedFolder())('the publication’s settings and home page ov
 
   beforeAll(async () => {
     t = await startNewsroom(createSqliteDatabase());
-    const report = await importArticles(t.app.importDeps(sharedPath('seed')), [
+    const report = await importArticles(t.app.importDeps(referencePath('seed')), [
       story('Oldest story', 1),
       story('Middle story', 2),
       story('Newest story', 3),
@@ -36,7 +36,7 @@ describe.runIf(hasSharedFolder())('the publication’s settings and home page ov
   afterAll(() => t?.close());
 
   it('lets only the editor-in-chief change the publication’s settings', async () => {
-    const settings = readSharedJson('seed', 'publication.json') as object;
+    const settings = readReferenceJson('seed', 'publication.json') as object;
     const refused = await client.call({
       method: 'PUT',
       url: '/api/admin/settings',

@@ -4,7 +4,7 @@ import { importArticles } from '../src/services/import-articles.js';
 import { retitleArticle } from '../src/services/retitle-article.js';
 import { startReplayServer, type ReplayServer } from './replay-server.js';
 import { addStaffMember } from './staff-fixtures.js';
-import { hasSharedFolder, sharedPath, readSharedJson } from './shared-folder.js';
+import { referencePath, readReferenceJson } from './reference-data.js';
 import {
   loadReferenceArticle,
   REFERENCE_ARTICLE_PATH,
@@ -26,13 +26,13 @@ const waitFor = async (check: () => Promise<boolean>) => {
   for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 20));
 };
 
-describe.runIf(hasSharedFolder())('the reference article page', () => {
+describe('the reference article page', () => {
   let weather: ReplayServer;
   let t: TestApp;
   let html: string;
 
   beforeAll(async () => {
-    const owm = readSharedJson('vectors', 'weather-owm-muscat.json') as {
+    const owm = readReferenceJson('vectors', 'weather-owm-muscat.json') as {
       sample_response: unknown;
     };
     weather = await startReplayServer({ '/data/2.5/weather': { body: owm.sample_response } });
@@ -179,7 +179,7 @@ describe.runIf(hasSharedFolder())('the reference article page', () => {
   });
 });
 
-describe.runIf(hasSharedFolder())('the reader site over time', () => {
+describe('the reader site over time', () => {
   let t: TestApp;
 
   beforeAll(async () => {
@@ -228,7 +228,7 @@ describe.runIf(hasSharedFolder())('the reader site over time', () => {
   });
 
   it('keeps an embargoed story off every page until its time', async () => {
-    const report = await importArticles(t.app.importDeps(sharedPath('seed')), {
+    const report = await importArticles(t.app.importDeps(referencePath('seed')), {
       headline: 'Embargoed until Thursday',
       section: 'World',
       body: ['Not yet.'],
@@ -241,7 +241,7 @@ describe.runIf(hasSharedFolder())('the reader site over time', () => {
   });
 
   it('escapes what writers type: a headline cannot inject markup', async () => {
-    const report = await importArticles(t.app.importDeps(sharedPath('seed')), {
+    const report = await importArticles(t.app.importDeps(referencePath('seed')), {
       headline: 'Tags like <script>alert(1)</script> stay text',
       section: 'World',
       publishedAt: '2024-04-24T05:00:00+04:00',
@@ -254,7 +254,7 @@ describe.runIf(hasSharedFolder())('the reader site over time', () => {
   });
 
   it('pages through a section front and refuses a page that does not exist', async () => {
-    const settings = readSharedJson('seed', 'publication.json') as object;
+    const settings = readReferenceJson('seed', 'publication.json') as object;
     await applySettings(
       { stores: t.app.storage.stores, clock: t.app.clock },
       { ...settings, articlesPerPage: 5 },
@@ -265,7 +265,9 @@ describe.runIf(hasSharedFolder())('the reader site over time', () => {
       body: ['Goal.'],
       publishedAt: `2024-04-2${i % 3}T0${i}:00:00+04:00`,
     }));
-    expect((await importArticles(t.app.importDeps(sharedPath('seed')), items)).failed).toEqual([]);
+    expect((await importArticles(t.app.importDeps(referencePath('seed')), items)).failed).toEqual(
+      [],
+    );
     t.app.publication.invalidate();
     const first = await t.server.inject('/sport');
     expect(count(first.body, '<li class="card">')).toBe(5);
@@ -285,7 +287,7 @@ describe.runIf(hasSharedFolder())('the reader site over time', () => {
   });
 
   it('follows a per-month override: Shawwal 1445 began on 10 April 2024 in Oman', async () => {
-    const settings = readSharedJson('seed', 'publication.json') as {
+    const settings = readReferenceJson('seed', 'publication.json') as {
       hijri: object;
     };
     await applySettings(
@@ -305,7 +307,7 @@ describe.runIf(hasSharedFolder())('the reader site over time', () => {
   });
 
   it('gives every byline and every topic a page of its own, agencies and guests included', async () => {
-    const report = await importArticles(t.app.importDeps(sharedPath('seed')), {
+    const report = await importArticles(t.app.importDeps(referencePath('seed')), {
       headline: 'Port traffic doubles',
       section: 'Business',
       publishedAt: '2024-04-24T07:00:00+04:00',
@@ -324,7 +326,7 @@ describe.runIf(hasSharedFolder())('the reader site over time', () => {
       expect(page.body, path).toContain('Port traffic doubles');
     }
     expect((await t.server.inject('/author/nobody')).statusCode).toBe(404);
-    const clash = await importArticles(t.app.importDeps(sharedPath('seed')), {
+    const clash = await importArticles(t.app.importDeps(referencePath('seed')), {
       headline: 'A section named like a route',
       section: 'Author',
       publishedAt: '2024-04-24T07:00:00+04:00',

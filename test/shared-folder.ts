@@ -2,7 +2,7 @@
  * The `../shared/` folder beside the checkout holds vectors, fixtures and validators written by
  * others. In CI it must be there; elsewhere a suite that needs it says so and is skipped.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,7 +22,3 @@ export function hasSharedFolder(): boolean {
   console.warn(message);
   return false;
 }
-
-/** A JSON file under ../shared/, parsed. */
-export const readSharedJson = (...parts: string[]): unknown =>
-  JSON.parse(readFileSync(sharedPath(...parts), 'utf8'));

@@ -13,7 +13,7 @@ import { applySettings } from '../src/services/apply-settings.js';
 import { importArticles, type ImportReport } from '../src/services/import-articles.js';
 import type { Mailer } from '../src/services/ports.js';
 import { createSqliteDatabase, type TestDatabase } from './test-databases.js';
-import { sharedPath, readSharedJson } from './shared-folder.js';
+import { referencePath, readReferenceJson } from './reference-data.js';
 
 export interface TestApp {
   app: App;
@@ -62,13 +62,13 @@ export async function startTestApp(
   };
 }
 
-/** Applies ../shared/seed/publication.json and imports ../shared/seed/article.json. */
+/** Applies test/reference/seed/publication.json and imports test/reference/seed/article.json. */
 export async function loadReferenceArticle(app: App): Promise<ImportReport> {
-  const settings = readSharedJson('seed', 'publication.json');
+  const settings = readReferenceJson('seed', 'publication.json');
   await applySettings({ stores: app.storage.stores, clock: app.clock }, settings);
   app.publication.invalidate();
-  const article = readSharedJson('seed', 'article.json');
-  const report = await importArticles(app.importDeps(sharedPath('seed')), article);
+  const article = readReferenceJson('seed', 'article.json');
+  const report = await importArticles(app.importDeps(referencePath('seed')), article);
   app.publication.invalidate();
   return report;
 }

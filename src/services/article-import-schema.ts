@@ -1,6 +1,6 @@
 /**
  * The article import format (`dateline import FILE.json`): one article or an array.
- * ../shared/seed/article.json is the reference example.
+ * test/reference/seed/article.json is the reference example.
  */
 import { z } from 'zod';
 import { isSlug } from '../domain/article/slug.js';

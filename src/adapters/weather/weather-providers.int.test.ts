@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startReplayServer } from '../../../test/replay-server.js';
 import type { ReplayServer } from '../../../test/replay-server.js';
-import { hasSharedFolder, readSharedJson } from '../../../test/shared-folder.js';
+import { readReferenceJson } from '../../../test/reference-data.js';
 import type { WeatherLocation } from '../../domain/weather/current-weather.js';
 import type { WeatherProvider } from '../../services/ports.js';
 import { createWeatherService } from '../../services/weather-service.js';
@@ -26,7 +26,7 @@ interface OpenMeteoVector {
   wmo_weather_codes: Record<string, string>;
 }
 
-const readVector = <T>(name: string) => readSharedJson('vectors', name) as T;
+const readVector = <T>(name: string) => readReferenceJson('vectors', name) as T;
 
 /** Calls the provider with a signal that aborts after `ms`, as the weather service would. */
 function fetchFrom(provider: WeatherProvider, ms = 5_000) {
@@ -60,7 +60,7 @@ describe('createWeatherProvider', () => {
   });
 });
 
-describe.runIf(hasSharedFolder())('weather providers against recorded responses', () => {
+describe('weather providers against recorded responses', () => {
   let server: ReplayServer;
   let owmVector: OwmVector;
   let openMeteoVector: OpenMeteoVector;

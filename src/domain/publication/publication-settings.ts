@@ -1,6 +1,6 @@
 /**
  * The publication: its name, masthead and where it is, as the editor-in-chief sets them.
- * The shape of `dateline settings apply FILE.json` (see ../shared/seed/publication.json).
+ * The shape of `dateline settings apply FILE.json` (see test/reference/seed/publication.json).
  */
 import { z } from 'zod';
 import { EMBED_PROVIDER_IDS } from '../embed/embed-provider.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasSharedFolder, readSharedJson } from '../../../../test/shared-folder.js';
+import { readReferenceJson } from '../../../../test/reference-data.js';
 import { isDomainError } from '../../errors.js';
 import { civilFromEpochDay, epochDayFromCivil, epochDayFromIsoDate } from '../civil-date.js';
 import type { CivilDate } from '../civil-date.js';
@@ -25,8 +25,7 @@ interface HijriVectors {
   }[];
 }
 
-const shared = hasSharedFolder();
-const vectors = shared ? (readSharedJson('vectors', 'hijri.json') as HijriVectors) : undefined;
+const vectors = readReferenceJson('vectors', 'hijri.json') as HijriVectors;
 
 const civil = (iso: string): CivilDate => civilFromEpochDay(epochDayFromIsoDate(iso) ?? NaN);
 
@@ -170,7 +169,7 @@ describe('refused overrides name the field at fault', () => {
   });
 });
 
-describe.runIf(shared)('the Hijri vectors in ../shared/vectors/hijri.json', () => {
+describe('the Hijri vectors in test/reference/vectors/hijri.json', () => {
   it.each(vectors?.adjustment_vectors ?? [])(
     'shows $expected_masthead on $gregorian with adjustment $adjustment_days',
     ({ gregorian, adjustment_days, umalqura_of_shifted_day, expected_masthead }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasSharedFolder, readSharedJson } from '../../../../test/shared-folder.js';
+import { readReferenceJson } from '../../../../test/reference-data.js';
 import { civilFromEpochDay, epochDayFromCivil, formatIsoDate } from '../civil-date.js';
 import type { CivilDate } from '../civil-date.js';
 import {
@@ -23,8 +23,7 @@ interface HijriVectors {
   calendar_comparison_more: ComparisonRow[];
 }
 
-const shared = hasSharedFolder();
-const vectors = shared ? (readSharedJson('vectors', 'hijri.json') as HijriVectors) : undefined;
+const vectors = readReferenceJson('vectors', 'hijri.json') as HijriVectors;
 
 const DAY_MS = 86_400_000;
 
@@ -147,7 +146,7 @@ describe('the islamic-civil arithmetic calendar', () => {
   });
 });
 
-describe.runIf(shared)('the Hijri vectors in ../shared/vectors/hijri.json', () => {
+describe('the Hijri vectors in test/reference/vectors/hijri.json', () => {
   it.each(vectors?.umalqura_vectors ?? [])(
     'converts $gregorian to the official Umm al-Qura date ($label)',
     ({ gregorian, expected_umalqura }) => {

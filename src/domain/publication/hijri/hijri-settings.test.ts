@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasSharedFolder, readSharedJson } from '../../../../test/shared-folder.js';
+import { readReferenceJson } from '../../../../test/reference-data.js';
 import { hijriSettingsSchema } from './hijri-settings.js';
-
-const shared = hasSharedFolder();
 
 /** Paths and messages of the issues zod reports for an input. */
 function issuesOf(input: unknown) {
@@ -61,9 +59,9 @@ describe('the Hijri settings schema', () => {
   });
 });
 
-describe.runIf(shared)('the seed publication in ../shared/seed/publication.json', () => {
+describe('the seed publication in test/reference/seed/publication.json', () => {
   it('parses to Umm al-Qura −1, the reference masthead', () => {
-    const seed = readSharedJson('seed', 'publication.json') as {
+    const seed = readReferenceJson('seed', 'publication.json') as {
       hijri: unknown;
     };
     expect(hijriSettingsSchema.parse(seed.hijri)).toEqual({
