@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 
 export { packageRoot } from '../src/cli/package-root.js';
 
-/** The shared folder beside the repository, holding the reference article and settings. */
-export function sharedSeedDir(root: string): string {
-  return resolve(root, '..', 'shared', 'seed');
+/** The reference article, its photo and the settings of its paper, kept in the repository. */
+export function referenceSeedDir(root: string): string {
+  return resolve(root, 'test', 'reference', 'seed');
 }

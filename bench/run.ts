@@ -17,7 +17,7 @@ import {
   measureVariantGeneration,
   variantRunCount,
 } from './media-bench.js';
-import { packageRoot, sharedSeedDir } from './package-root.js';
+import { packageRoot, referenceSeedDir } from './package-root.js';
 import { prepareData, type BenchData } from './prepare-data.js';
 import {
   articleGoal,
@@ -50,13 +50,12 @@ async function cleanUp(cleanup: Cleanup): Promise<void> {
   cleanup.data = undefined;
 }
 
-/** Fails with a clear message when the shared reference files are not where we expect them. */
+/** Fails with a clear message when the reference files are not where we expect them. */
 function checkSeed(seedDir: string): boolean {
   const missing = ['publication.json', 'article.json'].filter((f) => !existsSync(join(seedDir, f)));
   if (missing.length === 0) return true;
   console.error(
-    `bench: the shared reference files are missing: ${missing.map((f) => join(seedDir, f)).join(', ')}\n` +
-      'bench: the bench needs ../shared/seed/ next to the repository (publication.json, article.json).',
+    `bench: the reference files are missing: ${missing.map((f) => join(seedDir, f)).join(', ')}`,
   );
   return false;
 }
@@ -154,7 +153,7 @@ async function pagesAndPhotos(
   }
   let photosFailed = false;
   if (settings.scenarios.has('photos')) {
-    const measured = await measurePhotos(root, articleUrl, sharedSeedDir(root));
+    const measured = await measurePhotos(root, articleUrl, referenceSeedDir(root));
     console.log(`${formatVariantGeneration(measured.photos.variantGeneration)}\n`);
     console.log(`${formatLeadPhotoDownloads(measured.photos)}\n`);
     Object.assign(parts, photoResults(measured.photos));
@@ -188,7 +187,7 @@ async function uploads(
 }
 
 async function bench(root: string, settings: BenchSettings, cleanup: Cleanup): Promise<number> {
-  const seedDir = sharedSeedDir(root);
+  const seedDir = referenceSeedDir(root);
   if (!checkSeed(seedDir)) return 1;
   console.error(`bench: ${[...settings.scenarios].join(', ')}; preparing a throwaway database…`);
   const data = await prepareData(root, seedDir);

@@ -1,73 +1,22 @@
 /**
  * The newsroom app's pages checked with axe-core (WCAG 2.2 A and AA, and best practice), signed
- * in, in the states people work in: the editor with its link form and photo picker open. axe
- * comes from ../shared/tools/axe.sh, which installs it on first use.
+ * in, in the states people work in: the editor with its link form and photo picker open.
  */
-import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasSharedFolder, sharedPath } from '../test/shared-folder.js';
 import { newWindow, signIn, startNewsroomSite, type NewsroomSite } from './admin-newsroom.js';
 import { launchChromium } from './reader-site.js';
+import { axeViolations } from './validators/axe-check.js';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-/** Where ../shared/tools keeps what it installs (see its lib/common.sh). */
-const toolsHome = () =>
-  process.env.NEWS_TOOLS_HOME ??
-  join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'news-validators');
-
-/** Runs axe.sh once on `url`, which installs axe-core if needed; resolves with its output. */
-function runAxeScript(url: string): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      'bash',
-      [sharedPath('tools', 'axe.sh'), url],
-      { timeout: 5 * 60_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 2) : 0;
-        resolve({ code, output: `${stdout}\n${stderr}` });
-      },
-    );
-  });
-}
-
-interface AxeResult {
-  violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-}
-
-/** The page's violations, one line each, for a readable failure. */
-async function violationsOf(page: Page, axeSource: string): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(
-    (tags) =>
-      (window as unknown as { axe: { run(...args: unknown[]): Promise<AxeResult> } }).axe.run(
-        document,
-        { runOnly: { type: 'tag', values: tags } },
-      ),
-    TAGS,
-  );
-  return result.violations.map(
-    (v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
-
-describe.runIf(hasSharedFolder())('the newsroom app’s accessibility', () => {
+describe('the newsroom app’s accessibility', () => {
   let site: NewsroomSite;
   let browser: Browser;
   let page: Page;
-  let axeSource: string;
 
   beforeAll(async () => {
     site = await startNewsroomSite();
     await site.addStaff('editor', 'editor@paper.example', 'Eid Editor');
     await site.addStaff('editor_in_chief', 'chief@paper.example', 'Amal Haddad');
-    const script = await runAxeScript(`${site.baseUrl}/admin/sign-in`);
-    expect(script.code, script.output).toBe(0);
-    axeSource = readFileSync(join(toolsHome(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
     browser = await launchChromium();
     page = await signIn(await newWindow(browser), site.baseUrl, 'editor@paper.example');
   });
@@ -80,7 +29,7 @@ describe.runIf(hasSharedFolder())('the newsroom app’s accessibility', () => {
   const check = async (path: string, heading: string | RegExp) => {
     await page.goto(`${site.baseUrl}${path}`);
     await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
-    expect(await violationsOf(page, axeSource)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   };
 
   it('has no violations on the dashboard, the article list and the history', async () => {
@@ -93,10 +42,10 @@ describe.runIf(hasSharedFolder())('the newsroom app’s accessibility', () => {
     await check('/admin/articles/1', /^Edit article/);
     await page.getByRole('button', { name: 'Link', exact: true }).click();
     await page.getByLabel('Link address').waitFor();
-    expect(await violationsOf(page, axeSource)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Insert photo' }).click();
     await page.getByRole('dialog').getByRole('button').first().waitFor();
-    expect(await violationsOf(page, axeSource)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('has no violations on a new article', async () => {
@@ -110,14 +59,14 @@ describe.runIf(hasSharedFolder())('the newsroom app’s accessibility', () => {
       .getByRole('region', { name: 'Photo details' })
       .getByText('Where it’s used')
       .waitFor();
-    expect(await violationsOf(page, axeSource)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('has no violations on the sections, with a rename form open', async () => {
     await check('/admin/sections', 'Sections');
     await page.getByRole('button', { name: 'Rename' }).first().click();
     await page.getByLabel('Address', { exact: true }).waitFor();
-    expect(await violationsOf(page, axeSource)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('has no violations on one’s profile and the bylines, with a profile’s form open', async () => {
@@ -125,7 +74,7 @@ describe.runIf(hasSharedFolder())('the newsroom app’s accessibility', () => {
     await check('/admin/people', 'Bylines');
     await page.getByRole('button', { name: /^Edit/ }).first().click();
     await page.getByLabel('Kind').first().waitFor();
-    expect(await violationsOf(page, axeSource)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('has no violations on the home page’s running order', async () => {
@@ -138,11 +87,11 @@ describe.runIf(hasSharedFolder())('the newsroom app’s accessibility', () => {
     await chief.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
     await chief.getByRole('button', { name: 'Add an override' }).click();
     await chief.getByLabel('Hijri year').waitFor();
-    expect(await violationsOf(chief, axeSource)).toEqual([]);
+    expect(await axeViolations(chief)).toEqual([]);
     await chief.goto(`${site.baseUrl}/admin/users`);
     await chief.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
     await chief.getByRole('cell', { name: 'editor@paper.example' }).waitFor();
-    expect(await violationsOf(chief, axeSource)).toEqual([]);
+    expect(await axeViolations(chief)).toEqual([]);
     await chief.context().close();
   });
 
@@ -157,7 +106,7 @@ describe.runIf(hasSharedFolder())('the newsroom app’s accessibility', () => {
       headers: { authorization: `Bearer ${secret}` },
     });
     expect(read.status).toBe(200);
-    expect(await violationsOf(chief, axeSource)).toEqual([]);
+    expect(await axeViolations(chief)).toEqual([]);
 
     await chief.getByRole('link', { name: 'Webhooks' }).click();
     await chief.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
@@ -165,12 +114,12 @@ describe.runIf(hasSharedFolder())('the newsroom app’s accessibility', () => {
     await chief.getByLabel('URL', { exact: true }).fill('http://169.254.169.254/latest/meta-data/');
     await chief.getByRole('button', { name: 'Add webhook' }).click();
     await chief.locator('.has-error').first().waitFor();
-    expect(await violationsOf(chief, axeSource)).toEqual([]);
+    expect(await axeViolations(chief)).toEqual([]);
     await chief.getByLabel('URL', { exact: true }).fill('https://hooks.partner.example/dateline');
     await chief.getByLabel('article.killed').check();
     await chief.getByRole('button', { name: 'Add webhook' }).click();
     await chief.getByText('Signing secret for https://hooks.partner.example/dateline').waitFor();
-    expect(await violationsOf(chief, axeSource)).toEqual([]);
+    expect(await axeViolations(chief)).toEqual([]);
     await chief.context().close();
   });
 
@@ -195,7 +144,7 @@ describe.runIf(hasSharedFolder())('the newsroom app’s accessibility', () => {
     const expiry = await row.getByRole('cell').nth(3).textContent();
     expect(expiry).toContain(inAWeek);
     expect(expiry).toContain('Muscat time');
-    expect(await violationsOf(page, axeSource)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('has no violations on the audit trail', async () => {
@@ -203,7 +152,7 @@ describe.runIf(hasSharedFolder())('the newsroom app’s accessibility', () => {
     await chief.goto(`${site.baseUrl}/admin/audit`);
     await chief.getByRole('heading', { name: 'Audit trail', level: 1 }).waitFor();
     await chief.getByRole('row').filter({ hasText: 'Signed in' }).first().waitFor();
-    expect(await violationsOf(chief, axeSource)).toEqual([]);
+    expect(await axeViolations(chief)).toEqual([]);
   });
 
   it('has no violations on the invitation and password reset pages', async () => {

@@ -1,51 +1,21 @@
 /**
  * Every kind of feed and sitemap, with the demo newspaper and the reference article loaded,
- * checked by validators written by others (../shared/tools/): validate-feed.sh (feedparser,
- * rss-parser, feed-extractor) and validate-sitemap.sh (xmllint against the sitemaps.org and
- * Google XSDs). The clock stands just after the demo's last story, so the news sitemap has the
+ * checked by validators written by others (e2e/validators/): three feed parsers (feedparser,
+ * rss-parser, feed-extractor) and xmllint against the sitemaps.org and Google XSDs. The clock stands just after the demo's last story, so the news sitemap has the
  * stories of the last 48 hours and the reference article (April 2024) is in the archive.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importArticles } from '../src/services/import-articles.js';
-import { hasSharedFolder, sharedPath } from '../test/shared-folder.js';
 import { loadReferenceArticle, startTestApp, type TestApp } from '../test/test-app.js';
 import { DEMO_DIR } from './reader-site.js';
+import { checkFeeds } from './validators/feed-check.js';
+import { checkSitemaps } from './validators/sitemap-check.js';
+import { VALIDATOR_TIMEOUT_MS, expectPass } from './validators/validator-run.js';
 
-/** Room for a first run, which installs the parsers and xmllint as needed. */
-const TOOL_TIMEOUT_MS = 5 * 60_000;
 const ORIGIN = 'https://ledger.example';
-
-interface ToolRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runTool(script: string, args: string[]): Promise<ToolRun> {
-  return new Promise((resolve) => {
-    execFile(
-      'bash',
-      [sharedPath('tools', script), ...args],
-      { timeout: TOOL_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
-const lastLine = (text: string) => text.trimEnd().split('\n').at(-1) ?? '';
-
-function expectPass(tool: string, run: ToolRun) {
-  const report = `${tool} exited ${run.code}\n--- stdout ---\n${run.stdout}\n--- stderr ---\n${run.stderr}`;
-  expect(run.code, report).toBe(0);
-  expect(lastLine(run.stdout), report).toMatch(new RegExp(`^${tool}: PASS`));
-}
 
 const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 
@@ -64,7 +34,7 @@ interface JsonFeed {
 
 const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? '');
 
-describe.runIf(hasSharedFolder())('feeds and sitemaps pass the external validators', () => {
+describe('feeds and sitemaps pass the external validators', () => {
   let t: TestApp;
   let dir: string;
   /** Paths on the site of a section, a topic and an author that have stories. */
@@ -104,19 +74,19 @@ describe.runIf(hasSharedFolder())('feeds and sitemaps pass the external validato
     );
 
   it(
-    'every RSS and Atom feed (site, section, topic, author) passes validate-feed',
+    'every RSS and Atom feed (site, section, topic, author) passes three feed parsers',
     {
-      timeout: TOOL_TIMEOUT_MS,
+      timeout: VALIDATOR_TIMEOUT_MS,
     },
     async () => {
       const files = await Promise.all(feedPaths(['rss.xml', 'atom.xml']).map(fetchToFile));
       expect(files).toHaveLength(8);
-      expectPass('validate-feed', await runTool('validate-feed.sh', files));
+      expectPass(await checkFeeds(files));
     },
   );
 
-  // validate-feed.sh reads XML only (feedparser 6.0.10 has no JSON Feed parser, and the npm
-  // parsers take XML), so JSON Feed's rules are checked here: its required members and dates.
+  // The parsers read XML only (feedparser 6.0.10 has no JSON Feed parser), so JSON Feed's rules
+  // are checked here: its required members and dates.
   it('every JSON Feed has what JSON Feed 1.1 requires, and the items of the RSS beside it', async () => {
     for (const page of ['', pages.section, pages.tag, pages.author]) {
       const feed = (await t.server.inject(`${page}/feed.json`)).json<JsonFeed>();
@@ -137,9 +107,9 @@ describe.runIf(hasSharedFolder())('feeds and sitemaps pass the external validato
   });
 
   it(
-    'the sitemap index and every sitemap it names, and the news sitemap, pass validate-sitemap',
+    'the sitemap index and every sitemap it names, and the news sitemap, pass the sitemap schemas',
     {
-      timeout: TOOL_TIMEOUT_MS,
+      timeout: VALIDATOR_TIMEOUT_MS,
     },
     async () => {
       const index = await t.server.inject('/sitemap.xml');
@@ -158,7 +128,7 @@ describe.runIf(hasSharedFolder())('feeds and sitemaps pass the external validato
       const files = await Promise.all(
         ['/sitemap.xml', ...named, '/news-sitemap.xml'].map(fetchToFile),
       );
-      expectPass('validate-sitemap', await runTool('validate-sitemap.sh', files));
+      expectPass(await checkSitemaps(files));
     },
   );
 });

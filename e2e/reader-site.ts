@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_PATH } from './chromium-path.js';
 import { importArticles } from '../src/services/import-articles.js';
 import { startReplayServer } from '../test/replay-server.js';
 import { referencePath, readReferenceJson } from '../test/reference-data.js';
@@ -111,7 +112,7 @@ export async function startReaderSite(options: { demo?: boolean } = {}): Promise
 /** Debian's Chromium, headless, sandbox-free (we run as root) and off the network. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: [
       '--no-sandbox',
       '--disable-gpu',
