@@ -2,6 +2,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import importPlugin from 'eslint-plugin-import';
+
+/** Service modules other than the ports, which storage and adapters implement. */
+const serviceLogic = ['**/services/**/*.js', '!**/services/**/*-ports.js', '!**/services/ports.js'];
 
 /** Folders each layer must not reach, per DESIGN.md's import table. */
 const layerRules = [
@@ -27,20 +31,44 @@ const layerRules = [
       '**/http/**',
       '**/jobs/**',
       '**/cli/**',
+      '**/config/**',
       '**/app.js',
     ],
   },
   {
     files: ['src/storage/**'],
-    banned: ['**/http/**', '**/adapters/**', '**/jobs/**', '**/cli/**', '**/app.js'],
+    banned: [
+      '**/http/**',
+      '**/adapters/**',
+      '**/jobs/**',
+      '**/cli/**',
+      '**/config/**',
+      '**/app.js',
+      ...serviceLogic,
+    ],
   },
   {
     files: ['src/adapters/**'],
-    banned: ['**/http/**', '**/storage/**', '**/jobs/**', '**/cli/**', '**/app.js'],
+    banned: [
+      '**/http/**',
+      '**/storage/**',
+      '**/jobs/**',
+      '**/cli/**',
+      '**/app.js',
+      ...serviceLogic,
+    ],
   },
   {
-    files: ['src/http/**', 'src/jobs/**', 'src/cli/**'],
-    banned: ['**/storage/**', '**/adapters/**', '**/app.js'],
+    files: ['src/http/**'],
+    banned: ['**/storage/**', '**/adapters/**', '**/jobs/**', '**/cli/**', '**/app.js'],
+  },
+  {
+    files: ['src/jobs/**'],
+    banned: ['**/storage/**', '**/adapters/**', '**/http/**', '**/cli/**', '**/app.js'],
+  },
+  {
+    files: ['src/cli/**'],
+    banned: ['**/storage/**', '**/adapters/**', '**/http/**', '**/app.js'],
   },
 ];
 
@@ -111,5 +139,39 @@ export default tseslint.config(
       ],
     },
   })),
+  {
+    // The newsroom app takes only types from the server: its values reach it over the API.
+    files: ['admin/src/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/**'],
+              allowTypeImports: true,
+              message: 'DESIGN.md: admin/ imports only types from the server.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A cycle hides which module is the lower layer; ports and services must form a tree.
+    files: ['src/**/*.ts', 'src/**/*.tsx', 'admin/src/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    plugins: { import: importPlugin },
+    settings: {
+      'import/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import/resolver': {
+        typescript: {
+          project: ['tsconfig.json', 'admin/tsconfig.json'],
+          noWarnOnMultipleProjects: true,
+        },
+      },
+    },
+    rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] },
+  },
   prettier,
 );

@@ -8,7 +8,7 @@ import { EXIT, UsageError, type Terminal } from './cli/command-context.js';
 import { IMPORT_HELP, importFiles } from './cli/import-command.js';
 import { JOBS_HELP, jobsCommand } from './cli/jobs-command.js';
 import { SEED_DEMO_HELP, seedDemo } from './cli/seed-demo-command.js';
-import { SERVE_HELP, serve } from './cli/serve-command.js';
+import { SERVE_HELP, serve } from './serve.js';
 import { SETTINGS_HELP, settingsCommand } from './cli/settings-command.js';
 import { readPasswordFrom, USER_HELP, userCommand } from './cli/user-command.js';
 import { ConfigError, readConfig } from './config/config.js';

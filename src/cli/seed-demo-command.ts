@@ -4,7 +4,7 @@ import { applySettings } from '../services/apply-settings.js';
 import { importArticles } from '../services/import-articles.js';
 import type { CommandContext, Terminal } from './command-context.js';
 import { EXIT } from './command-context.js';
-import { packageRoot } from './package-root.js';
+import { packageRoot } from '../config/package-root.js';
 
 export const SEED_DEMO_HELP = `Usage: dateline seed-demo [--json]
 

@@ -1,7 +1,7 @@
 /** Small newsroom records: corrections, internal notes, alerts and the event log. */
 import type { Kysely } from 'kysely';
 import type { Correction } from '../domain/article/article-draft.js';
-import { FAN_OUT_EVENT_JOB } from '../services/events/event-listeners.js';
+import { FAN_OUT_EVENT_JOB } from '../services/events/event-ports.js';
 import type {
   Alert,
   AlertStore,

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { packageRoot } from '../../cli/package-root.js';
+import { packageRoot } from '../../config/package-root.js';
 
 /** Where `npm run build` puts the newsroom app (admin/vite.config.ts). */
 export const defaultAdminRoot = () => join(packageRoot(), 'dist', 'admin');

@@ -1,7 +1,5 @@
 import type { ArticleEvent, Clock, JobHandler, Storage } from '../ports.js';
-
-/** The job the outbox queues with every event (see EventStore.record). */
-export const FAN_OUT_EVENT_JOB = 'event.fanout';
+import { FAN_OUT_EVENT_JOB } from './event-ports.js';
 
 /**
  * Something to do about every article event (send webhooks, purge the CDN), retried on its

@@ -1,10 +1,15 @@
-import { buildServer } from '../http/server.js';
-import { startAuditRetention } from '../jobs/audit-retention.js';
-import { startScheduler } from '../jobs/scheduler.js';
-import { prepareSignIn } from '../services/accounts/sign-in.js';
-import type { CommandContext, Terminal } from './command-context.js';
-import { EXIT } from './command-context.js';
-import { seedDemo } from './seed-demo-command.js';
+/**
+ * `dateline serve`: the composition of a running newsroom — the HTTP server, the scheduler, the
+ * audit retention and the job worker — kept beside app.ts because it wires transports together,
+ * which no transport may do itself (ADR 0026).
+ */
+import { buildServer } from './http/server.js';
+import { startAuditRetention } from './jobs/audit-retention.js';
+import { startScheduler } from './jobs/scheduler.js';
+import { prepareSignIn } from './services/accounts/sign-in.js';
+import type { CommandContext, Terminal } from './cli/command-context.js';
+import { EXIT } from './cli/command-context.js';
+import { seedDemo } from './cli/seed-demo-command.js';
 
 export const SERVE_HELP = `Usage: dateline serve [--port N] [--host H] [--demo]
 
