@@ -17,7 +17,9 @@ import type { NewsroomDeps } from '../../../services/articles/newsroom-deps.js';
 import { saveArticle } from '../../../services/articles/save-article.js';
 import { scheduleUpdate } from '../../../services/articles/schedule-update.js';
 import { killArticle, transitionArticle } from '../../../services/articles/transition-article.js';
+import type { SiteOptions } from '../../site/request-origin.js';
 import { defineEndpoint } from '../define-endpoint.js';
+import { withPublicUrl } from './public-url.js';
 import {
   diffInput,
   idParams,
@@ -30,15 +32,25 @@ import {
 
 const anything = z.object({}).passthrough();
 
-/** The newsroom's article API under /api/admin/articles. */
-export function registerArticleRoutes(server: FastifyInstance, deps: NewsroomDeps) {
+/**
+ * The newsroom's article API under /api/admin/articles; `site` gives the origin of the links to
+ * stories on the reader site.
+ */
+export function registerArticleRoutes(
+  server: FastifyInstance,
+  deps: NewsroomDeps,
+  site: SiteOptions,
+) {
   const base = '/api/admin/articles';
   defineEndpoint(server, {
     method: 'GET',
     url: base,
     input: anything,
     permission: 'signed_in',
-    handle: ({ input, actor }) => listDeskArticles(deps, actor, input),
+    handle: async ({ input, actor, request }) => {
+      const list = await listDeskArticles(deps, actor, input);
+      return { ...list, articles: list.articles.map((a) => withPublicUrl(a, request, site)) };
+    },
   });
   defineEndpoint(server, {
     method: 'POST',
@@ -53,7 +65,8 @@ export function registerArticleRoutes(server: FastifyInstance, deps: NewsroomDep
     url: `${base}/:id`,
     input: idParams,
     permission: 'signed_in',
-    handle: ({ input, actor }) => readDeskArticle(deps, actor, input.id),
+    handle: async ({ input, actor, request }) =>
+      withPublicUrl(await readDeskArticle(deps, actor, input.id), request, site),
   });
   defineEndpoint(server, {
     method: 'PATCH',
