@@ -42,16 +42,7 @@ export function registerArticleRoutes(
   site: SiteOptions,
 ) {
   const base = '/api/admin/articles';
-  defineEndpoint(server, {
-    method: 'GET',
-    url: base,
-    input: anything,
-    permission: 'signed_in',
-    handle: async ({ input, actor, request }) => {
-      const list = await listDeskArticles(deps, actor, input);
-      return { ...list, articles: list.articles.map((a) => withPublicUrl(a, request, site)) };
-    },
-  });
+  registerDeskReadRoutes(server, deps, site, base);
   defineEndpoint(server, {
     method: 'POST',
     url: base,
@@ -59,14 +50,6 @@ export function registerArticleRoutes(
     permission: 'article.create',
     status: 201,
     handle: ({ input, actor }) => createArticle(deps, actor, input),
-  });
-  defineEndpoint(server, {
-    method: 'GET',
-    url: `${base}/:id`,
-    input: idParams,
-    permission: 'signed_in',
-    handle: async ({ input, actor, request }) =>
-      withPublicUrl(await readDeskArticle(deps, actor, input.id), request, site),
   });
   defineEndpoint(server, {
     method: 'PATCH',
@@ -116,6 +99,33 @@ export function registerArticleRoutes(
     status: 201,
     handle: ({ input: { id, revision, applyAt, ...changes }, actor }) =>
       scheduleUpdate(deps, actor, id, { basedOn: revision, changes, applyAt }),
+  });
+}
+
+/** The list and the article as the newsroom reads them, with where readers find each story. */
+function registerDeskReadRoutes(
+  server: FastifyInstance,
+  deps: NewsroomDeps,
+  site: SiteOptions,
+  base: string,
+) {
+  defineEndpoint(server, {
+    method: 'GET',
+    url: base,
+    input: anything,
+    permission: 'signed_in',
+    handle: async ({ input, actor, request }) => {
+      const list = await listDeskArticles(deps, actor, input);
+      return { ...list, articles: list.articles.map((a) => withPublicUrl(a, request, site)) };
+    },
+  });
+  defineEndpoint(server, {
+    method: 'GET',
+    url: `${base}/:id`,
+    input: idParams,
+    permission: 'signed_in',
+    handle: async ({ input, actor, request }) =>
+      withPublicUrl(await readDeskArticle(deps, actor, input.id), request, site),
   });
 }
 
