@@ -216,6 +216,19 @@ describe('a newsroom’s first day, from an empty database with no mail server',
     await reader.close();
   });
 
+  it('lists the live story with its “View on site” link, on a laptop and on a phone', async () => {
+    for (const page of [chief, writer]) {
+      await navLink(page, 'Articles').click();
+      await page.getByRole('heading', { name: 'Articles', level: 1 }).waitFor();
+      // The hidden headline is positioned apart, so the name may have a space before its colon.
+      const name = new RegExp(`^View on site ?: ${STORY.headline} \\(opens in a new tab\\)$`);
+      const link = page.getByRole('link', { name });
+      expect(await link.getAttribute('href')).toBe(readerUrl);
+    }
+    await keepPicture(chief, 'articles-1280');
+    await keepPicture(writer, 'articles-390');
+  });
+
   it('keeps the writer’s edit of the live story from readers until the chief publishes it', async () => {
     await writer.goto(editorUrl);
     await writer.getByRole('heading', { name: `Edit article: ${STORY.headline}` }).waitFor();
@@ -225,11 +238,13 @@ describe('a newsroom’s first day, from an empty database with no mail server',
     const banner = writer.getByRole('region', { name: 'Unpublished changes' });
     await banner.getByRole('button', { name: 'Ask an editor to publish' }).click();
     await confirmIfAsked(writer, writer.getByRole('status').filter({ hasText: 'Sent to the' }));
+    await banner.getByText('waits for an editor').waitFor();
+    expect(await banner.getByRole('button', { name: 'Ask an editor to publish' }).count()).toBe(0);
     await keepPicture(writer, 'writer-live-edit-390');
     expect(await readerText()).toContain(STORY.paragraph);
     expect(await readerText()).not.toContain(LIVE_EDIT.trim());
 
-    await chief.reload();
+    await chief.goto(editorUrl);
     await publishChanges(chief);
     await waitForReaderText(readerUrl, LIVE_EDIT.trim());
   });
