@@ -6,11 +6,8 @@
  * until the chief publishes it; two editors change different fields at once and readers get both.
  * Screenshots of the key steps go to SCREENSHOT_DIR when it is set.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   PASSWORD,
@@ -23,6 +20,7 @@ import {
   type NewsroomSite,
 } from './admin-newsroom.js';
 import { launchChromium } from './reader-site.js';
+import { jpegPhoto } from '../test/media-fixtures.js';
 
 const PHONE = { width: 390, height: 844 } as const;
 const LAPTOP = { width: 1280, height: 900 } as const;
@@ -65,27 +63,12 @@ async function confirmIfAsked(page: Page, done: Locator) {
   await done.waitFor();
 }
 
-/** A photo as a camera would give it: 1200 × 800 with real detail. */
-const makePhoto = () =>
-  sharp({
-    create: {
-      width: 1200,
-      height: 800,
-      channels: 3,
-      background: { r: 120, g: 110, b: 100 },
-      noise: { type: 'gaussian', mean: 120, sigma: 40 },
-    },
-  })
-    .jpeg({ quality: 80 })
-    .toBuffer();
-
 const navLink = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Newsroom' }).getByRole('link', { name, exact: true });
 
 describe('a newsroom’s first day, from an empty database with no mail server', () => {
   let site: NewsroomSite;
   let browser: Browser;
-  let folder: string;
   let chief: Page;
   let writer: Page;
   let editorUrl = '';
@@ -94,8 +77,6 @@ describe('a newsroom’s first day, from an empty database with no mail server',
   const windows = trackedWindows(() => browser);
 
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'dateline-first-day-'));
-    writeFileSync(join(folder, PHOTO_FILE), await makePhoto());
     site = await startNewsroomSite({}, { empty: true });
     browser = await launchChromium();
   });
@@ -104,7 +85,6 @@ describe('a newsroom’s first day, from an empty database with no mail server',
     await windows.closeAll();
     await browser?.close();
     await site?.close();
-    if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
   it('sets the paper up from /admin: the chief’s account, its name and time zone', async () => {
@@ -292,7 +272,8 @@ describe('a newsroom’s first day, from an empty database with no mail server',
       page.waitForEvent('filechooser'),
       picker.getByRole('button', { name: 'Choose photos' }).click(),
     ]);
-    await chooser.setFiles(join(folder, PHOTO_FILE));
+    const photo = await jpegPhoto({ width: 1200, height: 800 });
+    await chooser.setFiles({ name: PHOTO_FILE, mimeType: 'image/jpeg', buffer: photo.bytes });
     // Offered once the upload is in the library; the file name follows for screen readers.
     await picker.getByRole('button', { name: /^Use this photo/ }).click({ timeout: 20_000 });
     const lead = page.getByRole('group', { name: 'Lead photo' });
