@@ -285,7 +285,11 @@ describe('a newsroom’s first day, from an empty database with no mail server',
   async function publishChanges(page: Page) {
     const banner = page.getByRole('region', { name: 'Unpublished changes' });
     await banner.getByRole('button', { name: 'Publish changes' }).click();
-    await confirmIfAsked(page, page.getByRole('status').filter({ hasText: 'Changes published.' }));
+    const published = page.getByRole('status').filter({ hasText: 'Changes published.' });
+    await confirmIfAsked(page, published);
+    expect(await published.getByRole('link', { name: /^View on site/ }).getAttribute('href')).toBe(
+      readerUrl,
+    );
   }
 
   /** The story's text as a reader gets it now. */
