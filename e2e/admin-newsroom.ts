@@ -3,6 +3,7 @@
  * reference article (its section and photo), the real clock (schedules must come due), and the
  * scheduler running every second. Plus the few steps every journey repeats in the browser.
  */
+import { createServer, type AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Role } from '../src/domain/roles/role.js';
 import { startScheduler } from '../src/jobs/scheduler.js';
@@ -27,13 +28,28 @@ export interface NewsroomSite {
   close(): Promise<void>;
 }
 
+/** A port nobody listens on now, so the server can be told its own address before it starts. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 /**
- * Starts the paper and its scheduler; the reference article gives it a section and a photo.
- * `overrides` swaps in fakes for outside systems, such as a RecordingMailer.
+ * Starts the paper and its scheduler; the reference article gives it a section and a photo,
+ * unless `empty` asks for a first day's install (no account, no section, no story).
+ * `overrides` swaps in fakes for outside systems, such as a RecordingMailer. The server knows
+ * its port, so the links it hands out (invitations, resets) open on it.
  */
-export async function startNewsroomSite(overrides: AppOverrides = {}): Promise<NewsroomSite> {
+export async function startNewsroomSite(
+  overrides: AppOverrides = {},
+  options: { empty?: boolean } = {},
+): Promise<NewsroomSite> {
+  const port = await freePort();
   const test = await startTestApp(
-    { SCHEDULER_INTERVAL_SECONDS: '1' },
+    { SCHEDULER_INTERVAL_SECONDS: '1', PORT: String(port) },
     createSqliteDatabase(),
     overrides,
   );
@@ -43,10 +59,10 @@ export async function startNewsroomSite(overrides: AppOverrides = {}): Promise<N
     app.config.schedulerIntervalMs,
   );
   try {
-    const report = await loadReferenceArticle(app);
+    const report = options.empty ? { failed: [] } : await loadReferenceArticle(app);
     if (report.failed.length > 0)
       throw new Error(`the reference article: ${JSON.stringify(report.failed)}`);
-    const address = await test.server.listen({ port: 0, host: '127.0.0.1' });
+    const address = await test.server.listen({ port, host: '127.0.0.1' });
     return {
       baseUrl: address.replace(/\/$/, ''),
       test,

@@ -82,14 +82,16 @@ export function App() {
   const [paperClock, setPaperClock] = useState<PaperClock | undefined>(undefined);
   const signedIn = Boolean(session);
 
-  useEffect(() => {
-    if (!signedIn) return;
+  const loadPaperClock = () => {
     // Without the paper's zone, times fall back to the browser's, still labelled with it.
     const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     newsroom
       .paperClock()
       .then(setPaperClock)
       .catch(() => setPaperClock({ name: '', timeZone: browserZone }));
+  };
+  useEffect(() => {
+    if (signedIn) loadPaperClock();
   }, [signedIn]);
 
   useEffect(() => {
@@ -141,7 +143,7 @@ export function App() {
 
   return (
     <SessionContext.Provider value={session.user}>
-      <PaperClockContext.Provider value={paperClock}>
+      <PaperClockContext.Provider value={{ ...paperClock, reload: loadPaperClock }}>
         <Shell user={session.user} path={location.path} onSignOut={() => void signOut()}>
           <Page location={location} user={session.user} />
         </Shell>

@@ -120,7 +120,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   // After the error handler: a context takes its parent's handlers as they are when it loads.
   await registerNewsroomApi(server, options.accounts, (newsroom) => {
-    registerArticleRoutes(newsroom, options.newsroom);
+    registerArticleRoutes(newsroom, options.newsroom, { publicUrl: options.publicUrl });
     registerDeskRoutes(newsroom, { newsroom: options.newsroom, site: options.site });
     registerPublicationRoutes(newsroom, {
       stores: options.newsroom.storage.stores,

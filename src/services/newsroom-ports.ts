@@ -9,6 +9,8 @@ import type { ArticleChanges } from './ports.js';
 /** An article as the newsroom's lists show it. */
 export interface DeskEntry {
   id: number;
+  /** The live address's last part (a pending change of slug is not in it yet). */
+  slug: string;
   headline: string;
   status: ArticleStatus;
   sectionId: number;

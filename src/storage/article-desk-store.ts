@@ -34,6 +34,7 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
       .selectFrom('articles')
       .select([
         'id',
+        'slug',
         'headline',
         'status',
         'section_id',
@@ -68,6 +69,7 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
     const rows = await select.execute();
     return rows.map((row) => ({
       id: row.id,
+      slug: row.slug,
       headline: row.headline,
       status: row.status as ArticleStatus,
       sectionId: row.section_id,

@@ -45,6 +45,8 @@ export interface DeskEntry {
   publishedAt: string | null;
   publishAt: string | null;
   killed: boolean;
+  /** Where readers find the story; null while they cannot (absent from the dashboard's lists). */
+  publicUrl?: string | null;
 }
 
 export interface Alert {
@@ -173,6 +175,8 @@ export interface DeskArticle {
   killed: boolean;
   draft: ArticleDraft;
   section: Section;
+  /** Where readers find the story (its canonical address); null while they cannot. */
+  publicUrl: string | null;
   publishedAt: string | null;
   updatedAt: string;
   publishAt: string | null;

@@ -1,6 +1,7 @@
 import type { DeskEntry, Section } from '../api/types.js';
 import { Link } from '../router.js';
 import { StatusBadge, When } from './status.js';
+import { ViewOnSite } from './view-on-site.js';
 
 interface ArticleTableProps {
   articles: DeskEntry[];
@@ -36,7 +37,8 @@ export function ArticleTable(props: ArticleTableProps) {
               <Link href={`/articles/${article.id}`}>{article.headline}</Link>
             </td>
             <td>
-              <StatusBadge status={article.status} killed={article.killed} />
+              <StatusBadge status={article.status} killed={article.killed} />{' '}
+              <ViewOnSite url={article.publicUrl} about={article.headline} />
             </td>
             {sections.length > 0 && <td>{sectionName(article.sectionId)}</td>}
             <td>

@@ -5,6 +5,8 @@ import { useContext } from 'preact/hooks';
 export interface PaperClock {
   name: string;
   timeZone: string;
+  /** Asks the server again, after the settings changed the paper's name or zone. */
+  reload?: () => void;
 }
 
 /** Until the server says, the browser's own zone; every time shown is labelled with its zone. */
@@ -15,3 +17,6 @@ export const PaperClockContext = createContext<PaperClock>({
 
 /** The IANA zone of the paper, such as `Asia/Muscat`. */
 export const usePaperZone = () => useContext(PaperClockContext).timeZone;
+
+/** Call after saving the settings, so the header's name and every time shown follow at once. */
+export const useReloadPaperClock = () => useContext(PaperClockContext).reload ?? (() => undefined);

@@ -28,6 +28,8 @@ export function PendingChangesBanner(props: PendingChangesBannerProps) {
   // A writer's request goes to the editors; the server decides either way.
   const direct = may(user, 'publish_changes', article);
   const label = direct ? 'Publish changes' : 'Ask an editor to publish';
+  // Once asked, the writer waits: asking again would change nothing.
+  const offered = may(user, 'publish', article) && !(pending.inReview && !direct);
 
   const publish = async () => {
     setBusy(true);
@@ -63,7 +65,7 @@ export function PendingChangesBanner(props: PendingChangesBannerProps) {
           See the changes
         </Link>
       </p>
-      {may(user, 'publish', article) && !confirming && (
+      {offered && !confirming && (
         <button type="button" class="primary" disabled={busy} onClick={() => setConfirming(true)}>
           {label}
         </button>

@@ -20,6 +20,7 @@ import { useUser } from '../session.js';
 import { NewArticleEditor } from './new-article-editor.js';
 import { usePageTitle } from '../components/page-title.js';
 import { FormError } from '../components/form-parts.js';
+import { ViewOnSite } from '../components/view-on-site.js';
 
 const LEAVE_UNSAVED = 'Your latest changes are not saved yet. Leave anyway?';
 
@@ -53,6 +54,16 @@ export function useLeaveWarning(dirty: boolean) {
   }, [dirty]);
 }
 
+/** What the last action did; `link` leads to the story when the action put it before readers. */
+interface Notice {
+  text: string;
+  link: string | null;
+}
+
+/** True when readers see new text since `before`: the story went live, or its changes did. */
+const wentLive = (before: DeskArticle, after: DeskArticle) =>
+  after.publicUrl !== null && (before.publicUrl === null || (!!before.pending && !after.pending));
+
 interface LoadedEditorProps {
   initial: DeskArticle;
   sections: Section[];
@@ -79,6 +90,7 @@ function EditorHead(props: { article: DeskArticle; editing: DraftEditor; editabl
         {editing.draft.headline || 'Untitled'}
       </h1>
       <StatusBadge status={article.status} killed={article.killed} />
+      <ViewOnSite url={article.publicUrl} />
       <SaveStatus editing={editing} editable={editable} />
       {editable && (
         <button
@@ -151,7 +163,7 @@ function EditorTools({ article, editing, editable, refresh }: EditorToolsProps) 
 function LoadedEditor({ initial, sections, authors }: LoadedEditorProps) {
   const user = useUser();
   const [article, setArticle] = useState(initial);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const editable = may(user, 'edit', article);
   const editing = useDraft(initial, editable);
   usePageTitle(`Edit: ${editing.draft.headline || 'Untitled'}`);
@@ -161,7 +173,8 @@ function LoadedEditor({ initial, sections, authors }: LoadedEditorProps) {
     const fresh = await newsroom.read(article.id);
     setArticle(fresh);
     editing.adopt(fresh);
-    if (message) setNotice(message);
+    if (message)
+      setNotice({ text: message, link: wentLive(article, fresh) ? fresh.publicUrl : null });
   };
   const save = (event?: Event) => {
     event?.preventDefault();
@@ -194,7 +207,7 @@ function LoadedEditor({ initial, sections, authors }: LoadedEditorProps) {
       )}
       {notice && (
         <p class="notice" role="status">
-          {notice}
+          {notice.text} <ViewOnSite url={notice.link} />
         </p>
       )}
       {editing.conflict && (

@@ -4,6 +4,7 @@ import { newsroom } from '../api/newsroom.js';
 import type { MonthStartOverride, PublicationSettings } from '../api/types.js';
 import { errorFor } from '../components/field.js';
 import { usePageTitle } from '../components/page-title.js';
+import { useReloadPaperClock } from '../components/paper-clock.js';
 import { messageOf, useLoad } from '../components/use-load.js';
 import {
   FeedFields,
@@ -102,6 +103,7 @@ function SettingsForm({ initial }: { initial: PublicationSettings }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const reloadPaperClock = useReloadPaperClock();
 
   const part: Part = {
     form,
@@ -122,6 +124,7 @@ function SettingsForm({ initial }: { initial: PublicationSettings }) {
       const fresh = await newsroom.saveSettings(settingsOf(form, saved));
       setSaved(fresh);
       setForm(formOf(fresh));
+      reloadPaperClock();
       setNotice('Settings saved.');
     } catch (caught) {
       const field = caught instanceof ApiError ? caught.field : undefined;

@@ -7,6 +7,7 @@ import type { WaitingChanges } from '../ports.js';
 import { accessOf, loadArticle } from './load-article.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 import { latestDraft } from './publish-changes.js';
+import { readerPathOf, withReaderPaths } from './reader-path.js';
 
 export const deskQuerySchema = z
   .object({
@@ -20,20 +21,27 @@ export const deskQuerySchema = z
 
 const PER_PAGE = 50;
 
-/** The newsroom's article list with filters; contributors see only their own work. */
+/**
+ * The newsroom's article list with filters, each with where readers find it; contributors see
+ * only their own work.
+ */
 export async function listDeskArticles(deps: NewsroomDeps, actor: Actor, input: unknown) {
   const query = parseWith(deskQuerySchema, input);
   const createdBy = can(actor, 'article.list_all') ? undefined : actor.userId;
-  const articles = await deps.storage.stores.desk.list({
+  const stores = deps.storage.stores;
+  const entries = await stores.desk.list({
     ...query,
     createdBy,
     limit: PER_PAGE,
     offset: (query.page - 1) * PER_PAGE,
   });
-  return { page: query.page, articles };
+  return { page: query.page, articles: await withReaderPaths(stores, deps.clock.now(), entries) };
 }
 
-/** One article as the editor opens it: the draft, its workflow state, corrections and notes. */
+/**
+ * One article as the editor opens it: the draft, its workflow state, where readers find it,
+ * corrections and notes.
+ */
 export async function readDeskArticle(deps: NewsroomDeps, actor: Actor, id: number) {
   const stores = deps.storage.stores;
   const article = await loadArticle(stores, id);
@@ -52,6 +60,11 @@ export async function readDeskArticle(deps: NewsroomDeps, actor: Actor, id: numb
     pendingChanges: waiting !== null,
     pending: waiting && (await pendingOf(deps, id, waiting)),
     section: article.section,
+    publicPath: readerPathOf(
+      { ...article, killed: article.killedAt !== null },
+      article.section,
+      deps.clock.now(),
+    ),
     publishedAt: article.publishedAt,
     updatedAt: article.updatedAt,
     publishAt: article.publishAt,

@@ -17,7 +17,9 @@ import type { NewsroomDeps } from '../../../services/articles/newsroom-deps.js';
 import { saveArticle } from '../../../services/articles/save-article.js';
 import { scheduleUpdate } from '../../../services/articles/schedule-update.js';
 import { killArticle, transitionArticle } from '../../../services/articles/transition-article.js';
+import type { SiteOptions } from '../../site/request-origin.js';
 import { defineEndpoint } from '../define-endpoint.js';
+import { withPublicUrl } from './public-url.js';
 import {
   diffInput,
   idParams,
@@ -30,16 +32,17 @@ import {
 
 const anything = z.object({}).passthrough();
 
-/** The newsroom's article API under /api/admin/articles. */
-export function registerArticleRoutes(server: FastifyInstance, deps: NewsroomDeps) {
+/**
+ * The newsroom's article API under /api/admin/articles; `site` gives the origin of the links to
+ * stories on the reader site.
+ */
+export function registerArticleRoutes(
+  server: FastifyInstance,
+  deps: NewsroomDeps,
+  site: SiteOptions,
+) {
   const base = '/api/admin/articles';
-  defineEndpoint(server, {
-    method: 'GET',
-    url: base,
-    input: anything,
-    permission: 'signed_in',
-    handle: ({ input, actor }) => listDeskArticles(deps, actor, input),
-  });
+  registerDeskReadRoutes(server, deps, site, base);
   defineEndpoint(server, {
     method: 'POST',
     url: base,
@@ -47,13 +50,6 @@ export function registerArticleRoutes(server: FastifyInstance, deps: NewsroomDep
     permission: 'article.create',
     status: 201,
     handle: ({ input, actor }) => createArticle(deps, actor, input),
-  });
-  defineEndpoint(server, {
-    method: 'GET',
-    url: `${base}/:id`,
-    input: idParams,
-    permission: 'signed_in',
-    handle: ({ input, actor }) => readDeskArticle(deps, actor, input.id),
   });
   defineEndpoint(server, {
     method: 'PATCH',
@@ -103,6 +99,33 @@ export function registerArticleRoutes(server: FastifyInstance, deps: NewsroomDep
     status: 201,
     handle: ({ input: { id, revision, applyAt, ...changes }, actor }) =>
       scheduleUpdate(deps, actor, id, { basedOn: revision, changes, applyAt }),
+  });
+}
+
+/** The list and the article as the newsroom reads them, with where readers find each story. */
+function registerDeskReadRoutes(
+  server: FastifyInstance,
+  deps: NewsroomDeps,
+  site: SiteOptions,
+  base: string,
+) {
+  defineEndpoint(server, {
+    method: 'GET',
+    url: base,
+    input: anything,
+    permission: 'signed_in',
+    handle: async ({ input, actor, request }) => {
+      const list = await listDeskArticles(deps, actor, input);
+      return { ...list, articles: list.articles.map((a) => withPublicUrl(a, request, site)) };
+    },
+  });
+  defineEndpoint(server, {
+    method: 'GET',
+    url: `${base}/:id`,
+    input: idParams,
+    permission: 'signed_in',
+    handle: async ({ input, actor, request }) =>
+      withPublicUrl(await readDeskArticle(deps, actor, input.id), request, site),
   });
 }
 
