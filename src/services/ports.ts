@@ -64,6 +64,11 @@ export interface NewArticle {
   publishedAt: Date | null;
   seoTitle: string;
   seoDescription: string;
+  socialTitle?: string;
+  socialDescription?: string;
+  socialImageId?: number | null;
+  /** When what readers see last changed after the story went live. */
+  liveChangedAt?: Date | null;
   authorIds: number[];
   tagIds: number[];
   /** When an imported story was last changed at its source; defaults to now. */
@@ -169,7 +174,7 @@ export interface MediaUse {
   articleId: number;
   headline: string;
   status: ArticleStatus;
-  as: 'lead' | 'inline';
+  as: 'lead' | 'inline' | 'social';
 }
 
 export interface MediaStore {

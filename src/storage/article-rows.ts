@@ -29,6 +29,10 @@ export const ARTICLE_COLUMNS = [
   'a.created_at',
   'a.seo_title',
   'a.seo_description',
+  'a.social_title',
+  'a.social_description',
+  'a.social_media_id',
+  'a.live_changed_at',
   'a.lead_caption',
   'a.lead_credit',
   'a.lead_alt',
@@ -160,13 +164,13 @@ const sectionFrom = (row: ArticleRow) => ({
 
 const timeOrNull = (value: string | null) => (value === null ? null : fromDbTime(value));
 
-/** A whole article from its row plus its bylines, tags and corrections. */
+/** A whole article from its row plus its bylines, tags, corrections and the photos it shows. */
 export function articleFrom(
   row: ArticleRow,
   bylines: AuthorProfile[],
   tags: Tag[],
   corrections: Correction[],
-  inlinePhotos: MediaItem[] = [],
+  photos: { inline: MediaItem[]; social: MediaItem | null } = { inline: [], social: null },
 ): Article {
   return {
     id: row.id,
@@ -186,13 +190,17 @@ export function articleFrom(
     createdAt: fromDbTime(row.created_at),
     seoTitle: row.seo_title,
     seoDescription: row.seo_description,
+    socialTitle: row.social_title,
+    socialDescription: row.social_description,
+    socialImage: photos.social,
+    liveChangedAt: timeOrNull(row.live_changed_at),
     revision: row.revision,
     createdBy: row.created_by,
     publishAt: timeOrNull(row.publish_at),
     unpublishAt: timeOrNull(row.unpublish_at),
     killedAt: timeOrNull(row.killed_at),
     corrections,
-    inlinePhotos,
+    inlinePhotos: photos.inline,
   };
 }
 

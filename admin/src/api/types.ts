@@ -130,7 +130,7 @@ export interface MediaUse {
   articleId: number;
   headline: string;
   status: ArticleStatus;
-  as: 'lead' | 'inline';
+  as: 'lead' | 'inline' | 'social';
 }
 
 /** One photo as the library's detail panel opens it, with where it is used. */

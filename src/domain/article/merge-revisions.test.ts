@@ -20,6 +20,9 @@ const story = (changes: Partial<ArticleDraft> = {}): ArticleDraft => ({
   signOff: '',
   seoTitle: '',
   seoDescription: '',
+  socialTitle: '',
+  socialDescription: '',
+  socialImageId: null,
   ...changes,
 });
 
