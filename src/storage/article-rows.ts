@@ -8,7 +8,8 @@ import type {
   Tag,
 } from '../domain/article/article.js';
 import type { Correction } from '../domain/article/article-draft.js';
-import type { AuthorKind, AuthorProfile } from '../domain/author/author.js';
+import type { AuthorProfile } from '../domain/author/author.js';
+import { AUTHOR_COLUMNS, authorFrom } from './author-rows.js';
 import type { BodyDocument } from '../domain/body/body-document.js';
 import type { MediaItem } from '../domain/media/media-item.js';
 import { MEDIA_COLUMN_NAMES, mediaFrom } from './media-rows.js';
@@ -223,17 +224,17 @@ export const selectBylines = (db: Kysely<DatabaseSchema>) =>
   db
     .selectFrom('article_authors as aa')
     .innerJoin('authors as au', 'au.id', 'aa.author_id')
-    .select(['aa.article_id', 'au.id', 'au.slug', 'au.name', 'au.kind', 'au.bio']);
+    .select(['aa.article_id', ...AUTHOR_COLUMNS]);
 
 type BylineRow = Awaited<ReturnType<ReturnType<typeof selectBylines>['execute']>>[number];
 
 /** Byline rows grouped by article, keeping their order. */
 export function groupBylines(rows: BylineRow[]) {
   const byArticle = new Map<number, AuthorProfile[]>();
-  for (const { article_id, kind, ...author } of rows) {
-    const list = byArticle.get(article_id) ?? [];
-    list.push({ ...author, kind: kind as AuthorKind });
-    byArticle.set(article_id, list);
+  for (const row of rows) {
+    const list = byArticle.get(row.article_id) ?? [];
+    list.push(authorFrom(row));
+    byArticle.set(row.article_id, list);
   }
   return byArticle;
 }

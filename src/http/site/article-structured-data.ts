@@ -22,6 +22,7 @@ function authorsOf(article: Article, origin: string, publisher: string) {
     '@type': author.kind === 'agency' ? 'Organization' : 'Person',
     name: author.name,
     url: `${origin}${authorPath(author)}`,
+    ...(author.links.length > 0 && { sameAs: author.links }),
   }));
 }
 

@@ -42,11 +42,12 @@ export async function up(untyped: Kysely<unknown>): Promise<void> {
     .alterTable('authors')
     .addColumn('links', 'text', (c) => c.notNull().defaultTo('[]'))
     .execute();
-  await backfillLiveChanges(db);
+  await backfillLiveChanges(untyped);
 }
 
 /** Until now a live story's update time was `updated_at` when well after publication. */
-async function backfillLiveChanges(db: Kysely<Tables>) {
+export async function backfillLiveChanges(untyped: Kysely<unknown>) {
+  const db = untyped as unknown as Kysely<Tables>;
   const live = await db
     .selectFrom('articles')
     .select(['id', 'published_at', 'updated_at'])
