@@ -53,7 +53,7 @@ function FieldChangeView({ change }: { change: FieldChange }) {
           </p>
         ) : (
           <p key={index} class={`diff-paragraph ${paragraph.op}`}>
-            {PARAGRAPH_NOTES[paragraph.op] && (
+            {change.field === 'body' && PARAGRAPH_NOTES[paragraph.op] && (
               <span class="paragraph-note">{PARAGRAPH_NOTES[paragraph.op]}: </span>
             )}
             {paragraph.parts.map((part, i) => (

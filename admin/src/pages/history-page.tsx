@@ -64,21 +64,21 @@ function RevisionRows(props: {
               {r.number}
               {r.number === props.current && ' (current)'}
             </th>
-            <td>
+            <td data-label="Kind">
               {KIND_LABELS[r.kind]}
               {r.basedOn !== null && r.kind === 'conflict' && `, based on ${r.basedOn}`}
             </td>
-            <td>
+            <td data-label="By">
               {r.userId === null
                 ? 'Import'
                 : r.userId === user.id
                   ? 'You'
                   : (r.name ?? 'A former colleague')}
             </td>
-            <td>
+            <td data-label="When">
               <When at={r.createdAt} />
             </td>
-            <td>
+            <td data-label="From">
               <input
                 type="radio"
                 name="from"
@@ -87,7 +87,7 @@ function RevisionRows(props: {
                 onChange={() => props.onPick('from', r.number)}
               />
             </td>
-            <td>
+            <td data-label="To">
               <input
                 type="radio"
                 name="to"

@@ -14,6 +14,15 @@ describe('comparing two versions of a text word by word', () => {
     ]);
   });
 
+  it('shows a changed figure whole, separators and all', () => {
+    expect(diffWords('makes 100,000 cubic metres', 'makes 120,000 cubic metres')).toEqual([
+      { op: 'same', text: 'makes ' },
+      { op: 'removed', text: '100,000' },
+      { op: 'added', text: '120,000' },
+      { op: 'same', text: ' cubic metres' },
+    ]);
+  });
+
   it('treats a changed comma as a change of its own', () => {
     expect(diffWords('Muscat, Oman', 'Muscat; Oman')).toEqual([
       { op: 'same', text: 'Muscat' },

@@ -70,9 +70,12 @@ function* middleRuns(x: string[], y: string[]): Generator<[DiffPart['op'], strin
   }
 }
 
-/** Words, runs of spaces and single marks of punctuation: a comma changed is a comma changed. */
+/**
+ * Figures ("100,000", "1.5"), words, runs of spaces and single marks of punctuation: a figure
+ * changed is shown whole, a comma changed is a comma changed.
+ */
 const tokens = (text: string) =>
-  text.match(/\s+|[\p{L}\p{N}\p{M}'’]+|[^\s\p{L}\p{N}\p{M}'’]/gu) ?? [];
+  text.match(/\p{N}+(?:[.,]\p{N}+)*|\s+|[\p{L}\p{N}\p{M}'’]+|[^\s\p{L}\p{N}\p{M}'’]/gu) ?? [];
 
 /** A word-level diff of two texts. */
 export const diffWords = (before: string, after: string): DiffPart[] =>
