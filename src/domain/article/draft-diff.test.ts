@@ -1,30 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { body, story } from '../../../test/story-drafts.js';
 import type { ArticleDraft } from './article-draft.js';
 import { diffDrafts, readableDraft, type DraftNames } from './draft-diff.js';
-
-const paragraph = (text: string) => ({
-  type: 'paragraph' as const,
-  content: [{ type: 'text' as const, text }],
-});
-
-const story = (changes: Partial<ArticleDraft> = {}): ArticleDraft => ({
-  headline: 'Port expansion approved',
-  slug: 'port-expansion',
-  standfirst: 'The council voted 7-2.',
-  dateline: 'MUSCAT',
-  body: { type: 'doc', content: [paragraph('First.'), paragraph('Second.')] },
-  sectionId: 1,
-  tags: ['port'],
-  bylines: [1],
-  lead: null,
-  signOff: '',
-  seoTitle: '',
-  seoDescription: '',
-  socialTitle: '',
-  socialDescription: '',
-  socialImageId: null,
-  ...changes,
-});
 
 const names: DraftNames = {
   section: (id) => ['', 'Business', 'World'][id] ?? '?',
@@ -45,7 +22,7 @@ describe('what changed between two versions of a story', () => {
       headline: 'Port expansion approved at last',
       standfirst: 'The council voted 8-1.',
       dateline: 'SOHAR',
-      body: { type: 'doc', content: [paragraph('First.'), paragraph('Second, revised.')] },
+      body: body('First.', 'Second, revised.', 'Third.'),
       lead: { mediaId: 4, caption: 'Cranes', credit: 'Reuters', alt: 'Cranes at dusk' },
       signOff: 'Agencies',
       sectionId: 2,
