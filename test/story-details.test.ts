@@ -268,6 +268,21 @@ describe.each(ENGINES)('story details on $engine', ({ create }) => {
       });
     });
 
+    it('drops the photo from a profile when the photo leaves the library', async () => {
+      const photo = await addPhoto('gone.jpg', 'A portrait', 'Staff');
+      const id = await ownProfile(editor);
+      const details = { name: 'Editor', bio: '', kind: 'staff', photoId: photo.id };
+      expect((await editProfile(editor, id, details)).statusCode).toBe(200);
+      const deleted = await call({
+        method: 'DELETE',
+        url: `/api/admin/media/${photo.id}`,
+        as: editor,
+      });
+      expect(deleted.statusCode, deleted.body).toBeLessThan(300);
+      const [profile] = await t.app.storage.stores.authors.findByIds([id]);
+      expect(profile?.photoId).toBeNull();
+    });
+
     it('lets editors set anyone’s photo and links, and the writer only their own', async () => {
       const writerProfile = await ownProfile(writer);
       const editorProfile = await ownProfile(editor);
