@@ -223,10 +223,12 @@ describe('the newsroom app in a browser', () => {
     const row = history.getByRole('row').filter({ hasText: 'Conflict (kept, not current)' });
     await row.waitFor();
     expect(await row.getByRole('rowheader').textContent()).toBe(String(kept));
-    await history.getByLabel('Differences').waitFor();
-    const diff = (await history.getByLabel('Differences').textContent()) ?? '';
-    expect(diff).toContain('First editor’s addition.');
-    expect(diff).toContain('Second editor’s addition.');
+    const differences = history.getByLabel('Differences');
+    await differences.waitFor();
+    // Word by word: only the words that differ are struck through or underlined.
+    expect((await differences.locator('del').allTextContents()).join(' ')).toContain('First');
+    expect((await differences.locator('ins').allTextContents()).join(' ')).toContain('Second');
+    expect(await differences.textContent()).toContain('editor’s addition.');
 
     // Bringing the second editor's text back makes it the current revision again.
     await history.getByRole('button', { name: `Restore revision ${kept}` }).click();

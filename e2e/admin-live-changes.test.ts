@@ -78,8 +78,13 @@ describe('changes to a live story in the newsroom app', () => {
     const banner = page.getByRole('region', { name: 'Unpublished changes' });
     await banner.waitFor();
     expect(
-      await banner.getByRole('link', { name: 'See the changes' }).getAttribute('href'),
+      await banner.getByRole('link', { name: 'Open in the history' }).getAttribute('href'),
     ).toMatch(new RegExp(`/articles/${storyId}/history\\?from=1&to=\\d+$`));
+    await banner.getByRole('button', { name: 'Show the changes' }).click();
+    const body = banner.getByRole('region', { name: 'Body' });
+    await body.waitFor();
+    // The words typed are marked as added, and named so for screen readers.
+    expect(await body.locator('ins').textContent()).toBe(`[added: ${TK}]`);
     await screenshots(page);
 
     await banner.getByRole('button', { name: 'Publish changes' }).click();

@@ -112,10 +112,11 @@ describe.each(ENGINES)('changes to a live story on $engine', ({ create }) => {
     });
     expect(opened.pending?.savedBy?.name).toBeTruthy();
     const diff = (await expectCall({ url: opened.pending!.diff, as: editor }, 200)).json<{
-      parts: { op: string; text: string }[];
+      changes: { label: string; paragraphs: { parts: { op: string; text: string }[] }[] }[];
     }>();
-    const added = diff.parts.filter((part) => part.op === 'added').map((part) => part.text);
-    expect(added.join('\n')).toContain(TK);
+    expect(diff.changes.map((change) => change.label)).toEqual(['Headline', 'Body']);
+    const parts = diff.changes.flatMap((change) => change.paragraphs.flatMap((p) => p.parts));
+    expect(parts).toContainEqual({ op: 'added', text: TK });
 
     expect((await move(editor, id, { to: 'published' })).json()).toMatchObject({
       status: 'published',

@@ -65,6 +65,8 @@ export const importedArticleSchema = z
     bodyFormat: z.enum(['markdown', 'html']).default('markdown'),
     seoTitle: text(200).default(''),
     seoDescription: text(400).default(''),
+    socialTitle: text(200).default(''),
+    socialDescription: text(400).default(''),
   })
   .strict();
 

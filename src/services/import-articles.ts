@@ -126,9 +126,13 @@ async function importOne(deps: ImportDeps, input: unknown): Promise<{ id: number
           publishedAt,
           seoTitle: item.seoTitle,
           seoDescription: item.seoDescription,
+          socialTitle: item.socialTitle,
+          socialDescription: item.socialDescription,
           authorIds: authors.map((a) => a.id),
           tagIds: tags.map((t) => t.id),
           updatedAt,
+          // Changed at its source after it went live: readers were shown an update.
+          liveChangedAt: publishedAt && updatedAt > publishedAt ? updatedAt : null,
         },
         now,
       );

@@ -3,7 +3,7 @@
  * storage/ and adapters/ and are wired together in app.ts only.
  */
 import type { Article, ArticleStatus, ArticleSummary, Tag } from '../domain/article/article.js';
-import type { AuthorProfile } from '../domain/author/author.js';
+import type { AuthorProfile, NewAuthorProfile } from '../domain/author/author.js';
 import type { BodyDocument } from '../domain/body/body-document.js';
 import type { EmbeddedPhotoDetails, ImageFormat, MediaItem } from '../domain/media/media-item.js';
 import type { VariantSpec } from '../domain/media/variant-plan.js';
@@ -64,6 +64,11 @@ export interface NewArticle {
   publishedAt: Date | null;
   seoTitle: string;
   seoDescription: string;
+  socialTitle?: string;
+  socialDescription?: string;
+  socialImageId?: number | null;
+  /** When what readers see last changed after the story went live. */
+  liveChangedAt?: Date | null;
   authorIds: number[];
   tagIds: number[];
   /** When an imported story was last changed at its source; defaults to now. */
@@ -139,9 +144,9 @@ export interface AuthorStore {
   findByIds(ids: number[]): Promise<AuthorProfile[]>;
   /** Every profile, by name. */
   list(): Promise<AuthorProfile[]>;
-  create(author: Omit<AuthorProfile, 'id'>): Promise<AuthorProfile>;
-  /** Changes name, bio and kind; the slug stays. */
-  update(id: number, details: Omit<AuthorProfile, 'id' | 'slug'>): Promise<void>;
+  create(author: NewAuthorProfile): Promise<AuthorProfile>;
+  /** Changes name, bio and kind, and the photo and links when given; the slug stays. */
+  update(id: number, details: Omit<NewAuthorProfile, 'slug'>): Promise<void>;
 }
 
 export type NewMediaItem = Omit<MediaItem, 'id' | 'createdAt' | 'variantsReady'>;
@@ -169,7 +174,7 @@ export interface MediaUse {
   articleId: number;
   headline: string;
   status: ArticleStatus;
-  as: 'lead' | 'inline';
+  as: 'lead' | 'inline' | 'social';
 }
 
 export interface MediaStore {

@@ -1,10 +1,12 @@
 import type { AuthorProfile } from '../domain/author/author.js';
+import type { MediaItem } from '../domain/media/media-item.js';
 import { notFound } from '../domain/errors.js';
 import { readStoryList, type StoryList } from './read-story-list.js';
 import type { SiteContext } from './site-context.js';
 
 export interface AuthorPage extends StoryList {
   author: AuthorProfile;
+  photo: MediaItem | null;
 }
 
 /** A byline's page: who they are and their stories, newest first. */
@@ -16,5 +18,9 @@ export async function readAuthorPage(
   const publication = await context.publication.current();
   const author = await context.stores.authors.findBySlug(slug);
   if (!author) throw notFound('No such author');
-  return { author, ...(await readStoryList(context, publication, { authorId: author.id }, page)) };
+  const [photo, list] = await Promise.all([
+    author.photoId === null ? undefined : context.stores.media.findById(author.photoId),
+    readStoryList(context, publication, { authorId: author.id }, page),
+  ]);
+  return { author, photo: photo ?? null, ...list };
 }

@@ -24,7 +24,9 @@ export async function retitleArticle(
             base,
             async (s) => s !== article.slug && (await stores.articles.slugTaken(s)),
           );
-    await stores.articles.update(articleId, { headline: trimmed, slug }, deps.clock.now());
+    const now = deps.clock.now();
+    const live = article.status === 'published' ? { liveChangedAt: now } : {};
+    await stores.articles.update(articleId, { headline: trimmed, slug, ...live }, now);
     return slug;
   });
 }

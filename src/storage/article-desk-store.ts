@@ -9,7 +9,7 @@ import type {
   WaitingChanges,
   WorkflowChanges,
 } from '../services/ports.js';
-import { columnsOf } from './article-store.js';
+import { columnsOf, showsOtherPhotos } from './article-store.js';
 import { containsWord } from './like-pattern.js';
 import { fromDbTime, toDbTime, type ArticlesTable, type DatabaseSchema } from './schema.js';
 
@@ -102,8 +102,7 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
       .where('revision', '=', basedOn)
       .executeTakeFirst();
     const saved = Number(result.numUpdatedRows) === 1;
-    if (saved && (changes.lead !== undefined || changes.body !== undefined))
-      await refreshArticleMedia(this.db, id);
+    if (saved && showsOtherPhotos(changes)) await refreshArticleMedia(this.db, id);
     return saved;
   }
 

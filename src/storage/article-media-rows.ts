@@ -10,11 +10,12 @@ import type { DatabaseSchema } from './schema.js';
 export async function recordArticleMedia(
   db: Kysely<DatabaseSchema>,
   articleId: number,
-  shown: { leadMediaId: number | null; body: unknown },
+  shown: { leadMediaId: number | null; socialMediaId: number | null; body: unknown },
 ): Promise<void> {
   await db.deleteFrom('article_media').where('article_id', '=', articleId).execute();
   const uses = [
     ...(shown.leadMediaId === null ? [] : [{ mediaId: shown.leadMediaId, as: 'lead' }]),
+    ...(shown.socialMediaId === null ? [] : [{ mediaId: shown.socialMediaId, as: 'social' }]),
     ...mediaIdsInBody(shown.body).map((mediaId) => ({ mediaId, as: 'inline' })),
   ];
   for (const use of uses) {
@@ -28,7 +29,7 @@ export async function recordArticleMedia(
           .select([
             sql<number>`cast(${articleId} as integer)`.as('article_id'),
             'id',
-            sql<'lead' | 'inline'>`cast(${use.as} as text)`.as('usage'),
+            sql<'lead' | 'inline' | 'social'>`cast(${use.as} as text)`.as('usage'),
           ])
           .where('id', '=', use.mediaId),
       )
@@ -44,12 +45,13 @@ export async function refreshArticleMedia(
 ): Promise<void> {
   const shown = await db
     .selectFrom('articles')
-    .select(['lead_media_id', 'body'])
+    .select(['lead_media_id', 'social_media_id', 'body'])
     .where('id', '=', articleId)
     .executeTakeFirst();
   if (!shown) return;
   await recordArticleMedia(db, articleId, {
     leadMediaId: shown.lead_media_id,
+    socialMediaId: shown.social_media_id,
     body: JSON.parse(shown.body) as unknown,
   });
 }

@@ -8,7 +8,8 @@ import type {
   Tag,
 } from '../domain/article/article.js';
 import type { Correction } from '../domain/article/article-draft.js';
-import type { AuthorKind, AuthorProfile } from '../domain/author/author.js';
+import type { AuthorProfile } from '../domain/author/author.js';
+import { AUTHOR_COLUMNS, authorFrom } from './author-rows.js';
 import type { BodyDocument } from '../domain/body/body-document.js';
 import type { MediaItem } from '../domain/media/media-item.js';
 import { MEDIA_COLUMN_NAMES, mediaFrom } from './media-rows.js';
@@ -29,6 +30,10 @@ export const ARTICLE_COLUMNS = [
   'a.created_at',
   'a.seo_title',
   'a.seo_description',
+  'a.social_title',
+  'a.social_description',
+  'a.social_media_id',
+  'a.live_changed_at',
   'a.lead_caption',
   'a.lead_credit',
   'a.lead_alt',
@@ -160,13 +165,13 @@ const sectionFrom = (row: ArticleRow) => ({
 
 const timeOrNull = (value: string | null) => (value === null ? null : fromDbTime(value));
 
-/** A whole article from its row plus its bylines, tags and corrections. */
+/** A whole article from its row plus its bylines, tags, corrections and the photos it shows. */
 export function articleFrom(
   row: ArticleRow,
   bylines: AuthorProfile[],
   tags: Tag[],
   corrections: Correction[],
-  inlinePhotos: MediaItem[] = [],
+  photos: { inline: MediaItem[]; social: MediaItem | null } = { inline: [], social: null },
 ): Article {
   return {
     id: row.id,
@@ -186,13 +191,17 @@ export function articleFrom(
     createdAt: fromDbTime(row.created_at),
     seoTitle: row.seo_title,
     seoDescription: row.seo_description,
+    socialTitle: row.social_title,
+    socialDescription: row.social_description,
+    socialImage: photos.social,
+    liveChangedAt: timeOrNull(row.live_changed_at),
     revision: row.revision,
     createdBy: row.created_by,
     publishAt: timeOrNull(row.publish_at),
     unpublishAt: timeOrNull(row.unpublish_at),
     killedAt: timeOrNull(row.killed_at),
     corrections,
-    inlinePhotos,
+    inlinePhotos: photos.inline,
   };
 }
 
@@ -215,17 +224,17 @@ export const selectBylines = (db: Kysely<DatabaseSchema>) =>
   db
     .selectFrom('article_authors as aa')
     .innerJoin('authors as au', 'au.id', 'aa.author_id')
-    .select(['aa.article_id', 'au.id', 'au.slug', 'au.name', 'au.kind', 'au.bio']);
+    .select(['aa.article_id', ...AUTHOR_COLUMNS]);
 
 type BylineRow = Awaited<ReturnType<ReturnType<typeof selectBylines>['execute']>>[number];
 
 /** Byline rows grouped by article, keeping their order. */
 export function groupBylines(rows: BylineRow[]) {
   const byArticle = new Map<number, AuthorProfile[]>();
-  for (const { article_id, kind, ...author } of rows) {
-    const list = byArticle.get(article_id) ?? [];
-    list.push({ ...author, kind: kind as AuthorKind });
-    byArticle.set(article_id, list);
+  for (const row of rows) {
+    const list = byArticle.get(row.article_id) ?? [];
+    list.push(authorFrom(row));
+    byArticle.set(row.article_id, list);
   }
   return byArticle;
 }

@@ -49,8 +49,18 @@ export function columnsOf(changes: ArticleChanges): Partial<ArticleColumns> {
     columns.published_at = changes.publishedAt && toDbTime(changes.publishedAt);
   if (changes.seoTitle !== undefined) columns.seo_title = changes.seoTitle;
   if (changes.seoDescription !== undefined) columns.seo_description = changes.seoDescription;
+  if (changes.socialTitle !== undefined) columns.social_title = changes.socialTitle;
+  if (changes.socialDescription !== undefined)
+    columns.social_description = changes.socialDescription;
+  if (changes.socialImageId !== undefined) columns.social_media_id = changes.socialImageId;
+  if (changes.liveChangedAt !== undefined)
+    columns.live_changed_at = changes.liveChangedAt && toDbTime(changes.liveChangedAt);
   return columns;
 }
+
+/** Whether a write changes which library photos the article shows. */
+export const showsOtherPhotos = (changes: ArticleChanges) =>
+  changes.lead !== undefined || changes.body !== undefined || changes.socialImageId !== undefined;
 
 /** Articles on Kysely: the same SQL on SQLite and PostgreSQL. */
 export class KyselyArticleStore implements ArticleStore {
@@ -88,6 +98,7 @@ export class KyselyArticleStore implements ArticleStore {
     await this.linkMany('article_tags', 'tag_id', id, article.tagIds);
     await recordArticleMedia(this.db, id, {
       leadMediaId: article.lead?.mediaId ?? null,
+      socialMediaId: article.socialImageId ?? null,
       body: article.body,
     });
     return id;
@@ -131,14 +142,17 @@ export class KyselyArticleStore implements ArticleStore {
       this.correctionsOfOne(row.id),
     ]);
     const byline = groupBylines(bylines).get(row.id) ?? [];
-    const photoIds = mediaIdsInBody(JSON.parse(row.body));
-    const inlinePhotos =
+    const inlineIds = mediaIdsInBody(JSON.parse(row.body));
+    const photoIds = row.social_media_id === null ? inlineIds : [...inlineIds, row.social_media_id];
+    const photos =
       photoIds.length === 0
         ? []
         : (await this.db.selectFrom('media').selectAll().where('id', 'in', photoIds).execute()).map(
             mediaFrom,
           );
-    return articleFrom(row, byline, tags, corrections.map(correctionFrom), inlinePhotos);
+    const inline = photos.filter((photo) => inlineIds.includes(photo.id));
+    const social = photos.find((photo) => photo.id === row.social_media_id) ?? null;
+    return articleFrom(row, byline, tags, corrections.map(correctionFrom), { inline, social });
   }
 
   async slugTaken(slug: string): Promise<boolean> {
@@ -163,8 +177,7 @@ export class KyselyArticleStore implements ArticleStore {
       .set({ ...columnsOf(changes), updated_at: toDbTime(now) })
       .where('id', '=', id)
       .execute();
-    if (changes.lead !== undefined || changes.body !== undefined)
-      await refreshArticleMedia(this.db, id);
+    if (showsOtherPhotos(changes)) await refreshArticleMedia(this.db, id);
   }
 
   private async rememberSlug(id: number, newSlug: string) {

@@ -14,6 +14,7 @@ import * as auditLog from './migrations/0011-audit-log.js';
 import * as sectionSlugs from './migrations/0012-section-slugs.js';
 import * as pendingChanges from './migrations/0013-pending-changes.js';
 import * as authorProfiles from './migrations/0015-author-profiles.js';
+import * as storyDetails from './migrations/0016-story-details.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0012-section-slugs': sectionSlugs,
   '0013-pending-changes': pendingChanges,
   '0015-author-profiles': authorProfiles,
+  '0016-story-details': storyDetails,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ArticleDraft } from '../domain/article/article-draft.js';
+import { LATER_DRAFT_FIELDS, type ArticleDraft } from '../domain/article/article-draft.js';
 import type { RevisionRecord, RevisionStore } from '../services/ports.js';
 import { fromDbTime, toDbTime, type DatabaseSchema } from './schema.js';
 
@@ -41,7 +41,7 @@ export class KyselyRevisionStore implements RevisionStore {
       basedOn: row.based_on,
       userId: row.user_id,
       createdAt: fromDbTime(row.created_at),
-      snapshot: JSON.parse(row.snapshot) as ArticleDraft,
+      snapshot: { ...LATER_DRAFT_FIELDS, ...(JSON.parse(row.snapshot) as ArticleDraft) },
     };
   }
 

@@ -39,6 +39,9 @@ export interface AuthorsTable {
   name: string;
   kind: string;
   bio: string;
+  photo_media_id: number | null;
+  /** JSON array of URLs: the person's website and social profiles. */
+  links: Generated<string>;
 }
 
 export interface MediaTable {
@@ -76,7 +79,7 @@ export interface ArticlePresenceTable {
 export interface ArticleMediaTable {
   article_id: number;
   media_id: number;
-  usage: 'lead' | 'inline';
+  usage: 'lead' | 'inline' | 'social';
 }
 
 /** Work done in the background, claimed by one process at a time, retried on failure. */
@@ -151,6 +154,11 @@ export interface ArticlesTable {
   created_at: string;
   seo_title: string;
   seo_description: string;
+  social_title: Generated<string>;
+  social_description: Generated<string>;
+  social_media_id: number | null;
+  /** When what readers see last changed after the story went live; null if it never has. */
+  live_changed_at: string | null;
   /** Number of the latest revision; a save based on an older one is a conflict. */
   revision: Generated<number>;
   created_by: number | null;

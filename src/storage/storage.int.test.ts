@@ -60,6 +60,7 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
       '0012-section-slugs',
       '0013-pending-changes',
       '0015-author-profiles',
+      '0016-story-details',
     ]);
     world = await storage.stores.sections.create({
       slug: 'world',

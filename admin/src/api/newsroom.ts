@@ -12,7 +12,7 @@ import type {
   DeskArticle,
   DeskEntry,
   PendingInvitation,
-  DiffPart,
+  RevisionDiff,
   MediaChanges,
   MediaDetails,
   MediaItem,
@@ -105,7 +105,7 @@ export const newsroom = {
     request<Correction>('POST', `${articles}/${id}/corrections`, { kind, text }),
   revisions: (id: number) => request<RevisionList>('GET', `${articles}/${id}/revisions`),
   diff: (id: number, from: number, to: number) =>
-    request<{ parts: DiffPart[] }>('GET', `${articles}/${id}/diff${queryString({ from, to })}`),
+    request<RevisionDiff>('GET', `${articles}/${id}/diff${queryString({ from, to })}`),
   restore: (id: number, number: number, revision: number) =>
     request<{ revision: number }>('POST', `${articles}/${id}/revisions/${number}/restore`, {
       revision,

@@ -5,6 +5,8 @@
 import type { ArticleDraft } from '../../../src/domain/article/article-draft.js';
 import type { BodyDocument } from '../../../src/domain/body/body-document.js';
 import type { Role } from '../../../src/domain/roles/role.js';
+import type { FieldChange } from '../../../src/domain/article/draft-diff.js';
+import type { DiffParagraph, DiffPart } from '../../../src/domain/article/text-diff.js';
 
 export type { ArticleDraft, BodyDocument, Role };
 
@@ -83,10 +85,12 @@ export interface Author {
   name: string;
   kind: AuthorKind;
   bio: string;
+  photoId: number | null;
+  links: string[];
 }
 
 /** What the newsroom edits on a byline profile; the slug keeps the author page's address. */
-export type AuthorDetails = Pick<Author, 'name' | 'bio' | 'kind'>;
+export type AuthorDetails = Pick<Author, 'name' | 'bio' | 'kind' | 'photoId' | 'links'>;
 
 export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'avif' | 'gif';
 
@@ -132,7 +136,7 @@ export interface MediaUse {
   articleId: number;
   headline: string;
   status: ArticleStatus;
-  as: 'lead' | 'inline';
+  as: 'lead' | 'inline' | 'social';
 }
 
 /** One photo as the library's detail panel opens it, with where it is used. */
@@ -217,9 +221,13 @@ export interface RevisionList {
   revisions: Revision[];
 }
 
-export interface DiffPart {
-  op: 'same' | 'added' | 'removed';
-  text: string;
+export type { DiffPart, DiffParagraph, FieldChange };
+
+/** What changed between two revisions, field by field. */
+export interface RevisionDiff {
+  from: number;
+  to: number;
+  changes: FieldChange[];
 }
 
 export interface Presence {

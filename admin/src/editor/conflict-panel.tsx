@@ -27,6 +27,9 @@ const LABELS: Record<string, string> = {
   slug: 'Slug',
   seoTitle: 'Search title',
   seoDescription: 'Search description',
+  socialTitle: 'Social title',
+  socialDescription: 'Social description',
+  socialImageId: 'Social image',
 };
 
 /** The words in a piece of body JSON, a paragraph a line. */

@@ -4,10 +4,19 @@ import type { ArticleDraft, Author, Section } from '../api/types.js';
 import { errorFor, Field } from '../components/field.js';
 import { BodyEditor } from './body-editor.js';
 import { LeadPhotoField } from './lead-photo-field.js';
+import { LibraryPhotoField } from '../media/library-photo-field.js';
 
 type Update = (changes: DraftChanges) => void;
 type Errors = Record<string, string>;
-type TextKey = 'headline' | 'standfirst' | 'dateline' | 'signOff' | 'seoTitle' | 'seoDescription';
+type TextKey =
+  | 'headline'
+  | 'standfirst'
+  | 'dateline'
+  | 'signOff'
+  | 'seoTitle'
+  | 'seoDescription'
+  | 'socialTitle'
+  | 'socialDescription';
 
 interface TextFieldProps {
   id: string;
@@ -149,6 +158,44 @@ function SectionField(props: {
   );
 }
 
+/** What a link to the story shows when shared: its own words and photo, if it needs them. */
+function SocialFields(props: {
+  draft: ArticleDraft;
+  errors: Errors;
+  editable: boolean;
+  update: Update;
+}) {
+  return (
+    <>
+      <TextField
+        {...props}
+        id="social-title"
+        name="socialTitle"
+        label="Social title"
+        hint="What a shared link shows. Leave empty to use the SEO title or the headline."
+      />
+      <TextField
+        {...props}
+        id="social-description"
+        name="socialDescription"
+        label="Social description"
+        hint="Leave empty to use the SEO description or the standfirst."
+        rows={2}
+      />
+      <LibraryPhotoField
+        id="social-image"
+        legend="Social image"
+        hint="A photo from the library for shared links."
+        empty="None: shared links show the lead photo."
+        mediaId={props.draft.socialImageId}
+        editable={props.editable}
+        error={errorFor(props.errors, 'socialImageId')}
+        onChange={(socialImageId) => props.update({ socialImageId })}
+      />
+    </>
+  );
+}
+
 function SeoFields(props: {
   draft: ArticleDraft;
   errors: Errors;
@@ -158,7 +205,7 @@ function SeoFields(props: {
   const { draft, errors, editable, update } = props;
   return (
     <fieldset class="seo">
-      <legend>Search engines and address</legend>
+      <legend>SEO and social</legend>
       <TextField
         {...props}
         id="seo-title"
@@ -174,6 +221,7 @@ function SeoFields(props: {
         hint="Leave empty to use the standfirst."
         rows={2}
       />
+      <SocialFields {...props} />
       <Field
         id="slug"
         label="Slug"

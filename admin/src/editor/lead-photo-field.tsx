@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
-import { newsroom } from '../api/newsroom.js';
 import type { ArticleDraft, MediaItem } from '../api/types.js';
 import { errorFor, Field } from '../components/field.js';
-import { useLoad } from '../components/use-load.js';
 import { ALT_TEXT_HINT } from '../media/alt-text-advice.js';
+import { useMediaItem } from '../media/library-photo-field.js';
 import { describeFocalPoint, PhotoWithFocus } from '../media/focal-point-picker.js';
 import { Link } from '../router.js';
 import { MediaPicker } from './media-picker.js';
@@ -88,16 +87,6 @@ function LeadWording({ lead, item, editable, errors, set }: LeadWordingProps) {
   );
 }
 
-/** The library item of the lead photo: the one just chosen, or asked of the server. */
-function useLeadItem(mediaId: number | undefined, chosen: MediaItem | null) {
-  const known = chosen?.id === mediaId ? chosen : null;
-  const [found] = useLoad<MediaItem | null>(
-    () => (mediaId === undefined || known ? Promise.resolve(null) : newsroom.mediaItem(mediaId)),
-    [mediaId, known === null],
-  );
-  return known ?? (found.state === 'ready' ? (found.value ?? undefined) : undefined);
-}
-
 /** The chosen photo, shown with its focal point, where crops will centre. */
 function LeadPreview({ lead, item }: { lead: Lead; item: MediaItem | undefined }) {
   if (!item) return <p class="muted">Photo #{lead.mediaId}</p>;
@@ -120,7 +109,7 @@ function LeadPreview({ lead, item }: { lead: Lead; item: MediaItem | undefined }
 export function LeadPhotoField({ lead, editable, errors, onChange }: LeadPhotoFieldProps) {
   const [picking, setPicking] = useState(false);
   const [chosen, setChosen] = useState<MediaItem | null>(null);
-  const item = useLeadItem(lead?.mediaId, chosen);
+  const item = useMediaItem(lead?.mediaId, chosen);
 
   return (
     <fieldset class="lead-photo">

@@ -5,6 +5,7 @@ import { When } from '../components/status.js';
 import { messageOf } from '../components/use-load.js';
 import { Link } from '../router.js';
 import { may } from './article-permissions.js';
+import { RevisionChanges } from './revision-changes.js';
 
 interface PendingChangesBannerProps {
   article: DeskArticle;
@@ -12,6 +13,27 @@ interface PendingChangesBannerProps {
   /** Saves the text first; false when it could not be saved (nothing is published then). */
   beforePublish: () => Promise<boolean>;
   onDone: (message: string) => void;
+}
+
+/** What waits to go live, against what readers see, shown on request. */
+function PendingDiff(props: { articleId: number; from: number; to: number }) {
+  const [showing, setShowing] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        class="quiet"
+        aria-expanded={showing}
+        aria-controls="pending-diff"
+        onClick={() => setShowing(!showing)}
+      >
+        {showing ? 'Hide the changes' : 'Show the changes'}
+      </button>
+      <div id="pending-diff" class="pending-diff" hidden={!showing}>
+        {showing && <RevisionChanges {...props} />}
+      </div>
+    </>
+  );
 }
 
 /**
@@ -62,9 +84,10 @@ export function PendingChangesBanner(props: PendingChangesBannerProps) {
         <Link
           href={`/articles/${article.id}/history?from=${pending.liveRevision}&to=${pending.revision}`}
         >
-          See the changes
+          Open in the history
         </Link>
       </p>
+      <PendingDiff articleId={article.id} from={pending.liveRevision} to={pending.revision} />
       {offered && !confirming && (
         <button type="button" class="primary" disabled={busy} onClick={() => setConfirming(true)}>
           {label}

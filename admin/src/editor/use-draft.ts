@@ -50,6 +50,9 @@ export const EMPTY_DRAFT: ArticleDraft = {
   signOff: '',
   seoTitle: '',
   seoDescription: '',
+  socialTitle: '',
+  socialDescription: '',
+  socialImageId: null,
 };
 
 export const errorsFrom = (error: unknown): FieldErrors =>

@@ -5,7 +5,11 @@ import { STATUS_LABELS } from '../components/status.js';
 import { messageOf } from '../components/use-load.js';
 import { Link } from '../router.js';
 
-const USED_AS: Record<MediaUse['as'], string> = { lead: 'lead photo', inline: 'in the text' };
+const USED_AS: Record<MediaUse['as'], string> = {
+  lead: 'lead photo',
+  inline: 'in the text',
+  social: 'photo for shared links',
+};
 
 /** The articles that show the photo, each a link to its editor. */
 export function WhereUsed({ usage }: { usage: MediaUse[] | null }) {

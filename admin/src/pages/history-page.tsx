@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { newsroom } from '../api/newsroom.js';
-import type { DiffPart, Revision, RevisionKind } from '../api/types.js';
+import type { Revision, RevisionKind } from '../api/types.js';
 import { When } from '../components/status.js';
 import { messageOf, useLoad } from '../components/use-load.js';
 import { may } from '../editor/article-permissions.js';
+import { RevisionChanges } from '../editor/revision-changes.js';
 import { Link, navigate } from '../router.js';
 import { useUser } from '../session.js';
 import { usePageTitle } from '../components/page-title.js';
@@ -15,24 +16,6 @@ const KIND_LABELS: Record<RevisionKind, string> = {
   restore: 'Restored',
 };
 
-function DiffView({ parts }: { parts: DiffPart[] }) {
-  if (parts.every((part) => part.op === 'same'))
-    return <p class="empty">The headline and body are the same.</p>;
-  return (
-    <div class="diff" aria-label="Differences">
-      {parts.map((part, index) =>
-        part.op === 'added' ? (
-          <ins key={index}>{part.text}</ins>
-        ) : part.op === 'removed' ? (
-          <del key={index}>{part.text}</del>
-        ) : (
-          <span key={index}>{part.text}</span>
-        ),
-      )}
-    </div>
-  );
-}
-
 interface ComparisonProps {
   articleId: number;
   from: number;
@@ -40,19 +23,12 @@ interface ComparisonProps {
 }
 
 function Comparison({ articleId, from, to }: ComparisonProps) {
-  const [diff] = useLoad(() => newsroom.diff(articleId, from, to), [articleId, from, to]);
   return (
     <section class="panel" aria-labelledby="diff-heading">
       <h2 id="diff-heading">
         Revision {from} → revision {to}
       </h2>
-      <p class="hint">
-        <del>Struck through</del>: only in revision {from}. <ins>Underlined</ins>: only in revision{' '}
-        {to}.
-      </p>
-      {diff.state === 'loading' && <p class="loading">Comparing…</p>}
-      {diff.state === 'failed' && <p class="form-error">{diff.message}</p>}
-      {diff.state === 'ready' && <DiffView parts={diff.value.parts} />}
+      <RevisionChanges articleId={articleId} from={from} to={to} />
     </section>
   );
 }
@@ -88,21 +64,21 @@ function RevisionRows(props: {
               {r.number}
               {r.number === props.current && ' (current)'}
             </th>
-            <td>
+            <td data-label="Kind">
               {KIND_LABELS[r.kind]}
               {r.basedOn !== null && r.kind === 'conflict' && `, based on ${r.basedOn}`}
             </td>
-            <td>
+            <td data-label="By">
               {r.userId === null
                 ? 'Import'
                 : r.userId === user.id
                   ? 'You'
                   : (r.name ?? 'A former colleague')}
             </td>
-            <td>
+            <td data-label="When">
               <When at={r.createdAt} />
             </td>
-            <td>
+            <td data-label="From">
               <input
                 type="radio"
                 name="from"
@@ -111,7 +87,7 @@ function RevisionRows(props: {
                 onChange={() => props.onPick('from', r.number)}
               />
             </td>
-            <td>
+            <td data-label="To">
               <input
                 type="radio"
                 name="to"

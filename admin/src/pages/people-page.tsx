@@ -5,8 +5,11 @@ import { Field } from '../components/field.js';
 import { FormActions, FormError } from '../components/form-parts.js';
 import { usePageTitle } from '../components/page-title.js';
 import { useLoad } from '../components/use-load.js';
+import { LibraryPhotoField } from '../media/library-photo-field.js';
 import { useUser } from '../session.js';
 import { formErrorsOf } from '../components/form-submit.js';
+
+const MAX_LINKS = 5;
 
 const KINDS: [AuthorKind, string][] = [
   ['staff', 'Staff'],
@@ -14,7 +17,33 @@ const KINDS: [AuthorKind, string][] = [
   ['agency', 'Agency (credited as an organisation)'],
 ];
 
-/** The name, bio and (for editors) kind of a profile. */
+/** Links as typed, one a line; blank lines are dropped when sent. */
+function LinksField(props: {
+  prefix: string;
+  links: string[];
+  error?: string;
+  onChange: (changes: Partial<AuthorDetails>) => void;
+}) {
+  return (
+    <Field
+      id={`${props.prefix}-links`}
+      label="Links"
+      hint={`One a line, at most ${MAX_LINKS}: a website, or profiles elsewhere (https://…, or @handle on X).`}
+      error={props.error}
+    >
+      {(aria) => (
+        <textarea
+          {...aria}
+          rows={3}
+          value={props.links.join('\n')}
+          onInput={(event) => props.onChange({ links: event.currentTarget.value.split('\n') })}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** The name, bio, photo, links and (for editors) kind of a profile. */
 function ProfileFields(props: {
   prefix: string;
   details: AuthorDetails;
@@ -52,6 +81,17 @@ function ProfileFields(props: {
           />
         )}
       </Field>
+      <LibraryPhotoField
+        id={`${prefix}-photo`}
+        legend="Photo"
+        hint="A photo from the library, shown on the author page."
+        empty="No photo."
+        mediaId={details.photoId}
+        editable
+        error={errors.photoId}
+        onChange={(photoId) => set({ photoId })}
+      />
+      <LinksField prefix={prefix} links={details.links} error={errors.links} onChange={set} />
       {chooseKind && (
         <Field id={`${prefix}-kind`} label="Kind" error={errors.kind}>
           {(aria) => (
@@ -85,6 +125,8 @@ function ProfileForm(props: {
     name: author?.name ?? '',
     bio: author?.bio ?? '',
     kind: author?.kind ?? 'guest',
+    photoId: author?.photoId ?? null,
+    links: author?.links ?? [],
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -97,14 +139,20 @@ function ProfileForm(props: {
     setErrors({});
     setNotice(null);
     try {
+      const sent = { ...details, links: details.links.map((l) => l.trim()).filter(Boolean) };
       const saved = author
-        ? await newsroom.changeAuthor(author.id, details)
-        : await newsroom.createAuthor(details);
+        ? await newsroom.changeAuthor(author.id, sent)
+        : await newsroom.createAuthor(sent);
       setNotice(author ? 'Profile saved.' : `${saved.name} can now be given bylines.`);
-      if (!author) setDetails({ name: '', bio: '', kind: details.kind });
+      const { name, bio, kind, photoId, links } = saved;
+      setDetails(
+        author
+          ? { name, bio, kind, photoId, links }
+          : { name: '', bio: '', kind: details.kind, photoId: null, links: [] },
+      );
       props.onSaved(saved);
     } catch (caught) {
-      setErrors(formErrorsOf(caught, ['name', 'bio', 'kind']));
+      setErrors(formErrorsOf(caught, ['name', 'bio', 'kind', 'photoId', 'links']));
     }
     setBusy(false);
   };

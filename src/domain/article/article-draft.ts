@@ -36,10 +36,22 @@ export const articleDraftSchema = z
     signOff: text(120).transform(signOffSource).default(''),
     seoTitle: text(200).default(''),
     seoDescription: text(400).default(''),
+    /** What a shared link shows, when it should differ from the headline and standfirst. */
+    socialTitle: text(200).default(''),
+    socialDescription: text(400).default(''),
+    /** A library photo for shared links instead of the lead photo. */
+    socialImageId: recordId.nullable().default(null),
   })
   .strict();
 
 export type ArticleDraft = z.infer<typeof articleDraftSchema>;
+
+/** Fields added after revisions were first kept, with what an older revision means by them. */
+export const LATER_DRAFT_FIELDS = {
+  socialTitle: '',
+  socialDescription: '',
+  socialImageId: null,
+} satisfies Partial<ArticleDraft>;
 
 /** A change to some fields of a draft. */
 export const articleChangesSchema = articleDraftSchema.partial();

@@ -45,6 +45,12 @@ export interface Article {
   createdAt: Date;
   seoTitle: string;
   seoDescription: string;
+  socialTitle: string;
+  socialDescription: string;
+  /** The photo shared links show instead of the lead photo; null for the lead photo. */
+  socialImage: MediaItem | null;
+  /** When what readers see last changed after the story went live; null if it never has. */
+  liveChangedAt: Date | null;
   /** Number of the latest saved revision; a save based on an older one is a conflict. */
   revision: number;
   /** The user who started it (its owner in the workflow); null for imported stories. */
@@ -75,6 +81,14 @@ export interface ArticleSummary {
 /** The reader's URL path of an article. */
 export const articlePath = (article: { slug: string; section: { slug: string } }) =>
   `/${article.section.slug}/${article.slug}`;
+
+/**
+ * When readers' version of a story last changed: its last update after going live, else when
+ * it went live. Saves waiting to be published are not changes readers saw.
+ */
+export const lastChangeOf = (
+  article: Pick<Article, 'liveChangedAt' | 'publishedAt' | 'updatedAt'>,
+) => article.liveChangedAt ?? article.publishedAt ?? article.updatedAt;
 
 /** The reader's URL path of a topic page. */
 export const tagPath = (tag: { slug: string }) => `/topic/${tag.slug}`;

@@ -1,27 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ArticleDraft } from './article-draft.js';
+import { body, para, story } from '../../../test/story-drafts.js';
 import { canonical, mergeRevisions } from './merge-revisions.js';
 
 type Block = ArticleDraft['body']['content'][number];
-const para = (text: string): Block => ({ type: 'paragraph', content: [{ type: 'text', text }] });
-const body = (...texts: string[]) => ({ type: 'doc' as const, content: texts.map(para) });
-
-const story = (changes: Partial<ArticleDraft> = {}): ArticleDraft => ({
-  headline: 'Port expansion approved',
-  slug: 'port-expansion',
-  standfirst: 'The council voted 7-2.',
-  dateline: 'MUSCAT',
-  body: body('First.', 'Second.', 'Third.'),
-  sectionId: 1,
-  tags: ['port'],
-  bylines: [1],
-  lead: null,
-  signOff: '',
-  seoTitle: '',
-  seoDescription: '',
-  ...changes,
-});
 
 describe('merging two saves of the same story', () => {
   it('keeps both editors’ changes when they changed different fields', () => {

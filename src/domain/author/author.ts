@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordId } from '../validation.js';
 
 /**
  * Who a byline names. Not necessarily a user account: staff, guest writers and agencies all
@@ -12,7 +13,35 @@ export interface AuthorProfile {
   name: string;
   kind: AuthorKind;
   bio: string;
+  /** A library photo of the person (or the agency's logo). */
+  photoId: number | null;
+  /** Their website and profiles elsewhere, as absolute URLs. */
+  links: string[];
 }
+
+/** A new profile: without a photo or links unless given. */
+export type NewAuthorProfile = Omit<AuthorProfile, 'id' | 'photoId' | 'links'> &
+  Partial<Pick<AuthorProfile, 'photoId' | 'links'>>;
+
+/** The most links a profile lists: a website and a few social profiles. */
+export const MAX_AUTHOR_LINKS = 5;
+
+/** An X handle as typed ("@amal_h") becomes its profile URL; anything else must be a URL. */
+const authorLink = z
+  .string()
+  .trim()
+  .max(300)
+  .transform((link) => (/^@\w{1,15}$/.test(link) ? `https://x.com/${link.slice(1)}` : link))
+  .refine(
+    (link) => {
+      try {
+        return ['http:', 'https:'].includes(new URL(link).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be a web address starting with https://, or an @handle on X' },
+  );
 
 /** The reader's URL path of an author's page. */
 export const authorPath = (author: { slug: string }) => `/author/${author.slug}`;
@@ -25,6 +54,12 @@ export const authorDetailsSchema = z
     name: z.string().trim().min(1, 'must not be empty').max(120),
     bio: z.string().trim().max(1000),
     kind: z.enum(AUTHOR_KINDS),
+    // Left out, the photo and links stay as they are.
+    photoId: recordId.nullable().optional(),
+    links: z
+      .array(authorLink)
+      .max(MAX_AUTHOR_LINKS, `must be at most ${MAX_AUTHOR_LINKS} links`)
+      .optional(),
   })
   .strict();
 

@@ -5,6 +5,9 @@ export function bodyPlainText(doc: BodyDocument): string {
   return [...textBlocks(doc.content)].join('\n\n');
 }
 
+/** The text of each paragraph-like block, in reading order, for comparing two versions. */
+export const bodyParagraphs = (doc: BodyDocument): string[] => [...textBlocks(doc.content)];
+
 /** The number of words a reader sees (tokens with at least one letter or digit). */
 export function bodyWordCount(doc: BodyDocument): number {
   let count = 0;

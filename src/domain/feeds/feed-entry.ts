@@ -6,7 +6,7 @@ import type { FeedEntry, FeedImage } from './feed.js';
 import { absoluteMediaUrl, largeJpeg } from './large-jpeg.js';
 
 /** A story as feeds read it: an article without its corrections and inline photos. */
-export type FeedStory = Omit<Article, 'corrections' | 'inlinePhotos'>;
+export type FeedStory = Omit<Article, 'corrections' | 'inlinePhotos' | 'socialImage'>;
 
 export interface EntryOptions {
   origin: string;

@@ -3,7 +3,7 @@
  * changed, who wrote it, and its corrections (schema.org `correction`), so search engines and
  * aggregators show corrected stories as corrected.
  */
-import type { Article } from '../../domain/article/article.js';
+import { lastChangeOf, type Article } from '../../domain/article/article.js';
 import { authorPath } from '../../domain/author/author.js';
 import { mediaUrl } from '../../domain/media/media-item.js';
 import { planCrop } from '../../domain/media/variant-plan.js';
@@ -22,6 +22,7 @@ function authorsOf(article: Article, origin: string, publisher: string) {
     '@type': author.kind === 'agency' ? 'Organization' : 'Person',
     name: author.name,
     url: `${origin}${authorPath(author)}`,
+    ...(author.links.length > 0 && { sameAs: author.links }),
   }));
 }
 
@@ -57,7 +58,7 @@ export function articleStructuredData(
     ...(page.description && { description: page.description }),
     ...(images.length > 0 && { image: images }),
     ...(article.publishedAt && { datePublished: article.publishedAt.toISOString() }),
-    dateModified: article.updatedAt.toISOString(),
+    dateModified: lastChangeOf(article).toISOString(),
     articleSection: article.section.name,
     ...(article.tags.length > 0 && { keywords: article.tags.map((tag) => tag.name) }),
     ...(article.dateline && { dateline: article.dateline }),

@@ -9,9 +9,10 @@ import { readTagPage } from '../../services/read-tag-page.js';
 import type { SiteContext } from '../../services/site-context.js';
 import { Fragment, h, type SafeHtml } from '../jsx/jsx.js';
 import { surrogateKeys } from './cache-headers.js';
-import { feedLinks, type OpenGraph } from './page-metadata.js';
+import { feedLinks, socialImageOf, type OpenGraph, type SocialImage } from './page-metadata.js';
 import { originOf, pageNumber, sendPage, type SiteOptions } from './page-response.js';
 import { breadcrumbList, collectionPageData, profilePageData } from './structured-data.js';
+import { AuthorHeader } from './views/author-header.js';
 import { Layout } from './views/layout.js';
 import { listPagePath, StoryListView } from './views/story-list.js';
 
@@ -26,6 +27,9 @@ interface ListPage {
   cacheKey: string;
   /** The page's JSON-LD, given its absolute URL and description. */
   structuredData: (url: string, description: string) => SafeHtml;
+  /** A header of the page's own, instead of the heading and intro. */
+  header?: SafeHtml;
+  image?: SocialImage;
 }
 
 function sendListPage(
@@ -46,7 +50,7 @@ function sendListPage(
     canonical: url,
     lang: settings.locale,
     siteName: settings.name,
-    og: { type: page.ogType, title, description, url },
+    og: { type: page.ogType, title, description, url, image: page.image },
     feeds: feedLinks(page.path, `${page.heading} — ${settings.name}`),
     head: page.structuredData(url, description),
   };
@@ -58,7 +62,13 @@ function sendListPage(
       sections={sections}
       currentSection={page.currentSection}
     >
-      <StoryListView heading={page.heading} intro={page.intro} path={page.path} list={page.list} />
+      <StoryListView
+        heading={page.heading}
+        intro={page.intro}
+        path={page.path}
+        list={page.list}
+        header={page.header}
+      />
     </Layout>,
     { cacheKeys: [surrogateKeys.lists, page.cacheKey] },
   );
@@ -72,8 +82,12 @@ export function registerListRoutes(
 ) {
   server.get<{ Params: { slug: string } }>('/author/:slug', async (request, reply) => {
     const list = await readAuthorPage(site, request.params.slug, pageNumber(request.query));
-    const { author } = list;
+    const { author, photo } = list;
     const publisher = list.publication.settings.name;
+    const image = socialImageOf(
+      photo && { media: photo, alt: author.name },
+      originOf(request, options),
+    );
     return sendListPage(request, reply, options, {
       heading: author.name,
       intro: author.bio,
@@ -81,7 +95,9 @@ export function registerListRoutes(
       list,
       ogType: 'profile',
       cacheKey: surrogateKeys.author(author.id),
-      structuredData: (url) => profilePageData(author, url, publisher),
+      structuredData: (url) => profilePageData(author, url, publisher, image?.url),
+      header: <AuthorHeader author={author} photo={photo} />,
+      image,
     });
   });
 

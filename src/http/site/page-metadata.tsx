@@ -41,15 +41,18 @@ export interface FeedLink {
   type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json';
 }
 
-/** The lead photo's social crop (one 1200 × 628 JPEG) as an absolute URL. */
-export function socialImageOf(lead: LeadImage | null, origin: string): SocialImage | undefined {
-  const card = lead && planCrop(lead.media, 'social')[0];
-  if (!lead || !card) return undefined;
+/** A photo's social crop (one 1200 × 628 JPEG) as an absolute URL. */
+export function socialImageOf(
+  photo: Pick<LeadImage, 'media' | 'alt'> | null,
+  origin: string,
+): SocialImage | undefined {
+  const card = photo && planCrop(photo.media, 'social')[0];
+  if (!photo || !card) return undefined;
   return {
     url: `${origin}${mediaUrl(card.key)}`,
     width: card.width,
     height: card.height,
-    alt: lead.alt,
+    alt: photo.alt,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { articlePath, type Article } from '../../domain/article/article.js';
+import { articlePath, lastChangeOf, type Article } from '../../domain/article/article.js';
 import { authorPath } from '../../domain/author/author.js';
 import { embedFrameOrigins } from '../../domain/body/body-embeds.js';
 import { bodyExcerpt } from '../../domain/body/plain-text.js';
@@ -35,6 +35,8 @@ function articleMeta(article: Article, publication: PublicationSnapshot, origin:
   const description =
     article.seoDescription || article.standfirst || bodyExcerpt(article.body, 160);
   const title = article.seoTitle || article.headline;
+  // A story's own words and photo for shared links, else what its page shows.
+  const social = article.socialImage;
   return {
     title: `${title} — ${settings.name}`,
     description,
@@ -43,13 +45,13 @@ function articleMeta(article: Article, publication: PublicationSnapshot, origin:
     siteName: settings.name,
     og: {
       type: 'article',
-      title,
-      description,
+      title: article.socialTitle || title,
+      description: article.socialDescription || description,
       url,
-      image: socialImageOf(article.leadImage, origin),
+      image: socialImageOf(social ? { media: social, alt: social.alt } : article.leadImage, origin),
       article: {
         publishedTime: article.publishedAt ?? undefined,
-        modifiedTime: article.updatedAt,
+        modifiedTime: lastChangeOf(article),
         section: article.section.name,
         tags: article.tags.map((tag) => tag.name),
         authors: article.bylines.map((author) => `${origin}${authorPath(author)}`),

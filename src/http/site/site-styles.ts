@@ -82,6 +82,11 @@ figcaption{font-size:.875rem;color:var(--muted);padding:.5rem 0;border-bottom:1p
 .front-section>h2 a{text-decoration:none}
 .section-head{border-bottom:3px solid var(--ink);margin-bottom:1.25rem}
 .section-head p{color:var(--muted);margin:0 0 .75rem}
+.author-head{display:flex;gap:1rem;align-items:flex-start}
+.author-photo{flex:none;width:6rem}
+.author-photo img{width:6rem;height:6rem;border-radius:50%;object-fit:cover}
+.author-links{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0;margin:0 0 .75rem}
+.author-links a{display:inline-block;padding:.5rem 0;overflow-wrap:anywhere}
 .pagination{display:flex;justify-content:space-between;gap:1rem;margin-top:2rem}
 .pagination a{font-weight:600;display:inline-flex;min-height:2.75rem;align-items:center}
 .site-footer{border-top:3px double var(--ink);padding:1.5rem 0 2.5rem;font-size:.875rem;color:var(--muted)}

@@ -94,7 +94,12 @@ export const collectionPageData = (page: {
   });
 
 /** A byline's page: the person (or agency) and what they wrote for the paper. */
-export const profilePageData = (author: AuthorProfile, url: string, publisher: string) =>
+export const profilePageData = (
+  author: AuthorProfile,
+  url: string,
+  publisher: string,
+  imageUrl?: string,
+) =>
   jsonLd({
     '@type': 'ProfilePage',
     url,
@@ -103,6 +108,8 @@ export const profilePageData = (author: AuthorProfile, url: string, publisher: s
       name: author.name,
       url,
       ...(author.bio && { description: author.bio }),
+      ...(imageUrl && { image: imageUrl }),
+      ...(author.links.length > 0 && { sameAs: author.links }),
       ...(author.kind === 'staff' && {
         worksFor: { '@type': 'NewsMediaOrganization', name: publisher },
       }),

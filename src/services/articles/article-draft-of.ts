@@ -14,6 +14,9 @@ type DraftColumns = Pick<
   | 'signOff'
   | 'seoTitle'
   | 'seoDescription'
+  | 'socialTitle'
+  | 'socialDescription'
+  | 'socialImageId'
 >;
 
 /** The editable content of an article, as a revision records it. */
@@ -37,6 +40,9 @@ export function draftOf(article: Article): ArticleDraft {
     signOff: article.signOff,
     seoTitle: article.seoTitle,
     seoDescription: article.seoDescription,
+    socialTitle: article.socialTitle,
+    socialDescription: article.socialDescription,
+    socialImageId: article.socialImage?.id ?? null,
   };
 }
 
@@ -51,6 +57,9 @@ export const columnsFor = (draft: ArticleDraft): DraftColumns => ({
   signOff: draft.signOff,
   seoTitle: draft.seoTitle,
   seoDescription: draft.seoDescription,
+  socialTitle: draft.socialTitle,
+  socialDescription: draft.socialDescription,
+  socialImageId: draft.socialImageId,
 });
 
 /** Refuses a draft naming a section, byline or photo that does not exist. */
@@ -64,6 +73,12 @@ export async function assertReferencesExist(stores: Stores, draft: ArticleDraft)
   if (missing !== undefined) throw invalid(`bylines: there is no author ${missing}`, 'bylines');
   if (draft.lead && !(await stores.media.findById(draft.lead.mediaId))) {
     throw invalid(`lead.mediaId: there is no photo ${draft.lead.mediaId}`, 'lead.mediaId');
+  }
+  if (draft.socialImageId !== null && !(await stores.media.findById(draft.socialImageId))) {
+    throw invalid(
+      `socialImageId: there is no photo ${draft.socialImageId} in the library`,
+      'socialImageId',
+    );
   }
 }
 

@@ -1,6 +1,5 @@
 import type { ArticleDraft } from '../../domain/article/article-draft.js';
-import { diffLines } from '../../domain/article/text-diff.js';
-import { bodyPlainText } from '../../domain/body/plain-text.js';
+import { diffDrafts, readableDraft, type DraftNames } from '../../domain/article/draft-diff.js';
 import { notFound } from '../../domain/errors.js';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
@@ -24,9 +23,28 @@ export async function listRevisions(deps: NewsroomDeps, actor: Actor, id: number
   return { current: article.revision, revisions: await withNames(stores, revisions) };
 }
 
-const textOf = (draft: ArticleDraft) => `${draft.headline}\n\n${bodyPlainText(draft.body)}`;
+/** The names of the sections, bylines and photos two versions name. */
+async function namesIn(stores: Stores, drafts: ArticleDraft[]): Promise<DraftNames> {
+  const photoIds = new Set(
+    drafts.flatMap((d) => [d.lead?.mediaId, d.socialImageId]).filter((id) => id != null),
+  );
+  const [sections, authors, photos] = await Promise.all([
+    stores.sections.list(),
+    stores.authors.findByIds([...new Set(drafts.flatMap((d) => d.bylines))]),
+    Promise.all([...photoIds].map((id) => stores.media.findById(id))),
+  ]);
+  const nameOf = <T extends { id: number }>(list: (T | undefined)[], name: (item: T) => string) => {
+    const names = new Map(list.flatMap((item) => (item ? [[item.id, name(item)] as const] : [])));
+    return (id: number) => names.get(id) ?? `#${id} (deleted)`;
+  };
+  return {
+    section: nameOf(sections, (s) => s.name),
+    author: nameOf(authors, (a) => a.name),
+    photo: nameOf(photos, (p) => `Photo #${p.id}: ${p.alt || p.originalName}`),
+  };
+}
 
-/** A line diff of the headline and body between two revisions. */
+/** What changed between two revisions, field by field, the text word by word. */
 export async function diffRevisions(
   deps: NewsroomDeps,
   actor: Actor,
@@ -39,7 +57,9 @@ export async function diffRevisions(
   const [a, b] = await Promise.all([stores.revisions.get(id, from), stores.revisions.get(id, to)]);
   if (!a) throw notFound(`Article ${id} has no revision ${from}`);
   if (!b) throw notFound(`Article ${id} has no revision ${to}`);
-  return { from, to, parts: diffLines(textOf(a.snapshot), textOf(b.snapshot)) };
+  const names = await namesIn(stores, [a.snapshot, b.snapshot]);
+  const changes = diffDrafts(readableDraft(a.snapshot, names), readableDraft(b.snapshot, names));
+  return { from, to, changes };
 }
 
 /** Brings an earlier revision back as the newest one (nothing is overwritten). */

@@ -27,7 +27,7 @@ export async function correctArticle(deps: NewsroomDeps, actor: Actor, id: numbe
       throw invalid('Only a published article takes corrections; edit a draft instead');
     }
     const added = await stores.corrections.add(id, { ...correction, createdAt: now }, actor.userId);
-    await stores.articles.update(id, {}, now);
+    await stores.articles.update(id, { liveChangedAt: now }, now);
     await stores.events.record(
       {
         type: 'article.corrected',

@@ -35,7 +35,7 @@ export async function publishChanges(stores: Stores, actor: Actor, article: Arti
   // Another story may have taken the new address while the change waited.
   if (slug.slug && (await stores.articles.slugTaken(slug.slug)))
     throw invalid(`slug: ${slug.slug} is already used by another article`, 'slug');
-  const changes = { ...columnsFor(draft), ...slug };
+  const changes = { ...columnsFor(draft), ...slug, liveChangedAt: now };
   if (!(await stores.desk.saveIfAt(article.id, waiting.revision, waiting.revision, changes, now))) {
     throw conflict('Someone saved this story meanwhile; reload it and publish again', {
       revision: article.revision,

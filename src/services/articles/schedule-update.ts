@@ -88,7 +88,8 @@ export async function applyScheduledUpdate(
   const draft = revision.snapshot;
   const number = (await stores.revisions.latestNumber(article.id)) + 1;
   // The scheduled text wins over edits made since; those stay in the history.
-  if (!(await stores.desk.saveIfAt(article.id, article.revision, number, columnsFor(draft), now)))
+  const changes = { ...columnsFor(draft), liveChangedAt: now };
+  if (!(await stores.desk.saveIfAt(article.id, article.revision, number, changes, now)))
     return false;
   await stores.revisions.add(article.id, {
     number,

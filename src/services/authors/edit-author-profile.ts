@@ -4,6 +4,7 @@ import { authorize, can } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
 import { parseWith } from '../../domain/validation.js';
 import type { Storage } from '../ports.js';
+import { assertProfilePhotoExists } from './make-author-profile.js';
 
 /** Changes a profile: its owner may change their own, editors anyone's. */
 export async function editAuthorProfile(
@@ -21,7 +22,9 @@ export async function editAuthorProfile(
     if (details.kind !== current.kind && actor.authorId === id && !can(actor, 'author.manage')) {
       throw forbidden('Only editors change what kind of profile this is');
     }
+    await assertProfilePhotoExists(stores, details.photoId);
     await stores.authors.update(id, details);
-    return { ...current, ...details };
+    const [edited] = await stores.authors.findByIds([id]);
+    return edited ?? current;
   });
 }

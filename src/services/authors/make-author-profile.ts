@@ -1,5 +1,6 @@
 import type { AuthorDetails, AuthorProfile } from '../../domain/author/author.js';
 import { slugify, uniqueSlug } from '../../domain/article/slug.js';
+import { invalid } from '../../domain/errors.js';
 import type { Stores } from '../ports.js';
 
 /**
@@ -15,5 +16,13 @@ export async function makeAuthorProfile(
     base === 'article' ? 'author' : base,
     async (candidate) => (await stores.authors.findBySlug(candidate)) !== undefined,
   );
+  await assertProfilePhotoExists(stores, details.photoId);
   return stores.authors.create({ ...details, slug });
+}
+
+/** Refuses a profile photo that is not in the library. */
+export async function assertProfilePhotoExists(stores: Stores, photoId: number | null | undefined) {
+  if (photoId === null || photoId === undefined) return;
+  if (!(await stores.media.findById(photoId)))
+    throw invalid(`photoId: there is no photo ${photoId} in the library`, 'photoId');
 }

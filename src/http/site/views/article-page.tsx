@@ -47,10 +47,10 @@ function Bylines({ authors }: { authors: AuthorProfile[] }) {
 function Times({ article, timeZone }: { article: Article; timeZone: string }) {
   const published = article.publishedAt;
   if (!published) return null;
+  // Only a change readers saw counts: waiting saves never set liveChangedAt.
+  const changed = article.liveChangedAt;
   const updated =
-    article.updatedAt.getTime() - published.getTime() > UPDATE_THRESHOLD_MS
-      ? article.updatedAt
-      : null;
+    changed && changed.getTime() - published.getTime() > UPDATE_THRESHOLD_MS ? changed : null;
   return (
     <p class="times">
       Published{' '}

@@ -1,4 +1,4 @@
-import { h } from '../../jsx/jsx.js';
+import { h, type SafeHtml } from '../../jsx/jsx.js';
 import type { StoryList } from '../../../services/read-story-list.js';
 import { StoryCard } from './story-card.js';
 
@@ -15,14 +15,18 @@ export function StoryListView(props: {
   intro: string;
   path: string;
   list: StoryList;
+  /** A header of the page's own, instead of the heading and intro. */
+  header?: SafeHtml;
 }) {
   const { page, pageCount, stories } = props.list;
   return (
     <div>
-      <header class="section-head">
-        <h1>{props.heading}</h1>
-        {props.intro ? <p>{props.intro}</p> : null}
-      </header>
+      {props.header ?? (
+        <header class="section-head">
+          <h1>{props.heading}</h1>
+          {props.intro ? <p>{props.intro}</p> : null}
+        </header>
+      )}
       {stories.length === 0 ? <p>No stories here yet.</p> : null}
       <ul class="grid">
         {stories.map((story) => (
