@@ -4,7 +4,7 @@
  */
 import type { ArticleStatus } from '../domain/article/article.js';
 import type { ArticleDraft, Correction } from '../domain/article/article-draft.js';
-import type { ArticleChanges } from './ports.js';
+import type { ArticleChanges } from './article-ports.js';
 
 /** An article as the newsroom's lists show it. */
 export interface DeskEntry {

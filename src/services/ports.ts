@@ -4,7 +4,6 @@
  */
 import type { Article, ArticleStatus, ArticleSummary, Tag } from '../domain/article/article.js';
 import type { AuthorProfile, NewAuthorProfile } from '../domain/author/author.js';
-import type { BodyDocument } from '../domain/body/body-document.js';
 import type { EmbeddedPhotoDetails, ImageFormat, MediaItem } from '../domain/media/media-item.js';
 import type { VariantSpec } from '../domain/media/variant-plan.js';
 import type { Section } from '../domain/section/section.js';
@@ -23,6 +22,7 @@ import type { ContentKeyStore, ContentReadStore } from './content-api/content-ap
 import type { DiscoveryStore } from './discovery-ports.js';
 import type { WebhookStore } from './webhooks/webhook-ports.js';
 import type { AuditTrail } from './audit/audit-ports.js';
+import type { ArticleChanges, NewArticle } from './article-ports.js';
 import type {
   ApiTokenStore,
   LoginFailureStore,
@@ -31,6 +31,7 @@ import type {
   UserStore,
 } from './accounts/account-ports.js';
 
+export type * from './article-ports.js';
 export type * from './newsroom-ports.js';
 export type * from './outbound-ports.js';
 export type * from './webhooks/webhook-ports.js';
@@ -49,34 +50,6 @@ export interface WeatherProvider {
   readonly name: string;
   fetchCurrent(location: WeatherLocation, signal: AbortSignal): Promise<CurrentWeather>;
 }
-
-/** What a new article is made of, as the storage layer records it. */
-export interface NewArticle {
-  slug: string;
-  sectionId: number;
-  headline: string;
-  standfirst: string;
-  dateline: string;
-  body: BodyDocument;
-  lead: { mediaId: number; caption: string; credit: string; alt: string } | null;
-  signOff: string;
-  status: ArticleStatus;
-  publishedAt: Date | null;
-  seoTitle: string;
-  seoDescription: string;
-  socialTitle?: string;
-  socialDescription?: string;
-  socialImageId?: number | null;
-  /** When what readers see last changed after the story went live. */
-  liveChangedAt?: Date | null;
-  authorIds: number[];
-  tagIds: number[];
-  /** When an imported story was last changed at its source; defaults to now. */
-  updatedAt?: Date;
-}
-
-/** The fields of an article that may change after it is created. */
-export type ArticleChanges = Partial<Omit<NewArticle, 'authorIds' | 'tagIds' | 'updatedAt'>>;
 
 export interface PublishedQuery {
   /** Only stories published at or before this instant (later ones are embargoed). */
