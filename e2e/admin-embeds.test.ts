@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { hasSharedFolder } from '../test/shared-folder.js';
 import {
+  answerConfirmation,
   bodyBox,
   notice,
   trackedWindows,
@@ -94,6 +95,7 @@ describe.runIf(hasSharedFolder())('embeds in the newsroom app and on the readerâ
       'the caption was saved with the draft',
     ).toBe(CAPTION);
     await page.getByRole('button', { name: 'Publish' }).click();
+    await answerConfirmation(page, 'Publish');
     await notice(page, 'Published.');
     const slug = await page.getByLabel('Slug').inputValue();
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hasSharedFolder } from '../test/shared-folder.js';
 import {
+  answerConfirmation,
   PASSWORD,
   TABLET_VIEWPORT,
   bodyBox,
@@ -140,6 +141,7 @@ describe.runIf(hasSharedFolder())('the newsroom app in a browser', () => {
     await editorPage.getByRole('heading', { name: `Edit article: ${STORY.headline}` }).waitFor();
     await editorPage.getByLabel('Dateline').fill('Muscat');
     await editorPage.getByRole('button', { name: 'Publish' }).click();
+    await answerConfirmation(editorPage, 'Publish');
     await notice(editorPage, 'Published.');
 
     const slug = await editorPage.getByLabel('Slug').inputValue();
@@ -231,6 +233,7 @@ describe.runIf(hasSharedFolder())('the newsroom app in a browser', () => {
 
     // Bringing the second editor's text back makes it the current revision again.
     await history.getByRole('button', { name: `Restore revision ${kept}` }).click();
+    await answerConfirmation(history, 'Restore');
     await history.getByRole('heading', { name: `Edit article: ${STORY.headline}` }).waitFor();
     expect(await bodyBox(history).textContent()).toContain('Second editor’s addition.');
 

@@ -10,6 +10,7 @@ import { transitionArticle } from '../src/services/articles/transition-article.j
 import { hasSharedFolder } from '../test/shared-folder.js';
 import { paragraphs } from '../test/article-desk.js';
 import {
+  answerConfirmation,
   notice,
   signIn,
   startNewsroomSite,
@@ -84,7 +85,7 @@ describe.runIf(hasSharedFolder())('changes to a live story in the newsroom app',
     await screenshots(page);
 
     await banner.getByRole('button', { name: 'Publish changes' }).click();
-    await banner.getByRole('button', { name: 'Yes, publish changes' }).click();
+    await answerConfirmation(page, 'Publish changes');
     await notice(page, 'Changes published.');
     await expect(banner.count()).resolves.toBe(0);
     await waitForReaderText(`${site.baseUrl}${readerPath}`, TK);

@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasSharedFolder } from '../test/shared-folder.js';
 import {
+  answerConfirmation,
   bodyBox,
   newWindow,
   signIn,
@@ -224,6 +225,7 @@ describe.runIf(hasSharedFolder())('the photo library in a browser', () => {
     await page.getByRole('button', { name: 'Create draft' }).click();
     await page.getByRole('heading', { name: `Edit article: ${STORY.headline}` }).waitFor();
     await page.getByRole('button', { name: 'Publish' }).click();
+    await answerConfirmation(page, 'Publish');
     await page.getByRole('status').filter({ hasText: 'Published.' }).waitFor();
     slug = await page.getByLabel('Slug').inputValue();
 
