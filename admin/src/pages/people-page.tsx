@@ -7,6 +7,7 @@ import { usePageTitle } from '../components/page-title.js';
 import { useLoad } from '../components/use-load.js';
 import { useUser } from '../session.js';
 import { formErrorsOf } from '../components/form-submit.js';
+import { ErrorSummary } from '../components/error-summary.js';
 
 const KINDS: [AuthorKind, string][] = [
   ['staff', 'Staff'],
@@ -112,6 +113,14 @@ function ProfileForm(props: {
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <FormError message={errors.form} />
+      <ErrorSummary
+        errors={errors}
+        fields={[
+          { name: 'name', id: `${prefix}-name`, label: 'Name on the byline' },
+          { name: 'bio', id: `${prefix}-bio`, label: 'Short bio' },
+          { name: 'kind', id: `${prefix}-kind`, label: 'Kind' },
+        ]}
+      />
       <ProfileFields
         prefix={prefix}
         details={details}
