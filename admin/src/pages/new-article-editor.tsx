@@ -94,6 +94,7 @@ export function NewArticleEditor({
       <form
         id="article-form"
         aria-labelledby="editor-heading"
+        noValidate
         onSubmit={(event) => void create(event)}
       >
         <DraftForm
