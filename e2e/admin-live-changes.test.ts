@@ -69,8 +69,12 @@ describe.runIf(hasSharedFolder())('changes to a live story in the newsroom app',
     await page.goto(`${site.baseUrl}/admin/articles/${storyId}`);
     await page.getByRole('heading', { name: `Edit article: ${HEADLINE}` }).waitFor();
     await typeAtEndOfBody(page, TK, true);
-    // No Save pressed: the autosave every 10 s sends it.
-    await notice(page, 'Autosaved — not yet live');
+    // No Save pressed: the autosave every 10 s (AUTOSAVE_MS) sends it. Its clock starts when
+    // the editor opens, a moment before the typing, so the wait allows more than one round.
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Autosaved — not yet live' })
+      .waitFor({ timeout: 15_000 });
 
     const reader = await (await windows.open()).newPage();
     await reader.goto(`${site.baseUrl}${readerPath}`);

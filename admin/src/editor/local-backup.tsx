@@ -51,10 +51,12 @@ export function useLocalBackup(
   revision: number,
 ) {
   const pending = useRef<(() => void) | null>(null);
-  const opening = useRef(true);
+  const opened = useRef<{ base: ArticleDraft; draft: ArticleDraft } | null>({ base, draft });
   useEffect(() => {
     // The text as opened is no news; writing it would wipe a backup not yet brought back.
-    if (opening.current) return void (opening.current = false);
+    const asOpened = opened.current;
+    if (asOpened && asOpened.base === base && !differs(asOpened.draft, draft)) return;
+    opened.current = null;
     const write = () => {
       pending.current = null;
       const unsaved = differs(base, draft);
