@@ -108,7 +108,15 @@ describe.runIf(hasSharedFolder())('the newsroom app’s accessibility', () => {
       for (const width of [390, 1280]) {
         await page.setViewportSize({ width, height: 900 });
         expect(await violationsOf(page, axeSource)).toEqual([]);
+        const { scrollWidth, clientWidth } = await page.evaluate(() => {
+          const { scrollWidth, clientWidth } = document.documentElement;
+          return { scrollWidth, clientWidth };
+        });
+        expect(scrollWidth, `nothing scrolls sideways at ${width} px`).toBeLessThanOrEqual(
+          clientWidth,
+        );
       }
+      await page.setViewportSize({ width: 1280, height: 900 });
     };
     await page.evaluate(() => {
       const draft = { headline: 'Kept', body: { type: 'doc', content: [] }, tags: [] };
