@@ -3,7 +3,7 @@ import type { DraftChanges } from '../api/newsroom.js';
 import type { ArticleDraft, Author, Section } from '../api/types.js';
 import { errorFor, Field } from '../components/field.js';
 import type { SummaryField } from '../components/summary-fields.js';
-import { readingTime } from '../../../src/domain/body/reading-time.js';
+import { readingTime } from './reading-time.js';
 import { BodyEditor } from './body-editor.js';
 import { LeadPhotoField } from './lead-photo-field.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Block, BodyDocument, Paragraph } from './body-document.js';
+import type { Block, BodyDocument, Paragraph } from '../../../src/domain/body/body-document.js';
 import { readingTime, WORDS_PER_MINUTE } from './reading-time.js';
 
 const words = (count: number) => Array.from({ length: count }, (_, i) => `word${i}`).join(' ');
@@ -24,6 +24,33 @@ describe('readingTime', () => {
       },
     );
     expect(readingTime(body)).toEqual({ words: 10, minutes: 1 });
+  });
+
+  it('counts as the server counts: not captions, not dashes, and a line break parts words', () => {
+    const body = doc(
+      p('Yes — 2024 was İyi, جيد'),
+      { type: 'image', attrs: { src: '/media/a.jpg', alt: 'The chamber', caption: 'Vote now' } },
+      {
+        type: 'bulletList',
+        content: [
+          { type: 'listItem', content: [p('Tax'), p('cuts')] },
+          {
+            type: 'listItem',
+            content: [
+              {
+                type: 'paragraph',
+                content: [
+                  { type: 'text', text: 'one' },
+                  { type: 'hardBreak' },
+                  { type: 'text', text: 'two' },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    );
+    expect(readingTime(body).words).toBe(9);
   });
 
   it('rounds the minutes up at 230 words a minute', () => {
