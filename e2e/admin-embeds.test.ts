@@ -95,7 +95,7 @@ describe.runIf(hasSharedFolder())('embeds in the newsroom app and on the readerâ
       'the caption was saved with the draft',
     ).toBe(CAPTION);
     await page.getByRole('button', { name: 'Publish' }).click();
-    await answerConfirmation(page, 'Publish');
+    await answerConfirmation(page, 'Yes, publish');
     await notice(page, 'Published.');
     const slug = await page.getByLabel('Slug').inputValue();
 

@@ -89,7 +89,7 @@ describe.runIf(hasSharedFolder())('changes to a live story in the newsroom app',
     await screenshots(page);
 
     await banner.getByRole('button', { name: 'Publish changes' }).click();
-    await answerConfirmation(page, 'Publish changes');
+    await answerConfirmation(page, 'Yes, publish changes');
     await notice(page, 'Changes published.');
     await expect(banner.count()).resolves.toBe(0);
     await waitForReaderText(`${site.baseUrl}${readerPath}`, TK);

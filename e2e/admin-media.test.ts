@@ -225,7 +225,7 @@ describe.runIf(hasSharedFolder())('the photo library in a browser', () => {
     await page.getByRole('button', { name: 'Create draft' }).click();
     await page.getByRole('heading', { name: `Edit article: ${STORY.headline}` }).waitFor();
     await page.getByRole('button', { name: 'Publish' }).click();
-    await answerConfirmation(page, 'Publish');
+    await answerConfirmation(page, 'Yes, publish');
     await page.getByRole('status').filter({ hasText: 'Published.' }).waitFor();
     slug = await page.getByLabel('Slug').inputValue();
 

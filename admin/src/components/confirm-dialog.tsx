@@ -11,7 +11,7 @@ export interface ConfirmRequest {
   heading: string;
   /** What will happen, in a sentence or two. */
   message: ComponentChildren;
-  /** The confirm button's words, e.g. "Publish"; Cancel is always beside it. */
+  /** The confirm button's words, e.g. "Yes, publish"; Cancel is always beside it. */
   confirmLabel: string;
   /** Marks the confirm button as destructive. */
   danger?: boolean;

@@ -39,7 +39,7 @@ export function PendingChangesBanner(props: PendingChangesBannerProps) {
       message: direct
         ? `Readers see revision ${pending.revision} at once instead of revision ${pending.liveRevision}.`
         : 'An editor decides when readers see them.',
-      confirmLabel: direct ? 'Publish changes' : 'Send them',
+      confirmLabel: direct ? 'Yes, publish changes' : 'Yes, send them',
     });
     if (!confirmed) return;
     setBusy(true);

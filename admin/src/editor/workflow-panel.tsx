@@ -146,7 +146,7 @@ const publishRequest = (article: DeskArticle) => ({
     article.status === 'scheduled'
       ? 'It goes live now instead of at its scheduled time, with your latest text.'
       : 'Your latest text is saved first, and readers see it at once.',
-  confirmLabel: 'Publish',
+  confirmLabel: 'Yes, publish',
 });
 
 /** The moves this user may make from the article's state, as buttons. */

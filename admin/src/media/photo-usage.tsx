@@ -50,7 +50,7 @@ export function DeletePhoto({ photo, name, onDeleted }: DeleteProps) {
     const confirmed = await ask({
       heading: `Delete the photo “${name}”?`,
       message: 'It and all its sizes will be removed from the library for good.',
-      confirmLabel: 'Delete photo',
+      confirmLabel: 'Yes, delete it',
       danger: true,
     });
     if (!confirmed) return;

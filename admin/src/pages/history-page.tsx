@@ -162,7 +162,7 @@ export function HistoryPage({ id, query }: { id: number; query: URLSearchParams 
       message: live
         ? 'It becomes the story’s next version; readers see it only once the changes are published.'
         : 'It becomes the newest revision; the revisions after it stay in the history.',
-      confirmLabel: 'Restore',
+      confirmLabel: 'Yes, restore it',
     });
     if (!confirmed) return;
     setError(null);

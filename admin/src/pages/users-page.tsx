@@ -34,7 +34,7 @@ function AccessButton(props: { member: StaffUser; who: string; busy: boolean; ch
     const confirmed = await ask({
       heading: `Disable ${who}?`,
       message: `${who} is signed out everywhere, their API tokens stop working, and they cannot sign in until enabled again. Their stories and bylines stay.`,
-      confirmLabel: 'Disable',
+      confirmLabel: 'Yes, disable',
       danger: true,
     });
     if (confirmed) change({ disabled: true }, `${who} is disabled.`);
