@@ -52,6 +52,42 @@ describe('the newsroom app’s accessibility', () => {
     await check('/admin/articles/new', 'New article');
   });
 
+  it('has no violations with text kept in the browser, an error summary and a confirmation open, on a phone and a laptop', async () => {
+    const atBothWidths = async () => {
+      for (const width of [390, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        expect(await axeViolations(page)).toEqual([]);
+        const { scrollWidth, clientWidth } = await page.evaluate(() => {
+          const { scrollWidth, clientWidth } = document.documentElement;
+          return { scrollWidth, clientWidth };
+        });
+        expect(scrollWidth, `nothing scrolls sideways at ${width} px`).toBeLessThanOrEqual(
+          clientWidth,
+        );
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
+    };
+    await page.evaluate(() => {
+      const draft = { headline: 'Kept', body: { type: 'doc', content: [] }, tags: [] };
+      const kept = { draft, base: {}, revision: 0, at: new Date().toISOString() };
+      window.localStorage.setItem('dateline:unsaved:new', JSON.stringify(kept));
+    });
+    await check('/admin/articles/new', 'New article');
+    await page.getByRole('button', { name: 'Discard it' }).waitFor();
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await page.getByRole('group', { name: 'There is a problem' }).waitFor();
+    await atBothWidths();
+
+    await page.getByLabel('Headline').fill('A story to confirm');
+    await page.getByLabel('Section').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await page.getByRole('heading', { name: 'Edit article: A story to confirm' }).waitFor();
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByRole('dialog').waitFor();
+    await atBothWidths();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('has no violations in the photo library, with a photo’s details open', async () => {
     await check('/admin/media', 'Photos');
     await page.getByRole('region', { name: 'Library' }).getByRole('button').first().click();

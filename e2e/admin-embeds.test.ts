@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import {
+  answerConfirmation,
   bodyBox,
   notice,
   trackedWindows,
@@ -93,6 +94,7 @@ describe('embeds in the newsroom app and on the reader’s page', () => {
       'the caption was saved with the draft',
     ).toBe(CAPTION);
     await page.getByRole('button', { name: 'Publish' }).click();
+    await answerConfirmation(page, 'Yes, publish');
     await notice(page, 'Published.');
     const slug = await page.getByLabel('Slug').inputValue();
 

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
+  answerConfirmation,
   PASSWORD,
   TABLET_VIEWPORT,
   bodyBox,
@@ -139,6 +140,7 @@ describe('the newsroom app in a browser', () => {
     await editorPage.getByRole('heading', { name: `Edit article: ${STORY.headline}` }).waitFor();
     await editorPage.getByLabel('Dateline').fill('Muscat');
     await editorPage.getByRole('button', { name: 'Publish' }).click();
+    await answerConfirmation(editorPage, 'Yes, publish');
     await notice(editorPage, 'Published.');
 
     const slug = await editorPage.getByLabel('Slug').inputValue();
@@ -232,6 +234,7 @@ describe('the newsroom app in a browser', () => {
 
     // Bringing the second editor's text back makes it the current revision again.
     await history.getByRole('button', { name: `Restore revision ${kept}` }).click();
+    await answerConfirmation(history, 'Yes, restore it');
     await history.getByRole('heading', { name: `Edit article: ${STORY.headline}` }).waitFor();
     expect(await bodyBox(history).textContent()).toContain('Second editor’s addition.');
 

@@ -9,6 +9,7 @@ import { createArticle } from '../src/services/articles/create-article.js';
 import { transitionArticle } from '../src/services/articles/transition-article.js';
 import { paragraphs } from '../test/article-desk.js';
 import {
+  answerConfirmation,
   notice,
   signIn,
   startNewsroomSite,
@@ -67,8 +68,12 @@ describe('changes to a live story in the newsroom app', () => {
     await page.goto(`${site.baseUrl}/admin/articles/${storyId}`);
     await page.getByRole('heading', { name: `Edit article: ${HEADLINE}` }).waitFor();
     await typeAtEndOfBody(page, TK, true);
-    // No Save pressed: the autosave every 10 s sends it.
-    await notice(page, 'Autosaved — not yet live');
+    // No Save pressed: the autosave every 10 s (AUTOSAVE_MS) sends it. Its clock starts when
+    // the editor opens, a moment before the typing, so the wait allows more than one round.
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Autosaved — not yet live' })
+      .waitFor({ timeout: 15_000 });
 
     const reader = await (await windows.open()).newPage();
     await reader.goto(`${site.baseUrl}${readerPath}`);
@@ -88,7 +93,7 @@ describe('changes to a live story in the newsroom app', () => {
     await screenshots(page);
 
     await banner.getByRole('button', { name: 'Publish changes' }).click();
-    await banner.getByRole('button', { name: 'Yes, publish changes' }).click();
+    await answerConfirmation(page, 'Yes, publish changes');
     await notice(page, 'Changes published.');
     await expect(banner.count()).resolves.toBe(0);
     await waitForReaderText(`${site.baseUrl}${readerPath}`, TK);

@@ -11,6 +11,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  answerConfirmation,
   bodyBox,
   newWindow,
   signIn,
@@ -223,6 +224,7 @@ describe('the photo library in a browser', () => {
     await page.getByRole('button', { name: 'Create draft' }).click();
     await page.getByRole('heading', { name: `Edit article: ${STORY.headline}` }).waitFor();
     await page.getByRole('button', { name: 'Publish' }).click();
+    await answerConfirmation(page, 'Yes, publish');
     await page.getByRole('status').filter({ hasText: 'Published.' }).waitFor();
     slug = await page.getByLabel('Slug').inputValue();
 

@@ -116,6 +116,13 @@ export function trackedWindows(browser: () => Browser) {
 export const notice = (page: Page, text: string) =>
   page.getByRole('status').filter({ hasText: text }).waitFor();
 
+/** Answers the open confirmation by pressing `button` (its confirm label, or Cancel). */
+export async function answerConfirmation(page: Page, button: string) {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: button, exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
 /** Signs in through the app's form and waits for the dashboard. */
 export async function signIn(context: BrowserContext, baseUrl: string, email: string) {
   const page = await context.newPage();

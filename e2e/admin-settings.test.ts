@@ -55,12 +55,16 @@ describe('the editor-in-chief’s screens in a browser', () => {
     await eic.fill(NEW_CHIEF_NAME);
     await page.getByLabel('Hijri day adjustment').selectOption('1');
 
-    // A bad latitude is refused, and the error sits by its field.
+    // A bad latitude is refused: the summary at the top takes focus and leads to the field.
     await page.getByLabel('Latitude').fill('123');
     await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByRole('alert').filter({ hasText: 'correct the field' }).waitFor();
+    const summary = page.getByRole('group', { name: 'There is a problem' });
+    await summary.waitFor();
+    expect(await summary.evaluate((box) => box === document.activeElement)).toBe(true);
     expect(await page.getByLabel('Latitude').getAttribute('aria-invalid')).toBe('true');
     await page.locator('#settings-lat-error').waitFor();
+    await summary.getByRole('link', { name: /^Latitude: / }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('settings-lat');
 
     await page.getByLabel('Latitude').fill('23.588');
     await page.getByRole('button', { name: 'Save settings' }).click();

@@ -2,17 +2,15 @@ import { useState } from 'preact/hooks';
 import { ApiError } from '../api/client.js';
 import { messageOf } from './use-load.js';
 
+/** The server's message without the field name it starts with (`name: must not be empty`). */
+export const withoutField = (message: string, field: string) =>
+  message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+
 /** The field errors of a refused form: the named field's, else the form's own. */
 export function formErrorsOf(error: unknown, fields: string[]): Record<string, string> {
   if (error instanceof ApiError && error.field) {
     const field = fields.find((name) => error.field === name || error.field?.startsWith(name));
-    if (field) {
-      const prefix = `${error.field}: `;
-      const message = error.message.startsWith(prefix)
-        ? error.message.slice(prefix.length)
-        : error.message;
-      return { [field]: message };
-    }
+    if (field) return { [field]: withoutField(error.message, error.field) };
   }
   return { form: messageOf(error) };
 }

@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import type { DraftChanges } from '../api/newsroom.js';
 import type { ArticleDraft, Author, Section } from '../api/types.js';
 import { errorFor, Field } from '../components/field.js';
+import type { SummaryField } from '../components/summary-fields.js';
+import { readingTime } from './reading-time.js';
 import { BodyEditor } from './body-editor.js';
 import { LeadPhotoField } from './lead-photo-field.js';
 import { LibraryPhotoField } from '../media/library-photo-field.js';
@@ -241,6 +243,33 @@ function SeoFields(props: {
   );
 }
 
+/** The draft's fields as the error summary links to them. */
+export const DRAFT_FIELDS: readonly SummaryField[] = [
+  { name: 'headline', id: 'headline', label: 'Headline' },
+  { name: 'standfirst', id: 'standfirst', label: 'Standfirst' },
+  { name: 'dateline', id: 'dateline', label: 'Dateline' },
+  { name: 'sectionId', id: 'section', label: 'Section' },
+  { name: 'body', id: 'body-editor', label: 'Body' },
+  { name: 'lead.caption', id: 'lead-caption', label: 'Lead photo caption' },
+  { name: 'lead.credit', id: 'lead-credit', label: 'Lead photo credit' },
+  { name: 'lead.alt', id: 'lead-alt', label: 'Lead photo alt text' },
+  { name: 'signOff', id: 'sign-off', label: 'Sign-off' },
+  { name: 'tags', id: 'tags', label: 'Tags' },
+  { name: 'seoTitle', id: 'seo-title', label: 'SEO title' },
+  { name: 'seoDescription', id: 'seo-description', label: 'SEO description' },
+  { name: 'slug', id: 'slug', label: 'Slug' },
+];
+
+/** The body's length as the writer sees it grow: "412 words · 2 min read". */
+function WordCount({ body }: { body: ArticleDraft['body'] }) {
+  const { words, minutes } = readingTime(body);
+  return (
+    <p class="word-count">
+      {words.toLocaleString('en')} {words === 1 ? 'word' : 'words'} · {minutes} min read
+    </p>
+  );
+}
+
 interface DraftFormProps {
   draft: ArticleDraft;
   errors: Errors;
@@ -291,6 +320,7 @@ export function DraftForm(props: DraftFormProps) {
         error={errorFor(errors, 'body')}
         onChange={(body) => update({ body })}
       />
+      <WordCount body={draft.body} />
       <LeadPhotoField
         lead={draft.lead}
         editable={editable}

@@ -2,7 +2,7 @@
  * A copy of unsaved text in this browser's storage, so a session that ends, a tab that closes or
  * a network that drops never costs a writer their words. Cleared once the server has the text.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ArticleDraft } from '../api/types.js';
 import { When } from '../components/status.js';
 import { differs } from './draft-changes.js';
@@ -15,71 +15,106 @@ export interface Backup {
   at: string;
 }
 
-const keyOf = (articleId: number) => `dateline:unsaved:${articleId}`;
+/** Whose text: a saved article's id, or `'new'` for New article before its draft exists. */
+export type BackupOf = number | 'new';
+
+const keyOf = (of: BackupOf) => `dateline:unsaved:${of}`;
 const WRITE_DELAY_MS = 800;
 
-function readBackup(articleId: number): Backup | null {
+function readBackup(of: BackupOf): Backup | null {
   try {
-    const raw = window.localStorage.getItem(keyOf(articleId));
+    const raw = window.localStorage.getItem(keyOf(of));
     return raw ? (JSON.parse(raw) as Backup) : null;
   } catch {
     return null;
   }
 }
 
-function writeBackup(articleId: number, backup: Backup | null) {
+function writeBackup(of: BackupOf, backup: Backup | null) {
   try {
-    if (backup) window.localStorage.setItem(keyOf(articleId), JSON.stringify(backup));
-    else window.localStorage.removeItem(keyOf(articleId));
+    if (backup) window.localStorage.setItem(keyOf(of), JSON.stringify(backup));
+    else window.localStorage.removeItem(keyOf(of));
   } catch {
     // Storage full or switched off: the server copy and autosave still stand.
   }
 }
 
-/** Keeps the unsaved text (`draft` against `base`) in local storage, a moment after each change. */
+/**
+ * Keeps the unsaved text (`draft` against `base`) in local storage, a moment after each change,
+ * and at once when the page or the editor goes away. Answers `forget`, for when the server has
+ * the text under another name (a new article just created).
+ */
 export function useLocalBackup(
-  articleId: number,
+  of: BackupOf,
   base: ArticleDraft,
   draft: ArticleDraft,
   revision: number,
 ) {
+  const pending = useRef<(() => void) | null>(null);
+  const opened = useRef<{ base: ArticleDraft; draft: ArticleDraft } | null>({ base, draft });
   useEffect(() => {
-    const timer = setTimeout(() => {
+    // The text as opened is no news; writing it would wipe a backup not yet brought back.
+    const asOpened = opened.current;
+    if (asOpened && asOpened.base === base && !differs(asOpened.draft, draft)) return;
+    opened.current = null;
+    const write = () => {
+      pending.current = null;
       const unsaved = differs(base, draft);
-      writeBackup(
-        articleId,
-        unsaved ? { draft, base, revision, at: new Date().toISOString() } : null,
-      );
-    }, WRITE_DELAY_MS);
+      writeBackup(of, unsaved ? { draft, base, revision, at: new Date().toISOString() } : null);
+    };
+    pending.current = write;
+    const timer = setTimeout(write, WRITE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [articleId, base, draft, revision]);
+  }, [of, base, draft, revision]);
+  // A reload or a tab closed within the delay must not lose the last words typed.
+  useEffect(() => {
+    const flush = () => pending.current?.();
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, []);
+  return {
+    forget: () => {
+      pending.current = null;
+      writeBackup(of, null);
+    },
+  };
 }
 
 interface BackupNoticeProps {
-  articleId: number;
+  of: BackupOf;
   /** The text the server sent when the editor opened. */
   serverDraft: ArticleDraft;
   onRestore: (backup: Backup) => void;
 }
 
 /** Offers text this browser kept but never saved, when the editor opens. */
-export function BackupNotice({ articleId, serverDraft, onRestore }: BackupNoticeProps) {
+export function BackupNotice({ of, serverDraft, onRestore }: BackupNoticeProps) {
   const [backup, setBackup] = useState(() => {
-    const found = readBackup(articleId);
+    const found = readBackup(of);
     return found && differs(serverDraft, found.draft) ? found : null;
   });
   if (!backup) return null;
   const discard = () => {
-    writeBackup(articleId, null);
+    writeBackup(of, null);
     setBackup(null);
   };
   return (
     <section class="conflict" role="alert" aria-labelledby="backup-heading">
       <h2 id="backup-heading">Unsaved text from this browser</h2>
-      <p>
-        Changes made here at <When at={backup.at} /> were never saved (they were based on revision{' '}
-        {backup.revision}). Bring them back into the editor, then save.
-      </p>
+      {of === 'new' ? (
+        <p>
+          A new article typed here at <When at={backup.at} /> was never created. Bring its text back
+          into the editor, then create the draft.
+        </p>
+      ) : (
+        <p>
+          Changes made here at <When at={backup.at} /> were never saved (they were based on revision{' '}
+          {backup.revision}). Bring them back into the editor, then save.
+        </p>
+      )}
       <div class="actions">
         <button
           type="button"

@@ -3,6 +3,7 @@ import { newsroom } from '../api/newsroom.js';
 import type { DeskArticle, SessionUser } from '../api/types.js';
 import { When } from '../components/status.js';
 import { messageOf } from '../components/use-load.js';
+import { useConfirm } from '../components/confirm-dialog.js';
 import { Link } from '../router.js';
 import { may } from './article-permissions.js';
 import { RevisionChanges } from './revision-changes.js';
@@ -38,11 +39,11 @@ function PendingDiff(props: { articleId: number; from: number; to: number }) {
 
 /**
  * A live story's saved changes wait unseen until someone decides to put them in front of
- * readers: this says so, links to what changed, and publishes them after a confirmation.
+ * readers: this says so, links to what changed, and publishes them after asking.
  */
 export function PendingChangesBanner(props: PendingChangesBannerProps) {
   const { article, user, beforePublish, onDone } = props;
-  const [confirming, setConfirming] = useState(false);
+  const { ask, dialog } = useConfirm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const pending = article.pending;
@@ -53,13 +54,23 @@ export function PendingChangesBanner(props: PendingChangesBannerProps) {
   // Once asked, the writer waits: asking again would change nothing.
   const offered = may(user, 'publish', article) && !(pending.inReview && !direct);
 
+  const headline = article.draft.headline || 'Untitled';
   const publish = async () => {
+    const confirmed = await ask({
+      heading: direct
+        ? `Publish the changes to “${headline}”?`
+        : `Send the changes to “${headline}” to the editors?`,
+      message: direct
+        ? `Readers see revision ${pending.revision} at once instead of revision ${pending.liveRevision}.`
+        : 'An editor decides when readers see them.',
+      confirmLabel: direct ? 'Yes, publish changes' : 'Yes, send them',
+    });
+    if (!confirmed) return;
     setBusy(true);
     setError(null);
     try {
       if (!(await beforePublish())) return setError('Save the article first.');
       const moved = await newsroom.transition(article.id, 'published');
-      setConfirming(false);
       onDone(moved.inReview ? 'Sent to the editors to publish.' : 'Changes published.');
     } catch (caught) {
       setError(messageOf(caught));
@@ -88,26 +99,12 @@ export function PendingChangesBanner(props: PendingChangesBannerProps) {
         </Link>
       </p>
       <PendingDiff articleId={article.id} from={pending.liveRevision} to={pending.revision} />
-      {offered && !confirming && (
-        <button type="button" class="primary" disabled={busy} onClick={() => setConfirming(true)}>
+      {offered && (
+        <button type="button" class="primary" disabled={busy} onClick={() => void publish()}>
           {label}
         </button>
       )}
-      {confirming && (
-        <div class="confirm" role="group" aria-labelledby="publish-changes-question">
-          <p id="publish-changes-question">
-            {direct
-              ? 'Put these changes in front of readers now?'
-              : 'Send these changes to the editors to publish?'}
-          </p>
-          <button type="button" class="primary" disabled={busy} onClick={() => void publish()}>
-            {direct ? 'Yes, publish changes' : 'Yes, send them'}
-          </button>
-          <button type="button" class="quiet" onClick={() => setConfirming(false)}>
-            Not yet
-          </button>
-        </div>
-      )}
+      {dialog}
       {error && (
         <p class="form-error" role="alert">
           {error}

@@ -81,6 +81,8 @@ export interface DraftEditor {
   /** The last save of a live story waits as its next version, unseen by readers. */
   notYetLive: boolean;
   errors: FieldErrors;
+  /** The errors answer a save the writer asked for, not an autosave: they may take focus. */
+  errorsAsked: boolean;
   conflict: Conflict | null;
   /** Changes whenever the body is replaced from the server: the body editor remounts on it. */
   bodyKey: number;
@@ -246,13 +248,32 @@ const whenSaved = (saved: Saved) => ({
   notYetLive: saved.notYetLive === true,
 });
 
+/** Why a save sends nothing: the server has the text, or an autosave would repeat a refusal. */
+function skipOf(now: Latest, kind: SaveKind): 'saved' | 'refused' | null {
+  if (!differs(now.saved.base, now.draft)) return 'saved';
+  // An autosave does not repeat a save the server refused until the text changes again.
+  if (kind === 'autosave' && JSON.stringify(now.draft) === now.failedDraft) return 'refused';
+  return null;
+}
+
+/** The last save's field errors, and whether the writer asked for that save. */
+function useSaveErrors() {
+  const [errors, setErrorsOf] = useState<{ of: FieldErrors; asked: boolean }>({
+    of: {},
+    asked: false,
+  });
+  const setErrors = (of: FieldErrors, kind: SaveKind = 'save') =>
+    setErrorsOf({ of, asked: kind === 'save' });
+  return [errors, setErrors] as const;
+}
+
 /** Editing an existing article, loaded as `article`. */
 export function useDraft(article: DeskArticle, editable: boolean): DraftEditor {
   const [draft, setDraft] = useState<ArticleDraft>(article.draft);
   const first: Saved = { base: article.draft, revision: article.revision, at: null, kind: null };
   const [saved, setSaved] = useState<Saved>(first);
   const [saving, setSaving] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useSaveErrors();
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [bodyKey, setBodyKey] = useState(0);
   // The autosave timer and saves in flight read the latest values through these.
@@ -262,16 +283,17 @@ export function useDraft(article: DeskArticle, editable: boolean): DraftEditor {
     const now = latest.current;
     if (now.conflict) return false;
     const sent = now.draft;
-    if (!differs(now.saved.base, sent)) return true;
-    // An autosave does not repeat a save the server refused until the text changes again.
-    if (kind === 'autosave' && JSON.stringify(sent) === now.failedDraft) return false;
+    const skip = skipOf(now, kind);
+    // Back to the saved text: whatever the server refused is no longer asked of it.
+    if (skip === 'saved' && kind === 'save') setErrors({});
+    if (skip) return skip === 'saved';
     setSaving(true);
     const outcome = await sendChanges(article.id, now.saved, sent, kind);
     setSaving(false);
     if (!outcome.ok) {
       latest.current.failedDraft = JSON.stringify(sent);
       if ('conflict' in outcome) setConflict((latest.current.conflict = outcome.conflict));
-      else setErrors(outcome.errors);
+      else setErrors(outcome.errors, kind);
       return false;
     }
     const { saved: next, merged } = savedAfter(outcome, sent, latest.current.draft, kind);
@@ -315,7 +337,8 @@ export function useDraft(article: DeskArticle, editable: boolean): DraftEditor {
     dirty: differs(saved.base, draft),
     saving,
     ...whenSaved(saved),
-    errors,
+    errors: errors.of,
+    errorsAsked: errors.asked,
     conflict,
     bodyKey,
     update: (changes) => {

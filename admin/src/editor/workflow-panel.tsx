@@ -5,6 +5,7 @@ import { usePaperZone } from '../components/paper-clock.js';
 import { StatusBadge, When } from '../components/status.js';
 import { instantOfWallTime, zoneLabel } from '../pages/paper-time.js';
 import { messageOf } from '../components/use-load.js';
+import { useConfirm } from '../components/confirm-dialog.js';
 import { canMove, may, type ArticleAction } from './article-permissions.js';
 
 interface WorkflowPanelProps {
@@ -138,6 +139,16 @@ function MoveButtons(props: {
   );
 }
 
+/** Publishing puts the story in front of readers at once, so it is asked first. */
+const publishRequest = (article: DeskArticle) => ({
+  heading: `Publish “${article.draft.headline || 'Untitled'}”?`,
+  message:
+    article.status === 'scheduled'
+      ? 'It goes live now instead of at its scheduled time, with your latest text.'
+      : 'Your latest text is saved first, and readers see it at once.',
+  confirmLabel: 'Yes, publish',
+});
+
 /** The moves this user may make from the article's state, as buttons. */
 export function WorkflowPanel({ article, user, beforeMove, onMoved }: WorkflowPanelProps) {
   const [busy, setBusy] = useState(false);
@@ -159,8 +170,12 @@ export function WorkflowPanel({ article, user, beforeMove, onMoved }: WorkflowPa
       setBusy(false);
     }
   };
+  const { ask, dialog } = useConfirm();
   const move: Move = (to, done, times = {}) =>
-    void run(() => newsroom.transition(article.id, to, times), done);
+    void (async () => {
+      if (to === 'published' && !(await ask(publishRequest(article)))) return;
+      await run(() => newsroom.transition(article.id, to, times), done);
+    })();
 
   return (
     <section class="panel workflow" aria-labelledby="workflow-heading">
@@ -175,6 +190,7 @@ export function WorkflowPanel({ article, user, beforeMove, onMoved }: WorkflowPa
       {allowed('schedule', 'scheduled') && (
         <ScheduleForm busy={busy} move={move} onError={setError} />
       )}
+      {dialog}
       {allowed('kill') && (
         <KillButton
           busy={busy}

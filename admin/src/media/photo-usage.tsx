@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { newsroom } from '../api/newsroom.js';
 import type { MediaDetails, MediaUse } from '../api/types.js';
 import { STATUS_LABELS } from '../components/status.js';
 import { messageOf } from '../components/use-load.js';
+import { useConfirm } from '../components/confirm-dialog.js';
 import { Link } from '../router.js';
 
 const USED_AS: Record<MediaUse['as'], string> = {
@@ -44,27 +45,27 @@ interface DeleteProps {
 
 /** Asks before deleting; a photo in use cannot go, and the button says why. */
 export function DeletePhoto({ photo, name, onDeleted }: DeleteProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [asking, setAsking] = useState(false);
+  const { ask, dialog } = useConfirm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const used = photo ? photo.usage.length : 0;
 
-  useEffect(() => {
-    if (asking) dialog.current?.showModal();
-  }, [asking]);
-
   const remove = async () => {
+    const confirmed = await ask({
+      heading: `Delete the photo “${name}”?`,
+      message: 'It and all its sizes will be removed from the library for good.',
+      confirmLabel: 'Yes, delete it',
+      danger: true,
+    });
+    if (!confirmed) return;
     setBusy(true);
     setError('');
     try {
       await newsroom.deleteMedia(photo?.id ?? 0);
-      dialog.current?.close();
       onDeleted();
     } catch (caught) {
       // 409 names the articles that took the photo since the panel opened.
       setError(messageOf(caught));
-      dialog.current?.close();
     }
     setBusy(false);
   };
@@ -74,9 +75,9 @@ export function DeletePhoto({ photo, name, onDeleted }: DeleteProps) {
       <button
         type="button"
         class="danger"
-        disabled={!photo || used > 0}
+        disabled={!photo || used > 0 || busy}
         aria-describedby={used > 0 ? 'photo-delete-why' : undefined}
-        onClick={() => setAsking(true)}
+        onClick={() => void remove()}
       >
         Delete photo…
       </button>
@@ -92,28 +93,7 @@ export function DeletePhoto({ photo, name, onDeleted }: DeleteProps) {
           {error}
         </p>
       )}
-      {asking && (
-        <dialog
-          ref={dialog}
-          class="confirm-dialog"
-          aria-labelledby="photo-delete-title"
-          aria-describedby="photo-delete-warning"
-          onClose={() => setAsking(false)}
-        >
-          <h2 id="photo-delete-title">Delete this photo?</h2>
-          <p id="photo-delete-warning">
-            “{name}” and all its sizes will be removed from the library for good.
-          </p>
-          <div class="actions">
-            <button type="button" class="danger" disabled={busy} onClick={() => void remove()}>
-              Yes, delete it
-            </button>
-            <button type="button" class="quiet" onClick={() => dialog.current?.close()}>
-              Keep it
-            </button>
-          </div>
-        </dialog>
-      )}
+      {dialog}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { newsroom } from '../api/newsroom.js';
 import type { Author, DeskArticle, Section } from '../api/types.js';
 import { StatusBadge } from '../components/status.js';
@@ -6,53 +6,23 @@ import { useLoad, valueOr } from '../components/use-load.js';
 import { may } from '../editor/article-permissions.js';
 import { ConflictPanel } from '../editor/conflict-panel.js';
 import { CorrectionsPanel } from '../editor/corrections-panel.js';
-import { DraftForm } from '../editor/draft-form.js';
+import { DRAFT_FIELDS, DraftForm } from '../editor/draft-form.js';
 import { BackupNotice } from '../editor/local-backup.js';
 import { NotesPanel } from '../editor/notes-panel.js';
 import { PendingChangesBanner } from '../editor/pending-changes-banner.js';
 import { PreviewPanel } from '../editor/preview-panel.js';
 import { SaveStatus } from '../editor/save-status.js';
 import { useDraft, type DraftEditor } from '../editor/use-draft.js';
+import { useUnsavedGuard } from '../editor/use-unsaved-guard.js';
 import { usePresence } from '../editor/use-presence.js';
 import { WorkflowPanel } from '../editor/workflow-panel.js';
-import { blockNavigation, Link } from '../router.js';
+import { Link } from '../router.js';
 import { useUser } from '../session.js';
 import { NewArticleEditor } from './new-article-editor.js';
 import { usePageTitle } from '../components/page-title.js';
 import { FormError } from '../components/form-parts.js';
 import { ViewOnSite } from '../components/view-on-site.js';
-
-const LEAVE_UNSAVED = 'Your latest changes are not saved yet. Leave anyway?';
-
-/** Ctrl+S (⌘S) saves, as in every editor, instead of saving the web page. */
-function useSaveShortcut(save: () => void) {
-  const latest = useRef(save);
-  latest.current = save;
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
-        event.preventDefault();
-        latest.current();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-}
-
-/** Asks before leaving the page (or the app's page) while the text has unsaved changes. */
-export function useLeaveWarning(dirty: boolean) {
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    blockNavigation(() => window.confirm(LEAVE_UNSAVED));
-    return () => {
-      window.removeEventListener('beforeunload', warn);
-      blockNavigation(null);
-    };
-  }, [dirty]);
-}
+import { ErrorSummary } from '../components/error-summary.js';
 
 /** What the last action did; `link` leads to the story when the action put it before readers. */
 interface Notice {
@@ -167,7 +137,6 @@ function LoadedEditor({ initial, sections, authors }: LoadedEditorProps) {
   const editable = may(user, 'edit', article);
   const editing = useDraft(initial, editable);
   usePageTitle(`Edit: ${editing.draft.headline || 'Untitled'}`);
-  useLeaveWarning(editing.dirty);
 
   const refresh = async (message?: string) => {
     const fresh = await newsroom.read(article.id);
@@ -181,7 +150,7 @@ function LoadedEditor({ initial, sections, authors }: LoadedEditorProps) {
     setNotice(null);
     if (editable) void editing.save('save');
   };
-  useSaveShortcut(save);
+  useUnsavedGuard({ dirty: editing.dirty, save });
   // A save of a live story waits as its next version: show the banner for it.
   useEffect(() => {
     if (editing.notYetLive && editing.revision !== article.revision) void refresh();
@@ -199,11 +168,7 @@ function LoadedEditor({ initial, sections, authors }: LoadedEditorProps) {
         onDone={(message) => void refresh(message)}
       />
       {editable && (
-        <BackupNotice
-          articleId={article.id}
-          serverDraft={initial.draft}
-          onRestore={editing.restoreText}
-        />
+        <BackupNotice of={article.id} serverDraft={initial.draft} onRestore={editing.restoreText} />
       )}
       {notice && (
         <p class="notice" role="status">
@@ -225,6 +190,7 @@ function LoadedEditor({ initial, sections, authors }: LoadedEditorProps) {
         />
       )}
       <FormError message={editing.errors.form} />
+      <ErrorSummary errors={editing.errors} fields={DRAFT_FIELDS} takeFocus={editing.errorsAsked} />
       <div class="editor-columns">
         <form id="article-form" aria-labelledby="editor-heading" onSubmit={save}>
           <DraftForm

@@ -8,6 +8,7 @@ import { RevisionChanges } from '../editor/revision-changes.js';
 import { Link, navigate } from '../router.js';
 import { useUser } from '../session.js';
 import { usePageTitle } from '../components/page-title.js';
+import { useConfirm } from '../components/confirm-dialog.js';
 
 const KIND_LABELS: Record<RevisionKind, string> = {
   save: 'Saved',
@@ -119,6 +120,7 @@ export function HistoryPage({ id, query }: { id: number; query: URLSearchParams 
   const [data] = useLoad(() => Promise.all([newsroom.revisions(id), newsroom.read(id)]), [id]);
   const [picked, setPicked] = useState<{ from?: number; to?: number }>({});
   const [error, setError] = useState<string | null>(null);
+  const { ask, dialog } = useConfirm();
 
   if (data.state === 'loading') return <p class="loading">Loading…</p>;
   if (data.state !== 'ready')
@@ -130,6 +132,15 @@ export function HistoryPage({ id, query }: { id: number; query: URLSearchParams 
   const from = picked.from ?? param('from') ?? numbers.find((n) => n < to) ?? to;
 
   const restore = async (number: number) => {
+    const live = article.status === 'published';
+    const confirmed = await ask({
+      heading: `Restore revision ${number} of “${article.draft.headline || 'Untitled'}”?`,
+      message: live
+        ? 'It becomes the story’s next version; readers see it only once the changes are published.'
+        : 'It becomes the newest revision; the revisions after it stay in the history.',
+      confirmLabel: 'Yes, restore it',
+    });
+    if (!confirmed) return;
     setError(null);
     try {
       await newsroom.restore(id, number, list.current);
@@ -165,6 +176,7 @@ export function HistoryPage({ id, query }: { id: number; query: URLSearchParams 
         onPick={(which, number) => setPicked((p) => ({ from, to, ...p, [which]: number }))}
         onRestore={(number) => void restore(number)}
       />
+      {dialog}
       {from !== to && <Comparison articleId={id} from={from} to={to} />}
     </>
   );

@@ -8,6 +8,7 @@ import { useLoad } from '../components/use-load.js';
 import { LibraryPhotoField } from '../media/library-photo-field.js';
 import { useUser } from '../session.js';
 import { formErrorsOf } from '../components/form-submit.js';
+import { ErrorSummary } from '../components/error-summary.js';
 
 const MAX_LINKS = 5;
 
@@ -160,6 +161,14 @@ function ProfileForm(props: {
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <FormError message={errors.form} />
+      <ErrorSummary
+        errors={errors}
+        fields={[
+          { name: 'name', id: `${prefix}-name`, label: 'Name on the byline' },
+          { name: 'bio', id: `${prefix}-bio`, label: 'Short bio' },
+          { name: 'kind', id: `${prefix}-kind`, label: 'Kind' },
+        ]}
+      />
       <ProfileFields
         prefix={prefix}
         details={details}

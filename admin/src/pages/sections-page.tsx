@@ -7,6 +7,7 @@ import { ActionMessage, FormActions, FormError, LoadStatus } from '../components
 import { usePageTitle } from '../components/page-title.js';
 import { messageOf, useLoad } from '../components/use-load.js';
 import { useFormSubmit } from '../components/form-submit.js';
+import { ErrorSummary } from '../components/error-summary.js';
 
 type Report = (text: string, failed?: boolean) => void;
 
@@ -29,6 +30,14 @@ function NewSectionForm({ onCreated }: { onCreated: (section: Section) => void }
       <h2 id="new-section-heading">Add a section</h2>
       <form onSubmit={submit} noValidate>
         <FormError message={errors.form} />
+        <ErrorSummary
+          errors={errors}
+          fields={[
+            { name: 'name', id: 'new-section-name', label: 'Name' },
+            { name: 'slug', id: 'new-section-slug', label: 'Address' },
+            { name: 'description', id: 'new-section-description', label: 'Description' },
+          ]}
+        />
         <Field id="new-section-name" label="Name" error={errors.name}>
           {(aria) => (
             <input {...aria} value={name} onInput={(e) => setName(e.currentTarget.value)} />
@@ -75,6 +84,13 @@ function RenameForm(props: {
   return (
     <form class="rename" onSubmit={submit} noValidate>
       <FormError message={errors.form} />
+      <ErrorSummary
+        errors={errors}
+        fields={[
+          { name: 'name', id: `${id}-name`, label: 'Name' },
+          { name: 'slug', id: `${id}-slug`, label: 'Address' },
+        ]}
+      />
       <Field id={`${id}-name`} label="Name" error={errors.name}>
         {(aria) => <input {...aria} value={name} onInput={(e) => setName(e.currentTarget.value)} />}
       </Field>

@@ -16,7 +16,10 @@ import {
   type Part,
 } from './settings-fields.js';
 import { EmbedFields } from './settings-embed-fields.js';
-import { FormActions } from '../components/form-parts.js';
+import { FormActions, FormError } from '../components/form-parts.js';
+import { ErrorSummary } from '../components/error-summary.js';
+import type { SummaryField } from '../components/summary-fields.js';
+import { withoutField } from '../components/form-submit.js';
 
 function formOf(settings: PublicationSettings): Form {
   return {
@@ -78,10 +81,6 @@ function settingsOf(form: Form, loaded: PublicationSettings): PublicationSetting
   };
 }
 
-/** The server's message without the field name it starts with (`name: must not be empty`). */
-const withoutField = (message: string, field: string) =>
-  message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
-
 /** Fields the form shows; an error on anything else is shown above the form. */
 const FORM_FIELDS = [
   'name',
@@ -94,6 +93,33 @@ const FORM_FIELDS = [
   'embeds',
   'feeds',
 ];
+
+/** The settings' fields as the error summary links to them; override rows by their position. */
+function summaryFields(form: Form): SummaryField[] {
+  const overrides = form.overrides.flatMap((o, index) => {
+    const at = `hijri.monthStartOverrides[${index}]`;
+    const which = `Override ${index + 1}`;
+    return [
+      { name: `${at}.year`, id: `override-${o.key}-year`, label: `${which}, Hijri year` },
+      { name: `${at}.month`, id: `override-${o.key}-month`, label: `${which}, month` },
+      { name: `${at}.startsOn`, id: `override-${o.key}-starts`, label: `${which}, starts on` },
+    ];
+  });
+  return [
+    { name: 'name', id: 'settings-name', label: 'Publication name' },
+    { name: 'tagline', id: 'settings-tagline', label: 'Tagline' },
+    { name: 'editorInChief', id: 'settings-eic', label: 'Editor-in-chief' },
+    { name: 'timezone', id: 'settings-timezone', label: 'Time zone' },
+    { name: 'locale', id: 'settings-locale', label: 'Locale' },
+    { name: 'hijri.calendar', id: 'settings-calendar', label: 'Hijri calendar' },
+    { name: 'hijri.adjustDays', id: 'settings-adjust', label: 'Hijri day adjustment' },
+    ...overrides,
+    { name: 'weather.provider', id: 'settings-provider', label: 'Weather provider' },
+    { name: 'weather.label', id: 'settings-weather-label', label: 'Weather label' },
+    { name: 'weather.lat', id: 'settings-lat', label: 'Latitude' },
+    { name: 'weather.lon', id: 'settings-lon', label: 'Longitude' },
+  ];
+}
 
 /** The form itself, from the settings as loaded; a refused save marks the field at fault. */
 function SettingsForm({ initial }: { initial: PublicationSettings }) {
@@ -130,7 +156,6 @@ function SettingsForm({ initial }: { initial: PublicationSettings }) {
       const field = caught instanceof ApiError ? caught.field : undefined;
       if (field && FORM_FIELDS.some((f) => field === f || field.startsWith(`${f}.`))) {
         setErrors({ [field]: withoutField((caught as ApiError).message, field) });
-        setFormError('The settings were not saved: correct the field marked below.');
       } else {
         setFormError(messageOf(caught));
       }
@@ -140,11 +165,8 @@ function SettingsForm({ initial }: { initial: PublicationSettings }) {
 
   return (
     <form class="settings" onSubmit={(event) => void submit(event)} noValidate>
-      {formError && (
-        <p class="form-error" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError ?? undefined} />
+      <ErrorSummary errors={errors} fields={summaryFields(form)} />
       <GeneralFields part={part} />
       <HijriFields part={part} />
       <WeatherFields part={part} />

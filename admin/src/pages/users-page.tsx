@@ -6,11 +6,13 @@ import { usePageTitle } from '../components/page-title.js';
 import { messageOf, useLoad } from '../components/use-load.js';
 import { atLeast, roleLabel, useUser } from '../session.js';
 import { formErrorsOf } from '../components/form-submit.js';
+import { ErrorSummary } from '../components/error-summary.js';
 import { FormActions, FormError, LoadStatus } from '../components/form-parts.js';
 import { MailWarning } from '../components/mail-warning.js';
 import { Link } from '../router.js';
 import type { InvitationMail } from '../api/mail.js';
 import { InvitationLink, PendingInvitations } from './pending-invitations.js';
+import { useConfirm } from '../components/confirm-dialog.js';
 
 const ROLES: Role[] = ['contributor', 'writer', 'editor', 'editor_in_chief'];
 
@@ -21,6 +23,39 @@ interface RowProps {
   onFailed: (message: string) => void;
 }
 
+type Change = (changes: { role?: Role; disabled?: boolean }, done: string) => void;
+
+/** Enabling at once, disabling after asking: it ends the member's sessions and tokens. */
+function AccessButton(props: { member: StaffUser; who: string; busy: boolean; change: Change }) {
+  const { member, who, busy, change } = props;
+  const { ask, dialog } = useConfirm();
+  const enable = () => change({ disabled: false }, `${who} may sign in again.`);
+  const disable = async () => {
+    const confirmed = await ask({
+      heading: `Disable ${who}?`,
+      message: `${who} is signed out everywhere, their API tokens stop working, and they cannot sign in until enabled again. Their stories and bylines stay.`,
+      confirmLabel: 'Yes, disable',
+      danger: true,
+    });
+    if (confirmed) change({ disabled: true }, `${who} is disabled.`);
+  };
+
+  return (
+    <>
+      <button
+        type="button"
+        class={member.disabledAt ? undefined : 'danger'}
+        disabled={busy}
+        onClick={() => void (member.disabledAt ? enable() : disable())}
+      >
+        {member.disabledAt ? 'Enable' : 'Disable'}
+        <span class="visually-hidden"> {who}</span>
+      </button>
+      {dialog}
+    </>
+  );
+}
+
 /** One member: their role (changeable up to one's own) and whether they may sign in. */
 function UserRow({ member, grantable, onChanged, onFailed }: RowProps) {
   const [role, setRole] = useState<Role>(member.role);
@@ -28,7 +63,7 @@ function UserRow({ member, grantable, onChanged, onFailed }: RowProps) {
   const mayChange = grantable.includes(member.role);
   const who = member.name || member.email;
 
-  const change = async (changes: { role?: Role; disabled?: boolean }, done: string) => {
+  const change = async (...[changes, done]: Parameters<Change>) => {
     setBusy(true);
     try {
       const { user } = await newsroom.changeUser(member.id, changes);
@@ -82,20 +117,12 @@ function UserRow({ member, grantable, onChanged, onFailed }: RowProps) {
       <td data-label="Account">{member.disabledAt ? 'Disabled' : 'Active'}</td>
       <td>
         {mayChange && (
-          <button
-            type="button"
-            class={member.disabledAt ? undefined : 'danger'}
-            disabled={busy}
-            onClick={() =>
-              void change(
-                { disabled: !member.disabledAt },
-                member.disabledAt ? `${who} may sign in again.` : `${who} is disabled.`,
-              )
-            }
-          >
-            {member.disabledAt ? 'Enable' : 'Disable'}
-            <span class="visually-hidden"> {who}</span>
-          </button>
+          <AccessButton
+            member={member}
+            who={who}
+            busy={busy}
+            change={(...a) => void change(...a)}
+          />
         )}
       </td>
     </tr>
@@ -139,6 +166,13 @@ function InviteForm({ grantable, onInvited }: { grantable: Role[]; onInvited: ()
       <h2 id="invite-heading">Invite someone</h2>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <FormError message={errors.form} />
+        <ErrorSummary
+          errors={errors}
+          fields={[
+            { name: 'email', id: 'invite-email', label: 'Email address' },
+            { name: 'role', id: 'invite-role', label: 'Role' },
+          ]}
+        />
         <div class="field-row">
           <Field id="invite-email" label="Email address" error={errors.email}>
             {(aria) => (

@@ -8,7 +8,10 @@ export function bodyPlainText(doc: BodyDocument): string {
 /** The text of each paragraph-like block, in reading order, for comparing two versions. */
 export const bodyParagraphs = (doc: BodyDocument): string[] => [...textBlocks(doc.content)];
 
-/** The number of words a reader sees (tokens with at least one letter or digit). */
+/**
+ * The number of words a reader sees (tokens with at least one letter or digit). The editor
+ * counts the same way as the writer types (admin/src/editor/reading-time.ts).
+ */
 export function bodyWordCount(doc: BodyDocument): number {
   let count = 0;
   for (const text of textBlocks(doc.content)) {
