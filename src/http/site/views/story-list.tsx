@@ -1,5 +1,7 @@
 import { h } from '../../jsx/jsx.js';
 import type { StoryList } from '../../../services/read-story-list.js';
+import type { ArticleSummary } from '../../../domain/article/article.js';
+import { LeadStory } from './lead-story.js';
 import { StoryCard } from './story-card.js';
 
 /** The address of page n of a list; page 1 has no query. */
@@ -8,22 +10,25 @@ export const listPagePath = (path: string, page: number) =>
 
 /**
  * A list of stories under a heading — a section front, an author's or a topic's page — newest
- * first, with links to older pages.
+ * first (after a section editor's lead and top stories), with links to older pages.
  */
 export function StoryListView(props: {
   heading: string;
   intro: string;
   path: string;
   list: StoryList;
+  lead?: ArticleSummary;
 }) {
   const { page, pageCount, stories } = props.list;
+  const { lead } = props;
   return (
     <div>
       <header class="section-head">
         <h1>{props.heading}</h1>
         {props.intro ? <p>{props.intro}</p> : null}
       </header>
-      {stories.length === 0 ? <p>No stories here yet.</p> : null}
+      {lead ? <LeadStory story={lead} /> : null}
+      {stories.length === 0 && !lead ? <p>No stories here yet.</p> : null}
       <ul class="grid">
         {stories.map((story) => (
           <StoryCard story={story} headingLevel={2} />
