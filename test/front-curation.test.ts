@@ -152,4 +152,23 @@ describe.each(ENGINES)('the fronts as editors arrange them on $engine', ({ creat
     const byWriter = await call({ url: '/api/admin/homepage/preview', as: writer });
     expect(byWriter.statusCode).toBe(403);
   });
+
+  it('pages through a curated section front without repeating or skipping a story', async () => {
+    const chief = await signIn('chief@paper.example');
+    const settings = (await call({ url: '/api/admin/settings', as: chief })).json<object>();
+    const perPage = { method: 'PUT' as const, url: '/api/admin/settings', as: chief };
+    await expectCall({ ...perPage, body: { ...settings, articlesPerPage: 5 } }, 200);
+    for (const n of [4, 5, 6, 7, 8]) await publishIn(world, `World ${n}`);
+    const headlines = Object.keys(stories).filter((h) => h.startsWith('World'));
+    const pages = [await reader(`/${world.slug}`), await reader(`/${world.slug}?page=2`)];
+    expect(leadOf(pages[0]!)).toBe(story('World one').path);
+    for (const headline of headlines) {
+      const seen = pages.map((html) => linksTo(html, story(headline).path));
+      expect(
+        seen.reduce((a, b) => a + b),
+        headline,
+      ).toBe(1);
+    }
+    expect((await call({ url: `/${world.slug}?page=3` })).statusCode).toBe(404);
+  });
 });
