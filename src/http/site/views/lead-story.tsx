@@ -3,8 +3,11 @@ import { articlePath, type ArticleSummary } from '../../../domain/article/articl
 import { sectionPath } from '../../../domain/section/section.js';
 import { Picture } from './picture.js';
 
-/** A front's lead: the story large, with its photo, kicker and standfirst. */
-export function LeadStory({ story }: { story: ArticleSummary }) {
+/**
+ * A front's lead: the story large, with its photo, standfirst and its section as the kicker
+ * (left out on the section's own front, where it would only repeat the heading).
+ */
+export function LeadStory({ story, kicker = true }: { story: ArticleSummary; kicker?: boolean }) {
   return (
     <section class="lead-story" aria-labelledby="lead-headline">
       {story.leadImage ? (
@@ -18,9 +21,11 @@ export function LeadStory({ story }: { story: ArticleSummary }) {
         </figure>
       ) : null}
       <div>
-        <p class="kicker">
-          <a href={sectionPath(story.section)}>{story.section.name}</a>
-        </p>
+        {kicker ? (
+          <p class="kicker">
+            <a href={sectionPath(story.section)}>{story.section.name}</a>
+          </p>
+        ) : null}
         <h2 id="lead-headline">
           <a href={articlePath(story)}>{story.headline}</a>
         </h2>

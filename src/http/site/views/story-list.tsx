@@ -27,7 +27,7 @@ export function StoryListView(props: {
         <h1>{props.heading}</h1>
         {props.intro ? <p>{props.intro}</p> : null}
       </header>
-      {lead ? <LeadStory story={lead} /> : null}
+      {lead ? <LeadStory story={lead} kicker={false} /> : null}
       {stories.length === 0 && !lead ? <p>No stories here yet.</p> : null}
       <ul class="grid">
         {stories.map((story) => (
