@@ -4,7 +4,13 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newWindow, signIn, startNewsroomSite, type NewsroomSite } from './admin-newsroom.js';
+import {
+  LAPTOP_VIEWPORT,
+  newWindow,
+  signIn,
+  startNewsroomSite,
+  type NewsroomSite,
+} from './admin-newsroom.js';
 import { launchChromium } from './reader-site.js';
 import { axeViolations } from './validators/axe-check.js';
 
@@ -113,8 +119,16 @@ describe('the newsroom app’s accessibility', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('has no violations on the home page’s running order', async () => {
-    await check('/admin/homepage', 'Home page');
+  it('has no violations on the fronts’ running order, with a story chosen and the preview open', async () => {
+    await check('/admin/homepage', 'Front pages');
+    await page.getByLabel('Add a top story').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Add to top stories' }).click();
+    await page.getByRole('button', { name: 'Show preview' }).click();
+    await page.frameLocator('#preview-frame').locator('main').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize(LAPTOP_VIEWPORT);
   });
 
   it('has no violations on the settings and users screens, with an override row open', async () => {

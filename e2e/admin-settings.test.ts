@@ -133,8 +133,8 @@ describe('the editor-in-chief’s screens in a browser', () => {
     app.publication.invalidate();
 
     const editor = await signIn(await openWindow(), site.baseUrl, EDITOR);
-    await editor.getByRole('navigation').getByRole('link', { name: 'Home page' }).click();
-    await editor.getByRole('heading', { name: 'Home page' }).waitFor();
+    await editor.getByRole('navigation').getByRole('link', { name: 'Front pages' }).click();
+    await editor.getByRole('heading', { name: 'Front pages' }).waitFor();
     await editor.getByLabel('Lead story').selectOption({ label: LEAD });
     await editor.getByRole('button', { name: 'Save home page' }).click();
     await notice(editor, 'Home page saved.');

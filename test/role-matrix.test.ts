@@ -375,6 +375,30 @@ const ROWS: Row[] = [
     body: () => ({ lead: null, top: [] }),
   },
   {
+    route: 'GET /api/admin/homepage/preview',
+    does: 'previews the home page with an unsaved order',
+    expect: EDITORS_UP,
+  },
+  {
+    route: 'GET /api/admin/sections/:id/front',
+    does: 'reads a section front’s order',
+    expect: EDITORS_UP,
+    params: () => Promise.resolve({ id: world.sectionId }),
+  },
+  {
+    route: 'PUT /api/admin/sections/:id/front',
+    does: 'arranges a section front',
+    expect: EDITORS_UP,
+    params: () => Promise.resolve({ id: world.sectionId }),
+    body: () => ({ lead: null, top: [] }),
+  },
+  {
+    route: 'GET /api/admin/sections/:id/front/preview',
+    does: 'previews a section front with an unsaved order',
+    expect: EDITORS_UP,
+    params: () => Promise.resolve({ id: world.sectionId }),
+  },
+  {
     route: 'GET /api/admin/embed-providers',
     does: 'lists the providers articles may embed from, and which are allowed',
     expect: SIGNED_IN,

@@ -17,6 +17,7 @@ import { registerArticleRoutes } from './api/articles/articles-routes.js';
 import { registerDeskRoutes } from './api/desk/desk-routes.js';
 import { registerMediaRoutes } from './api/media/media-routes.js';
 import { registerOpenApiRoute } from './api/openapi.js';
+import { registerFrontRoutes } from './api/publication/front-routes.js';
 import { registerPublicationRoutes } from './api/publication/publication-routes.js';
 import { registerNewsroomApi } from './api/newsroom-api.js';
 import { registerStorableTextGuard } from './middleware/storable-text/index.js';
@@ -122,6 +123,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerNewsroomApi(server, options.accounts, (newsroom) => {
     registerArticleRoutes(newsroom, options.newsroom, { publicUrl: options.publicUrl });
     registerDeskRoutes(newsroom, { newsroom: options.newsroom, site: options.site });
+    registerFrontRoutes(newsroom, options.site, { publicUrl: options.publicUrl });
     registerPublicationRoutes(newsroom, {
       stores: options.newsroom.storage.stores,
       clock: options.newsroom.clock,

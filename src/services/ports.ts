@@ -59,6 +59,8 @@ export interface PublishedQuery {
   tagId?: number;
   /** Words each found in the headline or the standfirst (any case): the reader's search. */
   words?: string[];
+  /** Stories left out: those an editor already placed higher on the page. */
+  exceptIds?: number[];
   limit: number;
   offset?: number;
 }
@@ -210,6 +212,8 @@ export interface JobTroubles {
 /** Named JSON documents: the publication's settings and the like. */
 export interface SettingsStore {
   get(key: string): Promise<unknown>;
+  /** The stored values of those keys that are set. */
+  getMany(keys: string[]): Promise<Map<string, unknown>>;
   put(key: string, value: unknown, now: Date): Promise<void>;
 }
 

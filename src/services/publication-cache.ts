@@ -9,17 +9,25 @@ import type { Stores } from './ports.js';
 /** The settings key the publication is stored under. */
 export const PUBLICATION_KEY = 'publication';
 
-/** The editors' choice for the home page: a lead story and the top stories in order. */
-export interface HomePageCuration {
+/** The editors' choice for a front (home or section): a lead story and the top stories in order. */
+export interface FrontCuration {
   lead: number | null;
   top: number[];
 }
 
 export const HOMEPAGE_KEY = 'homepage';
 
+/** The settings key of a section front's curation: one key each, so fronts never overwrite each other. */
+export const sectionFrontKey = (sectionId: number) => `section-front:${sectionId}`;
+
+/** A front the editors have not arranged: the newest stories, in order. */
+export const NO_CURATION: FrontCuration = { lead: null, top: [] };
+
 export interface PublicationSnapshot {
   settings: PublicationSettings;
-  curation: HomePageCuration;
+  curation: FrontCuration;
+  /** Each section front's curation by section id; a section without one is not in it. */
+  sectionCurations: Map<number, FrontCuration>;
   /** The sections in the navigation, in order: hidden ones left out. */
   sections: Section[];
   /** Every section by its slug, hidden ones too: their fronts stay reachable. */
@@ -57,9 +65,18 @@ export function createPublicationCache(stores: Stores, ttlMs = 30_000): Publicat
       stores.settings.get(HOMEPAGE_KEY),
     ]);
     const byId = new Map(sections.map((s) => [s.id, s]));
+    const sectionCurations = await stores.settings.getMany(
+      sections.map((s) => sectionFrontKey(s.id)),
+    );
     return {
       settings,
-      curation: (curation as HomePageCuration | undefined) ?? { lead: null, top: [] },
+      curation: (curation as FrontCuration | undefined) ?? NO_CURATION,
+      sectionCurations: new Map(
+        sections.flatMap((s) => {
+          const stored = sectionCurations.get(sectionFrontKey(s.id));
+          return stored ? [[s.id, stored as FrontCuration] as const] : [];
+        }),
+      ),
       sections: sections.filter((s) => !s.hidden),
       sectionsBySlug: new Map(sections.map((s) => [s.slug, s])),
       sectionsByFormerSlug: new Map(

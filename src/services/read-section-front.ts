@@ -1,25 +1,37 @@
+import type { ArticleSummary } from '../domain/article/article.js';
 import { notFound } from '../domain/errors.js';
 import type { Section } from '../domain/section/section.js';
+import { NO_CURATION, type FrontCuration } from './publication-cache.js';
+import { readChosenStories } from './read-chosen-stories.js';
 import { readStoryList, type StoryList } from './read-story-list.js';
 import type { SiteContext } from './site-context.js';
 
 export interface SectionFront extends StoryList {
   section: Section;
+  /** The editors' lead, on the first page only; `stories` then follow it. */
+  lead: ArticleSummary | undefined;
 }
 
-/** One page of a section front, newest first. Throws NotFound past the last page. */
+/**
+ * One page of a section front: the editors' lead and top stories first, then the rest newest
+ * first. Throws NotFound past the last page. `proposed` shows an unsaved curation (preview).
+ */
 export async function readSectionFront(
   context: SiteContext,
   sectionSlug: string,
   page: number,
+  proposed?: FrontCuration,
 ): Promise<SectionFront> {
   const publication = await context.publication.current();
   const section = publication.sectionsBySlug.get(sectionSlug);
   if (!section) throw notFound('No such section');
-  return {
-    section,
-    ...(await readStoryList(context, publication, { sectionId: section.id }, page)),
-  };
+  const curation = proposed ?? publication.sectionCurations.get(section.id) ?? NO_CURATION;
+  const now = context.clock.now();
+  const chosen = await readChosenStories(context.stores, curation, now, section.id);
+  const pinned = chosen.lead ? [chosen.lead, ...chosen.top] : chosen.top;
+  const list = await readStoryList(context, publication, { sectionId: section.id }, page, pinned);
+  const lead = page === 1 ? chosen.lead : undefined;
+  return { ...list, section, lead, stories: lead ? list.stories.slice(1) : list.stories };
 }
 
 /**

@@ -17,22 +17,31 @@ export interface StoryList {
 
 export type StoryFilter = Pick<PublishedQuery, 'sectionId' | 'authorId' | 'tagId' | 'words'>;
 
-/** One page of published stories matching a filter, newest first; NotFound past the last page. */
+/**
+ * One page of published stories matching a filter: the `pinned` ones first, in their order, then
+ * the rest newest first; NotFound past the last page. Pinned stories must match the filter.
+ */
 export async function readStoryList(
   context: SiteContext,
   publication: PublicationSnapshot,
   filter: StoryFilter,
   page: number,
+  pinned: ArticleSummary[] = [],
 ): Promise<StoryList> {
   const now = context.clock.now();
   const perPage = publication.settings.articlesPerPage;
-  const [stories, total] = await Promise.all([
-    context.stores.articles.listPublished({
-      ...filter,
-      asOf: now,
-      limit: perPage,
-      offset: (page - 1) * perPage,
-    }),
+  const start = (page - 1) * perPage;
+  const pinnedHere = pinned.slice(start, start + perPage);
+  const [newest, total] = await Promise.all([
+    pinnedHere.length === perPage
+      ? []
+      : context.stores.articles.listPublished({
+          ...filter,
+          exceptIds: pinned.map((story) => story.id),
+          asOf: now,
+          limit: perPage - pinnedHere.length,
+          offset: Math.max(0, start - pinned.length),
+        }),
     context.stores.articles.countPublished({ ...filter, asOf: now }),
   ]);
   const pageCount = Math.max(1, Math.ceil(total / perPage));
@@ -40,7 +49,7 @@ export async function readStoryList(
   return {
     masthead: readMasthead(publication.settings, now, context.weather),
     publication,
-    stories,
+    stories: [...pinnedHere, ...newest],
     page,
     pageCount,
     total,

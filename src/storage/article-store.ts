@@ -198,6 +198,7 @@ export class KyselyArticleStore implements ArticleStore {
   /** Published, visible at `asOf`, and in the section, by the author or with the tag asked for. */
   private listed(query: Omit<PublishedQuery, 'limit' | 'offset'>) {
     let select = listedArticles(this.db, query.asOf, query);
+    if (query.exceptIds?.length) select = select.where('a.id', 'not in', query.exceptIds);
     for (const word of query.words ?? []) {
       select = select.where((eb) =>
         eb.or([containsWord('a.headline', word), containsWord('a.standfirst', word)]),

@@ -14,6 +14,16 @@ export class KyselySettingsStore implements SettingsStore {
     return row ? (JSON.parse(row.value) as unknown) : undefined;
   }
 
+  async getMany(keys: string[]): Promise<Map<string, unknown>> {
+    if (keys.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('settings')
+      .select(['key', 'value'])
+      .where('key', 'in', keys)
+      .execute();
+    return new Map(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
+  }
+
   async put(key: string, value: unknown, now: Date): Promise<void> {
     const row = { key, value: JSON.stringify(value), updated_at: toDbTime(now) };
     await this.db

@@ -19,7 +19,7 @@ import type {
   Note,
   Presence,
   RevisionList,
-  HomePageCuration,
+  FrontCuration,
   PublicationSettings,
   Section,
   Session,
@@ -30,6 +30,8 @@ import type {
 
 const articles = '/api/admin/articles';
 const media = '/api/admin/media';
+const frontUrl = (sectionId: number | null) =>
+  sectionId === null ? '/api/admin/homepage' : `/api/admin/sections/${sectionId}/front`;
 
 export interface DeskFilters {
   status?: ArticleStatus | '';
@@ -161,7 +163,14 @@ export const newsroom = {
     ),
   paperClock: () => request<PaperClock>('GET', '/api/admin/paper-clock'),
 
-  homepage: () => request<HomePageCuration>('GET', '/api/admin/homepage'),
-  saveHomepage: (curation: HomePageCuration) =>
-    request<HomePageCuration>('PUT', '/api/admin/homepage', curation),
+  /** A front's running order: the home page's (`null`) or a section's. */
+  front: (sectionId: number | null) => request<FrontCuration>('GET', frontUrl(sectionId)),
+  saveFront: (sectionId: number | null, curation: FrontCuration) =>
+    request<FrontCuration>('PUT', frontUrl(sectionId), curation),
+  /** The front as readers would see it with this unsaved order. */
+  frontPreviewUrl: (sectionId: number | null, curation: FrontCuration) =>
+    `${frontUrl(sectionId)}/preview${queryString({
+      lead: curation.lead ?? undefined,
+      top: curation.top.join(','),
+    })}`,
 };

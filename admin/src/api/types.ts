@@ -282,8 +282,8 @@ export interface PublicationSettings {
   feeds: { fullText: boolean };
 }
 
-/** The home page's running order: the lead story and the top stories after it. */
-export interface HomePageCuration {
+/** A front's running order (the home page's or a section's): the lead, then the top stories. */
+export interface FrontCuration {
   lead: number | null;
   top: number[];
 }

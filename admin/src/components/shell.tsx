@@ -96,7 +96,7 @@ export function Shell({ user, path, onSignOut, children }: ShellProps) {
             {atLeast(user.role, 'editor') && (
               <li>
                 <Link href="/homepage" aria-current={current(path === '/homepage')}>
-                  Home page
+                  Front pages
                 </Link>
               </li>
             )}

@@ -1,19 +1,28 @@
 import { useState } from 'preact/hooks';
 import { newsroom } from '../api/newsroom.js';
-import type { DeskEntry, HomePageCuration } from '../api/types.js';
+import type { DeskEntry, FrontCuration, Section } from '../api/types.js';
 import { Field } from '../components/field.js';
+import { FormActions, FormError, LoadStatus } from '../components/form-parts.js';
+import { formErrorsOf } from '../components/form-submit.js';
+import { PagePreview } from '../components/page-preview.js';
 import { usePageTitle } from '../components/page-title.js';
 import { useLoad } from '../components/use-load.js';
-import { formErrorsOf } from '../components/form-submit.js';
-import { FormActions, FormError } from '../components/form-parts.js';
+import { RunningOrder } from './running-order.js';
 
 /** The most top stories the server keeps. */
 const MAX_TOP = 12;
 
-async function loadCuration() {
+/** The front being arranged: the home page, or a section's front. */
+interface Front {
+  sectionId: number | null;
+  /** "Home page", or the section's name. */
+  name: string;
+}
+
+async function loadCuration(front: Front) {
   const [curation, list] = await Promise.all([
-    newsroom.homepage(),
-    newsroom.list({ status: 'published' }),
+    newsroom.front(front.sectionId),
+    newsroom.list({ status: 'published', sectionId: front.sectionId ?? '' }),
   ]);
   return { curation, published: list.articles.filter((a) => !a.killed) };
 }
@@ -26,66 +35,26 @@ interface TopStoriesProps {
   onChange: (top: number[]) => void;
 }
 
-/** Moves the keyboard to the story that moved (to its other button at either end). */
-function focusMoved(id: number, by: -1 | 1) {
-  requestAnimationFrame(() => {
-    const same = document.getElementById(`top-${id}-${by < 0 ? 'up' : 'down'}`);
-    const other = document.getElementById(`top-${id}-${by < 0 ? 'down' : 'up'}`);
-    ((same as HTMLButtonElement | null)?.disabled ? other : same)?.focus();
-  });
-}
-
-/** The top stories in order, each with buttons to move it, and a way to add one. */
+/** The top stories in order, reordered by dragging or from the keyboard, and a way to add one. */
 function TopStories({ top, published, lead, error, onChange }: TopStoriesProps) {
   const [adding, setAdding] = useState('');
   const headline = (id: number) =>
     published.find((a) => a.id === id)?.headline ?? `Story ${id} (not published)`;
-  const move = (index: number, by: -1 | 1) => {
-    const next = [...top];
-    const [id] = next.splice(index, 1);
-    next.splice(index + by, 0, id!);
-    onChange(next);
-    focusMoved(id!, by);
-  };
   const addable = published.filter((a) => a.id !== lead && !top.includes(a.id));
-  const button = (id: number, label: string, props: Record<string, unknown>) => (
-    <button type="button" {...props}>
-      {label}
-      <span class="visually-hidden"> {headline(id)}</span>
-    </button>
-  );
 
   return (
     <fieldset>
       <legend>Top stories, in order</legend>
       {error && <p class="error">{error}</p>}
-      {top.length === 0 ? (
-        <p class="hint">None chosen: the newest stories follow the lead.</p>
-      ) : (
-        <ol class="top-stories">
-          {top.map((id, index) => (
-            <li key={id}>
-              <span>{headline(id)}</span>{' '}
-              {button(id, 'Move up', {
-                id: `top-${id}-up`,
-                disabled: index === 0,
-                onClick: () => move(index, -1),
-              })}{' '}
-              {button(id, 'Move down', {
-                id: `top-${id}-down`,
-                disabled: index === top.length - 1,
-                onClick: () => move(index, 1),
-              })}{' '}
-              {button(id, 'Remove', {
-                class: 'quiet',
-                onClick: () => onChange(top.filter((other) => other !== id)),
-              })}
-            </li>
-          ))}
-        </ol>
-      )}
+      <p class="hint">Drag a story into place, or move it with its buttons.</p>
+      <RunningOrder
+        order={top}
+        headline={headline}
+        onChange={onChange}
+        emptyHint="None chosen: the newest stories follow the lead."
+      />
       {top.length < MAX_TOP && addable.length > 0 && (
-        <div class="field-row">
+        <div class="field-row add-story">
           <Field id="homepage-add" label="Add a top story">
             {(aria) => (
               <select
@@ -119,12 +88,13 @@ function TopStories({ top, published, lead, error, onChange }: TopStoriesProps) 
 }
 
 interface CurationFormProps {
-  initial: HomePageCuration;
+  front: Front;
+  initial: FrontCuration;
   published: DeskEntry[];
 }
 
-/** The lead story and the top stories, saved together. */
-function CurationForm({ initial, published }: CurationFormProps) {
+/** The lead story and the top stories, previewed as readers would see them, saved together. */
+function CurationForm({ front, initial, published }: CurationFormProps) {
   const [lead, setLead] = useState(initial.lead);
   const [top, setTop] = useState(initial.top);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -134,16 +104,18 @@ function CurationForm({ initial, published }: CurationFormProps) {
     setNotice(null);
     setErrors({});
   };
+  const choice = { lead, top: top.filter((id) => id !== lead) };
+  const label = front.sectionId === null ? 'home page' : `${front.name} front`;
 
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
     changed();
     try {
-      const saved = await newsroom.saveHomepage({ lead, top: top.filter((id) => id !== lead) });
+      const saved = await newsroom.saveFront(front.sectionId, choice);
       setLead(saved.lead);
       setTop(saved.top);
-      setNotice('Home page saved.');
+      setNotice(`${front.sectionId === null ? 'Home page' : `${front.name} front`} saved.`);
     } catch (caught) {
       setErrors(formErrorsOf(caught, ['lead', 'top']));
     }
@@ -165,7 +137,11 @@ function CurationForm({ initial, published }: CurationFormProps) {
               changed();
             }}
           >
-            <option value="">The newest story with a photo (automatic)</option>
+            <option value="">
+              {front.sectionId === null
+                ? 'The newest story with a photo (automatic)'
+                : 'None: the newest stories in order'}
+            </option>
             {published.map((a) => (
               <option key={a.id} value={String(a.id)}>
                 {a.headline}
@@ -184,28 +160,76 @@ function CurationForm({ initial, published }: CurationFormProps) {
           changed();
         }}
       />
-      <FormActions busy={busy} label="Save home page" busyLabel="Saving…" notice={notice} />
+      <PagePreview
+        url={newsroom.frontPreviewUrl(front.sectionId, choice)}
+        frameTitle={`Preview of the ${label}`}
+      >
+        <p class="hint">The {label} as readers will see it with this order, before you save it.</p>
+      </PagePreview>
+      <FormActions busy={busy} label={`Save ${label}`} busyLabel="Saving…" notice={notice} />
     </form>
   );
 }
 
-/** The home page's running order: the lead story, then the top stories in order (editors). */
-export function HomepagePage() {
-  usePageTitle('Home page');
-  const [loaded] = useLoad(loadCuration, []);
-  if (loaded.state === 'loading') return <p class="loading">Loading…</p>;
-  if (loaded.state === 'failed')
-    return (
-      <p class="form-error" role="alert">
-        {loaded.message}
-      </p>
-    );
+/** One front's running order, loaded afresh whenever another front is chosen. */
+function FrontCurator({ front }: { front: Front }) {
+  const [loaded] = useLoad(() => loadCuration(front), [front.sectionId]);
   if (loaded.state === 'missing')
-    return <p class="empty">This server cannot arrange the home page.</p>;
+    return <p class="empty">This server cannot arrange the {front.name}.</p>;
+  if (loaded.state !== 'ready') return <LoadStatus loaded={loaded} />;
+  return (
+    <CurationForm
+      front={front}
+      initial={loaded.value.curation}
+      published={loaded.value.published}
+    />
+  );
+}
+
+/** Which front to arrange: the home page or one of the sections. */
+function FrontChooser(props: {
+  sections: Section[];
+  value: number | null;
+  onChange: (id: number | null) => void;
+}) {
+  return (
+    <Field id="front-choice" label="Front" hint="The home page, or a section’s front.">
+      {(aria) => (
+        <select
+          {...aria}
+          value={props.value === null ? '' : String(props.value)}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            props.onChange(value ? Number(value) : null);
+          }}
+        >
+          <option value="">Home page</option>
+          {props.sections.map((section) => (
+            <option key={section.id} value={String(section.id)}>
+              {section.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** The fronts' running order: each front's lead story, then its top stories in order (editors). */
+export function HomepagePage() {
+  usePageTitle('Front pages');
+  const [sections] = useLoad(() => newsroom.sections(), []);
+  const [sectionId, setSectionId] = useState<number | null>(null);
+  const list = sections.state === 'ready' ? sections.value : [];
+  const section = list.find((s) => s.id === sectionId);
+  const front = section
+    ? { sectionId: section.id, name: section.name }
+    : { sectionId: null, name: 'Home page' };
   return (
     <>
-      <h1>Home page</h1>
-      <CurationForm initial={loaded.value.curation} published={loaded.value.published} />
+      <h1>Front pages</h1>
+      <FrontChooser sections={list} value={front.sectionId} onChange={setSectionId} />
+      <FrontCurator key={front.sectionId ?? 'home'} front={front} />
     </>
   );
 }

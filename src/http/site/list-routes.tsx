@@ -3,7 +3,8 @@ import { tagPath } from '../../domain/article/article.js';
 import { authorPath } from '../../domain/author/author.js';
 import { sectionPath } from '../../domain/section/section.js';
 import { readAuthorPage } from '../../services/read-author-page.js';
-import { readSectionFront } from '../../services/read-section-front.js';
+import type { ArticleSummary } from '../../domain/article/article.js';
+import { readSectionFront, type SectionFront } from '../../services/read-section-front.js';
 import type { StoryList } from '../../services/read-story-list.js';
 import { readTagPage } from '../../services/read-tag-page.js';
 import type { SiteContext } from '../../services/site-context.js';
@@ -22,6 +23,8 @@ interface ListPage {
   path: string;
   currentSection?: string;
   list: StoryList;
+  /** A section front's lead, shown large above the list. */
+  lead?: ArticleSummary;
   ogType: OpenGraph['type'];
   /** The surrogate key of what the list is of (section, tag, author). */
   cacheKey: string;
@@ -32,12 +35,7 @@ interface ListPage {
   image?: SocialImage;
 }
 
-function sendListPage(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  options: SiteOptions,
-  page: ListPage,
-) {
+function listPageDocument(request: FastifyRequest, options: SiteOptions, page: ListPage) {
   const { settings, sections } = page.list.publication;
   const number = page.list.page;
   const origin = originOf(request, options);
@@ -54,8 +52,7 @@ function sendListPage(
     feeds: feedLinks(page.path, `${page.heading} — ${settings.name}`),
     head: page.structuredData(url, description),
   };
-  return sendPage(
-    reply,
+  return (
     <Layout
       meta={meta}
       masthead={page.list.masthead}
@@ -68,11 +65,54 @@ function sendListPage(
         path={page.path}
         list={page.list}
         header={page.header}
+        lead={page.lead}
       />
-    </Layout>,
-    { cacheKeys: [surrogateKeys.lists, page.cacheKey] },
+    </Layout>
   );
 }
+
+function sendListPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: SiteOptions,
+  page: ListPage,
+) {
+  return sendPage(reply, listPageDocument(request, options, page), {
+    cacheKeys: [surrogateKeys.lists, page.cacheKey],
+  });
+}
+
+function sectionListPage(list: SectionFront, request: FastifyRequest, options: SiteOptions) {
+  const { section } = list;
+  const origin = originOf(request, options);
+  const publisher = list.publication.settings.name;
+  return {
+    heading: section.name,
+    intro: section.description,
+    path: sectionPath(section),
+    currentSection: section.slug,
+    list,
+    lead: list.lead,
+    ogType: 'website',
+    cacheKey: surrogateKeys.section(section.id),
+    structuredData: (url: string, description: string) => (
+      <>
+        {collectionPageData({ name: section.name, description, url, publisher, origin })}
+        {breadcrumbList([
+          { name: publisher, url: `${origin}/` },
+          { name: section.name, url: `${origin}${sectionPath(section)}` },
+        ])}
+      </>
+    ),
+  } satisfies ListPage;
+}
+
+/** A section front as readers see it (also the editors' preview of an unsaved curation). */
+export const sectionFrontDocument = (
+  list: SectionFront,
+  request: FastifyRequest,
+  options: SiteOptions,
+) => listPageDocument(request, options, sectionListPage(list, request, options));
 
 /** Section fronts, author pages and topic pages: stories newest first, page by page. */
 export function registerListRoutes(
@@ -119,26 +159,6 @@ export function registerListRoutes(
 
   server.get<{ Params: { section: string } }>('/:section', async (request, reply) => {
     const list = await readSectionFront(site, request.params.section, pageNumber(request.query));
-    const { section } = list;
-    const origin = originOf(request, options);
-    const publisher = list.publication.settings.name;
-    return sendListPage(request, reply, options, {
-      heading: section.name,
-      intro: section.description,
-      path: sectionPath(section),
-      currentSection: section.slug,
-      list,
-      ogType: 'website',
-      cacheKey: surrogateKeys.section(section.id),
-      structuredData: (url, description) => (
-        <>
-          {collectionPageData({ name: section.name, description, url, publisher, origin })}
-          {breadcrumbList([
-            { name: publisher, url: `${origin}/` },
-            { name: section.name, url: `${origin}${sectionPath(section)}` },
-          ])}
-        </>
-      ),
-    });
+    return sendListPage(request, reply, options, sectionListPage(list, request, options));
   });
 }

@@ -47,6 +47,19 @@ export function sendPage(reply: FastifyReply, page: SafeHtml, answer: PageAnswer
   return reply.send(renderDocument(page));
 }
 
+/** A page as readers would see it, shown to the newsroom before it is live: never kept, never indexed. */
+export function sendPreviewPage(
+  reply: FastifyReply,
+  page: SafeHtml,
+  frameOrigins: readonly string[] = [],
+) {
+  return reply
+    .headers(pageHeaders(frameOrigins))
+    .header('cache-control', 'no-store')
+    .header('x-robots-tag', 'noindex, nofollow')
+    .send(renderDocument(page));
+}
+
 /** The `?page=` of a list, 1 when absent; anything else than a whole number is refused. */
 export function pageNumber(query: unknown): number {
   const raw = (query as { page?: string }).page;

@@ -6,7 +6,7 @@ import { bodyExcerpt } from '../../domain/body/plain-text.js';
 import { sectionPath } from '../../domain/section/section.js';
 import type { PublicationSnapshot } from '../../services/publication-cache.js';
 import { readArticlePage } from '../../services/read-article-page.js';
-import { readHomePage } from '../../services/read-home-page.js';
+import { readHomePage, type HomePage } from '../../services/read-home-page.js';
 import type { SiteContext } from '../../services/site-context.js';
 import { Fragment, h } from '../jsx/jsx.js';
 import { articleStructuredData } from './article-structured-data.js';
@@ -87,6 +87,20 @@ function homeMeta(publication: PublicationSnapshot, request: FastifyRequest, opt
   } satisfies PageMeta;
 }
 
+/** The home page as readers see it (also the editors' preview of an unsaved curation). */
+export function homePageDocument(page: HomePage, request: FastifyRequest, options: SiteOptions) {
+  return (
+    <Layout
+      meta={homeMeta(page.publication, request, options)}
+      masthead={page.masthead}
+      sections={page.publication.sections}
+      isHome
+    >
+      <HomePageView page={page} />
+    </Layout>
+  );
+}
+
 /** The publisher logo structured data points at: a PNG drawn from the paper's name. */
 function registerLogoRoute(server: FastifyInstance, site: SiteContext) {
   server.get(LOGO_PATH, async (_request, reply) => {
@@ -110,18 +124,9 @@ export function registerSiteRoutes(
 
   server.get('/', async (request, reply) => {
     const page = await readHomePage(site);
-    return sendPage(
-      reply,
-      <Layout
-        meta={homeMeta(page.publication, request, options)}
-        masthead={page.masthead}
-        sections={page.publication.sections}
-        isHome
-      >
-        <HomePageView page={page} />
-      </Layout>,
-      { cacheKeys: [surrogateKeys.lists] },
-    );
+    return sendPage(reply, homePageDocument(page, request, options), {
+      cacheKeys: [surrogateKeys.lists],
+    });
   });
 
   server.get<{ Params: { section: string; slug: string } }>(

@@ -10,8 +10,8 @@ import type { Presence } from '../../../services/articles/presence.js';
 import { readArticlePreview } from '../../../services/articles/read-article-preview.js';
 import { readDashboard } from '../../../services/articles/read-dashboard.js';
 import type { SiteContext } from '../../../services/site-context.js';
-import { h, renderDocument } from '../../jsx/jsx.js';
-import { pageHeaders } from '../../site/page-response.js';
+import { h } from '../../jsx/jsx.js';
+import { sendPreviewPage } from '../../site/page-response.js';
 import { ArticlePageView } from '../../site/views/article-page.js';
 import { Layout } from '../../site/views/layout.js';
 import { defineEndpoint } from '../define-endpoint.js';
@@ -98,11 +98,7 @@ function registerPreviewRoute(server: FastifyInstance, site: SiteContext) {
           />
         </Layout>
       );
-      return reply
-        .headers(pageHeaders(embedFrameOrigins(article.body, settings.embeds)))
-        .header('cache-control', 'no-store')
-        .header('x-robots-tag', 'noindex, nofollow')
-        .send(renderDocument(page));
+      return sendPreviewPage(reply, page, embedFrameOrigins(article.body, settings.embeds));
     },
   });
 }

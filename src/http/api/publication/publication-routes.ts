@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { applySettings } from '../../../services/apply-settings.js';
-import { curateHomePage, readHomePageCuration } from '../../../services/curate-home-page.js';
 import type { Clock, Stores } from '../../../services/ports.js';
 import type { PublicationCache } from '../../../services/publication-cache.js';
 import { defineEndpoint } from '../define-endpoint.js';
@@ -17,8 +16,8 @@ const nothing = z.object({}).strict();
 const anything = z.object({}).passthrough();
 
 /**
- * The publication's settings (editor-in-chief), the home page's running order (editors), and the
- * embed providers its allow-list is chosen from.
+ * The publication's settings (editor-in-chief), the paper's clock, and the embed providers its
+ * allow-list is chosen from. The fronts' running order is in front-routes.
  */
 export function registerPublicationRoutes(server: FastifyInstance, deps: PublicationRouteDeps) {
   defineEndpoint(server, {
@@ -38,20 +37,6 @@ export function registerPublicationRoutes(server: FastifyInstance, deps: Publica
       deps.publication.invalidate();
       return settings;
     },
-  });
-  defineEndpoint(server, {
-    method: 'GET',
-    url: '/api/admin/homepage',
-    input: nothing,
-    permission: 'homepage.curate',
-    handle: () => readHomePageCuration(deps.publication),
-  });
-  defineEndpoint(server, {
-    method: 'PUT',
-    url: '/api/admin/homepage',
-    input: anything,
-    permission: 'signed_in',
-    handle: ({ input, actor }) => curateHomePage(deps, actor, input),
   });
   defineEndpoint(server, {
     method: 'GET',

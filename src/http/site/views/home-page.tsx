@@ -1,8 +1,7 @@
 import { h } from '../../jsx/jsx.js';
-import { articlePath } from '../../../domain/article/article.js';
 import { sectionPath } from '../../../domain/section/section.js';
 import type { HomePage } from '../../../services/read-home-page.js';
-import { Picture } from './picture.js';
+import { LeadStory } from './lead-story.js';
 import { StoryCard } from './story-card.js';
 
 /** The front page: the lead story large, the next top stories, then each section. */
@@ -11,27 +10,7 @@ export function HomePageView({ page }: { page: HomePage }) {
   if (!lead) return <p>No stories have been published yet.</p>;
   return (
     <div>
-      <section class="lead-story" aria-labelledby="lead-headline">
-        {lead.leadImage ? (
-          <figure class="lead-figure">
-            <Picture
-              media={lead.leadImage.media}
-              alt={lead.leadImage.alt}
-              sizes="(min-width: 72rem) 42rem, (min-width: 48rem) 58vw, calc(100vw - 2rem)"
-              priority
-            />
-          </figure>
-        ) : null}
-        <div>
-          <p class="kicker">
-            <a href={sectionPath(lead.section)}>{lead.section.name}</a>
-          </p>
-          <h2 id="lead-headline">
-            <a href={articlePath(lead)}>{lead.headline}</a>
-          </h2>
-          {lead.standfirst ? <p class="standfirst">{lead.standfirst}</p> : null}
-        </div>
-      </section>
+      <LeadStory story={lead} />
       {page.top.length > 0 ? (
         <section aria-labelledby="top-stories">
           <h2 id="top-stories" class="visually-hidden">

@@ -1,5 +1,7 @@
 import { h, type SafeHtml } from '../../jsx/jsx.js';
 import type { StoryList } from '../../../services/read-story-list.js';
+import type { ArticleSummary } from '../../../domain/article/article.js';
+import { LeadStory } from './lead-story.js';
 import { StoryCard } from './story-card.js';
 
 /** The address of page n of a list; page 1 has no query. */
@@ -8,7 +10,7 @@ export const listPagePath = (path: string, page: number) =>
 
 /**
  * A list of stories under a heading — a section front, an author's or a topic's page — newest
- * first, with links to older pages.
+ * first (after a section editor's lead and top stories), with links to older pages.
  */
 export function StoryListView(props: {
   heading: string;
@@ -17,8 +19,10 @@ export function StoryListView(props: {
   list: StoryList;
   /** A header of the page's own, instead of the heading and intro. */
   header?: SafeHtml;
+  lead?: ArticleSummary;
 }) {
   const { page, pageCount, stories } = props.list;
+  const { lead } = props;
   return (
     <div>
       {props.header ?? (
@@ -27,7 +31,8 @@ export function StoryListView(props: {
           {props.intro ? <p>{props.intro}</p> : null}
         </header>
       )}
-      {stories.length === 0 ? <p>No stories here yet.</p> : null}
+      {lead ? <LeadStory story={lead} kicker={false} /> : null}
+      {stories.length === 0 && !lead ? <p>No stories here yet.</p> : null}
       <ul class="grid">
         {stories.map((story) => (
           <StoryCard story={story} headingLevel={2} />
