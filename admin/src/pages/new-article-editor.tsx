@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { newsroom } from '../api/newsroom.js';
 import type { ArticleDraft, Author, Section } from '../api/types.js';
+import { ActionBar } from '../editor/action-bar.js';
 import { DraftForm } from '../editor/draft-form.js';
 import { EMPTY_DRAFT, errorsFrom, type FieldErrors } from '../editor/use-draft.js';
 import { Link, navigate } from '../router.js';
@@ -42,9 +43,6 @@ export function NewArticleEditor({
     <div class="editor">
       <div class="editor-head">
         <h1 id="editor-heading">New article</h1>
-        <button type="submit" form="article-form" class="primary" disabled={busy}>
-          Create draft
-        </button>
       </div>
       {sections.length === 0 && (
         <p class="banner">
@@ -72,6 +70,11 @@ export function NewArticleEditor({
           bodyKey={0}
           update={(changes) => setDraft((current) => ({ ...current, ...changes }))}
         />
+        <ActionBar>
+          <button type="submit" class="primary" disabled={busy}>
+            Create draft
+          </button>
+        </ActionBar>
       </form>
     </div>
   );
