@@ -52,7 +52,6 @@ async function apiAs(baseUrl: string, email: string) {
 
 /** A draft with two revisions, a second section, a pending invitation, a token, a key and a webhook. */
 async function fillThePaper(site: NewsroomSite) {
-  await site.addStaff('editor_in_chief', 'chief@paper.example', 'Amal Haddad');
   await site.addStaff('writer', 'writer@paper.example', 'Wafa Writer');
   const post = await apiAs(site.baseUrl, 'chief@paper.example');
   const section = await post<{ id: number }>('/api/admin/sections', { name: 'Business' });
@@ -121,6 +120,28 @@ describe('every newsroom page at a phone’s and a laptop’s width', () => {
       await page.context().close();
     },
   );
+
+  it('makes the first account through setup, and its dashboard lists what is left to do', async () => {
+    const page = await (await newWindow(browser, PHONE)).newPage();
+    await page.goto(`${site.baseUrl}/admin/sign-in`);
+    await page.getByLabel('Your name').fill('Amal Haddad');
+    await page.getByLabel('Email address').fill('chief@paper.example');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: /Create the editor-in-chief/ }).click();
+    const checklist = page.getByRole('region', { name: 'Getting the paper ready' });
+    await checklist.waitFor();
+    // The reference paper has its settings, a section and a published story: only the invite is left.
+    expect(await checklist.getByRole('listitem').allTextContents()).toEqual([
+      'DoneName the paper and set its time zone',
+      'DoneMake the sections stories are filed in',
+      'To doInvite someone to the newsroom',
+      'DonePublish the first story',
+    ]);
+    await checkPage(page, axeSource, { path: '/admin/#first-run', heading: 'Dashboard' }, 390);
+    await checklist.getByRole('link', { name: 'Invite someone to the newsroom' }).click();
+    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    await page.context().close();
+  });
 
   describe('once the paper has people, stories and integrations', () => {
     let paper: Awaited<ReturnType<typeof fillThePaper>>;
