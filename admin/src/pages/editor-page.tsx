@@ -260,14 +260,8 @@ interface EditorColumnsProps extends EditorLists {
 }
 
 /** The form, ending in its action bar, and the tools beside it; the workflow's moves join the bar. */
-function EditorColumns({
-  article,
-  editing,
-  editable,
-  save,
-  refresh,
-  ...lists
-}: EditorColumnsProps) {
+function EditorColumns({ save, sections, authors, ...tools }: EditorColumnsProps) {
+  const { article, editing, editable } = tools;
   const user = useUser();
   const [movesSlot, setMovesSlot] = useState<HTMLElement | null>(null);
   return (
@@ -278,20 +272,14 @@ function EditorColumns({
           errors={editing.errors}
           editable={editable}
           canSetBylines={may(user, 'set_bylines', article)}
-          sections={lists.sections}
-          authors={lists.authors}
+          sections={sections}
+          authors={authors}
           bodyKey={editing.bodyKey}
           update={editing.update}
         />
         <SaveBar editing={editing} editable={editable} movesSlot={setMovesSlot} />
       </form>
-      <EditorTools
-        article={article}
-        editing={editing}
-        editable={editable}
-        refresh={refresh}
-        movesInto={movesSlot}
-      />
+      <EditorTools {...tools} movesInto={movesSlot} />
     </div>
   );
 }
