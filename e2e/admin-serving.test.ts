@@ -1,6 +1,7 @@
 /**
  * How the server hands out the newsroom app: its page for every address under /admin (the app
- * routes in the browser), its hashed assets cached for good, the first-run form untouched, and a
+ * routes in the browser), its hashed assets cached for good, the first-run form untouched (and
+ * every page leading there while nobody has an account), and a
  * plain answer when the app was never built. Needs `npm run build` first, like every e2e suite.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -9,7 +10,9 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultAdminRoot, registerAdminApp } from '../src/http/admin/admin-routes.js';
+import { createUser } from '../src/services/accounts/create-user.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
+import { STRONG_PASSWORD } from '../test/test-password.js';
 
 describe('the newsroom app as the server serves it', () => {
   let t: TestApp;
@@ -19,7 +22,22 @@ describe('the newsroom app as the server serves it', () => {
   });
   afterAll(() => t?.close());
 
+  it('leaves the server-rendered first-run form at /admin/setup, where the app sends an empty install', async () => {
+    const setup = await t.server.inject({ url: '/admin/setup' });
+    expect(setup.statusCode).toBe(200);
+    expect(setup.body).toContain('<form method="post" action="/admin/setup">');
+    const app = await t.server.inject({ url: '/admin/articles/12' });
+    expect(app.statusCode).toBe(303);
+    expect(app.headers.location).toBe('/admin/setup');
+  });
+
   it('answers every address under /admin with the app’s page, never cached', async () => {
+    await createUser(t.app.accounts, {
+      email: 'chief@paper.example',
+      name: 'Amal Haddad',
+      role: 'editor_in_chief',
+      password: STRONG_PASSWORD,
+    });
     for (const url of ['/admin', '/admin/', '/admin/articles/12', '/admin/sign-in?next=%2F']) {
       const response = await t.server.inject({ url });
       expect(response.statusCode, url).toBe(200);
@@ -38,12 +56,6 @@ describe('the newsroom app as the server serves it', () => {
     expect(asset.headers['content-type']).toMatch(/javascript/);
     const missing = await t.server.inject({ url: '/admin/assets/no-such-file.js' });
     expect(missing.statusCode).toBe(404);
-  });
-
-  it('leaves the server-rendered first-run form at /admin/setup', async () => {
-    const setup = await t.server.inject({ url: '/admin/setup' });
-    expect(setup.statusCode).toBe(200);
-    expect(setup.body).toContain('<form method="post" action="/admin/setup">');
   });
 
   it('says plainly that the app must be built when dist/admin is missing', async () => {

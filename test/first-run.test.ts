@@ -12,6 +12,23 @@ describe.each(ENGINES)('the first run on $engine', ({ create }) => {
   });
   afterEach(() => t?.close());
 
+  it('sends every newsroom page to the setup form while nobody has an account, and never after', async () => {
+    for (const url of ['/admin', '/admin/', '/admin/sign-in', '/admin/sign-in?next=%2Farticles']) {
+      const empty = await call({ url });
+      expect(empty.statusCode, url).toBe(303);
+      expect(empty.headers.location, url).toBe('/admin/setup');
+      expect(empty.headers['cache-control'], url).toBe('no-store');
+    }
+    const body = { email: 'amal@paper.example', name: 'Amal Haddad', password: PASSWORD };
+    expect((await call({ method: 'POST', url: '/api/admin/setup', body })).statusCode).toBe(201);
+    for (const url of ['/admin', '/admin/sign-in']) {
+      const app = await call({ url });
+      expect(app.headers.location, url).toBeUndefined();
+      expect(app.statusCode, url).not.toBe(303);
+    }
+    expect((await call({ url: '/admin/setup' })).statusCode).toBe(404);
+  });
+
   it('offers a setup form that works without JavaScript and shows mistakes beside their field', async () => {
     const form = await call({ url: '/admin/setup' });
     expect(form.statusCode).toBe(200);

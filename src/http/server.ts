@@ -3,6 +3,7 @@ import fastifyMultipart from '@fastify/multipart';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { isDomainError, type DomainErrorKind } from '../domain/errors.js';
 import type { AccountDeps } from '../services/accounts/account-deps.js';
+import { setUpIsOpen } from '../services/accounts/set-up-first-user.js';
 import type { NewsroomDeps } from '../services/articles/newsroom-deps.js';
 import type { Presence } from '../services/articles/presence.js';
 import type { MediaDeps } from '../services/media/media-deps.js';
@@ -138,6 +139,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     publicUrl: options.publicUrl,
     ratePerMinute: options.contentApiRatePerMinute ?? 600,
   });
-  await registerAdminApp(server, undefined, { sourceMaps: !options.production });
+  await registerAdminApp(server, undefined, {
+    sourceMaps: !options.production,
+    setUpIsOpen: () => setUpIsOpen(options.accounts.storage.stores),
+  });
   return server;
 }

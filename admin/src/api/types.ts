@@ -65,6 +65,15 @@ export interface Dashboard {
   scheduled: DeskEntry[];
   recentlyPublished: DeskEntry[];
   alerts: Alert[];
+  /** The editor-in-chief's first steps while the paper is new; null otherwise. */
+  firstRun?: FirstRunItem[] | null;
+}
+
+export type FirstRunStep = 'settings' | 'sections' | 'invite' | 'first_story';
+
+export interface FirstRunItem {
+  step: FirstRunStep;
+  done: boolean;
 }
 
 export interface Section {

@@ -33,15 +33,15 @@ export function ArticleTable(props: ArticleTableProps) {
       <tbody>
         {articles.map((article) => (
           <tr key={article.id}>
-            <td>
+            <td data-label="Headline">
               <Link href={`/articles/${article.id}`}>{article.headline}</Link>
             </td>
-            <td>
+            <td data-label="Status">
               <StatusBadge status={article.status} killed={article.killed} />{' '}
               <ViewOnSite url={article.publicUrl} about={article.headline} />
             </td>
-            {sections.length > 0 && <td>{sectionName(article.sectionId)}</td>}
-            <td>
+            {sections.length > 0 && <td data-label="Section">{sectionName(article.sectionId)}</td>}
+            <td data-label={TIME_HEADINGS[time]}>
               <When at={article[time]} />
             </td>
           </tr>

@@ -1,3 +1,4 @@
+import { createPortal } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import { newsroom } from '../api/newsroom.js';
 import type { ArticleStatus, DeskArticle, SessionUser } from '../api/types.js';
@@ -15,6 +16,8 @@ interface WorkflowPanelProps {
   beforeMove: () => Promise<boolean>;
   /** Called after a move, to reload the article's state. */
   onMoved: (message: string) => void;
+  /** Where the move buttons go instead of the panel: the editor's action bar, once it exists. */
+  movesInto?: HTMLElement | null;
 }
 
 type Move = (to: ArticleStatus, done: string, times?: { publishAt?: string }) => void;
@@ -150,7 +153,8 @@ const publishRequest = (article: DeskArticle) => ({
 });
 
 /** The moves this user may make from the article's state, as buttons. */
-export function WorkflowPanel({ article, user, beforeMove, onMoved }: WorkflowPanelProps) {
+export function WorkflowPanel(props: WorkflowPanelProps) {
+  const { article, user, beforeMove, onMoved, movesInto } = props;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const allowed = (action: ArticleAction, to?: ArticleStatus) =>
@@ -176,17 +180,22 @@ export function WorkflowPanel({ article, user, beforeMove, onMoved }: WorkflowPa
       if (to === 'published' && !(await ask(publishRequest(article)))) return;
       await run(() => newsroom.transition(article.id, to, times), done);
     })();
-
-  return (
-    <section class="panel workflow" aria-labelledby="workflow-heading">
-      <h2 id="workflow-heading">Workflow</h2>
-      <StatusLine article={article} />
+  const moves = (
+    <>
       {error && (
         <p class="form-error" role="alert">
           {error}
         </p>
       )}
       <MoveButtons status={article.status} allowed={allowed} busy={busy} move={move} />
+    </>
+  );
+
+  return (
+    <section class="panel workflow" aria-labelledby="workflow-heading">
+      <h2 id="workflow-heading">Workflow</h2>
+      <StatusLine article={article} />
+      {movesInto ? createPortal(moves, movesInto) : moves}
       {allowed('schedule', 'scheduled') && (
         <ScheduleForm busy={busy} move={move} onError={setError} />
       )}

@@ -67,15 +67,15 @@ function KeyRow(props: { entry: ContentKey; onRevoke: (key: ContentKey) => void;
   const { entry } = props;
   return (
     <tr>
-      <td>{entry.name}</td>
-      <td>
+      <td data-label="For">{entry.name}</td>
+      <td data-label="Key">
         <code>{entry.prefix}…</code>
       </td>
-      <td>{entry.createdBy?.name ?? '—'}</td>
-      <td>
+      <td data-label="Made by">{entry.createdBy?.name ?? '—'}</td>
+      <td data-label="Made">
         <When at={entry.createdAt} />
       </td>
-      <td>
+      <td data-label="Last used">
         <When at={entry.lastUsedAt} />
       </td>
       <td>

@@ -8,6 +8,7 @@ import { Link } from '../router.js';
 import { atLeast, useUser } from '../session.js';
 import { MailWarning } from '../components/mail-warning.js';
 import { usePageTitle } from '../components/page-title.js';
+import { FirstRunChecklist } from './first-run-checklist.js';
 
 /** The dashboard from the article list, for a server that has no dashboard endpoint yet. */
 async function dashboardFromLists(user: SessionUser): Promise<Dashboard> {
@@ -102,6 +103,7 @@ export function DashboardPage() {
     <>
       <h1>Dashboard</h1>
       {atLeast(user.role, 'editor_in_chief') && <MailWarning />}
+      <FirstRunChecklist items={board.firstRun} />
       <Alerts alerts={board.alerts} />
       <div class="desk-grid">
         <DeskList

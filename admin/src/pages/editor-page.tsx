@@ -7,6 +7,7 @@ import { may } from '../editor/article-permissions.js';
 import { ConflictPanel } from '../editor/conflict-panel.js';
 import { CorrectionsPanel } from '../editor/corrections-panel.js';
 import { DRAFT_FIELDS, DraftForm } from '../editor/draft-form.js';
+import { ActionBar } from '../editor/action-bar.js';
 import { BackupNotice } from '../editor/local-backup.js';
 import { NotesPanel } from '../editor/notes-panel.js';
 import { PendingChangesBanner } from '../editor/pending-changes-banner.js';
@@ -34,10 +35,13 @@ interface Notice {
 const wentLive = (before: DeskArticle, after: DeskArticle) =>
   after.publicUrl !== null && (before.publicUrl === null || (!!before.pending && !after.pending));
 
-interface LoadedEditorProps {
-  initial: DeskArticle;
+interface EditorLists {
   sections: Section[];
   authors: Author[];
+}
+
+interface LoadedEditorProps extends EditorLists {
+  initial: DeskArticle;
 }
 
 function PresenceNotice({ articleId }: { articleId: number }) {
@@ -51,8 +55,7 @@ function PresenceNotice({ articleId }: { articleId: number }) {
   );
 }
 
-function EditorHead(props: { article: DeskArticle; editing: DraftEditor; editable: boolean }) {
-  const { article, editing, editable } = props;
+function EditorHead({ article, editing }: { article: DeskArticle; editing: DraftEditor }) {
   return (
     <div class="editor-head">
       <h1 id="editor-heading">
@@ -61,18 +64,26 @@ function EditorHead(props: { article: DeskArticle; editing: DraftEditor; editabl
       </h1>
       <StatusBadge status={article.status} killed={article.killed} />
       <ViewOnSite url={article.publicUrl} />
+    </div>
+  );
+}
+
+/** The form's own bar: where the text stands and Save; the workflow adds its moves to it. */
+function SaveBar(props: {
+  editing: DraftEditor;
+  editable: boolean;
+  movesSlot: (slot: HTMLElement | null) => void;
+}) {
+  const { editing, editable, movesSlot } = props;
+  return (
+    <ActionBar movesSlot={movesSlot}>
       <SaveStatus editing={editing} editable={editable} />
       {editable && (
-        <button
-          type="submit"
-          form="article-form"
-          class="primary"
-          disabled={editing.saving || !!editing.conflict}
-        >
+        <button type="submit" class="primary" disabled={editing.saving || !!editing.conflict}>
           Save
         </button>
       )}
-    </div>
+    </ActionBar>
   );
 }
 
@@ -92,16 +103,18 @@ interface EditorToolsProps {
   editing: DraftEditor;
   editable: boolean;
   refresh: (message?: string) => Promise<void>;
+  movesInto: HTMLElement | null;
 }
 
 /** Beside the text: workflow, preview, history, corrections and notes. */
-function EditorTools({ article, editing, editable, refresh }: EditorToolsProps) {
+function EditorTools({ article, editing, editable, refresh, movesInto }: EditorToolsProps) {
   const user = useUser();
   return (
     <aside class="editor-side" aria-label="Article tools">
       <WorkflowPanel
         article={article}
         user={user}
+        movesInto={movesInto}
         beforeMove={() => (editable ? editing.save('save') : Promise.resolve(true))}
         onMoved={(message) => void refresh(message)}
       />
@@ -158,7 +171,7 @@ function LoadedEditor({ initial, sections, authors }: LoadedEditorProps) {
 
   return (
     <div class="editor">
-      <EditorHead article={article} editing={editing} editable={editable} />
+      <EditorHead article={article} editing={editing} />
       <PresenceNotice articleId={article.id} />
       <AccessBanner article={article} editable={editable} />
       <PendingChangesBanner
@@ -191,21 +204,48 @@ function LoadedEditor({ initial, sections, authors }: LoadedEditorProps) {
       )}
       <FormError message={editing.errors.form} />
       <ErrorSummary errors={editing.errors} fields={DRAFT_FIELDS} takeFocus={editing.errorsAsked} />
-      <div class="editor-columns">
-        <form id="article-form" aria-labelledby="editor-heading" onSubmit={save}>
-          <DraftForm
-            draft={editing.draft}
-            errors={editing.errors}
-            editable={editable}
-            canSetBylines={may(user, 'set_bylines', article)}
-            sections={sections}
-            authors={authors}
-            bodyKey={editing.bodyKey}
-            update={editing.update}
-          />
-        </form>
-        <EditorTools article={article} editing={editing} editable={editable} refresh={refresh} />
-      </div>
+      <EditorColumns
+        article={article}
+        editing={editing}
+        editable={editable}
+        sections={sections}
+        authors={authors}
+        save={save}
+        refresh={refresh}
+      />
+    </div>
+  );
+}
+
+interface EditorColumnsProps extends EditorLists {
+  article: DeskArticle;
+  editing: DraftEditor;
+  editable: boolean;
+  save: (event?: Event) => void;
+  refresh: (message?: string) => Promise<void>;
+}
+
+/** The form, ending in its action bar, and the tools beside it; the workflow's moves join the bar. */
+function EditorColumns({ save, sections, authors, ...tools }: EditorColumnsProps) {
+  const { article, editing, editable } = tools;
+  const user = useUser();
+  const [movesSlot, setMovesSlot] = useState<HTMLElement | null>(null);
+  return (
+    <div class="editor-columns">
+      <form id="article-form" aria-labelledby="editor-heading" onSubmit={save}>
+        <DraftForm
+          draft={editing.draft}
+          errors={editing.errors}
+          editable={editable}
+          canSetBylines={may(user, 'set_bylines', article)}
+          sections={sections}
+          authors={authors}
+          bodyKey={editing.bodyKey}
+          update={editing.update}
+        />
+        <SaveBar editing={editing} editable={editable} movesSlot={setMovesSlot} />
+      </form>
+      <EditorTools {...tools} movesInto={movesSlot} />
     </div>
   );
 }

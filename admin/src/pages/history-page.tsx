@@ -61,7 +61,7 @@ function RevisionRows(props: {
       <tbody>
         {props.revisions.map((r) => (
           <tr key={r.number} class={r.kind === 'conflict' ? 'conflict-row' : undefined}>
-            <th scope="row">
+            <th scope="row" data-label="Revision">
               {r.number}
               {r.number === props.current && ' (current)'}
             </th>

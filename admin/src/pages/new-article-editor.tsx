@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { newsroom } from '../api/newsroom.js';
 import type { ArticleDraft, Author, Section } from '../api/types.js';
+import { ActionBar } from '../editor/action-bar.js';
 import { DRAFT_FIELDS, DraftForm } from '../editor/draft-form.js';
 import { differs } from '../editor/draft-changes.js';
 import { BackupNotice, useLocalBackup } from '../editor/local-backup.js';
@@ -76,9 +77,6 @@ export function NewArticleEditor({
     <div class="editor">
       <div class="editor-head">
         <h1 id="editor-heading">New article</h1>
-        <button type="submit" form="article-form" class="primary" disabled={busy}>
-          Create draft
-        </button>
       </div>
       {sections.length === 0 && <NoSections />}
       <BackupNotice
@@ -107,6 +105,11 @@ export function NewArticleEditor({
           bodyKey={bodyKey}
           update={(changes) => setDraft((current) => ({ ...current, ...changes }))}
         />
+        <ActionBar>
+          <button type="submit" class="primary" disabled={busy}>
+            Create draft
+          </button>
+        </ActionBar>
       </form>
     </div>
   );

@@ -123,14 +123,16 @@ function TokenTable(props: {
       <tbody>
         {props.tokens.map((entry) => (
           <tr key={entry.id}>
-            <td>{entry.name}</td>
-            <td>
+            <td data-label="For">{entry.name}</td>
+            <td data-label="Made">
               <When at={entry.createdAt} />
             </td>
-            <td>
+            <td data-label="Last used">
               <When at={entry.lastUsedAt} />
             </td>
-            <td>{entry.expiresAt ? <When at={entry.expiresAt} /> : 'Never'}</td>
+            <td data-label="Expires">
+              {entry.expiresAt ? <When at={entry.expiresAt} /> : 'Never'}
+            </td>
             <td>
               <TokenState entry={entry} busy={props.busy} onRevoke={props.onRevoke} />
             </td>

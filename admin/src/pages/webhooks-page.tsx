@@ -136,18 +136,20 @@ function DeliveryLog({ id }: { id: number }) {
         <tbody>
           {deliveries.map((d: WebhookDelivery) => (
             <tr key={d.id}>
-              <td>
+              <td data-label="Event">
                 {d.eventType} #{d.eventId}
               </td>
-              <td>{d.status}</td>
-              <td>
+              <td data-label="Status">{d.status}</td>
+              <td data-label="Attempts">
                 {d.attempts}
                 {d.log.length > 0 &&
                   ` (${d.log.map((a) => a.responseCode ?? 'no answer').join(', ')})`}
               </td>
-              <td>{d.lastError ?? ''}</td>
-              <td>{d.status === 'pending' ? <When at={d.nextAttemptAt} /> : '—'}</td>
-              <td>
+              <td data-label="Last error">{d.lastError ?? ''}</td>
+              <td data-label="Next attempt">
+                {d.status === 'pending' ? <When at={d.nextAttemptAt} /> : '—'}
+              </td>
+              <td data-label="Queued">
                 <When at={d.createdAt} />
               </td>
             </tr>

@@ -48,18 +48,39 @@ async function sendIndex(reply: FastifyReply, indexFile: string) {
 
 const isSourceMap = (path: string) => path.endsWith('.map');
 
+export interface AdminAppOptions {
+  sourceMaps: boolean;
+  /** True while no account exists: every page of the app then leads to the first-run form. */
+  setUpIsOpen?: () => Promise<boolean>;
+}
+
+/**
+ * Asks `setUpIsOpen` until it says no, then stops asking: once an account exists, setup
+ * never opens again.
+ */
+function firstRunCheck(setUpIsOpen: AdminAppOptions['setUpIsOpen']) {
+  let setUp = !setUpIsOpen;
+  return async () => {
+    if (setUp || !setUpIsOpen) return false;
+    setUp = !(await setUpIsOpen());
+    return !setUp;
+  };
+}
+
 /**
  * Serves the newsroom app under /admin/: its content-hashed assets for a year, and its page
  * for every other address below /admin (the app routes in the browser). /admin/setup, the
- * server-rendered first-run form, is a more specific route and keeps answering itself.
+ * server-rendered first-run form, is a more specific route and keeps answering itself; on an
+ * empty install every other page redirects there, as there is nobody to sign in yet.
  * Source maps (the app's whole source) are served only when `sourceMaps` says so: never in
  * production, where the bundle does not name them either (admin/vite.config.ts).
  */
 export async function registerAdminApp(
   server: FastifyInstance,
   root = defaultAdminRoot(),
-  options: { sourceMaps: boolean } = { sourceMaps: true },
+  options: AdminAppOptions = { sourceMaps: true },
 ) {
+  const awaitingSetUp = firstRunCheck(options.setUpIsOpen);
   const assets = join(root, 'assets');
   if (existsSync(assets)) {
     await server.register(fastifyStatic, {
@@ -75,6 +96,10 @@ export async function registerAdminApp(
     });
   }
   const indexFile = join(root, 'index.html');
-  server.get('/admin', (_request, reply) => sendIndex(reply, indexFile));
-  server.get('/admin/*', (_request, reply) => sendIndex(reply, indexFile));
+  const sendPage = async (reply: FastifyReply) =>
+    (await awaitingSetUp())
+      ? reply.header('cache-control', 'no-store').redirect('/admin/setup', 303)
+      : sendIndex(reply, indexFile);
+  server.get('/admin', (_request, reply) => sendPage(reply));
+  server.get('/admin/*', (_request, reply) => sendPage(reply));
 }

@@ -1,13 +1,15 @@
 import { can } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
 import type { DeskQuery } from '../ports.js';
+import { readFirstRunChecklist } from '../read-first-run-checklist.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 
 const SHOWN = 20;
 
 /**
  * The newsroom's front page for one person: their drafts, what waits for review, what is
- * scheduled, what went out lately, and the alerts an editor must see.
+ * scheduled, what went out lately, the alerts an editor must see, and the editor-in-chief's
+ * first-run checklist while the paper is new.
  */
 export async function readDashboard(deps: NewsroomDeps, actor: Actor) {
   const { desk, alerts } = deps.storage.stores;
@@ -19,12 +21,13 @@ export async function readDashboard(deps: NewsroomDeps, actor: Actor) {
       ...(seesAll ? {} : { createdBy: actor.userId }),
       ...query,
     });
-  const [myDrafts, inReview, scheduled, recentlyPublished, open] = await Promise.all([
+  const [myDrafts, inReview, scheduled, recentlyPublished, open, firstRun] = await Promise.all([
     desk.list({ status: 'draft', createdBy: actor.userId, limit: SHOWN, offset: 0 }),
     list({ status: 'in_review' }),
     list({ status: 'scheduled' }),
     list({ status: 'published', limit: 10 }),
     can(actor, 'homepage.curate') ? alerts.open() : Promise.resolve([]),
+    readFirstRunChecklist(deps.storage.stores, actor),
   ]);
-  return { myDrafts, inReview, scheduled, recentlyPublished, alerts: open };
+  return { myDrafts, inReview, scheduled, recentlyPublished, alerts: open, firstRun };
 }
