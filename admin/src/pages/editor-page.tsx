@@ -72,12 +72,15 @@ function EditorHead({ article, editing }: { article: DeskArticle; editing: Draft
 function SaveBar(props: {
   editing: DraftEditor;
   editable: boolean;
+  /** The live story's address: on a phone the notice at the top is out of sight after Publish. */
+  publicUrl: string | null;
   movesSlot: (slot: HTMLElement | null) => void;
 }) {
-  const { editing, editable, movesSlot } = props;
+  const { editing, editable, publicUrl, movesSlot } = props;
   return (
     <ActionBar movesSlot={movesSlot}>
       <SaveStatus editing={editing} editable={editable} />
+      <ViewOnSite url={publicUrl} />
       {editable && (
         <button type="submit" class="primary" disabled={editing.saving || !!editing.conflict}>
           Save
@@ -243,7 +246,12 @@ function EditorColumns({ save, sections, authors, ...tools }: EditorColumnsProps
           bodyKey={editing.bodyKey}
           update={editing.update}
         />
-        <SaveBar editing={editing} editable={editable} movesSlot={setMovesSlot} />
+        <SaveBar
+          editing={editing}
+          editable={editable}
+          publicUrl={article.publicUrl}
+          movesSlot={setMovesSlot}
+        />
       </form>
       <EditorTools {...tools} movesInto={movesSlot} />
     </div>
