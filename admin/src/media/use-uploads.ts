@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MediaItem } from '../api/types.js';
 import { messageOf } from '../components/use-load.js';
 import { currentCsrfToken, uploadPhoto, type Uploaded } from './upload-photo.js';
+import { createUploadQueue } from './upload-queue.js';
 
 /** More at once would only share the same connection and keep every bar crawling. */
 export const MAX_PARALLEL_UPLOADS = 3;
@@ -32,8 +33,6 @@ interface Job {
  */
 export function useUploads(onUploaded: (item: MediaItem, isNew: boolean) => void) {
   const [uploads, setUploads] = useState<Upload[]>([]);
-  const queue = useRef<Job[]>([]);
-  const running = useRef(0);
   const nextKey = useRef(1);
   const live = useRef(true);
   const heard = useRef(onUploaded);
@@ -73,17 +72,8 @@ export function useUploads(onUploaded: (item: MediaItem, isNew: boolean) => void
     }
   };
 
-  const pump = () => {
-    while (running.current < MAX_PARALLEL_UPLOADS) {
-      const job = queue.current.shift();
-      if (!job) return;
-      running.current += 1;
-      void run(job).finally(() => {
-        running.current -= 1;
-        pump();
-      });
-    }
-  };
+  // Made once: `run` reaches the rows only through setters and refs, which never change.
+  const [queue] = useState(() => createUploadQueue<Job>(MAX_PARALLEL_UPLOADS, run));
 
   /** Queues the files; they start as soon as fewer than three are being sent. */
   const add = (files: File[]) => {
@@ -103,8 +93,7 @@ export function useUploads(onUploaded: (item: MediaItem, isNew: boolean) => void
         item: null,
       })),
     ]);
-    queue.current.push(...jobs);
-    pump();
+    queue.add(jobs);
   };
 
   /** Forgets the rows of files that are done (sent or refused). */
