@@ -1,4 +1,5 @@
 import { articlePath, type Article } from '../domain/article/article.js';
+import { isVisibleToReaders } from '../domain/article/reader-visibility.js';
 import { gone, notFound } from '../domain/errors.js';
 import type { PublicationSnapshot } from './publication-cache.js';
 import { readMasthead, type Masthead } from './read-masthead.js';
@@ -8,9 +9,9 @@ export type ArticlePageResult =
   | { kind: 'page'; article: Article; masthead: Masthead; publication: PublicationSnapshot }
   | { kind: 'redirect'; location: string };
 
-/** True when readers may see the article at this instant (published, embargo passed). */
+/** True when readers may see the article at this instant: the one rule, for a whole article. */
 export const isVisible = (article: Article, now: Date) =>
-  article.status === 'published' && article.publishedAt !== null && article.publishedAt <= now;
+  isVisibleToReaders({ ...article, killed: article.killedAt !== null }, now);
 
 /**
  * The article at /section/slug, or where it lives now when the slug or section changed.

@@ -1,5 +1,5 @@
 /** Turning joined article rows into domain objects. */
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type {
   Article,
   ArticleStatus,
@@ -79,14 +79,28 @@ export interface ListFilter {
 }
 
 /**
- * The stories readers may see at `asOf` (published, never killed, embargo passed) that match
- * the filter: the one definition every page, feed, sitemap and API list starts from.
+ * Readers may see a story at `asOf` when it is published, not killed, its embargo has passed and
+ * its time to come down has not: `isVisibleToReaders` (domain/article/reader-visibility.ts) in
+ * SQL, for any query over `articles as a`. Every reader surface goes through it.
+ */
+export const visibleToReaders =
+  (asOf: Date) =>
+  (eb: ExpressionBuilder<DatabaseSchema & { a: DatabaseSchema['articles'] }, 'a'>) => {
+    const at = toDbTime(asOf);
+    return eb.and([
+      eb('a.status', '=', 'published'),
+      eb('a.killed_at', 'is', null),
+      eb('a.published_at', '<=', at),
+      eb.or([eb('a.unpublish_at', 'is', null), eb('a.unpublish_at', '>', at)]),
+    ]);
+  };
+
+/**
+ * The stories readers may see at `asOf` that match the filter: where every page, feed, sitemap
+ * and API list starts from.
  */
 export function listedArticles(db: Kysely<DatabaseSchema>, asOf: Date, filter: ListFilter = {}) {
-  let select = fromArticles(db)
-    .where('a.status', '=', 'published')
-    .where('a.killed_at', 'is', null)
-    .where('a.published_at', '<=', toDbTime(asOf));
+  let select = fromArticles(db).where(visibleToReaders(asOf));
   if (filter.sectionId !== undefined) select = select.where('a.section_id', '=', filter.sectionId);
   if (filter.authorId !== undefined) {
     const byAuthor = db

@@ -11,30 +11,23 @@ import type {
 import {
   articleFrom,
   bylinesOf,
-  fromArticles,
   listedArticles,
+  visibleToReaders,
   withArticleColumns,
 } from './article-rows.js';
 import { fromDbTime, toDbTime, type DatabaseSchema } from './schema.js';
 
 // The month a time falls in, from the fixed-width ISO text both engines store: "2024-04".
-const MONTH_OF_PUBLICATION = sql<string>`substr(${sql.ref('published_at')}, 1, 7)`;
+const MONTH_OF_PUBLICATION = sql<string>`substr(${sql.ref('a.published_at')}, 1, 7)`;
 
 /**
- * Feeds and sitemaps on Kysely. Every query starts from an index: (status, published_at) for
+ * Feeds and sitemaps on Kysely, every query through the one reader-visibility rule
+ * (`visibleToReaders`). Every query starts from an index: (status, published_at, …) for
  * dates, (section_id, status, published_at) for sections, the link tables' (tag_id|author_id,
  * article_id) for topics and authors; see migration 0008 and discovery-store.int.test.ts.
- * Killed stories are unpublished, so `status = 'published'` keeps them out.
  */
 export class KyselyDiscoveryStore implements DiscoveryStore {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
-
-  /** Published and visible at `asOf`. */
-  private visible(asOf: Date) {
-    return fromArticles(this.db)
-      .where('a.status', '=', 'published')
-      .where('a.published_at', '<=', toDbTime(asOf));
-  }
 
   async listFeedStories(query: FeedQuery): Promise<FeedStory[]> {
     const select = listedArticles(this.db, query.asOf, query);
@@ -70,15 +63,14 @@ export class KyselyDiscoveryStore implements DiscoveryStore {
   async listPublishedMonths(asOf: Date): Promise<PublishedMonth[]> {
     // Read from the covering index (status, published_at, updated_at): no article row is read.
     const rows = await this.db
-      .selectFrom('articles')
+      .selectFrom('articles as a')
       .select((eb) => [
         MONTH_OF_PUBLICATION.as('month'),
         eb.fn.countAll().as('count'),
-        eb.fn.max('published_at').as('last_published'),
-        eb.fn.max('updated_at').as('last_updated'),
+        eb.fn.max('a.published_at').as('last_published'),
+        eb.fn.max('a.updated_at').as('last_updated'),
       ])
-      .where('status', '=', 'published')
-      .where('published_at', '<=', toDbTime(asOf))
+      .where(visibleToReaders(asOf))
       .groupBy(MONTH_OF_PUBLICATION)
       .orderBy(MONTH_OF_PUBLICATION)
       .execute();
@@ -102,7 +94,7 @@ export class KyselyDiscoveryStore implements DiscoveryStore {
     newestFirst?: boolean;
   }): Promise<SitemapStory[]> {
     const order = query.newestFirst ? 'desc' : 'asc';
-    const rows = await this.visible(query.asOf)
+    const rows = await listedArticles(this.db, query.asOf)
       .where('a.published_at', '>=', toDbTime(query.from))
       .where('a.published_at', '<', toDbTime(query.until))
       .innerJoin('sections as s', 's.id', 'a.section_id')
@@ -144,7 +136,7 @@ export class KyselyDiscoveryStore implements DiscoveryStore {
 
   async latestLinked(asOf: Date, link: 'tags' | 'authors'): Promise<Date | undefined> {
     // Newest first down the (status, published_at) index, stopping at the first linked story.
-    const row = await this.visible(asOf)
+    const row = await listedArticles(this.db, asOf)
       .select('a.published_at')
       .where((eb) =>
         eb.exists(
@@ -175,8 +167,7 @@ export class KyselyDiscoveryStore implements DiscoveryStore {
           .selectFrom('articles as a')
           .select((inner) => inner.fn.max('a.published_at').as('last'))
           .whereRef('a.section_id', '=', 's.id')
-          .where('a.status', '=', 'published')
-          .where('a.published_at', '<=', toDbTime(asOf))
+          .where(visibleToReaders(asOf))
           .as('last_published'),
       ])
       .orderBy('s.position')
@@ -207,8 +198,7 @@ export class KyselyDiscoveryStore implements DiscoveryStore {
       .innerJoin('articles as a', 'a.id', 'l.article_id')
       .innerJoin('authors as p', 'p.id', 'l.author_id')
       .select((eb) => ['p.slug', eb.fn.max('a.published_at').as('last_published')])
-      .where('a.status', '=', 'published')
-      .where('a.published_at', '<=', toDbTime(asOf))
+      .where(visibleToReaders(asOf))
       .groupBy(['p.id', 'p.slug'])
       .orderBy('last_published', 'desc')
       .orderBy('p.slug')

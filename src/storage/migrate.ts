@@ -15,6 +15,7 @@ import * as sectionSlugs from './migrations/0012-section-slugs.js';
 import * as pendingChanges from './migrations/0013-pending-changes.js';
 import * as authorProfiles from './migrations/0015-author-profiles.js';
 import * as storyDetails from './migrations/0016-story-details.js';
+import * as readerVisibilityIndex from './migrations/0017-reader-visibility-index.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0013-pending-changes': pendingChanges,
   '0015-author-profiles': authorProfiles,
   '0016-story-details': storyDetails,
+  '0017-reader-visibility-index': readerVisibilityIndex,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -61,6 +61,7 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
       '0013-pending-changes',
       '0015-author-profiles',
       '0016-story-details',
+      '0017-reader-visibility-index',
     ]);
     world = await storage.stores.sections.create({
       slug: 'world',

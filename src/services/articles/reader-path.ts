@@ -1,24 +1,20 @@
 import { articlePath, type ArticleStatus } from '../../domain/article/article.js';
+import { isVisibleToReaders } from '../../domain/article/reader-visibility.js';
 import type { DeskEntry, Stores } from '../ports.js';
 
 interface Placed {
   status: ArticleStatus;
   publishedAt: Date | null;
   killed: boolean;
+  /** Desk list rows do not carry it: the scheduler takes an expired story down within seconds. */
+  unpublishAt?: Date | null;
   slug: string;
 }
 
-/**
- * Where readers find a story now, or null while they cannot: not published, embargoed until a
- * later time, or killed. The same rule as the article page's.
- */
+/** Where readers find a story now, or null while they cannot (the one reader-visibility rule). */
 export function readerPathOf(story: Placed, section: { slug: string }, now: Date): string | null {
-  const live =
-    story.status === 'published' &&
-    !story.killed &&
-    story.publishedAt !== null &&
-    story.publishedAt <= now;
-  return live ? articlePath({ slug: story.slug, section }) : null;
+  const visible = isVisibleToReaders({ ...story, unpublishAt: story.unpublishAt ?? null }, now);
+  return visible ? articlePath({ slug: story.slug, section }) : null;
 }
 
 /** Desk list entries, each with the path readers find it at (`publicPath`, null if none). */

@@ -87,7 +87,6 @@ export async function readContentArticle(
     'id' in by
       ? await articles.findById(by.id)
       : ((await articles.findBySlug(by.slug)) ?? (await articles.findBySlugHistory(by.slug)));
-  if (!article || article.killedAt || !isVisible(article, deps.clock.now()))
-    throw notFound('No such article');
+  if (!article || !isVisible(article, deps.clock.now())) throw notFound('No such article');
   return article;
 }
