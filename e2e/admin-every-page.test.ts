@@ -157,7 +157,7 @@ describe('every newsroom page at a phone’s and a laptop’s width', () => {
       { path: `/admin/articles/${PUBLISHED_ID}`, heading: /^Edit article/ },
       { path: `/admin/articles/${paper.draftId}/history`, heading: /^History of/ },
       { path: '/admin/media', heading: 'Photos' },
-      { path: '/admin/homepage', heading: 'Home page' },
+      { path: '/admin/homepage', heading: 'Front pages' },
       { path: '/admin/sections', heading: 'Sections' },
       { path: '/admin/people', heading: 'Bylines' },
       { path: '/admin/profile', heading: 'Your profile' },
