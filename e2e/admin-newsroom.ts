@@ -140,8 +140,38 @@ export const bodyBox = (page: Page) => page.getByRole('textbox', { name: 'Body' 
 
 /** Types at the end of the body, in a new paragraph when asked. */
 export async function typeAtEndOfBody(page: Page, text: string, newParagraph = false) {
-  await bodyBox(page).click();
+  const box = bodyBox(page);
+  await box.click();
   await page.keyboard.press('Control+End');
+  // On a loaded machine the editor can take the click before it is ready and leave the caret at
+  // the start, so the caret is put at the end by hand too, and typing waits until it is there.
+  await box.evaluate((element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    range.collapse(false);
+    getSelection()?.removeAllRanges();
+    getSelection()?.addRange(range);
+  });
+  await box.evaluate(
+    (element) =>
+      new Promise<void>((resolve, reject) => {
+        const deadline = Date.now() + 5_000;
+        const check = () => {
+          const selection = getSelection();
+          const atEnd = selection?.focusNode && element.contains(selection.focusNode) && caretAtEnd();
+          if (atEnd) resolve();
+          else if (Date.now() > deadline) reject(new Error('the caret never reached the body end'));
+          else requestAnimationFrame(check);
+        };
+        const caretAtEnd = () => {
+          const rest = document.createRange();
+          rest.setStart(getSelection()!.focusNode!, getSelection()!.focusOffset);
+          rest.setEnd(element, element.childNodes.length);
+          return rest.toString() === '';
+        };
+        check();
+      }),
+  );
   if (newParagraph) await page.keyboard.press('Enter');
   await page.keyboard.type(text);
 }
