@@ -8,7 +8,7 @@ import type { Actor } from '../../domain/roles/role.js';
 import type { ArticleEventType, Stores, WorkflowChanges } from '../ports.js';
 import { draftOf } from './article-draft-of.js';
 import { accessOf, loadArticle } from './load-article.js';
-import type { NewsroomDeps } from './newsroom-deps.js';
+import type { UseCaseDeps } from './newsroom-deps.js';
 import { publishChanges } from './publish-changes.js';
 
 export interface TransitionRequest {
@@ -18,6 +18,15 @@ export interface TransitionRequest {
   /** When a published article should come down by itself. */
   unpublishAt?: Date | null;
 }
+
+/** The stores a move through the workflow touches. */
+export type TransitionStores = Pick<
+  Stores,
+  'articles' | 'desk' | 'revisions' | 'tags' | 'events' | 'alerts'
+>;
+
+/** The stores a kill touches. */
+export type KillStores = Pick<Stores, 'articles' | 'desk' | 'events' | 'audit'>;
 
 const ACTION_FOR: Record<ArticleStatus, ArticleAction> = {
   draft: 'article.edit',
@@ -55,7 +64,7 @@ function workflowFor(article: Article, request: TransitionRequest, now: Date): W
 
 /** Moves an article through the workflow, checking the role, the move and the content. */
 export async function transitionArticle(
-  deps: NewsroomDeps,
+  deps: UseCaseDeps<TransitionStores>,
   actor: Actor,
   id: number,
   request: TransitionRequest,
@@ -80,7 +89,7 @@ export async function transitionArticle(
 }
 
 export async function announce(
-  stores: Stores,
+  stores: Pick<Stores, 'events' | 'alerts'>,
   to: ArticleStatus,
   articleId: number,
   userId: number | null,
@@ -95,7 +104,7 @@ export async function announce(
  * Kills a story: off every page, feed and API at once, answering 410 Gone from then on.
  * Unlike unpublishing, it cannot be undone.
  */
-export async function killArticle(deps: NewsroomDeps, actor: Actor, id: number) {
+export async function killArticle(deps: UseCaseDeps<KillStores>, actor: Actor, id: number) {
   const now = deps.clock.now();
   await deps.storage.transaction(async (stores) => {
     const article = await loadArticle(stores, id);
