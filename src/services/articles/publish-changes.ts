@@ -8,7 +8,7 @@ import type { Stores, WaitingChanges } from '../ports.js';
 import { columnsFor, draftOf, writeLinks } from './article-draft-of.js';
 import { accessOf } from './load-article.js';
 
-/** The stores putting a live story's saved changes in front of readers touches. */
+/** The stores that publishing a live story's waiting changes touches. */
 export type PublishChangesStores = Pick<
   Stores,
   'articles' | 'desk' | 'revisions' | 'tags' | 'events'

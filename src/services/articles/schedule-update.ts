@@ -16,7 +16,7 @@ export type ScheduleUpdateStores = Pick<
   'articles' | 'revisions' | 'scheduledUpdates' | 'settings'
 >;
 
-/** The stores putting a due update live touches. */
+/** The stores that putting a due update live touches. */
 export type ApplyUpdateStores = Pick<
   Stores,
   'articles' | 'desk' | 'revisions' | 'tags' | 'scheduledUpdates' | 'alerts' | 'events'
