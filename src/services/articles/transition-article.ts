@@ -4,7 +4,7 @@ import { assertMove } from '../../domain/article/workflow.js';
 import { entryBy } from '../../domain/audit/audit-entry.js';
 import { conflict, gone, invalid } from '../../domain/errors.js';
 import { authorize, type ArticleAction } from '../../domain/roles/permissions.js';
-import type { Actor } from '../../domain/roles/role.js';
+import type { Actor, Caller } from '../../domain/roles/role.js';
 import type { ArticleEventType, Stores, WorkflowChanges } from '../ports.js';
 import { draftOf } from './article-draft-of.js';
 import { accessOf, loadArticle } from './load-article.js';
@@ -75,17 +75,30 @@ export async function transitionArticle(
     if (article.killedAt) throw gone('This story was killed; it cannot be brought back');
     if (article.status === 'published' && request.to === 'published' && !request.unpublishAt)
       return publishChanges(stores, actor, article, now);
-    authorize(actor, ACTION_FOR[request.to], accessOf(article));
-    assertMove(article.status, request.to);
-    if (request.to === 'scheduled' || request.to === 'published')
-      assertPublishable(draftOf(article));
-    const changes = workflowFor(article, request, now);
-    if (!(await stores.desk.move(id, article.status, request.to, changes, now))) {
-      throw conflict('The article changed state meanwhile; reload it and try again');
-    }
-    await announce(stores, request.to, id, actor.userId, now);
-    return { status: request.to };
+    return moveArticle(stores, actor, article, request, now);
   });
+}
+
+/**
+ * The move itself, inside the caller's transaction. Split from transitionArticle so that the
+ * import can file and publish a story in one transaction, checked and announced as here.
+ */
+export async function moveArticle(
+  stores: Stores,
+  caller: Caller,
+  article: Article,
+  request: TransitionRequest,
+  now: Date,
+) {
+  authorize(caller, ACTION_FOR[request.to], accessOf(article));
+  assertMove(article.status, request.to);
+  if (request.to === 'scheduled' || request.to === 'published') assertPublishable(draftOf(article));
+  const changes = workflowFor(article, request, now);
+  if (!(await stores.desk.move(article.id, article.status, request.to, changes, now))) {
+    throw conflict('The article changed state meanwhile; reload it and try again');
+  }
+  await announce(stores, request.to, article.id, caller.userId, now);
+  return { status: request.to };
 }
 
 export async function announce(
