@@ -84,7 +84,7 @@ export async function transitionArticle(
  * import can file and publish a story in one transaction, checked and announced as here.
  */
 export async function moveArticle(
-  stores: Stores,
+  stores: Pick<Stores, 'desk' | 'events' | 'alerts'>,
   caller: Caller,
   article: Article,
   request: TransitionRequest,
