@@ -158,7 +158,8 @@ export async function typeAtEndOfBody(page: Page, text: string, newParagraph = f
         const deadline = Date.now() + 5_000;
         const check = () => {
           const selection = getSelection();
-          const atEnd = selection?.focusNode && element.contains(selection.focusNode) && caretAtEnd();
+          const atEnd =
+            selection?.focusNode && element.contains(selection.focusNode) && caretAtEnd();
           if (atEnd) resolve();
           else if (Date.now() > deadline) reject(new Error('the caret never reached the body end'));
           else requestAnimationFrame(check);
