@@ -3,7 +3,8 @@ import { assertPublishable } from '../../domain/article/publishable.js';
 import { assertMove } from '../../domain/article/workflow.js';
 import { entryBy } from '../../domain/audit/audit-entry.js';
 import { conflict, gone, invalid } from '../../domain/errors.js';
-import { authorize, type ArticleAction } from '../../domain/roles/permissions.js';
+import { MOVE_PERMISSION } from '../../domain/roles/article-actions.js';
+import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
 import type { ArticleEventType, Stores, WorkflowChanges } from '../ports.js';
 import { draftOf } from './article-draft-of.js';
@@ -18,14 +19,6 @@ export interface TransitionRequest {
   /** When a published article should come down by itself. */
   unpublishAt?: Date | null;
 }
-
-const ACTION_FOR: Record<ArticleStatus, ArticleAction> = {
-  draft: 'article.edit',
-  in_review: 'article.submit',
-  scheduled: 'article.schedule',
-  published: 'article.publish',
-  unpublished: 'article.unpublish',
-};
 
 const EVENT_FOR: Partial<Record<ArticleStatus, ArticleEventType>> = {
   published: 'article.published',
@@ -66,7 +59,7 @@ export async function transitionArticle(
     if (article.killedAt) throw gone('This story was killed; it cannot be brought back');
     if (article.status === 'published' && request.to === 'published' && !request.unpublishAt)
       return publishChanges(stores, actor, article, now);
-    authorize(actor, ACTION_FOR[request.to], accessOf(article));
+    authorize(actor, MOVE_PERMISSION[request.to], accessOf(article));
     assertMove(article.status, request.to);
     if (request.to === 'scheduled' || request.to === 'published')
       assertPublishable(draftOf(article));
