@@ -1,7 +1,7 @@
 import { articleDraftSchema } from '../../domain/article/article-draft.js';
 import { slugify, uniqueSlug } from '../../domain/article/slug.js';
 import { invalid } from '../../domain/errors.js';
-import { authorize } from '../../domain/roles/permissions.js';
+import { authorize, can } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
 import { parseWith } from '../../domain/validation.js';
 import { assertReferencesExist, columnsFor, writeLinks } from './article-draft-of.js';
@@ -17,7 +17,8 @@ export async function createArticle(deps: NewsroomDeps, actor: Actor, input: unk
     draft.bylines.length > 0 &&
     !(draft.bylines.length === 1 && draft.bylines[0] === actor.authorId)
   ) {
-    if (actor.role === 'contributor' || actor.role === 'writer') {
+    const unsaved = { createdBy: actor.userId, status: 'draft', killed: false } as const;
+    if (!can(actor, 'article.set_bylines', unsaved)) {
       throw invalid('bylines: only editors choose other people’s bylines', 'bylines');
     }
   }

@@ -9,6 +9,7 @@ import { accessOf, loadArticle } from './load-article.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 import { latestDraft } from './publish-changes.js';
 import { readerPathOf, withReaderPaths } from './reader-path.js';
+import { withAllowedActions } from './with-allowed-actions.js';
 
 export const deskQuerySchema = z
   .object({
@@ -39,10 +40,7 @@ export async function listDeskArticles(deps: NewsroomDeps, actor: Actor, input: 
   const placed = await withReaderPaths(stores, deps.clock.now(), entries);
   return {
     page: query.page,
-    articles: placed.map(({ waiting, ...entry }) => ({
-      ...entry,
-      allowedActions: articleActionsFor(actor, { ...entry, waiting }),
-    })),
+    articles: placed.map(withAllowedActions(actor)),
   };
 }
 
