@@ -4,8 +4,12 @@ import { isLive } from '../../domain/roles/article-actions.js';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
 import { parseWith } from '../../domain/validation.js';
+import type { Stores } from '../ports.js';
 import { accessOf, loadArticle } from './load-article.js';
-import type { NewsroomDeps } from './newsroom-deps.js';
+import type { UseCaseDeps } from './newsroom-deps.js';
+
+/** The stores a correction touches. */
+export type CorrectStores = Pick<Stores, 'articles' | 'corrections' | 'events'>;
 
 export const correctionSchema = z
   .object({
@@ -18,7 +22,12 @@ export const correctionSchema = z
  * Adds a correction or clarification note, dated, at the foot of a published article; the
  * article counts as updated.
  */
-export async function correctArticle(deps: NewsroomDeps, actor: Actor, id: number, input: unknown) {
+export async function correctArticle(
+  deps: UseCaseDeps<CorrectStores>,
+  actor: Actor,
+  id: number,
+  input: unknown,
+) {
   const correction = parseWith(correctionSchema, input);
   const now = deps.clock.now();
   return deps.storage.transaction(async (stores) => {
