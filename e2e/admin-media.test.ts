@@ -19,6 +19,7 @@ import {
   type NewsroomSite,
 } from './admin-newsroom.js';
 import { launchChromium } from './reader-site.js';
+import { mediaRecord } from '../test/media-records.js';
 
 const FILE_NAME = 'harbour-at-dawn.jpg';
 const PHOTO = {
@@ -272,5 +273,32 @@ describe('the photo library in a browser', () => {
     expect(answer.status).toBe(409);
     expect(answer.body).toContain(STORY.headline);
     expect(await site.test.app.storage.stores.media.findById(photoId)).toBeDefined();
+  });
+
+  it('lets a contributor describe their own photo but offers them no Delete, as the server refuses it', async () => {
+    await site.addStaff('contributor', 'stringer@paper.example', 'Rashid Stringer');
+    const stringer = await site.test.app.storage.stores.users.findByEmail('stringer@paper.example');
+    const caption = 'Nets drying on the Sur waterfront';
+    await site.test.app.storage.stores.media.create(
+      mediaRecord({ originalName: 'sur-nets.jpg', caption, uploadedBy: stringer!.id }),
+      new Date(),
+    );
+    const contributor = await signIn(
+      await newWindow(browser),
+      site.baseUrl,
+      'stringer@paper.example',
+    );
+    await contributor.goto(`${site.baseUrl}/admin/media`);
+    await contributor.getByLabel('Search photos').fill('Sur waterfront');
+    await contributor.getByRole('button', { name: 'Filter' }).click();
+    await contributor
+      .getByRole('region', { name: 'Library' })
+      .getByRole('button', { name: /Nets drying/ })
+      .click();
+    const panel = photoPanel(contributor);
+    await panel.getByLabel('Caption').waitFor();
+    expect(await panel.getByLabel('Caption').isDisabled()).toBe(false);
+    expect(await panel.getByRole('button', { name: 'Delete photo…' }).count()).toBe(0);
+    await contributor.context().close();
   });
 });

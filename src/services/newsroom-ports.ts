@@ -20,6 +20,8 @@ export interface DeskEntry {
   publishedAt: Date | null;
   publishAt: Date | null;
   killed: boolean;
+  /** Changes saved to a live story that readers do not see yet, and whether editors were asked. */
+  waiting: { inReview: boolean } | null;
 }
 
 export interface DeskQuery {

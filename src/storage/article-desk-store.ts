@@ -53,6 +53,8 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
         'published_at',
         'publish_at',
         'killed_at',
+        'live_revision',
+        'changes_in_review_at',
       ])
       .orderBy('updated_at', 'desc')
       .orderBy('id', 'desc')
@@ -88,6 +90,7 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
       publishedAt: row.published_at === null ? null : fromDbTime(row.published_at),
       publishAt: row.publish_at === null ? null : fromDbTime(row.publish_at),
       killed: row.killed_at !== null,
+      waiting: row.live_revision === null ? null : { inReview: row.changes_in_review_at !== null },
     }));
   }
 

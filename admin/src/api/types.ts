@@ -5,10 +5,13 @@
 import type { ArticleDraft } from '../../../src/domain/article/article-draft.js';
 import type { BodyDocument } from '../../../src/domain/body/body-document.js';
 import type { Role } from '../../../src/domain/roles/role.js';
+import type { ArticleAction } from '../../../src/domain/roles/article-actions.js';
+import type { PhotoAction } from '../../../src/domain/roles/photo-actions.js';
+import type { UserAction } from '../../../src/domain/roles/user-actions.js';
 import type { FieldChange } from '../../../src/domain/article/draft-diff.js';
 import type { DiffParagraph, DiffPart } from '../../../src/domain/article/text-diff.js';
 
-export type { ArticleDraft, BodyDocument, Role };
+export type { ArticleAction, ArticleDraft, BodyDocument, PhotoAction, Role, UserAction };
 
 export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished';
 
@@ -49,6 +52,8 @@ export interface DeskEntry {
   killed: boolean;
   /** Where readers find the story; null while they cannot (absent from the dashboard's lists). */
   publicUrl?: string | null;
+  /** What the signed-in person may do with it: the server decides, the app only shows. */
+  allowedActions: ArticleAction[];
 }
 
 export interface Alert {
@@ -138,6 +143,8 @@ export interface MediaItem {
     /** About 1024 px wide, the photo's own shape. */
     preview: string;
   };
+  /** What the signed-in person may do with it: the server decides, the app only shows. */
+  allowedActions: PhotoAction[];
 }
 
 /** An article that shows the photo, as its lead or in its text. */
@@ -200,6 +207,8 @@ export interface DeskArticle {
   /** True when a live story has saved changes readers do not see yet. */
   pendingChanges?: boolean;
   pending?: PendingChanges | null;
+  /** What the signed-in person may do with it: the server decides, the app only shows. */
+  allowedActions: ArticleAction[];
 }
 
 /** Saved changes to a live story, waiting for an editor to publish them. */
@@ -252,6 +261,8 @@ export interface StaffUser {
   authorId: number | null;
   createdAt: string;
   disabledAt: string | null;
+  /** What the signed-in editor-in-chief may do with the account: never disable themselves. */
+  allowedActions: UserAction[];
 }
 
 export type HijriCalendar = 'islamic-umalqura' | 'islamic-civil' | 'none';

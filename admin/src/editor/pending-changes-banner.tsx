@@ -1,16 +1,14 @@
 import { useState } from 'preact/hooks';
 import { newsroom } from '../api/newsroom.js';
-import type { DeskArticle, SessionUser } from '../api/types.js';
+import type { DeskArticle } from '../api/types.js';
 import { When } from '../components/status.js';
 import { messageOf } from '../components/use-load.js';
 import { useConfirm } from '../components/confirm-dialog.js';
 import { Link } from '../router.js';
-import { may } from './article-permissions.js';
 import { RevisionChanges } from './revision-changes.js';
 
 interface PendingChangesBannerProps {
   article: DeskArticle;
-  user: SessionUser;
   /** Saves the text first; false when it could not be saved (nothing is published then). */
   beforePublish: () => Promise<boolean>;
   onDone: (message: string) => void;
@@ -42,17 +40,16 @@ function PendingDiff(props: { articleId: number; from: number; to: number }) {
  * readers: this says so, links to what changed, and publishes them after asking.
  */
 export function PendingChangesBanner(props: PendingChangesBannerProps) {
-  const { article, user, beforePublish, onDone } = props;
+  const { article, beforePublish, onDone } = props;
   const { ask, dialog } = useConfirm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const pending = article.pending;
   if (article.status !== 'published' || !pending) return null;
-  // A writer's request goes to the editors; the server decides either way.
-  const direct = may(user, 'publish_changes', article);
+  // A writer's request goes to the editors, once; the server says which the person may do.
+  const direct = article.allowedActions.includes('publish_changes');
   const label = direct ? 'Publish changes' : 'Ask an editor to publish';
-  // Once asked, the writer waits: asking again would change nothing.
-  const offered = may(user, 'publish', article) && !(pending.inReview && !direct);
+  const offered = direct || article.allowedActions.includes('ask_to_publish_changes');
 
   const headline = article.draft.headline || 'Untitled';
   const publish = async () => {

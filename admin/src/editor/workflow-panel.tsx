@@ -1,17 +1,15 @@
 import { createPortal } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import { newsroom } from '../api/newsroom.js';
-import type { ArticleStatus, DeskArticle, SessionUser } from '../api/types.js';
+import type { ArticleAction, ArticleStatus, DeskArticle } from '../api/types.js';
 import { usePaperZone } from '../components/paper-clock.js';
 import { StatusBadge, When } from '../components/status.js';
 import { instantOfWallTime, zoneLabel } from '../pages/paper-time.js';
 import { messageOf } from '../components/use-load.js';
 import { useConfirm } from '../components/confirm-dialog.js';
-import { canMove, may, type ArticleAction } from './article-permissions.js';
 
 interface WorkflowPanelProps {
   article: DeskArticle;
-  user: SessionUser;
   /** Saves the text first; false when it could not be saved (the move is then not made). */
   beforeMove: () => Promise<boolean>;
   /** Called after a move, to reload the article's state. */
@@ -106,7 +104,7 @@ function StatusLine({ article }: { article: DeskArticle }) {
 
 function MoveButtons(props: {
   status: ArticleStatus;
-  allowed: (action: ArticleAction, to?: ArticleStatus) => boolean;
+  allowed: (action: ArticleAction) => boolean;
   busy: boolean;
   move: Move;
 }) {
@@ -123,21 +121,20 @@ function MoveButtons(props: {
   );
   const publishLabel =
     status === 'scheduled' ? 'Publish now' : status === 'unpublished' ? 'Republish' : 'Publish';
-  const pending = status === 'in_review' || status === 'scheduled';
   return (
     <div class="actions">
-      {allowed('submit', 'in_review') &&
+      {/* A scheduled story was already approved: the way back is cancelling the schedule. */}
+      {allowed('submit') &&
         status !== 'scheduled' &&
         button('Submit for review', 'in_review', 'Submitted for review.')}
-      {allowed('publish', 'published') && button(publishLabel, 'published', 'Published.', true)}
-      {allowed('edit', 'draft') &&
-        pending &&
+      {allowed('publish') && button(publishLabel, 'published', 'Published.', true)}
+      {allowed('return_to_draft') &&
         button(
           status === 'scheduled' ? 'Cancel schedule' : 'Back to draft',
           'draft',
           'Moved back to draft.',
         )}
-      {allowed('unpublish', 'unpublished') && button('Unpublish', 'unpublished', 'Unpublished.')}
+      {allowed('unpublish') && button('Unpublish', 'unpublished', 'Unpublished.')}
     </div>
   );
 }
@@ -152,13 +149,12 @@ const publishRequest = (article: DeskArticle) => ({
   confirmLabel: 'Yes, publish',
 });
 
-/** The moves this user may make from the article's state, as buttons. */
+/** The moves the server allows this person from the article's state, as buttons. */
 export function WorkflowPanel(props: WorkflowPanelProps) {
-  const { article, user, beforeMove, onMoved, movesInto } = props;
+  const { article, beforeMove, onMoved, movesInto } = props;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const allowed = (action: ArticleAction, to?: ArticleStatus) =>
-    may(user, action, article) && (to === undefined || canMove(article.status, to));
+  const allowed = (action: ArticleAction) => article.allowedActions.includes(action);
 
   const run = async (work: () => Promise<unknown>, done: string, saveFirst = true) => {
     setBusy(true);
@@ -196,9 +192,7 @@ export function WorkflowPanel(props: WorkflowPanelProps) {
       <h2 id="workflow-heading">Workflow</h2>
       <StatusLine article={article} />
       {movesInto ? createPortal(moves, movesInto) : moves}
-      {allowed('schedule', 'scheduled') && (
-        <ScheduleForm busy={busy} move={move} onError={setError} />
-      )}
+      {allowed('schedule') && <ScheduleForm busy={busy} move={move} onError={setError} />}
       {dialog}
       {allowed('kill') && (
         <KillButton

@@ -3,7 +3,6 @@ import { newsroom } from '../api/newsroom.js';
 import type { MediaDetails, MediaItem } from '../api/types.js';
 import { When } from '../components/status.js';
 import { messageOf } from '../components/use-load.js';
-import { atLeast, useUser } from '../session.js';
 import { PhotoForm } from './photo-form.js';
 import { DeletePhoto, WhereUsed } from './photo-usage.js';
 
@@ -46,11 +45,9 @@ interface PanelProps {
 
 /** Everything about one photo: its focal point, its wording, where it is used; and deleting it. */
 export function PhotoDetailsPanel({ item, onChanged, onDeleted, onClose }: PanelProps) {
-  const user = useUser();
   const heading = useRef<HTMLHeadingElement>(null);
   const { details, failure } = usePhotoDetails(item.id);
-  const editable =
-    atLeast(user.role, 'editor') || (item.uploadedBy !== null && item.uploadedBy.id === user.id);
+  const editable = item.allowedActions.includes('edit');
 
   useEffect(() => {
     heading.current?.focus();
@@ -74,7 +71,7 @@ export function PhotoDetailsPanel({ item, onChanged, onDeleted, onClose }: Panel
       ) : (
         <WhereUsed usage={details ? details.usage : null} />
       )}
-      {editable && (
+      {item.allowedActions.includes('delete') && (
         <DeletePhoto
           photo={details}
           name={item.caption || item.originalName}

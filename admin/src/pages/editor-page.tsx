@@ -3,7 +3,6 @@ import { newsroom } from '../api/newsroom.js';
 import type { Author, DeskArticle, Section } from '../api/types.js';
 import { StatusBadge } from '../components/status.js';
 import { useLoad, valueOr } from '../components/use-load.js';
-import { may } from '../editor/article-permissions.js';
 import { ConflictPanel } from '../editor/conflict-panel.js';
 import { CorrectionsPanel } from '../editor/corrections-panel.js';
 import { DRAFT_FIELDS, DraftForm } from '../editor/draft-form.js';
@@ -116,7 +115,6 @@ function EditorTools({ article, editing, editable, refresh, movesInto }: EditorT
     <aside class="editor-side" aria-label="Article tools">
       <WorkflowPanel
         article={article}
-        user={user}
         movesInto={movesInto}
         beforeMove={() => (editable ? editing.save('save') : Promise.resolve(true))}
         onMoved={(message) => void refresh(message)}
@@ -132,14 +130,14 @@ function EditorTools({ article, editing, editable, refresh, movesInto }: EditorT
       <CorrectionsPanel
         articleId={article.id}
         corrections={article.corrections}
-        canCorrect={may(user, 'correct', article) && article.status === 'published'}
+        canCorrect={article.allowedActions.includes('correct')}
         onAdded={() => void refresh('Correction added.')}
       />
       <NotesPanel
         articleId={article.id}
         notes={article.notes}
         user={user}
-        canNote={may(user, 'note', article)}
+        canNote={article.allowedActions.includes('note')}
       />
     </aside>
   );
@@ -147,10 +145,9 @@ function EditorTools({ article, editing, editable, refresh, movesInto }: EditorT
 
 /** An article open for editing, with its workflow, preview, corrections and notes beside it. */
 function LoadedEditor({ initial, sections, authors }: LoadedEditorProps) {
-  const user = useUser();
   const [article, setArticle] = useState(initial);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const editable = may(user, 'edit', article);
+  const editable = article.allowedActions.includes('edit');
   const editing = useDraft(initial, editable);
   usePageTitle(`Edit: ${editing.draft.headline || 'Untitled'}`);
 
@@ -179,7 +176,6 @@ function LoadedEditor({ initial, sections, authors }: LoadedEditorProps) {
       <AccessBanner article={article} editable={editable} />
       <PendingChangesBanner
         article={article}
-        user={user}
         beforePublish={() => (editable ? editing.save('save') : Promise.resolve(true))}
         onDone={(message) => void refresh(message)}
       />
@@ -231,7 +227,6 @@ interface EditorColumnsProps extends EditorLists {
 /** The form, ending in its action bar, and the tools beside it; the workflow's moves join the bar. */
 function EditorColumns({ save, sections, authors, ...tools }: EditorColumnsProps) {
   const { article, editing, editable } = tools;
-  const user = useUser();
   const [movesSlot, setMovesSlot] = useState<HTMLElement | null>(null);
   return (
     <div class="editor-columns">
@@ -240,7 +235,7 @@ function EditorColumns({ save, sections, authors, ...tools }: EditorColumnsProps
           draft={editing.draft}
           errors={editing.errors}
           editable={editable}
-          canSetBylines={may(user, 'set_bylines', article)}
+          canSetBylines={article.allowedActions.includes('set_bylines')}
           sections={sections}
           authors={authors}
           bodyKey={editing.bodyKey}

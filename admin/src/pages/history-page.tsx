@@ -3,7 +3,6 @@ import { newsroom } from '../api/newsroom.js';
 import type { Revision, RevisionKind } from '../api/types.js';
 import { When } from '../components/status.js';
 import { messageOf, useLoad } from '../components/use-load.js';
-import { may } from '../editor/article-permissions.js';
 import { RevisionChanges } from '../editor/revision-changes.js';
 import { Link, navigate } from '../router.js';
 import { useUser } from '../session.js';
@@ -115,7 +114,6 @@ function RevisionRows(props: {
 
 /** Every revision of an article, a diff between any two, and bringing one back. */
 export function HistoryPage({ id, query }: { id: number; query: URLSearchParams }) {
-  const user = useUser();
   usePageTitle('Revision history');
   const [data] = useLoad(() => Promise.all([newsroom.revisions(id), newsroom.read(id)]), [id]);
   const [picked, setPicked] = useState<{ from?: number; to?: number }>({});
@@ -172,7 +170,7 @@ export function HistoryPage({ id, query }: { id: number; query: URLSearchParams 
         current={list.current}
         from={from}
         to={to}
-        canRestore={may(user, 'edit', article)}
+        canRestore={article.allowedActions.includes('restore')}
         onPick={(which, number) => setPicked((p) => ({ from, to, ...p, [which]: number }))}
         onRestore={(number) => void restore(number)}
       />

@@ -29,6 +29,7 @@ type Change = (changes: { role?: Role; disabled?: boolean }, done: string) => vo
 function AccessButton(props: { member: StaffUser; who: string; busy: boolean; change: Change }) {
   const { member, who, busy, change } = props;
   const { ask, dialog } = useConfirm();
+  const enabling = member.allowedActions.includes('enable');
   const enable = () => change({ disabled: false }, `${who} may sign in again.`);
   const disable = async () => {
     const confirmed = await ask({
@@ -44,11 +45,11 @@ function AccessButton(props: { member: StaffUser; who: string; busy: boolean; ch
     <>
       <button
         type="button"
-        class={member.disabledAt ? undefined : 'danger'}
+        class={enabling ? undefined : 'danger'}
         disabled={busy}
-        onClick={() => void (member.disabledAt ? enable() : disable())}
+        onClick={() => void (enabling ? enable() : disable())}
       >
-        {member.disabledAt ? 'Enable' : 'Disable'}
+        {enabling ? 'Enable' : 'Disable'}
         <span class="visually-hidden"> {who}</span>
       </button>
       {dialog}
@@ -56,11 +57,12 @@ function AccessButton(props: { member: StaffUser; who: string; busy: boolean; ch
   );
 }
 
-/** One member: their role (changeable up to one's own) and whether they may sign in. */
+/** One member: their role and whether they may sign in, each changeable where the server allows. */
 function UserRow({ member, grantable, onChanged, onFailed }: RowProps) {
   const [role, setRole] = useState<Role>(member.role);
   const [busy, setBusy] = useState(false);
-  const mayChange = grantable.includes(member.role);
+  const mayChange = member.allowedActions.includes('change_role');
+  const maySwitch = member.allowedActions.some((a) => a === 'disable' || a === 'enable');
   const who = member.name || member.email;
 
   const change = async (...[changes, done]: Parameters<Change>) => {
@@ -116,7 +118,7 @@ function UserRow({ member, grantable, onChanged, onFailed }: RowProps) {
       </td>
       <td data-label="Account">{member.disabledAt ? 'Disabled' : 'Active'}</td>
       <td>
-        {mayChange && (
+        {maySwitch && (
           <AccessButton
             member={member}
             who={who}

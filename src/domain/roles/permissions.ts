@@ -6,7 +6,7 @@ import type { ArticleStatus } from '../article/article.js';
 import { forbidden } from '../errors.js';
 import { atLeast, isMachine, type Actor, type Caller, type Role } from './role.js';
 
-export type ArticleAction =
+export type ArticlePermission =
   | 'article.read'
   | 'article.edit'
   | 'article.submit'
@@ -34,7 +34,7 @@ export type NewsroomAction =
   | 'webhook.manage'
   | 'audit.read';
 
-export type Action = ArticleAction | NewsroomAction;
+export type Action = ArticlePermission | NewsroomAction;
 
 /** What a decision about one article needs to know about it. */
 export interface ArticleAccess {
@@ -74,7 +74,7 @@ const PEOPLE_ONLY: ReadonlySet<Action> = new Set([
 ]);
 
 /** The least role that may take an action on someone else's article, and on one's own. */
-const ARTICLE_RULES: Record<ArticleAction, { any: Role; own: Role }> = {
+const ARTICLE_RULES: Record<ArticlePermission, { any: Role; own: Role }> = {
   'article.read': { any: 'writer', own: 'contributor' },
   'article.edit': { any: 'editor', own: 'contributor' },
   'article.submit': { any: 'editor', own: 'contributor' },
@@ -111,7 +111,7 @@ const OWN_EDITABLE: Record<Role, readonly ArticleStatus[]> = {
   editor_in_chief: ['draft', 'in_review', 'scheduled', 'published', 'unpublished'],
 };
 
-function allowsArticle(actor: Actor, action: ArticleAction, article: ArticleAccess): boolean {
+function allowsArticle(actor: Actor, action: ArticlePermission, article: ArticleAccess): boolean {
   if (article.killed && action !== 'article.read') return false;
   const rule = ARTICLE_RULES[action];
   if (atLeast(actor.role, rule.any)) return true;
@@ -123,14 +123,14 @@ function allowsArticle(actor: Actor, action: ArticleAction, article: ArticleAcce
 
 /** True when the actor may take the action (on the article, for article actions). */
 export function can(actor: Caller, action: NewsroomAction): boolean;
-export function can(actor: Caller, action: ArticleAction, article: ArticleAccess): boolean;
+export function can(actor: Caller, action: ArticlePermission, article: ArticleAccess): boolean;
 export function can(actor: Caller, action: Action, article?: ArticleAccess): boolean {
   if (isMachine(actor)) return COMMAND_LINE_MAY.has(action) && !article?.killed;
   if (actor.credential === 'api_token' && PEOPLE_ONLY.has(action)) return false;
   if (action in NEWSROOM_RULES)
     return atLeast(actor.role, NEWSROOM_RULES[action as NewsroomAction]);
   if (!article) return false;
-  return allowsArticle(actor, action as ArticleAction, article);
+  return allowsArticle(actor, action as ArticlePermission, article);
 }
 
 const DESCRIPTIONS: Record<Action, string> = {
@@ -195,10 +195,10 @@ export function authorizeMedia(
 
 /** Throws Forbidden, saying what the actor may not do, unless `can` allows it. */
 export function authorize(actor: Caller, action: NewsroomAction): void;
-export function authorize(actor: Caller, action: ArticleAction, article: ArticleAccess): void;
+export function authorize(actor: Caller, action: ArticlePermission, article: ArticleAccess): void;
 export function authorize(actor: Caller, action: Action, article?: ArticleAccess): void {
   const allowed = article
-    ? can(actor, action as ArticleAction, article)
+    ? can(actor, action as ArticlePermission, article)
     : can(actor, action as NewsroomAction);
   if (allowed) return;
   const who = isMachine(actor)

@@ -2,7 +2,8 @@ import { roleLabel, type User } from '../../domain/account/user.js';
 import { entryBy } from '../../domain/audit/audit-entry.js';
 import { conflict, forbidden, notFound } from '../../domain/errors.js';
 import { authorize, canGrantRole } from '../../domain/roles/permissions.js';
-import { atLeast, type Actor, type Role } from '../../domain/roles/role.js';
+import type { Actor, Role } from '../../domain/roles/role.js';
+import { accountAccessOf, authorizeUserChange } from '../../domain/roles/user-actions.js';
 import type { Stores } from '../ports.js';
 import type { AccountDeps } from './account-deps.js';
 import { revokeAllAccess } from './revoke-access.js';
@@ -14,7 +15,7 @@ export interface UserChange {
 
 /**
  * Changes a member's role or switches their account off or on. Nobody grants a role above
- * their own, and the paper always keeps one active editor-in-chief. A new role or disabling
+ * their own or changes their own account, and the paper always keeps one active editor-in-chief. A new role or disabling
  * ends their sessions and revokes their API tokens; disabling also withdraws reset links.
  */
 export async function changeUser(
@@ -32,8 +33,7 @@ export async function changeUser(
   return deps.storage.transaction(async (stores) => {
     const user = await stores.users.findById(userId);
     if (!user) throw notFound(`No user ${userId}`);
-    if (!atLeast(actor.role, user.role))
-      throw forbidden('You may not change someone whose role is above your own');
+    authorizeUserChange(actor, accountAccessOf(user), change);
     await keepAnEditorInChief(stores, user, change);
     const disabledAt =
       change.disabled === undefined ? undefined : change.disabled ? (user.disabledAt ?? now) : null;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { invalid } from '../../domain/errors.js';
+import { isLive } from '../../domain/roles/article-actions.js';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
 import { parseWith } from '../../domain/validation.js';
@@ -32,7 +33,7 @@ export async function correctArticle(
   return deps.storage.transaction(async (stores) => {
     const article = await loadArticle(stores, id);
     authorize(actor, 'article.correct', accessOf(article));
-    if (article.status !== 'published') {
+    if (!isLive(article.status)) {
       throw invalid('Only a published article takes corrections; edit a draft instead');
     }
     const added = await stores.corrections.add(id, { ...correction, createdAt: now }, actor.userId);

@@ -1,6 +1,6 @@
 import { articleDraftSchema } from '../../domain/article/article-draft.js';
 import { invalid } from '../../domain/errors.js';
-import { authorize } from '../../domain/roles/permissions.js';
+import { authorize, can } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
 import { parseWith } from '../../domain/validation.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
@@ -15,7 +15,8 @@ export async function createArticle(deps: NewsroomDeps, actor: Actor, input: unk
     draft.bylines.length > 0 &&
     !(draft.bylines.length === 1 && draft.bylines[0] === actor.authorId)
   ) {
-    if (actor.role === 'contributor' || actor.role === 'writer') {
+    const unsaved = { createdBy: actor.userId, status: 'draft', killed: false } as const;
+    if (!can(actor, 'article.set_bylines', unsaved)) {
       throw invalid('bylines: only editors choose other people’s bylines', 'bylines');
     }
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { articleActionsFor } from '../../domain/roles/article-actions.js';
 import { can, authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
 import { parseWith, recordIdParam } from '../../domain/validation.js';
@@ -8,6 +9,7 @@ import { accessOf, loadArticle } from './load-article.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 import { latestDraft } from './publish-changes.js';
 import { readerPathOf, withReaderPaths } from './reader-path.js';
+import { withAllowedActions } from './with-allowed-actions.js';
 
 export const deskQuerySchema = z
   .object({
@@ -35,7 +37,11 @@ export async function listDeskArticles(deps: NewsroomDeps, actor: Actor, input: 
     limit: PER_PAGE,
     offset: (query.page - 1) * PER_PAGE,
   });
-  return { page: query.page, articles: await withReaderPaths(stores, deps.clock.now(), entries) };
+  const placed = await withReaderPaths(stores, deps.clock.now(), entries);
+  return {
+    page: query.page,
+    articles: placed.map(withAllowedActions(actor)),
+  };
 }
 
 /**
@@ -51,6 +57,10 @@ export async function readDeskArticle(deps: NewsroomDeps, actor: Actor, id: numb
     : [];
   const scheduledUpdates = await stores.scheduledUpdates.pendingFor(id);
   const { draft, waiting } = await latestDraft(stores, article);
+  const standing = {
+    ...accessOf(article),
+    waiting: waiting && { inReview: !!waiting.inReviewSince },
+  };
   return {
     id: article.id,
     revision: article.revision,
@@ -73,6 +83,7 @@ export async function readDeskArticle(deps: NewsroomDeps, actor: Actor, id: numb
     corrections: article.corrections,
     scheduledUpdates,
     notes,
+    allowedActions: articleActionsFor(actor, standing),
   };
 }
 

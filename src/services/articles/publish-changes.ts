@@ -2,7 +2,8 @@ import type { Article } from '../../domain/article/article.js';
 import type { ArticleDraft } from '../../domain/article/article-draft.js';
 import { assertPublishable } from '../../domain/article/publishable.js';
 import { conflict, invalid } from '../../domain/errors.js';
-import { authorize, can } from '../../domain/roles/permissions.js';
+import { publishesChangesDirectly } from '../../domain/roles/article-actions.js';
+import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
 import type { Stores, WaitingChanges } from '../ports.js';
 import { columnsFor, draftOf, writeLinks } from './article-draft-of.js';
@@ -38,7 +39,9 @@ export async function publishChanges(
   const { draft, waiting } = await latestDraft(stores, article);
   if (!waiting) throw invalid('to: this story has no unpublished changes to publish', 'to');
   assertPublishable(draft);
-  if (!can(actor, 'article.publish_changes', accessOf(article))) {
+  if (!publishesChangesDirectly(actor, accessOf(article))) {
+    if (waiting.inReviewSince)
+      throw conflict('These changes already wait for an editor to publish them');
     await stores.desk.askToPublishChanges(article.id, now);
     return { status: article.status, pendingChanges: true, inReview: true };
   }

@@ -1,15 +1,16 @@
 import { can } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
-import type { DeskQuery } from '../ports.js';
+import type { DeskEntry, DeskQuery } from '../ports.js';
 import { readFirstRunChecklist } from '../read-first-run-checklist.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
+import { withAllowedActions } from './with-allowed-actions.js';
 
 const SHOWN = 20;
 
 /**
  * The newsroom's front page for one person: their drafts, what waits for review, what is
  * scheduled, what went out lately, the alerts an editor must see, and the editor-in-chief's
- * first-run checklist while the paper is new.
+ * first-run checklist while the paper is new; each story with what the actor may do with it.
  */
 export async function readDashboard(deps: NewsroomDeps, actor: Actor) {
   const { desk, alerts } = deps.storage.stores;
@@ -29,5 +30,13 @@ export async function readDashboard(deps: NewsroomDeps, actor: Actor) {
     can(actor, 'homepage.curate') ? alerts.open() : Promise.resolve([]),
     readFirstRunChecklist(deps.storage.stores, actor),
   ]);
-  return { myDrafts, inReview, scheduled, recentlyPublished, alerts: open, firstRun };
+  const offered = (entries: DeskEntry[]) => entries.map(withAllowedActions(actor));
+  return {
+    myDrafts: offered(myDrafts),
+    inReview: offered(inReview),
+    scheduled: offered(scheduled),
+    recentlyPublished: offered(recentlyPublished),
+    alerts: open,
+    firstRun,
+  };
 }

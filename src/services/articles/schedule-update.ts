@@ -1,6 +1,7 @@
 import { articleDraftSchema, type ArticleDraft } from '../../domain/article/article-draft.js';
 import { assertPublishable } from '../../domain/article/publishable.js';
 import { conflict, gone, invalid } from '../../domain/errors.js';
+import { isLive } from '../../domain/roles/article-actions.js';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
 import { parseWith } from '../../domain/validation.js';
@@ -43,7 +44,7 @@ export async function scheduleUpdate(
   return deps.storage.transaction(async (stores) => {
     const article = await loadArticle(stores, id);
     if (article.killedAt) throw gone('This story was killed; it can no longer be updated');
-    if (article.status !== 'published') {
+    if (!isLive(article.status)) {
       throw invalid('Only a live story takes scheduled updates; edit the draft instead');
     }
     authorize(actor, 'article.edit', accessOf(article));

@@ -3,7 +3,8 @@ import { assertPublishable } from '../../domain/article/publishable.js';
 import { assertMove } from '../../domain/article/workflow.js';
 import { entryBy } from '../../domain/audit/audit-entry.js';
 import { conflict, gone, invalid } from '../../domain/errors.js';
-import { authorize, type ArticleAction } from '../../domain/roles/permissions.js';
+import { MOVE_PERMISSION } from '../../domain/roles/article-actions.js';
+import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor, Caller } from '../../domain/roles/role.js';
 import type { ArticleEventType, Stores, WorkflowChanges } from '../ports.js';
 import { draftOf } from './article-draft-of.js';
@@ -27,14 +28,6 @@ export type TransitionStores = Pick<
 
 /** The stores a kill touches. */
 export type KillStores = Pick<Stores, 'articles' | 'desk' | 'events' | 'audit'>;
-
-const ACTION_FOR: Record<ArticleStatus, ArticleAction> = {
-  draft: 'article.edit',
-  in_review: 'article.submit',
-  scheduled: 'article.schedule',
-  published: 'article.publish',
-  unpublished: 'article.unpublish',
-};
 
 const EVENT_FOR: Partial<Record<ArticleStatus, ArticleEventType>> = {
   published: 'article.published',
@@ -90,7 +83,7 @@ export async function moveArticle(
   request: TransitionRequest,
   now: Date,
 ) {
-  authorize(caller, ACTION_FOR[request.to], accessOf(article));
+  authorize(caller, MOVE_PERMISSION[request.to], accessOf(article));
   assertMove(article.status, request.to);
   if (request.to === 'scheduled' || request.to === 'published') assertPublishable(draftOf(article));
   const changes = workflowFor(article, request, now);

@@ -74,7 +74,7 @@ function registerUpload(server: FastifyInstance, media: MediaDeps) {
       const { media: photo, created } = await uploadPhoto(media, actor, () =>
         receiveUpload(request, media.limits.maxBytes),
       );
-      const presented = presentPhoto(photo, await uploaderNames(stores));
+      const presented = presentPhoto(photo, await uploaderNames(stores), actor);
       // The same bytes were already in the library: the photo there, not a new one.
       if (!created) return reply.code(200).header('cache-control', 'no-store').send(presented);
       return presented;
@@ -93,7 +93,7 @@ function registerLibrary(server: FastifyInstance, media: MediaDeps) {
     handle: async ({ input, actor }) => {
       const photos = await listPhotos(stores, actor, input);
       const names = await uploaderNames(stores);
-      return photos.map((photo) => presentPhoto(photo, names));
+      return photos.map((photo) => presentPhoto(photo, names, actor));
     },
   });
 
@@ -112,7 +112,7 @@ function registerLibrary(server: FastifyInstance, media: MediaDeps) {
     permission: 'media.upload',
     handle: async ({ input, actor }) => {
       const photo = await readPhoto(stores, actor, input.id);
-      return { ...presentPhoto(photo, await uploaderNames(stores)), usage: photo.usage };
+      return { ...presentPhoto(photo, await uploaderNames(stores), actor), usage: photo.usage };
     },
   });
 
@@ -124,7 +124,7 @@ function registerLibrary(server: FastifyInstance, media: MediaDeps) {
     handle: async ({ input, actor }) => {
       const { id, ...changes } = input;
       const photo = await editPhoto(media, actor, id, changes);
-      return presentPhoto(photo, await uploaderNames(stores));
+      return presentPhoto(photo, await uploaderNames(stores), actor);
     },
   });
 

@@ -1,4 +1,6 @@
 import type { User } from '../../../domain/account/user.js';
+import type { Actor } from '../../../domain/roles/role.js';
+import { accountAccessOf, userActionsFor } from '../../../domain/roles/user-actions.js';
 
 /** A user as the API shows them; the only path from User to JSON. */
 export const presentUser = (user: User) => ({
@@ -12,3 +14,9 @@ export const presentUser = (user: User) => ({
 });
 
 export type UserJson = ReturnType<typeof presentUser>;
+
+/** A user as the users page shows them to `actor`: with what the actor may do to the account. */
+export const presentUserTo = (actor: Actor) => (user: User) => ({
+  ...presentUser(user),
+  allowedActions: userActionsFor(actor, accountAccessOf(user)),
+});

@@ -3,7 +3,7 @@ import type { AccountDeps } from '../../../services/accounts/account-deps.js';
 import { changeUser } from '../../../services/accounts/change-user.js';
 import { listUsers } from '../../../services/accounts/list-users.js';
 import { defineEndpoint } from '../define-endpoint.js';
-import { presentUser } from './user-presenter.js';
+import { presentUserTo } from './user-presenter.js';
 import { changeUserInput, listUsersInput } from './users-schema.js';
 
 /** The newsroom's people: who is on staff, with what role; for the editor-in-chief. */
@@ -13,7 +13,9 @@ export function registerUserRoutes(server: FastifyInstance, accounts: AccountDep
     url: '/api/admin/users',
     input: listUsersInput,
     permission: 'user.manage',
-    handle: async ({ actor }) => ({ users: (await listUsers(accounts, actor)).map(presentUser) }),
+    handle: async ({ actor }) => ({
+      users: (await listUsers(accounts, actor)).map(presentUserTo(actor)),
+    }),
   });
 
   defineEndpoint(server, {
@@ -22,7 +24,7 @@ export function registerUserRoutes(server: FastifyInstance, accounts: AccountDep
     input: changeUserInput,
     permission: 'user.manage',
     handle: async ({ actor, input }) => ({
-      user: presentUser(
+      user: presentUserTo(actor)(
         await changeUser(accounts, actor, input.id, { role: input.role, disabled: input.disabled }),
       ),
     }),
