@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { applySettings } from '../src/services/apply-settings.js';
+import { publicationSettingsSchema } from '../src/domain/publication/publication-settings.js';
 import { correctArticle } from '../src/services/articles/correct-article.js';
 import { createArticle } from '../src/services/articles/create-article.js';
 import { killArticle, transitionArticle } from '../src/services/articles/transition-article.js';
@@ -101,7 +102,10 @@ describe.each(ENGINES)('CDN purges on $engine', ({ create }) => {
 
   it('purges the same pages when it is corrected, unpublished and killed', async () => {
     time.advance(60_000);
-    await correctArticle(t.app.newsroom, editor, ids.article, { text: 'The date was wrong.' });
+    await correctArticle(t.app.newsroom, editor, ids.article, {
+      kind: 'correction',
+      text: 'The date was wrong.',
+    });
     expect(await purgesAfterJobs()).toEqual([articleKeys()]);
     await transitionArticle(t.app.newsroom, editor, ids.article, { to: 'unpublished' });
     expect(await purgesAfterJobs()).toEqual([articleKeys()]);
@@ -113,7 +117,7 @@ describe.each(ENGINES)('CDN purges on $engine', ({ create }) => {
     receiver.failNext(1);
     await applySettings(
       { stores: t.app.storage.stores, clock: t.app.clock },
-      { name: 'The Muscat Evening Post', timezone: 'Asia/Muscat' },
+      publicationSettingsSchema.parse({ name: 'The Muscat Evening Post', timezone: 'Asia/Muscat' }),
     );
     expect(await purgesAfterJobs()).toEqual([]);
     expect(receiver.requests.at(-1)).toMatchObject({ keys: ['site'], status: 503 });

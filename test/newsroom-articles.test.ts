@@ -112,9 +112,9 @@ describe.each(ENGINES)('the newsroom’s articles on $engine', ({ create }) => {
   });
 
   it('shows contributors only their own work in the article list', async () => {
-    const mine = await listDeskArticles(deps, people.contributor, {});
+    const mine = await listDeskArticles(deps, people.contributor, { page: 1 });
     expect(mine.articles.every((a) => a.createdBy === people.contributor.userId)).toBe(true);
-    const all = await listDeskArticles(deps, people.editor, { search: 'derby' });
+    const all = await listDeskArticles(deps, people.editor, { search: 'derby', page: 1 });
     expect(all.articles.map((a) => a.headline)).toEqual(['Derby ends 2-1']);
   });
 
@@ -262,11 +262,15 @@ describe.each(ENGINES)('the newsroom’s articles on $engine', ({ create }) => {
 
   it('adds dated corrections to published articles only, and records the event', async () => {
     const id = await draftBy(people.editor, 'Rate decision');
-    await expect(correctArticle(deps, people.editor, id, { text: 'x' })).rejects.toMatchObject({
+    await expect(
+      correctArticle(deps, people.editor, id, { kind: 'correction', text: 'x' }),
+    ).rejects.toMatchObject({
       kind: 'invalid',
     });
     await transitionArticle(deps, people.editor, id, { to: 'published' });
-    await expect(correctArticle(deps, people.writer, id, { text: 'x' })).rejects.toMatchObject({
+    await expect(
+      correctArticle(deps, people.writer, id, { kind: 'correction', text: 'x' }),
+    ).rejects.toMatchObject({
       kind: 'forbidden',
     });
     await correctArticle(deps, people.editor, id, {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySettings } from '../src/services/apply-settings.js';
+import { publicationSettingsSchema } from '../src/domain/publication/publication-settings.js';
 import { importArticles } from '../src/services/import-articles.js';
 import { retitleArticle } from '../src/services/retitle-article.js';
 import { startReplayServer, type ReplayServer } from './replay-server.js';
@@ -257,7 +258,7 @@ describe('the reader site over time', () => {
     const settings = readReferenceJson('seed', 'publication.json') as object;
     await applySettings(
       { stores: t.app.storage.stores, clock: t.app.clock },
-      { ...settings, articlesPerPage: 5 },
+      publicationSettingsSchema.parse({ ...settings, articlesPerPage: 5 }),
     );
     const items = Array.from({ length: 7 }, (_, i) => ({
       headline: `Match report ${i + 1}`,
@@ -292,13 +293,13 @@ describe('the reader site over time', () => {
     };
     await applySettings(
       { stores: t.app.storage.stores, clock: t.app.clock },
-      {
+      publicationSettingsSchema.parse({
         ...settings,
         hijri: {
           ...settings.hijri,
           monthStartOverrides: [{ year: 1445, month: 10, startsOn: '2024-04-10' }],
         },
-      },
+      }),
     );
     t.app.publication.invalidate();
     expect(text((await t.server.inject('/')).body)).toContain(

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { invalid } from '../../domain/errors.js';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
-import { parseWith } from '../../domain/validation.js';
 import { accessOf, loadArticle } from './load-article.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 
@@ -13,12 +12,18 @@ export const correctionSchema = z
   })
   .strict();
 
+export type CorrectionRequest = z.infer<typeof correctionSchema>;
+
 /**
  * Adds a correction or clarification note, dated, at the foot of a published article; the
  * article counts as updated.
  */
-export async function correctArticle(deps: NewsroomDeps, actor: Actor, id: number, input: unknown) {
-  const correction = parseWith(correctionSchema, input);
+export async function correctArticle(
+  deps: NewsroomDeps,
+  actor: Actor,
+  id: number,
+  correction: CorrectionRequest,
+) {
   const now = deps.clock.now();
   return deps.storage.transaction(async (stores) => {
     const article = await loadArticle(stores, id);

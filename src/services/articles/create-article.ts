@@ -1,4 +1,4 @@
-import { articleDraftSchema } from '../../domain/article/article-draft.js';
+import { articleDraftSchema, type ArticleDraft } from '../../domain/article/article-draft.js';
 import { slugify, uniqueSlug } from '../../domain/article/slug.js';
 import { invalid } from '../../domain/errors.js';
 import { authorize } from '../../domain/roles/permissions.js';
@@ -8,10 +8,16 @@ import { assertReferencesExist, columnsFor, writeLinks } from './article-draft-o
 import { assertEmbedsAllowed } from './assert-embeds-allowed.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 
+/**
+ * Starts a draft from text not yet checked (an import, a script): validated here, as these
+ * callers have no edge that does it.
+ */
+export const createArticle = (deps: NewsroomDeps, actor: Actor, input: unknown) =>
+  startArticle(deps, actor, parseWith(articleDraftSchema, input));
+
 /** Starts a draft owned by the actor; its first revision is the text as given. */
-export async function createArticle(deps: NewsroomDeps, actor: Actor, input: unknown) {
+export async function startArticle(deps: NewsroomDeps, actor: Actor, draft: ArticleDraft) {
   authorize(actor, 'article.create');
-  const draft = parseWith(articleDraftSchema, input);
   // A writer's own profile is the byline unless an editor chooses others.
   if (
     draft.bylines.length > 0 &&

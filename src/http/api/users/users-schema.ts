@@ -17,3 +17,17 @@ export const changeUserInput = z
     message: 'give a new role, or disabled: true or false',
     path: ['role'],
   });
+
+/** A user as `presentUser` shows them. */
+export const userOutput = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  authorId: z.number().int().nullable(),
+  createdAt: z.string().datetime(),
+  disabledAt: z.string().datetime().nullable(),
+});
+
+export const userListOutput = z.object({ users: z.array(userOutput) });
+export const changedUserOutput = z.object({ user: userOutput });
