@@ -158,6 +158,21 @@ export default tseslint.config(
     },
   },
   {
+    // The fake stores stand in for the database in unit tests only (ADR 0031).
+    files: ['src/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'src/services/fakes/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/fakes/**'], message: 'Fakes are for unit tests: pass real stores.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // A cycle hides which module is the lower layer; ports and services must form a tree.
     files: ['src/**/*.ts', 'src/**/*.tsx', 'admin/src/**'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],

@@ -8,6 +8,7 @@ import { applySettings } from '../src/services/apply-settings.js';
 import { publicationSettingsSchema } from '../src/domain/publication/publication-settings.js';
 import { correctArticle } from '../src/services/articles/correct-article.js';
 import { createArticle } from '../src/services/articles/create-article.js';
+import { articleDraftSchema } from '../src/domain/article/article-draft.js';
 import { killArticle, transitionArticle } from '../src/services/articles/transition-article.js';
 import type { Actor } from '../src/domain/roles/role.js';
 import type { Clock } from '../src/services/ports.js';
@@ -73,13 +74,17 @@ describe.each(ENGINES)('CDN purges on $engine', ({ create }) => {
       kind: 'staff',
       bio: '',
     });
-    const { id } = await createArticle(t.app.newsroom, editor, {
-      headline: 'Muscat festival opens',
-      sectionId: section.id,
-      bylines: [author.id],
-      tags: ['Festivals'],
-      body: paragraphs('Opens tonight.'),
-    });
+    const { id } = await createArticle(
+      t.app.newsroom,
+      editor,
+      articleDraftSchema.parse({
+        headline: 'Muscat festival opens',
+        sectionId: section.id,
+        bylines: [author.id],
+        tags: ['Festivals'],
+        body: paragraphs('Opens tonight.'),
+      }),
+    );
     const tag = await stores.tags.findBySlug('festivals');
     ids = { article: id, section: section.id, author: author.id, tag: tag?.id ?? -1 };
     await t.app.jobs.runDue();

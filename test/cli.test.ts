@@ -34,12 +34,13 @@ describe('the dateline command', () => {
       imported: [{ id: 1, url: '/world/turkiye-russia-iran-syria-hold-constructive-talks' }],
       failed: [],
     });
-    // The original is kept at once; its variants wait for the job worker (or `jobs run`).
+    // The original is kept at once; its variants wait for the job worker (or `jobs run`), as
+    // does the story's publication: its event's fan-out, then the webhooks' and CDN's listeners.
     const stored = mediaFiles();
     expect(stored).toBeGreaterThan(0);
     const jobs = await dateline('jobs', 'run', '--json');
     expect(jobs.code, jobs.stderr).toBe(0);
-    expect(JSON.parse(jobs.stdout)).toEqual({ ran: 1 });
+    expect(JSON.parse(jobs.stdout)).toEqual({ ran: 4 });
     expect(mediaFiles()).toBeGreaterThan(stored + 40);
   });
 

@@ -203,5 +203,9 @@ describe.each(ENGINES)('changes to a live story on $engine', ({ create }) => {
     expect((await call({ url: newPath })).statusCode).toBe(404);
     await move(editor, id, { to: 'published' });
     expect((await call({ url: newPath })).statusCode).toBe(200);
+    // Readers' old links and search engines follow the story to its new address.
+    const old = await call({ url: oldPath });
+    expect(old.statusCode).toBe(301);
+    expect(old.headers.location).toBe(newPath);
   });
 });

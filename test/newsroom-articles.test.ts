@@ -7,6 +7,7 @@ import {
 } from '../src/services/articles/article-revisions.js';
 import { correctArticle } from '../src/services/articles/correct-article.js';
 import { createArticle } from '../src/services/articles/create-article.js';
+import { articleDraftSchema } from '../src/domain/article/article-draft.js';
 import {
   addArticleNote,
   listDeskArticles,
@@ -43,7 +44,13 @@ describe.each(ENGINES)('the newsroom’s articles on $engine', ({ create }) => {
   const person = (role: Role, email: string) => addStaffMember(storage, role, email);
 
   const draftBy = async (actor: Actor, headline: string) =>
-    (await createArticle(deps, actor, { headline, sectionId, body: body('First paragraph.') })).id;
+    (
+      await createArticle(
+        deps,
+        actor,
+        articleDraftSchema.parse({ headline, sectionId, body: body('First paragraph.') }),
+      )
+    ).id;
 
   beforeAll(async () => {
     database = await create();
@@ -171,12 +178,16 @@ describe.each(ENGINES)('the newsroom’s articles on $engine', ({ create }) => {
       now,
     );
     const id = (
-      await createArticle(deps, people.editor, {
-        headline: 'Photo story',
-        sectionId,
-        body: body('Text.'),
-        lead: { mediaId: media.id, caption: 'c' },
-      })
+      await createArticle(
+        deps,
+        people.editor,
+        articleDraftSchema.parse({
+          headline: 'Photo story',
+          sectionId,
+          body: body('Text.'),
+          lead: { mediaId: media.id, caption: 'c' },
+        }),
+      )
     ).id;
     await expect(
       transitionArticle(deps, people.editor, id, { to: 'published' }),

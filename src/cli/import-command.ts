@@ -11,6 +11,8 @@ Imports articles in the Dateline article format: one article or an array per fil
 The body is an array of paragraphs, a Markdown string, or HTML ("bodyFormat": "html"),
 which passes an allow-list sanitizer. A lead image file is read relative to the JSON file.
 Each article is all-or-nothing; a malformed one is reported with the field at fault.
+Stories are filed and published as the newsroom's are: a revision each, and webhooks and CDN
+purges sent by the job worker (or \`dateline jobs run\`).
 
   --json   print {"imported":[{"id","url"}],"failed":[{"item","error"}]}
 

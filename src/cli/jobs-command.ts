@@ -3,7 +3,8 @@ import { EXIT, UsageError } from './command-context.js';
 
 export const JOBS_HELP = `Usage: dateline jobs run [--json]
 
-Runs every background job that is due (photo variants …) and exits when none is left.
+Runs every background job that is due (photo variants, webhooks, CDN purges …) and exits
+when none is left.
 \`dateline serve\` runs them by itself unless JOBS_WORKER=off; this is for a machine that
 serves with the worker off, or for finishing an import's photos before going live.`;
 

@@ -1,6 +1,7 @@
 import { articlePath } from '../domain/article/article.js';
+import type { ArticleDraft } from '../domain/article/article-draft.js';
 import { signOffSource } from '../domain/article/sign-off.js';
-import { slugify, uniqueSlug } from '../domain/article/slug.js';
+import { slugify } from '../domain/article/slug.js';
 import type { AuthorProfile } from '../domain/author/author.js';
 import { bodyFromHtml } from '../domain/body/body-from-html.js';
 import { bodyFromMarkdown } from '../domain/body/body-from-markdown.js';
@@ -8,8 +9,13 @@ import { bodyFromParagraphs } from '../domain/body/body-from-paragraphs.js';
 import { parseBodyDocument, type BodyDocument } from '../domain/body/body-document.js';
 import { invalid, isDomainError } from '../domain/errors.js';
 import { sectionSlugFor, type Section } from '../domain/section/section.js';
+import { authorize } from '../domain/roles/permissions.js';
+import { COMMAND_LINE, type MachineActor } from '../domain/roles/role.js';
 import { refuseUnstorableText } from '../domain/storable-text.js';
 import { parseWith } from '../domain/validation.js';
+import { loadArticle } from './articles/load-article.js';
+import { moveArticle } from './articles/transition-article.js';
+import { writeNewArticle } from './articles/write-new-article.js';
 import { importedArticleSchema, type ImportedArticle } from './article-import-schema.js';
 import { acceptPhoto, recordPhoto, type AcceptedPhoto } from './media/accept-photo.js';
 import type { MediaDeps } from './media/media-deps.js';
@@ -34,27 +40,32 @@ function bodyOf(item: ImportedArticle): BodyDocument {
   return item.bodyFormat === 'html' ? bodyFromHtml(item.body) : bodyFromMarkdown(item.body);
 }
 
-async function sectionNamed(stores: Stores, name: string): Promise<Section> {
+/** The section the item names, by slug or name; a new one is added at the end of the list. */
+async function sectionNamed(stores: Stores, by: MachineActor, name: string): Promise<Section> {
   const sections = await stores.sections.list();
   const slug = sectionSlugFor(slugify(name));
   const found = sections.find(
     (s) => s.slug === slug || s.name.toLowerCase() === name.toLowerCase(),
   );
-  return (
-    found ?? stores.sections.create({ slug, name, description: '', position: sections.length })
-  );
+  if (found) return found;
+  authorize(by, 'section.manage');
+  return stores.sections.create({ slug, name, description: '', position: sections.length });
 }
 
-async function bylinesOf(stores: Stores, item: ImportedArticle): Promise<AuthorProfile[]> {
+/** The byline profiles the item names, adding those the paper does not have yet. */
+async function bylinesOf(
+  stores: Stores,
+  by: MachineActor,
+  item: ImportedArticle,
+): Promise<AuthorProfile[]> {
   const authors: AuthorProfile[] = [];
   for (const byline of item.bylines) {
     const profile =
       typeof byline === 'string' ? { name: byline, kind: 'staff' as const, bio: '' } : byline;
     const slug = slugify(profile.name);
-    authors.push(
-      (await stores.authors.findBySlug(slug)) ??
-        (await stores.authors.create({ slug, ...profile })),
-    );
+    const found = await stores.authors.findBySlug(slug);
+    if (!found) authorize(by, 'author.manage');
+    authors.push(found ?? (await stores.authors.create({ slug, ...profile })));
   }
   return authors;
 }
@@ -67,75 +78,109 @@ async function readLeadPhoto(deps: ImportDeps, file: string): Promise<Uint8Array
   }
 }
 
-async function importOne(deps: ImportDeps, input: unknown): Promise<{ id: number; url: string }> {
+/** Checks and stores the lead photo's file, before the item's transaction (as an upload does). */
+async function acceptLeadPhoto(
+  deps: ImportDeps,
+  by: MachineActor,
+  file: string,
+): Promise<AcceptedPhoto> {
+  authorize(by, 'media.upload');
+  const bytes = await readLeadPhoto(deps, file);
+  return acceptPhoto(deps, bytes, photoNameOf(file)).catch((error: unknown) => {
+    if (!isDomainError(error)) throw error;
+    throw invalid(`leadImage.file: ${error.message}`, 'leadImage.file');
+  });
+}
+
+const photoNameOf = (file: string) => file.split('/').pop() || file;
+
+type LeadImage = NonNullable<ImportedArticle['leadImage']>;
+
+async function recordLead(
+  stores: Stores,
+  photo: AcceptedPhoto,
+  lead: LeadImage,
+  now: Date,
+): Promise<ArticleDraft['lead']> {
+  const details = { originalName: photoNameOf(lead.file), ...lead };
+  const { media } = await recordPhoto(stores, photo, details, null, now);
+  return { mediaId: media.id, caption: lead.caption, credit: lead.credit, alt: lead.alt };
+}
+
+/** The item as the newsroom's draft of it, once its section, bylines and photo are on file. */
+const draftOf = (
+  item: ImportedArticle,
+  body: BodyDocument,
+  found: { section: Section; authors: AuthorProfile[]; lead: ArticleDraft['lead'] },
+): ArticleDraft => ({
+  headline: item.headline,
+  slug: item.slug,
+  standfirst: item.standfirst,
+  dateline: item.dateline,
+  body,
+  sectionId: found.section.id,
+  tags: item.tags,
+  bylines: found.authors.map((a) => a.id),
+  lead: found.lead,
+  signOff: signOffSource(item.source),
+  seoTitle: item.seoTitle,
+  seoDescription: item.seoDescription,
+  socialTitle: item.socialTitle,
+  socialDescription: item.socialDescription,
+  socialImageId: null,
+});
+
+/**
+ * An imported story keeps its own history: it was last updated at its source, not now; and
+ * when that was after it went live, readers were shown an update.
+ */
+async function keepSourceTimes(
+  stores: Stores,
+  id: number,
+  item: ImportedArticle,
+  publishedAt: Date | null,
+  now: Date,
+) {
+  const updatedAt = item.updatedAt ? new Date(item.updatedAt) : (publishedAt ?? now);
+  const liveChangedAt = publishedAt && updatedAt > publishedAt ? updatedAt : null;
+  await stores.articles.update(id, { liveChangedAt }, updatedAt);
+}
+
+/**
+ * One item in one transaction, through the newsroom's own steps: filed as a draft with its
+ * first revision, then submitted or published by the workflow, which records the event that
+ * sends webhooks and purges the CDN.
+ */
+async function importOne(
+  deps: ImportDeps,
+  by: MachineActor,
+  input: unknown,
+): Promise<{ id: number; url: string }> {
   // Text SQLite would keep but PostgreSQL refuses must not make an archive that cannot move.
   refuseUnstorableText(input, 'item');
   const item = parseWith(importedArticleSchema, input);
+  authorize(by, 'article.create');
   const body = bodyOf(item);
   const now = deps.clock.now();
-  const photoName = item.leadImage && (item.leadImage.file.split('/').pop() ?? item.leadImage.file);
-  let photo: AcceptedPhoto | undefined;
-  if (item.leadImage && photoName) {
-    const bytes = await readLeadPhoto(deps, item.leadImage.file);
-    photo = await acceptPhoto(deps, bytes, photoName).catch((error: unknown) => {
-      if (!isDomainError(error)) throw error;
-      throw invalid(`leadImage.file: ${error.message}`, 'leadImage.file');
-    });
-  }
+  const photo = item.leadImage && (await acceptLeadPhoto(deps, by, item.leadImage.file));
   try {
     return await deps.storage.transaction(async (stores) => {
-      const section = await sectionNamed(stores, item.section);
-      const authors = await bylinesOf(stores, item);
-      const tags = await stores.tags.findOrCreate(item.tags);
-      let lead = null;
-      if (item.leadImage && photo) {
-        const { media } = await recordPhoto(
-          stores,
-          photo,
-          { originalName: photoName ?? 'photo', ...item.leadImage },
-          null,
-          now,
-        );
-        lead = {
-          mediaId: media.id,
-          caption: item.leadImage.caption,
-          credit: item.leadImage.credit,
-          alt: item.leadImage.alt,
-        };
-      }
-      if (item.slug && (await stores.articles.slugTaken(item.slug))) {
-        throw invalid(`slug: ${item.slug} is already used by another article`, 'slug');
-      }
-      const slug =
-        item.slug ??
-        (await uniqueSlug(slugify(item.headline), (s) => stores.articles.slugTaken(s)));
+      const section = await sectionNamed(stores, by, item.section);
+      const authors = await bylinesOf(stores, by, item);
+      const lead =
+        photo && item.leadImage ? await recordLead(stores, photo, item.leadImage, now) : null;
+      // Published elsewhere first: the publish transition keeps a published time it finds.
       const publishedAt = item.status === 'published' ? new Date(item.publishedAt ?? now) : null;
-      // An imported story keeps its own history: it was last updated at its source, not now.
-      const updatedAt = item.updatedAt ? new Date(item.updatedAt) : (publishedAt ?? now);
-      const id = await stores.articles.create(
-        {
-          slug,
-          sectionId: section.id,
-          headline: item.headline,
-          standfirst: item.standfirst,
-          dateline: item.dateline,
-          body,
-          lead,
-          signOff: signOffSource(item.source),
-          status: item.status,
-          publishedAt,
-          seoTitle: item.seoTitle,
-          seoDescription: item.seoDescription,
-          socialTitle: item.socialTitle,
-          socialDescription: item.socialDescription,
-          authorIds: authors.map((a) => a.id),
-          tagIds: tags.map((t) => t.id),
-          updatedAt,
-          // Changed at its source after it went live: readers were shown an update.
-          liveChangedAt: publishedAt && updatedAt > publishedAt ? updatedAt : null,
-        },
+      const draft = draftOf(item, body, { section, authors, lead });
+      const { id, slug } = await writeNewArticle(
+        stores,
+        draft,
+        { createdBy: null, publishedAt },
         now,
       );
+      if (item.status !== 'draft')
+        await moveArticle(stores, by, await loadArticle(stores, id), { to: item.status }, now);
+      await keepSourceTimes(stores, id, item, publishedAt, now);
       return { id, url: articlePath({ slug, section }) };
     });
   } catch (error) {
@@ -146,14 +191,19 @@ async function importOne(deps: ImportDeps, input: unknown): Promise<{ id: number
 
 /**
  * Imports articles in the import format. Each item is all-or-nothing: a bad item is reported
- * with the field at fault and leaves nothing behind; the others still go in.
+ * with the field at fault and leaves nothing behind; the others still go in. Stories are filed
+ * and published as the newsroom's are (revisions, events, webhooks, CDN purges), by `by`.
  */
-export async function importArticles(deps: ImportDeps, input: unknown): Promise<ImportReport> {
+export async function importArticles(
+  deps: ImportDeps,
+  input: unknown,
+  by: MachineActor = COMMAND_LINE,
+): Promise<ImportReport> {
   const items = Array.isArray(input) ? (input as unknown[]) : [input];
   const report: ImportReport = { imported: [], failed: [] };
   for (const [index, item] of items.entries()) {
     try {
-      report.imported.push(await importOne(deps, item));
+      report.imported.push(await importOne(deps, by, item));
     } catch (error) {
       if (!isDomainError(error)) throw error;
       report.failed.push({
@@ -163,7 +213,7 @@ export async function importArticles(deps: ImportDeps, input: unknown): Promise<
       });
     }
   }
-  // Photos came in with the articles: their variants can start now.
+  // Photos' variants and the stories' events (webhooks, CDN purges) can start now.
   if (report.imported.length > 0) deps.wakeJobs?.();
   return report;
 }

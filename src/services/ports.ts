@@ -248,6 +248,14 @@ export interface Stores {
   audit: AuditTrail;
 }
 
+/**
+ * Several writes made all-or-nothing, the work handed only the stores `S` (a Pick of Stores):
+ * a use case that takes this names what it touches. Storage is one, for every S.
+ */
+export interface Transactions<S> {
+  transaction<T>(work: (stores: S) => Promise<T>): Promise<T>;
+}
+
 /** The database: its stores, and a way to make several writes all-or-nothing. */
 export interface Storage {
   stores: Stores;

@@ -44,7 +44,9 @@ export interface PublicationCache {
 }
 
 /** Reads the stored publication settings, falling back to the defaults of a new install. */
-export async function loadPublicationSettings(stores: Stores): Promise<PublicationSettings> {
+export async function loadPublicationSettings(
+  stores: Pick<Stores, 'settings'>,
+): Promise<PublicationSettings> {
   const stored = await stores.settings.get(PUBLICATION_KEY);
   if (stored === undefined) return DEFAULT_PUBLICATION;
   return publicationSettingsSchema.parse(stored);

@@ -9,11 +9,20 @@ import type {
   WaitingChanges,
   WorkflowChanges,
 } from '../services/ports.js';
-import { columnsOf, showsOtherPhotos } from './article-store.js';
+import { columnsOf, recordFormerSlug, showsOtherPhotos } from './article-store.js';
 import { containsWord } from './like-pattern.js';
 import { fromDbTime, toDbTime, type ArticlesTable, type DatabaseSchema } from './schema.js';
 
 const time = (date: Date | null) => (date === null ? null : toDbTime(date));
+const publishedSlug = async (db: Kysely<DatabaseSchema>, id: number) =>
+  (
+    await db
+      .selectFrom('articles')
+      .select('slug')
+      .where('id', '=', id)
+      .where('published_at', 'is not', null)
+      .executeTakeFirst()
+  )?.slug;
 const dateOf = (text: string | null) => (text === null ? null : fromDbTime(text));
 
 function workflowColumns(changes: WorkflowChanges): Updateable<ArticlesTable> {
@@ -89,6 +98,8 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
     changes: ArticleChanges,
     now: Date,
   ): Promise<boolean> {
+    // Only an address readers may have been given is kept (a story that has been published).
+    const former = changes.slug === undefined ? undefined : await publishedSlug(this.db, id);
     const result = await this.db
       .updateTable('articles')
       .set({
@@ -102,6 +113,9 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
       .where('revision', '=', basedOn)
       .executeTakeFirst();
     const saved = Number(result.numUpdatedRows) === 1;
+    // A new slug keeps the old address working, as a permanent redirect.
+    if (saved && former !== undefined && changes.slug !== undefined)
+      await recordFormerSlug(this.db, id, former, changes.slug);
     if (saved && showsOtherPhotos(changes)) await refreshArticleMedia(this.db, id);
     return saved;
   }

@@ -171,28 +171,13 @@ export class KyselyArticleStore implements ArticleStore {
   }
 
   async update(id: number, changes: ArticleChanges, now: Date): Promise<void> {
-    if (changes.slug !== undefined) await this.rememberSlug(id, changes.slug);
+    if (changes.slug !== undefined) await rememberFormerSlug(this.db, id, changes.slug);
     await this.db
       .updateTable('articles')
       .set({ ...columnsOf(changes), updated_at: toDbTime(now) })
       .where('id', '=', id)
       .execute();
     if (showsOtherPhotos(changes)) await refreshArticleMedia(this.db, id);
-  }
-
-  private async rememberSlug(id: number, newSlug: string) {
-    const current = await this.db
-      .selectFrom('articles')
-      .select('slug')
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!current || current.slug === newSlug) return;
-    // The new slug may be one this article had before: it leaves the history.
-    await this.db.deleteFrom('article_slug_history').where('slug', '=', newSlug).execute();
-    await this.db
-      .insertInto('article_slug_history')
-      .values({ slug: current.slug, article_id: id })
-      .execute();
   }
 
   /** Published, visible at `asOf`, and in the section, by the author or with the tag asked for. */
@@ -274,4 +259,29 @@ export class KyselyArticleStore implements ArticleStore {
       (await this.db.selectFrom('articles').select('id').limit(1).executeTakeFirst()) !== undefined
     );
   }
+}
+
+/**
+ * Keeps an article's current slug as a former one when it takes `newSlug`, so its old address
+ * answers with a permanent redirect; call it before the row changes.
+ */
+export async function rememberFormerSlug(db: Kysely<DatabaseSchema>, id: number, newSlug: string) {
+  const current = await currentSlug(db, id);
+  if (current !== undefined) await recordFormerSlug(db, id, current, newSlug);
+}
+
+const currentSlug = async (db: Kysely<DatabaseSchema>, id: number) =>
+  (await db.selectFrom('articles').select('slug').where('id', '=', id).executeTakeFirst())?.slug;
+
+/** Records that article `id` left `former` for `newSlug` (nothing when they are the same). */
+export async function recordFormerSlug(
+  db: Kysely<DatabaseSchema>,
+  id: number,
+  former: string,
+  newSlug: string,
+) {
+  if (former === newSlug) return;
+  // The new slug may be one this article had before: it leaves the history.
+  await db.deleteFrom('article_slug_history').where('slug', '=', newSlug).execute();
+  await db.insertInto('article_slug_history').values({ slug: former, article_id: id }).execute();
 }

@@ -21,3 +21,21 @@ export interface Actor {
   /** Where the request came from, for the audit trail; absent outside HTTP. */
   origin?: { ip: string; userAgent: string };
 }
+
+/**
+ * A process acting for the paper with no person behind it: the operator's command line
+ * (`dateline import`, `seed-demo`). It has no role: what it may do is listed on its own in
+ * permissions.ts, so no person's role grows to fit it.
+ */
+export interface MachineActor {
+  kind: 'cli';
+  userId: null;
+}
+
+/** The operator's command line, as the actor of what it writes. */
+export const COMMAND_LINE: MachineActor = { kind: 'cli', userId: null };
+
+/** Anyone or anything that may be allowed to act. */
+export type Caller = Actor | MachineActor;
+
+export const isMachine = (caller: Caller): caller is MachineActor => 'kind' in caller;

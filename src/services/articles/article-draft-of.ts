@@ -63,7 +63,10 @@ export const columnsFor = (draft: ArticleDraft): DraftColumns => ({
 });
 
 /** Refuses a draft naming a section, byline or photo that does not exist. */
-export async function assertReferencesExist(stores: Stores, draft: ArticleDraft): Promise<void> {
+export async function assertReferencesExist(
+  stores: Pick<Stores, 'sections' | 'authors' | 'media'>,
+  draft: ArticleDraft,
+): Promise<void> {
   const sections = await stores.sections.list();
   if (!sections.some((s) => s.id === draft.sectionId)) {
     throw invalid(`sectionId: there is no section ${draft.sectionId}`, 'sectionId');
@@ -83,7 +86,11 @@ export async function assertReferencesExist(stores: Stores, draft: ArticleDraft)
 }
 
 /** Writes a draft's bylines and tags. */
-export async function writeLinks(stores: Stores, articleId: number, draft: ArticleDraft) {
+export async function writeLinks(
+  stores: Pick<Stores, 'desk' | 'tags'>,
+  articleId: number,
+  draft: ArticleDraft,
+) {
   await stores.desk.setBylines(articleId, draft.bylines);
   const tags = await stores.tags.findOrCreate(draft.tags);
   await stores.desk.setTags(

@@ -10,7 +10,7 @@ import { loadPublicationSettings } from '../publication-cache.js';
  * embeds already in `before` are kept (they print as links once their provider is revoked).
  */
 export async function assertEmbedsAllowed(
-  stores: Stores,
+  stores: Pick<Stores, 'settings'>,
   body: BodyDocument,
   before?: BodyDocument,
 ): Promise<void> {

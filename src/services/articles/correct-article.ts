@@ -2,8 +2,12 @@ import { z } from 'zod';
 import { invalid } from '../../domain/errors.js';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
+import type { Stores } from '../ports.js';
 import { accessOf, loadArticle } from './load-article.js';
-import type { NewsroomDeps } from './newsroom-deps.js';
+import type { UseCaseDeps } from './newsroom-deps.js';
+
+/** The stores a correction touches. */
+export type CorrectStores = Pick<Stores, 'articles' | 'corrections' | 'events'>;
 
 export const correctionSchema = z
   .object({
@@ -19,7 +23,7 @@ export type CorrectionRequest = z.infer<typeof correctionSchema>;
  * article counts as updated.
  */
 export async function correctArticle(
-  deps: NewsroomDeps,
+  deps: UseCaseDeps<CorrectStores>,
   actor: Actor,
   id: number,
   correction: CorrectionRequest,

@@ -4,7 +4,7 @@ import type { ArticleAccess } from '../../domain/roles/permissions.js';
 import type { Stores } from '../ports.js';
 
 /** The article, or NotFound naming the id. */
-export async function loadArticle(stores: Stores, id: number): Promise<Article> {
+export async function loadArticle(stores: Pick<Stores, 'articles'>, id: number): Promise<Article> {
   const article = await stores.articles.findById(id);
   if (!article) throw notFound(`There is no article ${id}`);
   return article;

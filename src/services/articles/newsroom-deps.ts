@@ -1,7 +1,16 @@
-import type { Clock, Storage } from '../ports.js';
+import type { Clock, Storage, Transactions } from '../ports.js';
 
 /** What the newsroom's article use cases need. */
 export interface NewsroomDeps {
   storage: Storage;
+  clock: Clock;
+}
+
+/**
+ * What one article use case needs when it names the stores it touches (`S`, a Pick of Stores).
+ * Callers pass their NewsroomDeps as they are; unit tests pass fakes of just those stores.
+ */
+export interface UseCaseDeps<S> {
+  storage: Transactions<S>;
   clock: Clock;
 }

@@ -8,9 +8,15 @@ import type { Stores, WaitingChanges } from '../ports.js';
 import { columnsFor, draftOf, writeLinks } from './article-draft-of.js';
 import { accessOf } from './load-article.js';
 
+/** The stores that publishing a live story's waiting changes touches. */
+export type PublishChangesStores = Pick<
+  Stores,
+  'articles' | 'desk' | 'revisions' | 'tags' | 'events'
+>;
+
 /** The newest saved text of an article: the waiting version of a live story, else its columns. */
 export async function latestDraft(
-  stores: Stores,
+  stores: Pick<Stores, 'desk' | 'revisions'>,
   article: Article,
 ): Promise<{ draft: ArticleDraft; waiting: WaitingChanges | null }> {
   const waiting = await stores.desk.waitingChanges(article.id);
@@ -22,7 +28,12 @@ export async function latestDraft(
  * Puts the saved changes of a live story in front of readers. A writer's request goes to the
  * editors instead (the story stays as readers see it); the change fires `article.updated`.
  */
-export async function publishChanges(stores: Stores, actor: Actor, article: Article, now: Date) {
+export async function publishChanges(
+  stores: PublishChangesStores,
+  actor: Actor,
+  article: Article,
+  now: Date,
+) {
   authorize(actor, 'article.publish', accessOf(article));
   const { draft, waiting } = await latestDraft(stores, article);
   if (!waiting) throw invalid('to: this story has no unpublished changes to publish', 'to');

@@ -14,7 +14,7 @@ import type { Stores } from '../ports.js';
 import { assertReferencesExist, columnsFor, writeLinks } from './article-draft-of.js';
 import { assertEmbedsAllowed } from './assert-embeds-allowed.js';
 import { accessOf, loadArticle } from './load-article.js';
-import type { NewsroomDeps } from './newsroom-deps.js';
+import type { UseCaseDeps } from './newsroom-deps.js';
 import { latestDraft } from './publish-changes.js';
 
 export interface SaveRequest {
@@ -27,13 +27,19 @@ export interface SaveRequest {
   choices?: MergeChoices;
 }
 
+/** The stores a save touches. */
+export type SaveStores = Pick<
+  Stores,
+  'articles' | 'desk' | 'revisions' | 'tags' | 'sections' | 'authors' | 'media' | 'settings'
+>;
+
 type SaveOutcome =
   | { saved: true; revision: number; pendingChanges: boolean; merged?: string[] }
   | { saved: false; current: number; kept: number; conflicts: MergeConflict[] };
 
 /** The text to save: the writer's changes, merged three ways when based on an older revision. */
 async function mergedText(
-  stores: Stores,
+  stores: Pick<Stores, 'revisions'>,
   article: Article,
   newest: ArticleDraft,
   request: SaveRequest,
@@ -54,7 +60,7 @@ async function mergedText(
 const sameIds = (a: number[], b: number[]) =>
   a.length === b.length && a.every((id, i) => id === b[i]);
 
-async function checkedDraft(stores: Stores, actor: Actor, id: number, request: SaveRequest) {
+async function checkedDraft(stores: SaveStores, actor: Actor, id: number, request: SaveRequest) {
   const article = await loadArticle(stores, id);
   if (article.killedAt) throw gone('This story was killed; it can no longer be edited');
   authorize(actor, 'article.edit', accessOf(article));
@@ -82,7 +88,7 @@ async function checkedDraft(stores: Stores, actor: Actor, id: number, request: S
  * revision the writer can compare and resolve.
  */
 export async function saveArticle(
-  deps: NewsroomDeps,
+  deps: UseCaseDeps<SaveStores>,
   actor: Actor,
   id: number,
   request: SaveRequest,
@@ -131,7 +137,7 @@ export async function saveArticle(
 
 /** Writes the text of a story readers do not see yet straight into the article. */
 async function saveDraftIfAt(
-  stores: Stores,
+  stores: Pick<Stores, 'desk' | 'tags'>,
   id: number,
   basedOn: number,
   number: number,

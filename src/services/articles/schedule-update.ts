@@ -8,7 +8,19 @@ import type { ScheduledUpdate, Stores } from '../ports.js';
 import { columnsFor, draftOf, writeLinks } from './article-draft-of.js';
 import { assertEmbedsAllowed } from './assert-embeds-allowed.js';
 import { accessOf, loadArticle } from './load-article.js';
-import type { NewsroomDeps } from './newsroom-deps.js';
+import type { UseCaseDeps } from './newsroom-deps.js';
+
+/** The stores scheduling an update touches. */
+export type ScheduleUpdateStores = Pick<
+  Stores,
+  'articles' | 'revisions' | 'scheduledUpdates' | 'settings'
+>;
+
+/** The stores that putting a due update live touches. */
+export type ApplyUpdateStores = Pick<
+  Stores,
+  'articles' | 'desk' | 'revisions' | 'tags' | 'scheduledUpdates' | 'alerts' | 'events'
+>;
 
 export interface ScheduleUpdateRequest {
   basedOn: number;
@@ -21,7 +33,7 @@ export interface ScheduleUpdateRequest {
  * the new text is kept as a revision now and put live by the scheduler at its time.
  */
 export async function scheduleUpdate(
-  deps: NewsroomDeps,
+  deps: UseCaseDeps<ScheduleUpdateStores>,
   actor: Actor,
   id: number,
   request: ScheduleUpdateRequest,
@@ -68,7 +80,7 @@ export async function scheduleUpdate(
 
 /** Puts one due update live; false when it no longer applies (an alert then says why). */
 export async function applyScheduledUpdate(
-  stores: Stores,
+  stores: ApplyUpdateStores,
   update: ScheduledUpdate,
   now: Date,
 ): Promise<boolean> {

@@ -4,11 +4,11 @@ import { assertMove } from '../../domain/article/workflow.js';
 import { entryBy } from '../../domain/audit/audit-entry.js';
 import { conflict, gone, invalid } from '../../domain/errors.js';
 import { authorize, type ArticleAction } from '../../domain/roles/permissions.js';
-import type { Actor } from '../../domain/roles/role.js';
+import type { Actor, Caller } from '../../domain/roles/role.js';
 import type { ArticleEventType, Stores, WorkflowChanges } from '../ports.js';
 import { draftOf } from './article-draft-of.js';
 import { accessOf, loadArticle } from './load-article.js';
-import type { NewsroomDeps } from './newsroom-deps.js';
+import type { UseCaseDeps } from './newsroom-deps.js';
 import { publishChanges } from './publish-changes.js';
 
 export interface TransitionRequest {
@@ -18,6 +18,15 @@ export interface TransitionRequest {
   /** When a published article should come down by itself. */
   unpublishAt?: Date | null;
 }
+
+/** The stores a move through the workflow touches. */
+export type TransitionStores = Pick<
+  Stores,
+  'articles' | 'desk' | 'revisions' | 'tags' | 'events' | 'alerts'
+>;
+
+/** The stores a kill touches. */
+export type KillStores = Pick<Stores, 'articles' | 'desk' | 'events' | 'audit'>;
 
 const ACTION_FOR: Record<ArticleStatus, ArticleAction> = {
   draft: 'article.edit',
@@ -55,7 +64,7 @@ function workflowFor(article: Article, request: TransitionRequest, now: Date): W
 
 /** Moves an article through the workflow, checking the role, the move and the content. */
 export async function transitionArticle(
-  deps: NewsroomDeps,
+  deps: UseCaseDeps<TransitionStores>,
   actor: Actor,
   id: number,
   request: TransitionRequest,
@@ -66,21 +75,34 @@ export async function transitionArticle(
     if (article.killedAt) throw gone('This story was killed; it cannot be brought back');
     if (article.status === 'published' && request.to === 'published' && !request.unpublishAt)
       return publishChanges(stores, actor, article, now);
-    authorize(actor, ACTION_FOR[request.to], accessOf(article));
-    assertMove(article.status, request.to);
-    if (request.to === 'scheduled' || request.to === 'published')
-      assertPublishable(draftOf(article));
-    const changes = workflowFor(article, request, now);
-    if (!(await stores.desk.move(id, article.status, request.to, changes, now))) {
-      throw conflict('The article changed state meanwhile; reload it and try again');
-    }
-    await announce(stores, request.to, id, actor.userId, now);
-    return { status: request.to };
+    return moveArticle(stores, actor, article, request, now);
   });
 }
 
+/**
+ * The move itself, inside the caller's transaction. Split from transitionArticle so that the
+ * import can file and publish a story in one transaction, checked and announced as here.
+ */
+export async function moveArticle(
+  stores: Pick<Stores, 'desk' | 'events' | 'alerts'>,
+  caller: Caller,
+  article: Article,
+  request: TransitionRequest,
+  now: Date,
+) {
+  authorize(caller, ACTION_FOR[request.to], accessOf(article));
+  assertMove(article.status, request.to);
+  if (request.to === 'scheduled' || request.to === 'published') assertPublishable(draftOf(article));
+  const changes = workflowFor(article, request, now);
+  if (!(await stores.desk.move(article.id, article.status, request.to, changes, now))) {
+    throw conflict('The article changed state meanwhile; reload it and try again');
+  }
+  await announce(stores, request.to, article.id, caller.userId, now);
+  return { status: request.to };
+}
+
 export async function announce(
-  stores: Stores,
+  stores: Pick<Stores, 'events' | 'alerts'>,
   to: ArticleStatus,
   articleId: number,
   userId: number | null,
@@ -95,7 +117,7 @@ export async function announce(
  * Kills a story: off every page, feed and API at once, answering 410 Gone from then on.
  * Unlike unpublishing, it cannot be undone.
  */
-export async function killArticle(deps: NewsroomDeps, actor: Actor, id: number) {
+export async function killArticle(deps: UseCaseDeps<KillStores>, actor: Actor, id: number) {
   const now = deps.clock.now();
   await deps.storage.transaction(async (stores) => {
     const article = await loadArticle(stores, id);

@@ -5,7 +5,7 @@ import {
   restoreRevision,
 } from '../../../services/articles/article-revisions.js';
 import { correctArticle } from '../../../services/articles/correct-article.js';
-import { startArticle } from '../../../services/articles/create-article.js';
+import { createArticle } from '../../../services/articles/create-article.js';
 import {
   addArticleNote,
   listDeskArticles,
@@ -60,7 +60,7 @@ export function registerArticleRoutes(
     output: createdArticleOutput,
     permission: 'article.create',
     status: 201,
-    handle: ({ input, actor }) => startArticle(deps, actor, input),
+    handle: ({ input, actor }) => createArticle(deps, actor, input),
   });
   defineEndpoint(server, {
     method: 'PATCH',
