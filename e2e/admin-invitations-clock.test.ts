@@ -11,6 +11,7 @@ import { actorFor } from '../src/domain/account/user.js';
 import type { Actor } from '../src/domain/roles/role.js';
 import { inviteUser } from '../src/services/accounts/invite-user.js';
 import { createArticle } from '../src/services/articles/create-article.js';
+import { articleDraftSchema } from '../src/domain/article/article-draft.js';
 import { transitionArticle } from '../src/services/articles/transition-article.js';
 import {
   LAPTOP_VIEWPORT,
@@ -57,11 +58,15 @@ describe('invitations and the paper’s clock in a browser', () => {
       type: 'paragraph' as const,
       content: [{ type: 'text' as const, text: headline }],
     };
-    const { id } = await createArticle(site.test.app.newsroom, chief, {
-      headline,
-      sectionId: section!.id,
-      body: { type: 'doc', content: [paragraph] },
-    });
+    const { id } = await createArticle(
+      site.test.app.newsroom,
+      chief,
+      articleDraftSchema.parse({
+        headline,
+        sectionId: section!.id,
+        body: { type: 'doc', content: [paragraph] },
+      }),
+    );
     return id;
   };
 

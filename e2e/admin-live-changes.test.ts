@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createArticle } from '../src/services/articles/create-article.js';
+import { articleDraftSchema } from '../src/domain/article/article-draft.js';
 import { transitionArticle } from '../src/services/articles/transition-article.js';
 import { paragraphs } from '../test/article-desk.js';
 import {
@@ -46,11 +47,15 @@ describe('changes to a live story in the newsroom app', () => {
       authorId: null,
     };
     const world = (await app.storage.stores.sections.list()).find((s) => s.slug === 'world');
-    const created = await createArticle(app.newsroom, actor, {
-      headline: HEADLINE,
-      sectionId: world!.id,
-      body: paragraphs(LIVE_TEXT),
-    });
+    const created = await createArticle(
+      app.newsroom,
+      actor,
+      articleDraftSchema.parse({
+        headline: HEADLINE,
+        sectionId: world!.id,
+        body: paragraphs(LIVE_TEXT),
+      }),
+    );
     storyId = created.id;
     await transitionArticle(app.newsroom, actor, storyId, { to: 'published' });
     const article = await app.storage.stores.articles.findById(storyId);

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createArticle } from '../src/services/articles/create-article.js';
+import { articleDraftSchema } from '../src/domain/article/article-draft.js';
 import { paragraphs } from '../test/article-desk.js';
 import {
   notice,
@@ -48,7 +49,13 @@ describe('two editors changing the same story in the newsroom app', () => {
     };
     const world = (await app.storage.stores.sections.list()).find((s) => s.slug === 'world');
     const body = paragraphs('Ships return to the harbour on Monday.');
-    return (await createArticle(app.newsroom, actor, { headline, sectionId: world!.id, body })).id;
+    return (
+      await createArticle(
+        app.newsroom,
+        actor,
+        articleDraftSchema.parse({ headline, sectionId: world!.id, body }),
+      )
+    ).id;
   }
 
   /** Each editor in their own browser context, with the story open. */

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorFor } from '../src/domain/account/user.js';
 import { createUser } from '../src/services/accounts/create-user.js';
 import { createArticle } from '../src/services/articles/create-article.js';
+import { articleDraftSchema } from '../src/domain/article/article-draft.js';
 import { transitionArticle } from '../src/services/articles/transition-article.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 import { createSqliteDatabase } from '../test/test-databases.js';
@@ -66,11 +67,15 @@ describe('bylines in a browser', () => {
       type: 'doc',
       content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Stalls open at dawn.' }] }],
     };
-    const { id } = await createArticle(t.app.newsroom, actor, {
-      headline: 'Fish market opens',
-      sectionId: section.id,
-      body,
-    });
+    const { id } = await createArticle(
+      t.app.newsroom,
+      actor,
+      articleDraftSchema.parse({
+        headline: 'Fish market opens',
+        sectionId: section.id,
+        body,
+      }),
+    );
     await transitionArticle(t.app.newsroom, actor, id, { to: 'published' });
     await page.goto(`${baseUrl}/oman/fish-market-opens`);
     await page.getByRole('link', { name: 'Noor Al-Balushi' }).click();

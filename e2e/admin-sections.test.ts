@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorFor } from '../src/domain/account/user.js';
 import { createUser } from '../src/services/accounts/create-user.js';
 import { createArticle } from '../src/services/articles/create-article.js';
+import { articleDraftSchema } from '../src/domain/article/article-draft.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 import { createSqliteDatabase } from '../test/test-databases.js';
 import { LAPTOP_VIEWPORT, notice, PASSWORD, signIn } from './admin-newsroom.js';
@@ -104,14 +105,18 @@ describe('sections in a browser, from an empty database', () => {
   it('shows a refused delete with the count of stories, hides a section, and fits a phone', async () => {
     const world = (await t.app.storage.stores.sections.list()).find((s) => s.slug === 'world');
     const chief = await t.app.storage.stores.users.findByEmail(CHIEF);
-    await createArticle(t.app.newsroom, actorFor(chief!, 'session'), {
-      headline: 'Markets open calmly',
-      sectionId: world!.id,
-      body: {
-        type: 'doc',
-        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Calm.' }] }],
-      },
-    });
+    await createArticle(
+      t.app.newsroom,
+      actorFor(chief!, 'session'),
+      articleDraftSchema.parse({
+        headline: 'Markets open calmly',
+        sectionId: world!.id,
+        body: {
+          type: 'doc',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Calm.' }] }],
+        },
+      }),
+    );
     const page = await signIn(await openWindow(PHONE_VIEWPORT), baseUrl, CHIEF);
     await page.goto(`${baseUrl}/admin/sections`);
     await page.getByRole('heading', { name: 'Sections', level: 1 }).waitFor();

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../src/services/accounts/create-user.js';
 import { applySettings } from '../src/services/apply-settings.js';
+import { publicationSettingsSchema } from '../src/domain/publication/publication-settings.js';
 import type { Clock } from '../src/services/ports.js';
 import { newsroomClient, PASSWORD, type Browser } from './newsroom-client.js';
 import { RecordingMailer, startTestApp, type TestApp } from './test-app.js';
@@ -62,7 +63,7 @@ describe.each(ENGINES)('closing what an outside attack found, on $engine', ({ cr
     });
     await applySettings(
       { stores: t.app.storage.stores, clock },
-      { name: PAPER, timezone: 'Asia/Muscat' },
+      publicationSettingsSchema.parse({ name: PAPER, timezone: 'Asia/Muscat' }),
     );
   });
   afterAll(() => t?.close());

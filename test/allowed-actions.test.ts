@@ -12,6 +12,7 @@ import { PHOTO_ACTIONS } from '../src/domain/roles/photo-actions.js';
 import { USER_ACTIONS } from '../src/domain/roles/user-actions.js';
 import { ROLES, type Actor, type Role } from '../src/domain/roles/role.js';
 import { createArticle } from '../src/services/articles/create-article.js';
+import { articleDraftSchema } from '../src/domain/article/article-draft.js';
 import { saveArticle } from '../src/services/articles/save-article.js';
 import { killArticle, transitionArticle } from '../src/services/articles/transition-article.js';
 import { paragraphs } from './article-desk.js';
@@ -104,11 +105,15 @@ describe.each(ENGINES)('allowed actions agree with the server on $engine', ({ cr
     const chief = () => actors.editor_in_chief;
     const draftBy = async (owner: Actor) =>
       (
-        await createArticle(t.app.newsroom, owner, {
-          headline: `Harbour story ${++counter}`,
-          sectionId,
-          body: paragraphs('The council voted 7-2.'),
-        })
+        await createArticle(
+          t.app.newsroom,
+          owner,
+          articleDraftSchema.parse({
+            headline: `Harbour story ${++counter}`,
+            sectionId,
+            body: paragraphs('The council voted 7-2.'),
+          }),
+        )
       ).id;
     const moved = (to: 'in_review' | 'published') => async (owner: Actor) => {
       const id = await draftBy(owner);

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEventName, AuditRecord } from '../src/domain/audit/audit-entry.js';
 import { importFiles } from '../src/cli/import-command.js';
 import { createArticle } from '../src/services/articles/create-article.js';
+import { articleDraftSchema } from '../src/domain/article/article-draft.js';
 import { applySettings } from '../src/services/apply-settings.js';
 import { actorFor } from '../src/domain/account/user.js';
 import { paragraphs } from './article-desk.js';
@@ -414,11 +415,15 @@ describe.each(ENGINES)('the audit trail on $engine', ({ create }) => {
           position: 0,
         });
         const chiefUser = await t.app.storage.stores.users.findById(ids.chief);
-        const { id } = await createArticle(t.app.newsroom, actorFor(chiefUser!, 'session'), {
-          headline: 'A story that must go',
-          sectionId: section.id,
-          body: paragraphs('Gone.'),
-        });
+        const { id } = await createArticle(
+          t.app.newsroom,
+          actorFor(chiefUser!, 'session'),
+          articleDraftSchema.parse({
+            headline: 'A story that must go',
+            sectionId: section.id,
+            body: paragraphs('Gone.'),
+          }),
+        );
         await ok(asChief({ method: 'POST', url: `/api/admin/articles/${id}/kill` }));
       },
       expected: {

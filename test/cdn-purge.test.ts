@@ -5,8 +5,10 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { applySettings } from '../src/services/apply-settings.js';
+import { publicationSettingsSchema } from '../src/domain/publication/publication-settings.js';
 import { correctArticle } from '../src/services/articles/correct-article.js';
 import { createArticle } from '../src/services/articles/create-article.js';
+import { articleDraftSchema } from '../src/domain/article/article-draft.js';
 import { killArticle, transitionArticle } from '../src/services/articles/transition-article.js';
 import type { Actor } from '../src/domain/roles/role.js';
 import type { Clock } from '../src/services/ports.js';
@@ -72,13 +74,17 @@ describe.each(ENGINES)('CDN purges on $engine', ({ create }) => {
       kind: 'staff',
       bio: '',
     });
-    const { id } = await createArticle(t.app.newsroom, editor, {
-      headline: 'Muscat festival opens',
-      sectionId: section.id,
-      bylines: [author.id],
-      tags: ['Festivals'],
-      body: paragraphs('Opens tonight.'),
-    });
+    const { id } = await createArticle(
+      t.app.newsroom,
+      editor,
+      articleDraftSchema.parse({
+        headline: 'Muscat festival opens',
+        sectionId: section.id,
+        bylines: [author.id],
+        tags: ['Festivals'],
+        body: paragraphs('Opens tonight.'),
+      }),
+    );
     const tag = await stores.tags.findBySlug('festivals');
     ids = { article: id, section: section.id, author: author.id, tag: tag?.id ?? -1 };
     await t.app.jobs.runDue();
@@ -101,7 +107,10 @@ describe.each(ENGINES)('CDN purges on $engine', ({ create }) => {
 
   it('purges the same pages when it is corrected, unpublished and killed', async () => {
     time.advance(60_000);
-    await correctArticle(t.app.newsroom, editor, ids.article, { text: 'The date was wrong.' });
+    await correctArticle(t.app.newsroom, editor, ids.article, {
+      kind: 'correction',
+      text: 'The date was wrong.',
+    });
     expect(await purgesAfterJobs()).toEqual([articleKeys()]);
     await transitionArticle(t.app.newsroom, editor, ids.article, { to: 'unpublished' });
     expect(await purgesAfterJobs()).toEqual([articleKeys()]);
@@ -113,7 +122,7 @@ describe.each(ENGINES)('CDN purges on $engine', ({ create }) => {
     receiver.failNext(1);
     await applySettings(
       { stores: t.app.storage.stores, clock: t.app.clock },
-      { name: 'The Muscat Evening Post', timezone: 'Asia/Muscat' },
+      publicationSettingsSchema.parse({ name: 'The Muscat Evening Post', timezone: 'Asia/Muscat' }),
     );
     expect(await purgesAfterJobs()).toEqual([]);
     expect(receiver.requests.at(-1)).toMatchObject({ keys: ['site'], status: 503 });

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArticle } from '../src/services/articles/create-article.js';
+import { articleDraftSchema } from '../src/domain/article/article-draft.js';
 import { killArticle, transitionArticle } from '../src/services/articles/transition-article.js';
 import type { EventListener } from '../src/services/events/event-listeners.js';
 import type { ArticleEvent } from '../src/services/ports.js';
@@ -47,14 +48,18 @@ describe.each(ENGINES)('article events on $engine', ({ create }) => {
       position: 0,
     });
     const deps = t.app.newsroom;
-    const { id } = await createArticle(deps, editor, {
-      headline: 'Muscat festival opens',
-      sectionId: section.id,
-      body: {
-        type: 'doc',
-        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Opens tonight.' }] }],
-      },
-    });
+    const { id } = await createArticle(
+      deps,
+      editor,
+      articleDraftSchema.parse({
+        headline: 'Muscat festival opens',
+        sectionId: section.id,
+        body: {
+          type: 'doc',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Opens tonight.' }] }],
+        },
+      }),
+    );
     await transitionArticle(deps, editor, id, { to: 'published' });
     await killArticle(deps, editor, id);
     expect(heard).toEqual([]);

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BodyDocument } from '../src/domain/body/body-document.js';
 import { applySettings } from '../src/services/apply-settings.js';
+import { publicationSettingsSchema } from '../src/domain/publication/publication-settings.js';
 import { killArticle } from '../src/services/articles/transition-article.js';
 import { loadPublicationSettings } from '../src/services/publication-cache.js';
 import type { NewArticle } from '../src/services/ports.js';
@@ -44,12 +45,12 @@ describe.each(ENGINES)('feeds and sitemaps on $engine', ({ create }) => {
     const { stores } = t.app.storage;
     await applySettings(
       { stores, clock: t.app.clock },
-      {
+      publicationSettingsSchema.parse({
         name: 'The Gulf Ledger',
         timezone: 'Asia/Muscat',
         locale: 'en-GB',
         embeds: { allowedProviders: ['youtube'] },
-      },
+      }),
     );
     const world = await stores.sections.create({
       slug: 'world',

@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ENGINES, type TestDatabase } from './test-databases.js';
 import { createJobRunner } from '../src/jobs/job-runner.js';
+import { jobHandler } from '../src/services/job-handler.js';
 import type { Clock } from '../src/services/ports.js';
 import { openStorage, type OpenedStorage } from '../src/storage/open-storage.js';
 
@@ -84,6 +86,7 @@ describe.each(ENGINES)('background jobs on $engine', ({ create }) => {
       log: (line) => log.push(line),
       handlers: {
         flaky: {
+          payload: z.object({}),
           run: (_payload, job) => {
             seen.push(job.attempts);
             if (outcomes.shift() === 'fail') return Promise.reject(new Error('receiver down'));
@@ -92,6 +95,7 @@ describe.each(ENGINES)('background jobs on $engine', ({ create }) => {
           retryDelay: (attempts) => attempts * MINUTE,
         },
         hopeless: {
+          payload: z.object({}),
           run: () => Promise.reject(new Error('cannot decode')),
           retryDelay: () => null,
         },
@@ -126,5 +130,46 @@ describe.each(ENGINES)('background jobs on $engine', ({ create }) => {
       nextAttemptAt: null,
     });
     expect(log.some((line) => /unknown kind unknown-kind/.test(line))).toBe(true);
+  });
+  it('refuses a job whose payload its kind cannot read, naming the field, without running it or retrying', async () => {
+    const clock = handClock('2026-11-27T08:00:00Z');
+    const log: string[] = [];
+    const ran: number[] = [];
+    const runner = createJobRunner({
+      storage,
+      clock,
+      log: (line) => log.push(line),
+      handlers: {
+        resize: jobHandler({
+          payload: z.object({ mediaId: z.number().int() }),
+          run: ({ mediaId }) => {
+            ran.push(mediaId);
+            return Promise.resolve();
+          },
+          retryDelay: () => MINUTE,
+        }),
+      },
+    });
+    const bad = await storage.stores.jobs.enqueue(
+      'resize',
+      { mediaId: '7' },
+      clock.now(),
+      clock.now(),
+    );
+    await storage.stores.jobs.enqueue('resize', { mediaId: 8 }, clock.now(), clock.now());
+    expect(await runner.runDue()).toBe(2);
+    expect(ran).toEqual([8]);
+    const row = await storage.kysely
+      .selectFrom('jobs')
+      .selectAll()
+      .where('id', '=', bad)
+      .executeTakeFirstOrThrow();
+    expect(row.last_error).toMatch(/^payload\.mediaId: Expected number, received string/);
+    expect(row.done_at).not.toBeNull();
+    clock.advance(MINUTE);
+    expect(await runner.runDue()).toBe(0);
+    expect(log).toContainEqual(
+      expect.stringMatching(/resize job \d+ has a bad payload.*payload\.mediaId/),
+    );
   });
 });

@@ -7,6 +7,7 @@ import {
 } from '../src/services/articles/article-revisions.js';
 import { correctArticle } from '../src/services/articles/correct-article.js';
 import { createArticle } from '../src/services/articles/create-article.js';
+import { articleDraftSchema } from '../src/domain/article/article-draft.js';
 import {
   addArticleNote,
   listDeskArticles,
@@ -43,7 +44,13 @@ describe.each(ENGINES)('the newsroom’s articles on $engine', ({ create }) => {
   const person = (role: Role, email: string) => addStaffMember(storage, role, email);
 
   const draftBy = async (actor: Actor, headline: string) =>
-    (await createArticle(deps, actor, { headline, sectionId, body: body('First paragraph.') })).id;
+    (
+      await createArticle(
+        deps,
+        actor,
+        articleDraftSchema.parse({ headline, sectionId, body: body('First paragraph.') }),
+      )
+    ).id;
 
   beforeAll(async () => {
     database = await create();
@@ -112,9 +119,9 @@ describe.each(ENGINES)('the newsroom’s articles on $engine', ({ create }) => {
   });
 
   it('shows contributors only their own work in the article list', async () => {
-    const mine = await listDeskArticles(deps, people.contributor, {});
+    const mine = await listDeskArticles(deps, people.contributor, { page: 1 });
     expect(mine.articles.every((a) => a.createdBy === people.contributor.userId)).toBe(true);
-    const all = await listDeskArticles(deps, people.editor, { search: 'derby' });
+    const all = await listDeskArticles(deps, people.editor, { search: 'derby', page: 1 });
     expect(all.articles.map((a) => a.headline)).toEqual(['Derby ends 2-1']);
   });
 
@@ -171,12 +178,16 @@ describe.each(ENGINES)('the newsroom’s articles on $engine', ({ create }) => {
       now,
     );
     const id = (
-      await createArticle(deps, people.editor, {
-        headline: 'Photo story',
-        sectionId,
-        body: body('Text.'),
-        lead: { mediaId: media.id, caption: 'c' },
-      })
+      await createArticle(
+        deps,
+        people.editor,
+        articleDraftSchema.parse({
+          headline: 'Photo story',
+          sectionId,
+          body: body('Text.'),
+          lead: { mediaId: media.id, caption: 'c' },
+        }),
+      )
     ).id;
     await expect(
       transitionArticle(deps, people.editor, id, { to: 'published' }),
@@ -262,11 +273,15 @@ describe.each(ENGINES)('the newsroom’s articles on $engine', ({ create }) => {
 
   it('adds dated corrections to published articles only, and records the event', async () => {
     const id = await draftBy(people.editor, 'Rate decision');
-    await expect(correctArticle(deps, people.editor, id, { text: 'x' })).rejects.toMatchObject({
+    await expect(
+      correctArticle(deps, people.editor, id, { kind: 'correction', text: 'x' }),
+    ).rejects.toMatchObject({
       kind: 'invalid',
     });
     await transitionArticle(deps, people.editor, id, { to: 'published' });
-    await expect(correctArticle(deps, people.writer, id, { text: 'x' })).rejects.toMatchObject({
+    await expect(
+      correctArticle(deps, people.writer, id, { kind: 'correction', text: 'x' }),
+    ).rejects.toMatchObject({
       kind: 'forbidden',
     });
     await correctArticle(deps, people.editor, id, {

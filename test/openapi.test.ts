@@ -6,6 +6,14 @@ import { startTestApp, type TestApp } from './test-app.js';
 
 const DOCUMENT = resolve(import.meta.dirname, '..', 'docs', 'openapi.json');
 
+type JsonSchema = { properties?: Record<string, unknown> } & Record<string, unknown>;
+
+/** `{}`, or an object of no named fields (at most `additionalProperties`): it tells nothing. */
+const saysNothing = (schema: JsonSchema) =>
+  Object.keys(schema).every((key) =>
+    ['type', 'additionalProperties', 'properties'].includes(key),
+  ) && Object.keys(schema.properties ?? {}).length === 0;
+
 describe('the admin API documentation', () => {
   let t: TestApp;
   let document: {
@@ -16,8 +24,9 @@ describe('the admin API documentation', () => {
         string,
         {
           'x-permission': string;
-          requestBody?: unknown;
+          requestBody?: { content: Record<string, { schema: JsonSchema }> };
           parameters: { name: string; in: string }[];
+          responses: Record<string, { content?: Record<string, { schema?: JsonSchema }> }>;
         }
       >
     >;
@@ -40,6 +49,30 @@ describe('the admin API documentation', () => {
     expect(patch?.parameters).toContainEqual(expect.objectContaining({ name: 'id', in: 'path' }));
     expect(document.paths['/api/admin/session']?.post?.['x-permission']).toBe('public');
     expect(document.paths['/api/admin/users']?.get?.['x-permission']).toBe('user.manage');
+  });
+
+  it('shows every request body and every success answer, none of them an empty object', () => {
+    const gaps: string[] = [];
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const at = `${method.toUpperCase()} ${path}`;
+        for (const [type, { schema }] of Object.entries(operation.requestBody?.content ?? {}))
+          if (saysNothing(schema)) gaps.push(`${at}: its ${type} request body says nothing`);
+        const [status, answer] =
+          Object.entries(operation.responses).find(([code]) => code.startsWith('2')) ?? [];
+        if (!status || !answer) gaps.push(`${at}: no success answer`);
+        else if (status !== '204') {
+          const schemas = Object.values(answer.content ?? {}).map((content) => content.schema);
+          if (!schemas[0]) gaps.push(`${at}: its ${status} answer has no schema`);
+          else if (saysNothing(schemas[0])) gaps.push(`${at}: its ${status} answer says nothing`);
+        }
+      }
+    }
+    expect(gaps).toEqual([]);
+    const article = document.paths['/api/admin/articles/{id}']?.get?.responses['200'];
+    expect(JSON.stringify(article?.content?.['application/json']?.schema)).toContain('"headline"');
+    const create = document.paths['/api/admin/articles']?.post?.requestBody;
+    expect(JSON.stringify(create?.content['application/json']?.schema)).toContain('"body"');
   });
 
   it('is kept in docs/openapi.json as the server describes itself (UPDATE_OPENAPI=1 rewrites it)', async () => {

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArticle } from '../src/services/articles/create-article.js';
+import { articleDraftSchema } from '../src/domain/article/article-draft.js';
 import { createPresence } from '../src/services/articles/presence.js';
 import { openStorage, type OpenedStorage } from '../src/storage/open-storage.js';
 import { addStaffMember } from './staff-fixtures.js';
@@ -37,11 +38,15 @@ describe.each(ENGINES)('presence on $engine', ({ create }) => {
       description: '',
       position: 0,
     });
-    const { id } = await createArticle({ storage: first, clock }, amal, {
-      headline: 'Two editors, one story',
-      sectionId: section.id,
-      body: { type: 'doc', content: [] },
-    });
+    const { id } = await createArticle(
+      { storage: first, clock },
+      amal,
+      articleDraftSchema.parse({
+        headline: 'Two editors, one story',
+        sectionId: section.id,
+        body: { type: 'doc', content: [] },
+      }),
+    );
     const onA = createPresence(first.stores.presence, clock);
     const onB = createPresence(second.stores.presence, clock);
     expect(await onA.heartbeat(id, { id: amal.userId, name: 'Amal' })).toEqual([]);

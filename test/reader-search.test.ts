@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySettings } from '../src/services/apply-settings.js';
+import { publicationSettingsSchema } from '../src/domain/publication/publication-settings.js';
 import { importArticles } from '../src/services/import-articles.js';
 import { startTestApp, type TestApp } from './test-app.js';
 import { ENGINES } from './test-databases.js';
@@ -24,7 +25,11 @@ describe.each(ENGINES)('reader search on $engine', ({ create }) => {
     t = await startTestApp({ DATELINE_NOW: '2024-04-24T08:00:00Z' }, await create());
     await applySettings(
       { stores: t.app.storage.stores, clock: t.app.clock },
-      { name: 'The Observer', timezone: 'Asia/Muscat', articlesPerPage: 5 },
+      publicationSettingsSchema.parse({
+        name: 'The Observer',
+        timezone: 'Asia/Muscat',
+        articlesPerPage: 5,
+      }),
     );
     const story = (headline: string, extra: object = {}) => ({
       headline,

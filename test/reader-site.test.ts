@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySettings } from '../src/services/apply-settings.js';
+import { publicationSettingsSchema } from '../src/domain/publication/publication-settings.js';
 import { importArticles } from '../src/services/import-articles.js';
 import { saveArticle } from '../src/services/articles/save-article.js';
 import { transitionArticle } from '../src/services/articles/transition-article.js';
@@ -263,7 +264,7 @@ describe('the reader site over time', () => {
     const settings = readReferenceJson('seed', 'publication.json') as object;
     await applySettings(
       { stores: t.app.storage.stores, clock: t.app.clock },
-      { ...settings, articlesPerPage: 5 },
+      publicationSettingsSchema.parse({ ...settings, articlesPerPage: 5 }),
     );
     const items = Array.from({ length: 7 }, (_, i) => ({
       headline: `Match report ${i + 1}`,
@@ -298,13 +299,13 @@ describe('the reader site over time', () => {
     };
     await applySettings(
       { stores: t.app.storage.stores, clock: t.app.clock },
-      {
+      publicationSettingsSchema.parse({
         ...settings,
         hijri: {
           ...settings.hijri,
           monthStartOverrides: [{ year: 1445, month: 10, startsOn: '2024-04-10' }],
         },
-      },
+      }),
     );
     t.app.publication.invalidate();
     expect(text((await t.server.inject('/')).body)).toContain(

@@ -14,6 +14,7 @@ import { actorFor } from '../src/domain/account/user.js';
 import type { Actor } from '../src/domain/roles/role.js';
 import { createApiToken } from '../src/services/accounts/create-api-token.js';
 import { createArticle } from '../src/services/articles/create-article.js';
+import { articleDraftSchema } from '../src/domain/article/article-draft.js';
 import { createContentKey } from '../src/services/content-api/create-content-key.js';
 import { readDeskArticle } from '../src/services/articles/desk-reads.js';
 import { transitionArticle } from '../src/services/articles/transition-article.js';
@@ -679,11 +680,15 @@ describe('the role matrix', () => {
   /** A new article in the given state, started by `owner`. */
   const articleIn = async (state: ArticleState, owner: Actor) => {
     const deps = world.t.app.newsroom;
-    const { id } = await createArticle(deps, owner, {
-      headline: `Matrix story ${++counter}`,
-      sectionId: world.sectionId,
-      body: paragraph('First paragraph.'),
-    });
+    const { id } = await createArticle(
+      deps,
+      owner,
+      articleDraftSchema.parse({
+        headline: `Matrix story ${++counter}`,
+        sectionId: world.sectionId,
+        body: paragraph('First paragraph.'),
+      }),
+    );
     const chief = world.actors.editor_in_chief;
     if (state !== 'draft') await transitionArticle(deps, chief, id, { to: state });
     return id;

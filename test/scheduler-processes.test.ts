@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createArticle } from '../src/services/articles/create-article.js';
+import { articleDraftSchema } from '../src/domain/article/article-draft.js';
 import { transitionArticle } from '../src/services/articles/transition-article.js';
 import { openStorage } from '../src/storage/open-storage.js';
 import { addStaffMember } from './staff-fixtures.js';
@@ -70,11 +71,15 @@ describe('the scheduler with two server processes on one PostgreSQL database', (
       type: 'doc',
       content: [{ type: 'paragraph', content: [{ type: 'text', text: 'At noon.' }] }],
     };
-    const { id } = await createArticle(deps, editor, {
-      headline: 'Goes live by itself',
-      sectionId: section.id,
-      body,
-    });
+    const { id } = await createArticle(
+      deps,
+      editor,
+      articleDraftSchema.parse({
+        headline: 'Goes live by itself',
+        sectionId: section.id,
+        body,
+      }),
+    );
 
     servers.push(startServer(database.url), startServer(database.url));
     expect(

@@ -10,6 +10,7 @@ import { createApp, type App, type AppOverrides } from '../src/app.js';
 import { readConfig } from '../src/config/config.js';
 import { buildServer } from '../src/http/server.js';
 import { applySettings } from '../src/services/apply-settings.js';
+import { publicationSettingsSchema } from '../src/domain/publication/publication-settings.js';
 import { importArticles, type ImportReport } from '../src/services/import-articles.js';
 import type { Mailer } from '../src/services/ports.js';
 import { createSqliteDatabase, type TestDatabase } from './test-databases.js';
@@ -49,6 +50,7 @@ export async function startTestApp(
     webhooks: app.webhooks,
     trustedProxies: config.trustedProxies,
     contentApiRatePerMinute: config.contentApiRatePerMinute,
+    checkResponses: true,
   });
   return {
     app,
@@ -65,7 +67,10 @@ export async function startTestApp(
 /** Applies test/reference/seed/publication.json and imports test/reference/seed/article.json. */
 export async function loadReferenceArticle(app: App): Promise<ImportReport> {
   const settings = readReferenceJson('seed', 'publication.json');
-  await applySettings({ stores: app.storage.stores, clock: app.clock }, settings);
+  await applySettings(
+    { stores: app.storage.stores, clock: app.clock },
+    publicationSettingsSchema.parse(settings),
+  );
   app.publication.invalidate();
   const article = readReferenceJson('seed', 'article.json');
   const report = await importArticles(app.importDeps(referencePath('seed')), article);

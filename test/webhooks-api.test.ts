@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGuardedHttpClient } from '../src/adapters/http/guarded-http-client.js';
 import { OutboundError } from '../src/domain/network/outbound-error.js';
 import { createArticle } from '../src/services/articles/create-article.js';
+import { articleDraftSchema } from '../src/domain/article/article-draft.js';
 import { transitionArticle } from '../src/services/articles/transition-article.js';
 import type { OutboundHttp } from '../src/services/ports.js';
 import { paragraphs } from './article-desk.js';
@@ -130,11 +131,15 @@ describe('webhooks in the newsroom API', () => {
       description: '',
       position: 0,
     });
-    const { id: articleId } = await createArticle(t.app.newsroom, editor, {
-      headline: 'Harbour reopens',
-      sectionId: section.id,
-      body: paragraphs('Boats are back.'),
-    });
+    const { id: articleId } = await createArticle(
+      t.app.newsroom,
+      editor,
+      articleDraftSchema.parse({
+        headline: 'Harbour reopens',
+        sectionId: section.id,
+        body: paragraphs('Boats are back.'),
+      }),
+    );
     await transitionArticle(t.app.newsroom, editor, articleId, { to: 'published' });
     await t.app.jobs.runDue();
     // Let the clock run a minute at a time for a day and a bit, running what falls due.

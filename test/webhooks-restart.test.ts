@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createArticle } from '../src/services/articles/create-article.js';
+import { articleDraftSchema } from '../src/domain/article/article-draft.js';
 import { transitionArticle } from '../src/services/articles/transition-article.js';
 import { subscribeWebhook } from '../src/services/webhooks/manage-webhooks.js';
 import { paragraphs } from './article-desk.js';
@@ -46,11 +47,15 @@ describe.each(ENGINES)('webhook deliveries across a restart on $engine', ({ crea
       url: `${receiver.origin}/dateline`,
       events: ['article.published', 'article.killed'],
     });
-    const { id } = await createArticle(first.app.newsroom, chief, {
-      headline: 'Muscat festival opens',
-      sectionId: section.id,
-      body: paragraphs('Opens tonight.'),
-    });
+    const { id } = await createArticle(
+      first.app.newsroom,
+      chief,
+      articleDraftSchema.parse({
+        headline: 'Muscat festival opens',
+        sectionId: section.id,
+        body: paragraphs('Opens tonight.'),
+      }),
+    );
     await transitionArticle(first.app.newsroom, chief, id, { to: 'published' });
     await first.app.jobs.runDue();
     expect(receiver.received).toHaveLength(1);

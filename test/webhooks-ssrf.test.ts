@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createGuardedHttpClient } from '../src/adapters/http/guarded-http-client.js';
 import type { Resolve } from '../src/adapters/http/guarded-lookup.js';
 import { createArticle } from '../src/services/articles/create-article.js';
+import { articleDraftSchema } from '../src/domain/article/article-draft.js';
 import { transitionArticle } from '../src/services/articles/transition-article.js';
 import { subscribeWebhook } from '../src/services/webhooks/manage-webhooks.js';
 import type { Actor } from '../src/domain/roles/role.js';
@@ -44,11 +45,15 @@ async function startApp(allow: string[]) {
 /** Publishes a story and runs every job due: the fan-out, the listener, the deliveries. */
 async function publishStory(world: { t: TestApp; editor: Actor; sectionId: number }) {
   const deps = world.t.app.newsroom;
-  const { id } = await createArticle(deps, world.editor, {
-    headline: 'Muscat festival opens',
-    sectionId: world.sectionId,
-    body: paragraphs('Opens tonight.'),
-  });
+  const { id } = await createArticle(
+    deps,
+    world.editor,
+    articleDraftSchema.parse({
+      headline: 'Muscat festival opens',
+      sectionId: world.sectionId,
+      body: paragraphs('Opens tonight.'),
+    }),
+  );
   await transitionArticle(deps, world.editor, id, { to: 'published' });
   await world.t.app.jobs.runDue();
   return id;

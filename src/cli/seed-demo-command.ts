@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { publicationSettingsSchema } from '../domain/publication/publication-settings.js';
+import { parseWith } from '../domain/validation.js';
 import { applySettings } from '../services/apply-settings.js';
 import { importArticles } from '../services/import-articles.js';
 import type { CommandContext, Terminal } from './command-context.js';
@@ -22,7 +24,10 @@ export async function seedDemo(context: CommandContext, terminal: Terminal, json
   const publication = JSON.parse(
     await readFile(join(demoDir, 'publication.json'), 'utf8'),
   ) as unknown;
-  await applySettings({ stores: context.storage.stores, clock: context.clock }, publication);
+  await applySettings(
+    { stores: context.storage.stores, clock: context.clock },
+    parseWith(publicationSettingsSchema, publication),
+  );
   const articles = JSON.parse(await readFile(join(demoDir, 'articles.json'), 'utf8')) as unknown;
   const report = await importArticles(context.importDeps(demoDir), articles);
   context.publication.invalidate();

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { CLI_CALLER } from '../domain/audit/audit-entry.js';
+import { publicationSettingsSchema } from '../domain/publication/publication-settings.js';
+import { parseWith } from '../domain/validation.js';
 import { applySettings } from '../services/apply-settings.js';
 import type { CommandContext, Terminal } from './command-context.js';
 import { EXIT, UsageError } from './command-context.js';
@@ -29,7 +31,7 @@ export async function settingsCommand(context: CommandContext, terminal: Termina
   }
   const settings = await applySettings(
     { stores: context.storage.stores, clock: context.clock },
-    input,
+    parseWith(publicationSettingsSchema, input),
     CLI_CALLER,
   );
   context.publication.invalidate();

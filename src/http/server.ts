@@ -48,6 +48,8 @@ export interface ServerOptions {
   trustedProxies?: string[];
   /** Requests a minute each Content API key may make (CONTENT_API_RATE_PER_MINUTE); 600 if unset. */
   contentApiRatePerMinute?: number;
+  /** Tests: every API answer is checked against its endpoint's output schema (slow, loud). */
+  checkResponses?: boolean;
 }
 
 /** The one mapping from domain errors to HTTP statuses. */
@@ -77,6 +79,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace',
     }),
   });
+  server.decorate('checkResponses', options.checkResponses ?? false);
   registerStorableTextGuard(server);
   await server.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'] });
   // Uploads only: the plugin parses multipart bodies for the routes that ask for them.

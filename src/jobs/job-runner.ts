@@ -1,3 +1,4 @@
+import { invalidFromZod } from '../domain/validation.js';
 import type { Clock, Job, JobHandler, Storage } from '../services/ports.js';
 
 export interface JobRunnerDeps {
@@ -27,8 +28,16 @@ export function createJobRunner(deps: JobRunnerDeps) {
       deps.log(`jobs: job ${job.id} has unknown kind ${job.kind}; dropped`);
       return;
     }
+    const payload = handler.payload.safeParse(job.payload);
+    if (!payload.success) {
+      // A payload its handler cannot read will not improve with waiting: no retries.
+      const reason = invalidFromZod(payload.error, 'payload').message;
+      await jobs.abandon(job.id, reason, deps.clock.now());
+      deps.log(`jobs: ${job.kind} job ${job.id} has a bad payload, dropped: ${reason}`);
+      return;
+    }
     try {
-      await handler.run(job.payload, job);
+      await handler.run(payload.data, job);
       await jobs.complete(job.id, deps.clock.now());
     } catch (error) {
       const delay = handler.retryDelay(job.attempts);

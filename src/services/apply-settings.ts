@@ -4,27 +4,22 @@ import {
   SYSTEM_CALLER,
   type AuditActor,
 } from '../domain/audit/audit-entry.js';
-import {
-  publicationSettingsSchema,
-  type PublicationSettings,
-} from '../domain/publication/publication-settings.js';
+import type { PublicationSettings } from '../domain/publication/publication-settings.js';
 import { surrogateKeys } from '../domain/publication/surrogate-keys.js';
 import type { Actor } from '../domain/roles/role.js';
-import { parseWith } from '../domain/validation.js';
 import { queueCdnPurge } from './cdn/cdn-purge-listener.js';
 import type { Clock, Stores } from './ports.js';
 import { PUBLICATION_KEY } from './publication-cache.js';
 
 /**
- * Validates and stores the publication's settings; returns them with defaults filled in. The
- * audit trail notes who changed which keys.
+ * Stores the publication's settings, validated by the caller's edge (API, command line);
+ * returns them. The audit trail notes who changed which keys.
  */
 export async function applySettings(
   deps: { stores: Stores; clock: Clock },
-  input: unknown,
+  settings: PublicationSettings,
   by: Actor | AuditActor = SYSTEM_CALLER,
 ): Promise<PublicationSettings> {
-  const settings = parseWith(publicationSettingsSchema, input);
   const now = deps.clock.now();
   const before = await deps.stores.settings.get(PUBLICATION_KEY);
   await deps.stores.settings.put(PUBLICATION_KEY, settings, now);

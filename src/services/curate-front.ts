@@ -4,7 +4,7 @@ import { surrogateKeys } from '../domain/publication/surrogate-keys.js';
 import { authorize } from '../domain/roles/permissions.js';
 import type { Actor } from '../domain/roles/role.js';
 import type { Section } from '../domain/section/section.js';
-import { parseWith, recordId } from '../domain/validation.js';
+import { recordId } from '../domain/validation.js';
 import { queueCdnPurge } from './cdn/cdn-purge-listener.js';
 import type { Clock, Stores } from './ports.js';
 import {
@@ -54,9 +54,8 @@ export async function sectionOfFront(
 export async function checkCuration(
   deps: CurationDeps,
   front: FrontRef,
-  input: unknown,
+  curation: FrontCuration,
 ): Promise<FrontCuration> {
-  const curation = parseWith(curationSchema, input);
   const section = await sectionOfFront(deps.publication, front);
   const ids = [...(curation.lead ? [curation.lead] : []), ...curation.top];
   if (new Set(ids).size !== ids.length) throw invalid('top: a story can appear only once', 'top');
@@ -76,10 +75,10 @@ export async function curateFront(
   deps: CurationDeps,
   actor: Actor,
   front: FrontRef,
-  input: unknown,
+  proposed: FrontCuration,
 ): Promise<FrontCuration> {
   authorize(actor, 'homepage.curate');
-  const curation = await checkCuration(deps, front, input);
+  const curation = await checkCuration(deps, front, proposed);
   const now = deps.clock.now();
   const { sectionId } = front;
   if (sectionId === null) {

@@ -2,6 +2,7 @@
  * The interfaces services reach the outside world through. Implementations live in
  * storage/ and adapters/ and are wired together in app.ts only.
  */
+import type { z } from 'zod';
 import type { Article, ArticleStatus, ArticleSummary, Tag } from '../domain/article/article.js';
 import type { AuthorProfile, NewAuthorProfile } from '../domain/author/author.js';
 import type { EmbeddedPhotoDetails, ImageFormat, MediaItem } from '../domain/media/media-item.js';
@@ -174,9 +175,11 @@ export interface Job {
   attempts: number;
 }
 
-/** What to do with one kind of job, and how long to wait before each retry. */
-export interface JobHandler {
-  run(payload: unknown, job: Job): Promise<void>;
+/** What to do with one kind of job: its payload's shape, the work, and the wait before each retry. */
+export interface JobHandler<Payload = unknown> {
+  /** The runner parses each payload with this once, before `run`; a bad one fails for good. */
+  payload: z.ZodType<Payload>;
+  run(payload: Payload, job: Job): Promise<void>;
   /** Milliseconds before the next attempt after `attempts` failed ones, or null to give up. */
   retryDelay(attempts: number): number | null;
 }

@@ -17,7 +17,11 @@ type JsonSchema = { properties?: Record<string, unknown>; required?: string[] } 
 >;
 
 const jsonSchemaOf = (schema: z.ZodType) =>
-  zodToJsonSchema(schema, { target: 'openApi3', $refStrategy: 'none' }) as JsonSchema;
+  zodToJsonSchema(schema, {
+    target: 'openApi3',
+    $refStrategy: 'none',
+    pipeStrategy: 'input',
+  }) as JsonSchema;
 
 const pathParameters = (url: string) => [...url.matchAll(/:(\w+)/g)].map((m) => m[1] ?? '');
 
@@ -38,7 +42,11 @@ function operationOf(endpoint: EndpointDescription) {
     required: true,
     schema: { type: 'string' },
   }));
-  const hasBody = endpoint.method !== 'GET' && endpoint.method !== 'DELETE';
+  // Only fields beyond the path make a body: `POST …/:id/kill` takes none.
+  const hasBody =
+    endpoint.method !== 'GET' &&
+    endpoint.method !== 'DELETE' &&
+    (endpoint.multipart !== undefined || Object.keys(schema.properties ?? {}).length > 0);
   const inQuery = hasBody
     ? []
     : Object.entries(schema.properties ?? {}).map(([name, property]) => ({
@@ -61,12 +69,22 @@ function operationOf(endpoint: EndpointDescription) {
       },
     }),
     responses: {
-      [endpoint.status]: { description: 'Done' },
+      [endpoint.status]: answerOf(endpoint),
       '4XX': {
         description: 'Refused: `{ error, field? }` says why',
         content: { 'application/json': { schema: ERROR_SCHEMA } },
       },
     },
+  };
+}
+
+/** The success answer: its body's schema, except for a 204, which has no body. */
+function answerOf(endpoint: EndpointDescription) {
+  if (endpoint.status === 204) return { description: 'Done; no content' };
+  const mediaType = endpoint.mediaType ?? 'application/json';
+  return {
+    description: 'Done',
+    content: { [mediaType]: { schema: jsonSchemaOf(endpoint.output) } },
   };
 }
 
@@ -105,12 +123,21 @@ export function openApiDocument() {
   };
 }
 
+/** The document's outline; its paths are described by the OpenAPI specification itself. */
+const openApiDocumentSchema = z.object({
+  openapi: z.string(),
+  info: z.object({ title: z.string(), version: z.string(), description: z.string() }),
+  components: z.object({ securitySchemes: z.record(z.record(z.string())) }),
+  paths: z.record(z.record(z.unknown())),
+});
+
 /** Serves the document at /api/admin/openapi.json. */
 export function registerOpenApiRoute(server: FastifyInstance) {
   defineEndpoint(server, {
     method: 'GET',
     url: '/api/admin/openapi.json',
     input: z.object({}).strict(),
+    output: openApiDocumentSchema,
     permission: 'public',
     handle: () => Promise.resolve(openApiDocument()),
   });

@@ -1,4 +1,6 @@
-import type { Job, JobHandler } from '../ports.js';
+import { z } from 'zod';
+import { jobHandler } from '../job-handler.js';
+import type { JobHandler } from '../ports.js';
 import type { AccountDeps } from './account-deps.js';
 import { sendInvitation } from './send-invitation.js';
 import { sendPasswordReset } from './send-password-reset.js';
@@ -29,21 +31,15 @@ export function mailRetryDelay(attempts: number, budgetMs: number): number | nul
   return waited > budgetMs ? null : waitAfter(attempts);
 }
 
-const emailOf = (payload: unknown) => {
-  const email = (payload as { email?: unknown } | null)?.email;
-  if (typeof email !== 'string') throw new Error('a mail job needs an email address');
-  return email;
-};
-
 /** One kind of mail: sent by `send`, retried with growing waits, then given up, loudly. */
 function mailJob(
   what: string,
   budgetMs: number,
   send: (email: string) => Promise<void>,
 ): JobHandler {
-  return {
-    run: async (payload: unknown, job: Job) => {
-      const email = emailOf(payload);
+  return jobHandler({
+    payload: z.object({ email: z.string() }),
+    run: async ({ email }, job) => {
       try {
         await send(email);
       } catch (error) {
@@ -58,7 +54,7 @@ function mailJob(
       }
     },
     retryDelay: (attempts) => mailRetryDelay(attempts, budgetMs),
-  };
+  });
 }
 
 /** The accounts' background work: the mail of password resets and invitations. */

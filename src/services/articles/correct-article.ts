@@ -3,7 +3,6 @@ import { invalid } from '../../domain/errors.js';
 import { isLive } from '../../domain/roles/article-actions.js';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
-import { parseWith } from '../../domain/validation.js';
 import type { Stores } from '../ports.js';
 import { accessOf, loadArticle } from './load-article.js';
 import type { UseCaseDeps } from './newsroom-deps.js';
@@ -18,6 +17,8 @@ export const correctionSchema = z
   })
   .strict();
 
+export type CorrectionRequest = z.infer<typeof correctionSchema>;
+
 /**
  * Adds a correction or clarification note, dated, at the foot of a published article; the
  * article counts as updated.
@@ -26,9 +27,8 @@ export async function correctArticle(
   deps: UseCaseDeps<CorrectStores>,
   actor: Actor,
   id: number,
-  input: unknown,
+  correction: CorrectionRequest,
 ) {
-  const correction = parseWith(correctionSchema, input);
   const now = deps.clock.now();
   return deps.storage.transaction(async (stores) => {
     const article = await loadArticle(stores, id);

@@ -1,15 +1,13 @@
-import { articleDraftSchema } from '../../domain/article/article-draft.js';
+import type { ArticleDraft } from '../../domain/article/article-draft.js';
 import { invalid } from '../../domain/errors.js';
 import { authorize, can } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
-import { parseWith } from '../../domain/validation.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 import { writeNewArticle } from './write-new-article.js';
 
-/** Starts a draft owned by the actor; its first revision is the text as given. */
-export async function createArticle(deps: NewsroomDeps, actor: Actor, input: unknown) {
+/** Starts a draft owned by the actor; its first revision is the text as given, already checked. */
+export async function createArticle(deps: NewsroomDeps, actor: Actor, draft: ArticleDraft) {
   authorize(actor, 'article.create');
-  const draft = parseWith(articleDraftSchema, input);
   // A writer's own profile is the byline unless an editor chooses others.
   if (
     draft.bylines.length > 0 &&

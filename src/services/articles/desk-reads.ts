@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { articleActionsFor } from '../../domain/roles/article-actions.js';
 import { can, authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
-import { parseWith, recordIdParam } from '../../domain/validation.js';
+import { recordIdParam } from '../../domain/validation.js';
 import { withNames } from '../accounts/with-names.js';
 import type { WaitingChanges } from '../ports.js';
 import { accessOf, loadArticle } from './load-article.js';
@@ -21,14 +21,15 @@ export const deskQuerySchema = z
   })
   .strict();
 
+export type DeskQuery = z.infer<typeof deskQuerySchema>;
+
 const PER_PAGE = 50;
 
 /**
  * The newsroom's article list with filters, each with where readers find it; contributors see
  * only their own work.
  */
-export async function listDeskArticles(deps: NewsroomDeps, actor: Actor, input: unknown) {
-  const query = parseWith(deskQuerySchema, input);
+export async function listDeskArticles(deps: NewsroomDeps, actor: Actor, query: DeskQuery) {
   const createdBy = can(actor, 'article.list_all') ? undefined : actor.userId;
   const stores = deps.storage.stores;
   const entries = await stores.desk.list({
@@ -109,5 +110,5 @@ export async function addArticleNote(deps: NewsroomDeps, actor: Actor, id: numbe
   authorize(actor, 'article.note', accessOf(article));
   const note = await stores.notes.add(id, actor.userId, text, deps.clock.now());
   const [named] = await withNames(stores, [note]);
-  return named ?? note;
+  return named ?? { ...note, name: null };
 }

@@ -1,7 +1,6 @@
-import { authorDetailsSchema, type AuthorProfile } from '../../domain/author/author.js';
+import type { AuthorDetails, AuthorProfile } from '../../domain/author/author.js';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
-import { parseWith } from '../../domain/validation.js';
 import type { Storage } from '../ports.js';
 import { makeAuthorProfile } from './make-author-profile.js';
 
@@ -9,9 +8,8 @@ import { makeAuthorProfile } from './make-author-profile.js';
 export async function createAuthorProfile(
   deps: { storage: Storage },
   actor: Actor,
-  input: unknown,
+  details: AuthorDetails,
 ): Promise<AuthorProfile> {
   authorize(actor, 'author.manage');
-  const details = parseWith(authorDetailsSchema, input);
   return deps.storage.transaction((stores) => makeAuthorProfile(stores, details));
 }

@@ -1,8 +1,7 @@
-import { authorDetailsSchema, type AuthorProfile } from '../../domain/author/author.js';
+import type { AuthorDetails, AuthorProfile } from '../../domain/author/author.js';
 import { forbidden, notFound } from '../../domain/errors.js';
 import { authorize, can } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
-import { parseWith } from '../../domain/validation.js';
 import type { Storage } from '../ports.js';
 import { assertProfilePhotoExists } from './make-author-profile.js';
 
@@ -11,9 +10,8 @@ export async function editAuthorProfile(
   deps: { storage: Storage },
   actor: Actor,
   id: number,
-  input: unknown,
+  details: AuthorDetails,
 ): Promise<AuthorProfile> {
-  const details = parseWith(authorDetailsSchema, input);
   if (actor.authorId !== id) authorize(actor, 'author.manage');
   return deps.storage.transaction(async (stores) => {
     const [current] = await stores.authors.findByIds([id]);

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { surrogateKeys } from '../../domain/publication/surrogate-keys.js';
 import type { EventListener } from '../events/event-listeners.js';
+import { jobHandler } from '../job-handler.js';
 import type { ArticleEvent, CdnPurger, Stores } from '../ports.js';
 
 /**
@@ -59,17 +61,11 @@ export async function queueCdnPurge(stores: Stores, keys: string[], now: Date): 
   );
 }
 
-const keysOf = (payload: unknown): string[] => {
-  const keys = (payload as { keys?: unknown } | null)?.keys;
-  if (!Array.isArray(keys) || !keys.every((key) => typeof key === 'string'))
-    throw new Error('a CDN purge job needs keys');
-  return keys;
-};
-
-/** The job handler of queued purges. */
+/** The job handler of queued purges: the surrogate keys to purge. */
 export const cdnPurgeJobHandlers = (purger: CdnPurger) => ({
-  [CDN_PURGE_JOB]: {
-    run: (payload: unknown) => purger.purge(keysOf(payload)),
+  [CDN_PURGE_JOB]: jobHandler({
+    payload: z.object({ keys: z.array(z.string()) }),
+    run: ({ keys }) => purger.purge(keys),
     retryDelay,
-  },
+  }),
 });

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { recordId } from '../../domain/validation.js';
+import { jobHandler } from '../job-handler.js';
 import type { ArticleEvent, Clock, JobHandler, Storage } from '../ports.js';
 import { FAN_OUT_EVENT_JOB } from './event-ports.js';
 
@@ -12,11 +15,8 @@ export interface EventListener {
   retryDelay(attempts: number): number | null;
 }
 
-const eventIdOf = (payload: unknown) => {
-  const id = (payload as { eventId?: unknown } | null)?.eventId;
-  if (typeof id !== 'number') throw new Error('an event job needs an eventId');
-  return id;
-};
+/** Event jobs carry only the event's id: the event itself is read from the outbox. */
+const eventPayload = z.object({ eventId: recordId });
 
 const listenerJob = (listener: EventListener) => `event:${listener.name}`;
 
@@ -29,9 +29,9 @@ export function eventJobHandlers(
   listeners: EventListener[],
 ): Record<string, JobHandler> {
   const handlers: Record<string, JobHandler> = {
-    [FAN_OUT_EVENT_JOB]: {
-      run: async (payload) => {
-        const eventId = eventIdOf(payload);
+    [FAN_OUT_EVENT_JOB]: jobHandler({
+      payload: eventPayload,
+      run: async ({ eventId }) => {
         const now = deps.clock.now();
         await deps.storage.transaction(async (stores) => {
           for (const listener of listeners)
@@ -39,16 +39,17 @@ export function eventJobHandlers(
         });
       },
       retryDelay: (attempts) => (attempts >= 10 ? null : 10_000 * attempts),
-    },
+    }),
   };
   for (const listener of listeners) {
-    handlers[listenerJob(listener)] = {
-      run: async (payload) => {
-        const event = await deps.storage.stores.events.findById(eventIdOf(payload));
+    handlers[listenerJob(listener)] = jobHandler({
+      payload: eventPayload,
+      run: async ({ eventId }) => {
+        const event = await deps.storage.stores.events.findById(eventId);
         if (event) await listener.handle(event);
       },
       retryDelay: (attempts) => listener.retryDelay(attempts),
-    };
+    });
   }
   return handlers;
 }

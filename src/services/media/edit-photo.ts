@@ -3,7 +3,6 @@ import { notFound } from '../../domain/errors.js';
 import type { MediaItem } from '../../domain/media/media-item.js';
 import { authorizeMedia } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
-import { parseWith } from '../../domain/validation.js';
 import { MAKE_VARIANTS_JOB, type MediaDeps } from './media-deps.js';
 
 // Crop names carry the point in whole percent; finer points would name different crops alike.
@@ -24,6 +23,8 @@ export const photoChangesSchema = z
   })
   .strict();
 
+export type PhotoChanges = z.infer<typeof photoChangesSchema>;
+
 const samePoint = (a: MediaItem['focalPoint'], b: MediaItem['focalPoint']) =>
   Math.round(a.x * 100) === Math.round(b.x * 100) &&
   Math.round(a.y * 100) === Math.round(b.y * 100);
@@ -36,9 +37,8 @@ export async function editPhoto(
   deps: MediaDeps,
   actor: Actor,
   id: number,
-  input: unknown,
+  changes: PhotoChanges,
 ): Promise<MediaItem> {
-  const changes = parseWith(photoChangesSchema, input);
   const now = deps.clock.now();
   const result = await deps.storage.transaction(async (stores) => {
     const photo = await stores.media.findById(id);

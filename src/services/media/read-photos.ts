@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { notFound } from '../../domain/errors.js';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
-import { parseWith, recordId } from '../../domain/validation.js';
+import { recordId } from '../../domain/validation.js';
 import type { MediaItem } from '../../domain/media/media-item.js';
 import type { MediaUse, Stores } from '../ports.js';
 
@@ -19,13 +19,14 @@ export const photoQuerySchema = z
   })
   .strict();
 
+export type PhotoQuery = z.infer<typeof photoQuerySchema>;
+
 const startOfDay = (value: string) => new Date(`${value}T00:00:00Z`);
 const dayAfter = (value: string) => new Date(startOfDay(value).getTime() + 86_400_000);
 
 /** The library, newest first: searched by caption, credit and file name, filtered. */
-export async function listPhotos(stores: Stores, actor: Actor, input: unknown) {
+export async function listPhotos(stores: Stores, actor: Actor, query: PhotoQuery) {
   authorize(actor, 'media.upload');
-  const query = parseWith(photoQuerySchema, input);
   return stores.media.list({
     search: query.search,
     uploadedBy: query.uploadedBy,

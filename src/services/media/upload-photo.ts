@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
-import { parseWith } from '../../domain/validation.js';
 import type { MediaItem } from '../../domain/media/media-item.js';
 import { acceptPhoto, recordPhoto } from './accept-photo.js';
 import type { MediaDeps } from './media-deps.js';
@@ -14,6 +13,8 @@ export const uploadFieldsSchema = z
   })
   .strict();
 
+export type UploadFields = z.infer<typeof uploadFieldsSchema>;
+
 /** A file as it arrived: its bytes and the name the uploader's computer gave it. */
 export interface UploadedFile {
   name: string;
@@ -24,10 +25,10 @@ const cleanName = (name: string) =>
   // Keep the last path segment only, without control characters, at a sane length.
   (name.split(/[\\/]/).pop() ?? '').replace(/\p{Cc}/gu, '').slice(0, 200) || 'photo';
 
-/** The upload's file and the text fields sent beside it, as the transport read them. */
+/** The upload's file and the text fields sent beside it, read and checked by the transport. */
 export interface ReceivedUpload {
   file: UploadedFile;
-  fields: unknown;
+  fields: UploadFields;
 }
 
 /**
@@ -45,7 +46,7 @@ export async function uploadPhoto(
   const place = deps.uploads.take(actor.userId);
   try {
     const { file, fields } = await receive();
-    return await storeUpload(deps, actor, file, parseWith(uploadFieldsSchema, fields));
+    return await storeUpload(deps, actor, file, fields);
   } finally {
     place.release();
   }
@@ -55,7 +56,7 @@ async function storeUpload(
   deps: MediaDeps,
   actor: Actor,
   file: UploadedFile,
-  details: z.infer<typeof uploadFieldsSchema>,
+  details: UploadFields,
 ) {
   const originalName = cleanName(file.name);
   // Each member's decoding waits in a lane of its own, so one burst cannot starve the others.

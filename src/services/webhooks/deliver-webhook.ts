@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { recordId } from '../../domain/validation.js';
+import { jobHandler } from '../job-handler.js';
 import { isOutboundError } from '../../domain/network/outbound-error.js';
 import type { JobHandler, WebhookDelivery, WebhookSubscription } from '../ports.js';
 import { DELIVER_WEBHOOK_JOB, type WebhookDeps } from './webhook-deps.js';
@@ -82,21 +85,16 @@ export async function deliverWebhook(deps: WebhookDeps, deliveryId: number): Pro
   });
 }
 
-const deliveryIdOf = (payload: unknown) => {
-  const id = (payload as { deliveryId?: unknown } | null)?.deliveryId;
-  if (typeof id !== 'number') throw new Error('a webhook delivery job needs a deliveryId');
-  return id;
-};
-
 /**
  * The webhooks' background work. A failed attempt queues its own next job (the schedule lives
  * with the delivery); the job itself is retried only when recording fails (database away).
  */
 export function webhookJobHandlers(deps: WebhookDeps): Record<string, JobHandler> {
   return {
-    [DELIVER_WEBHOOK_JOB]: {
-      run: (payload) => deliverWebhook(deps, deliveryIdOf(payload)),
+    [DELIVER_WEBHOOK_JOB]: jobHandler({
+      payload: z.object({ deliveryId: recordId }),
+      run: ({ deliveryId }) => deliverWebhook(deps, deliveryId),
       retryDelay: (attempts) => (attempts >= 10 ? null : MINUTE * attempts),
-    },
+    }),
   };
 }

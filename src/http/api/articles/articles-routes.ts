@@ -1,6 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { parseWith } from '../../../domain/validation.js';
 import {
   diffRevisions,
   listRevisions,
@@ -21,16 +19,28 @@ import type { SiteOptions } from '../../site/request-origin.js';
 import { defineEndpoint } from '../define-endpoint.js';
 import { withPublicUrl } from './public-url.js';
 import {
+  correctionInput,
+  correctionOutput,
+  createArticleInput,
+  createdArticleOutput,
+  deskArticleOutput,
+  deskListInput,
+  deskListOutput,
   diffInput,
+  diffOutput,
   idParams,
+  killOutput,
   noteInput,
+  noteOutput,
   restoreInput,
+  revisionsOutput,
   saveArticleInput,
+  savedArticleOutput,
   scheduledUpdateInput,
+  scheduledUpdateOutput,
   transitionInput,
+  transitionOutput,
 } from './articles-schema.js';
-
-const anything = z.object({}).passthrough();
 
 /**
  * The newsroom's article API under /api/admin/articles; `site` gives the origin of the links to
@@ -46,7 +56,8 @@ export function registerArticleRoutes(
   defineEndpoint(server, {
     method: 'POST',
     url: base,
-    input: anything,
+    input: createArticleInput,
+    output: createdArticleOutput,
     permission: 'article.create',
     status: 201,
     handle: ({ input, actor }) => createArticle(deps, actor, input),
@@ -55,6 +66,7 @@ export function registerArticleRoutes(
     method: 'PATCH',
     url: `${base}/:id`,
     input: saveArticleInput,
+    output: savedArticleOutput,
     permission: 'signed_in',
     handle: ({ input: { id, revision, autosave, choices, ...changes }, actor }) =>
       saveArticle(deps, actor, id, {
@@ -68,6 +80,7 @@ export function registerArticleRoutes(
     method: 'POST',
     url: `${base}/:id/transitions`,
     input: transitionInput,
+    output: transitionOutput,
     permission: 'signed_in',
     handle: ({ input: { id, ...request }, actor }) => transitionArticle(deps, actor, id, request),
   });
@@ -75,26 +88,29 @@ export function registerArticleRoutes(
     method: 'POST',
     url: `${base}/:id/kill`,
     input: idParams,
+    output: killOutput,
     permission: 'signed_in',
     handle: async ({ input, actor }) => {
       await killArticle(deps, actor, input.id);
-      return { status: 'killed' };
+      return { status: 'killed' as const };
     },
   });
   defineEndpoint(server, {
     method: 'POST',
     url: `${base}/:id/corrections`,
-    input: anything,
+    input: correctionInput,
+    output: correctionOutput,
     permission: 'signed_in',
     status: 201,
     handle: ({ input: { id, ...correction }, actor }) =>
-      correctArticle(deps, actor, parseWith(idParams, { id }).id, correction),
+      correctArticle(deps, actor, id, correction),
   });
   registerRevisionRoutes(server, deps, base);
   defineEndpoint(server, {
     method: 'POST',
     url: `${base}/:id/scheduled-updates`,
     input: scheduledUpdateInput,
+    output: scheduledUpdateOutput,
     permission: 'signed_in',
     status: 201,
     handle: ({ input: { id, revision, applyAt, ...changes }, actor }) =>
@@ -112,7 +128,8 @@ function registerDeskReadRoutes(
   defineEndpoint(server, {
     method: 'GET',
     url: base,
-    input: anything,
+    input: deskListInput,
+    output: deskListOutput,
     permission: 'signed_in',
     handle: async ({ input, actor, request }) => {
       const list = await listDeskArticles(deps, actor, input);
@@ -123,6 +140,7 @@ function registerDeskReadRoutes(
     method: 'GET',
     url: `${base}/:id`,
     input: idParams,
+    output: deskArticleOutput,
     permission: 'signed_in',
     handle: async ({ input, actor, request }) =>
       withPublicUrl(await readDeskArticle(deps, actor, input.id), request, site),
@@ -134,6 +152,7 @@ function registerRevisionRoutes(server: FastifyInstance, deps: NewsroomDeps, bas
     method: 'GET',
     url: `${base}/:id/revisions`,
     input: idParams,
+    output: revisionsOutput,
     permission: 'signed_in',
     handle: ({ input, actor }) => listRevisions(deps, actor, input.id),
   });
@@ -141,6 +160,7 @@ function registerRevisionRoutes(server: FastifyInstance, deps: NewsroomDeps, bas
     method: 'GET',
     url: `${base}/:id/diff`,
     input: diffInput,
+    output: diffOutput,
     permission: 'signed_in',
     handle: ({ input, actor }) => diffRevisions(deps, actor, input.id, input.from, input.to),
   });
@@ -148,6 +168,7 @@ function registerRevisionRoutes(server: FastifyInstance, deps: NewsroomDeps, bas
     method: 'POST',
     url: `${base}/:id/revisions/:number/restore`,
     input: restoreInput,
+    output: savedArticleOutput,
     permission: 'signed_in',
     handle: ({ input, actor }) =>
       restoreRevision(deps, actor, input.id, input.number, input.revision),
@@ -156,6 +177,7 @@ function registerRevisionRoutes(server: FastifyInstance, deps: NewsroomDeps, bas
     method: 'POST',
     url: `${base}/:id/notes`,
     input: noteInput,
+    output: noteOutput,
     permission: 'signed_in',
     status: 201,
     handle: ({ input, actor }) => addArticleNote(deps, actor, input.id, input.text),

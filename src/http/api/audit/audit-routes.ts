@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AccountDeps } from '../../../services/accounts/account-deps.js';
 import { readAuditTrail } from '../../../services/audit/read-audit-trail.js';
 import { defineEndpoint } from '../define-endpoint.js';
-import { auditQueryInput } from './audit-schema.js';
+import { auditPageOutput, auditQueryInput } from './audit-schema.js';
 
 const PAGE_SIZE = 50;
 
@@ -15,6 +15,7 @@ export function registerAuditRoutes(server: FastifyInstance, accounts: AccountDe
     method: 'GET',
     url: '/api/admin/audit',
     input: auditQueryInput,
+    output: auditPageOutput,
     permission: 'audit.read',
     handle: async ({ actor, input }) => {
       const page = await readAuditTrail(accounts, actor, {

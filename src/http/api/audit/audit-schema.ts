@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { AUDIT_EVENTS } from '../../../domain/audit/audit-entry.js';
 
 const instant = z.string().datetime({
   offset: true,
@@ -28,3 +29,29 @@ export const auditQueryInput = z
     page: z.coerce.number().int().min(1).max(10_000).default(1),
   })
   .strict();
+
+const detailValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
+
+/** A page of the audit trail, newest first. */
+export const auditPageOutput = z.object({
+  events: z.array(
+    z.object({
+      id: z.number().int(),
+      at: z.date(),
+      event: z.enum(AUDIT_EVENTS),
+      actor: z.object({
+        kind: z.enum(['session', 'api_token', 'content_key', 'cli', 'system', 'anonymous']),
+        userId: z.number().int().nullable(),
+        email: z.string().nullable(),
+        name: z.string().nullable(),
+      }),
+      target: z.object({ type: z.string(), id: z.string() }).nullable(),
+      details: z.record(detailValue),
+      ip: z.string().nullable(),
+      userAgent: z.string().nullable(),
+    }),
+  ),
+  hasMore: z.boolean(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});

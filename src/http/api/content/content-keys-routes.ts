@@ -1,16 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ContentKey } from '../../../domain/content-api/content-key.js';
-import { recordIdParam } from '../../../domain/validation.js';
 import type { ContentApiDeps } from '../../../services/content-api/content-api-deps.js';
 import { createContentKey } from '../../../services/content-api/create-content-key.js';
 import { listContentKeys } from '../../../services/content-api/list-content-keys.js';
 import { revokeContentKey } from '../../../services/content-api/revoke-content-key.js';
 import { defineEndpoint } from '../define-endpoint.js';
-
-export const listContentKeysInput = z.object({}).strict();
-export const createContentKeyInput = z.object({ name: z.string().max(1000) }).strict();
-export const revokeContentKeyInput = z.object({ id: recordIdParam }).strict();
+import {
+  contentKeyListOutput,
+  createContentKeyInput,
+  createdContentKeyOutput,
+  listContentKeysInput,
+  revokeContentKeyInput,
+} from './content-keys-schema.js';
 
 /** A Content API key as the newsroom sees it: never its secret. */
 export const presentContentKey = (key: ContentKey) => ({
@@ -29,6 +31,7 @@ export function registerContentKeyRoutes(server: FastifyInstance, deps: ContentA
     method: 'GET',
     url: '/api/admin/content-keys',
     input: listContentKeysInput,
+    output: contentKeyListOutput,
     permission: 'content_key.manage',
     handle: async ({ actor }) => ({
       keys: (await listContentKeys(deps, actor)).map(presentContentKey),
@@ -39,6 +42,7 @@ export function registerContentKeyRoutes(server: FastifyInstance, deps: ContentA
     method: 'POST',
     url: '/api/admin/content-keys',
     input: createContentKeyInput,
+    output: createdContentKeyOutput,
     permission: 'content_key.manage',
     status: 201,
     handle: async ({ actor, input }) => {
@@ -51,6 +55,7 @@ export function registerContentKeyRoutes(server: FastifyInstance, deps: ContentA
     method: 'DELETE',
     url: '/api/admin/content-keys/:id',
     input: revokeContentKeyInput,
+    output: z.void(),
     permission: 'content_key.manage',
     status: 204,
     handle: ({ actor, input }) => revokeContentKey(deps, actor, input.id),

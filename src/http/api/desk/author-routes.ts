@@ -5,6 +5,7 @@ import { createAuthorProfile } from '../../../services/authors/create-author-pro
 import { editAuthorProfile } from '../../../services/authors/edit-author-profile.js';
 import type { Storage } from '../../../services/ports.js';
 import { defineEndpoint } from '../define-endpoint.js';
+import { authorProfileOutput } from './desk-schema.js';
 
 const editInput = authorDetailsSchema.extend({ id: recordIdParam }).strict();
 
@@ -14,6 +15,7 @@ export function registerAuthorRoutes(server: FastifyInstance, deps: { storage: S
     method: 'POST',
     url: '/api/admin/authors',
     input: authorDetailsSchema,
+    output: authorProfileOutput,
     permission: 'author.manage',
     status: 201,
     handle: ({ input, actor }) => createAuthorProfile(deps, actor, input),
@@ -22,6 +24,7 @@ export function registerAuthorRoutes(server: FastifyInstance, deps: { storage: S
     method: 'PATCH',
     url: '/api/admin/authors/:id',
     input: editInput,
+    output: authorProfileOutput,
     permission: 'signed_in',
     handle: ({ input: { id, ...details }, actor }) => editAuthorProfile(deps, actor, id, details),
   });

@@ -16,6 +16,13 @@ import { ArticlePageView } from '../../site/views/article-page.js';
 import { Layout } from '../../site/views/layout.js';
 import { defineEndpoint } from '../define-endpoint.js';
 import { registerAuthorRoutes } from './author-routes.js';
+import {
+  authorListOutput,
+  dashboardOutput,
+  nothing,
+  presenceOutput,
+  previewPageOutput,
+} from './desk-schema.js';
 import { registerSectionRoutes } from './section-routes.js';
 
 export interface DeskRouteDeps {
@@ -23,7 +30,6 @@ export interface DeskRouteDeps {
   site: SiteContext;
 }
 
-const nothing = z.object({}).strict();
 const idParams = z.object({ id: recordIdParam }).strict();
 
 /** What the newsroom app needs around the articles: dashboard, lists to pick from, preview. */
@@ -34,6 +40,7 @@ export function registerDeskRoutes(server: FastifyInstance, deps: DeskRouteDeps)
     method: 'GET',
     url: '/api/admin/dashboard',
     input: nothing,
+    output: dashboardOutput,
     permission: 'signed_in',
     handle: ({ actor }) => readDashboard(newsroom, actor),
   });
@@ -46,6 +53,7 @@ export function registerDeskRoutes(server: FastifyInstance, deps: DeskRouteDeps)
     method: 'GET',
     url: '/api/admin/authors',
     input: nothing,
+    output: authorListOutput,
     permission: 'signed_in',
     handle: () => stores.authors.list(),
   });
@@ -54,6 +62,7 @@ export function registerDeskRoutes(server: FastifyInstance, deps: DeskRouteDeps)
     method: 'POST',
     url: '/api/admin/articles/:id/presence',
     input: idParams,
+    output: presenceOutput,
     permission: 'signed_in',
     handle: async ({ input, actor }) => {
       // Only those who may open the article learn, or tell, who else has it open.
@@ -74,6 +83,8 @@ function registerPreviewRoute(server: FastifyInstance, site: SiteContext) {
     method: 'GET',
     url: '/api/admin/articles/:id/preview',
     input: idParams,
+    output: previewPageOutput,
+    mediaType: 'text/html',
     permission: 'signed_in',
     handle: async ({ input, actor, reply }) => {
       const { article, masthead, publication } = await readArticlePreview(site, actor, input.id);

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import {
   changeSection,
   changeSectionInput,
@@ -12,14 +11,18 @@ import {
   sectionOrderInput,
   type SectionDeps,
 } from '../../../services/sections/manage-sections.js';
+import { z } from 'zod';
+import { sectionOutput } from '../articles/articles-schema.js';
 import { defineEndpoint } from '../define-endpoint.js';
+import { nothing, sectionListOutput } from './desk-schema.js';
 
 /** The sections: everyone files into them, editors and the chief keep them. */
 export function registerSectionRoutes(server: FastifyInstance, deps: SectionDeps) {
   defineEndpoint(server, {
     method: 'GET',
     url: '/api/admin/sections',
-    input: z.object({}).strict(),
+    input: nothing,
+    output: sectionListOutput,
     permission: 'signed_in',
     handle: () => listSections(deps),
   });
@@ -27,6 +30,7 @@ export function registerSectionRoutes(server: FastifyInstance, deps: SectionDeps
     method: 'POST',
     url: '/api/admin/sections',
     input: newSectionInput,
+    output: sectionOutput,
     permission: 'section.manage',
     status: 201,
     handle: ({ input, actor }) => createSection(deps, actor, input),
@@ -35,6 +39,7 @@ export function registerSectionRoutes(server: FastifyInstance, deps: SectionDeps
     method: 'PUT',
     url: '/api/admin/sections/order',
     input: sectionOrderInput,
+    output: sectionListOutput,
     permission: 'section.manage',
     handle: ({ input, actor }) => reorderSections(deps, actor, input),
   });
@@ -42,6 +47,7 @@ export function registerSectionRoutes(server: FastifyInstance, deps: SectionDeps
     method: 'PATCH',
     url: '/api/admin/sections/:id',
     input: changeSectionInput,
+    output: sectionOutput,
     permission: 'section.manage',
     handle: ({ input, actor }) => changeSection(deps, actor, input),
   });
@@ -49,6 +55,7 @@ export function registerSectionRoutes(server: FastifyInstance, deps: SectionDeps
     method: 'DELETE',
     url: '/api/admin/sections/:id',
     input: sectionIdInput,
+    output: z.void(),
     permission: 'section.manage',
     status: 204,
     handle: ({ input, actor }) => deleteSection(deps, actor, input),

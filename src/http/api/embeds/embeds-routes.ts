@@ -5,6 +5,7 @@ import { listEmbedProviders } from '../../../services/embeds/list-embed-provider
 import { recogniseEmbedAddress } from '../../../services/embeds/recognise-embed-address.js';
 import type { PublicationCache } from '../../../services/publication-cache.js';
 import { defineEndpoint } from '../define-endpoint.js';
+import { embedMatchOutput, embedProvidersOutput } from '../publication/publication-schema.js';
 
 /**
  * The registry of embed providers for the newsroom app: the settings' allow-list and the body
@@ -16,6 +17,7 @@ export function registerEmbedRoutes(server: FastifyInstance, publication: Public
     method: 'GET',
     url: '/api/admin/embed-providers',
     input: z.object({}).strict(),
+    output: embedProvidersOutput,
     permission: 'signed_in',
     handle: () => listEmbedProviders(publication),
   });
@@ -23,6 +25,7 @@ export function registerEmbedRoutes(server: FastifyInstance, publication: Public
     method: 'POST',
     url: '/api/admin/embed-providers/match',
     input: z.object({ url: z.string().max(MAX_EMBED_URL_LENGTH) }).strict(),
+    output: embedMatchOutput,
     permission: 'signed_in',
     handle: ({ input }) => recogniseEmbedAddress(publication, input.url),
   });

@@ -11,12 +11,18 @@ import { clientOf, setSessionCookie } from '../../middleware/authentication/inde
 import { defineEndpoint } from '../define-endpoint.js';
 import type { InvitationMail } from '../mail/mail-schema.js';
 import { presentSignedIn } from '../session/session-routes.js';
+import { signedInOutput } from '../session/session-schema.js';
 import {
   acceptInvitationInput,
+  checkedInvitationOutput,
   checkInvitationInput,
   invitationAddressInput,
+  invitationListOutput,
   inviteInput,
   listInvitationsInput,
+  resentInvitationOutput,
+  revokedInvitationOutput,
+  sentInvitationOutput,
 } from './invitations-schema.js';
 
 /** How an invitation went out: queued mail, or the link itself when no mail server is set up. */
@@ -29,6 +35,7 @@ export function registerInvitationRoutes(server: FastifyInstance, accounts: Acco
     method: 'POST',
     url: '/api/admin/invitations',
     input: inviteInput,
+    output: sentInvitationOutput,
     permission: 'user.manage',
     status: 201,
     handle: async ({ actor, input }) => {
@@ -44,6 +51,7 @@ export function registerInvitationRoutes(server: FastifyInstance, accounts: Acco
     method: 'GET',
     url: '/api/admin/invitations',
     input: listInvitationsInput,
+    output: invitationListOutput,
     permission: 'user.manage',
     handle: async ({ actor }) => {
       const pending = await listInvitations(accounts, actor);
@@ -61,6 +69,7 @@ export function registerInvitationRoutes(server: FastifyInstance, accounts: Acco
     method: 'POST',
     url: '/api/admin/invitations/resend',
     input: invitationAddressInput,
+    output: resentInvitationOutput,
     permission: 'user.manage',
     handle: async ({ actor, input }) => {
       const { mail, link, ...invitation } = await resendInvitation(accounts, actor, input);
@@ -75,17 +84,23 @@ export function registerInvitationRoutes(server: FastifyInstance, accounts: Acco
     method: 'POST',
     url: '/api/admin/invitations/revoke',
     input: invitationAddressInput,
+    output: revokedInvitationOutput,
     permission: 'user.manage',
     handle: async ({ actor, input }) => {
       await revokeInvitation(accounts, actor, input);
       return { revoked: input.email.trim().toLowerCase() };
     },
   });
+  registerJoiningRoutes(server, accounts);
+}
 
+/** The invited person's side: check the link, then join with it. */
+function registerJoiningRoutes(server: FastifyInstance, accounts: AccountDeps) {
   defineEndpoint(server, {
     method: 'POST',
     url: '/api/admin/invitations/check',
     input: checkInvitationInput,
+    output: checkedInvitationOutput,
     permission: 'public',
     handle: async ({ input }) => {
       const invitation = await checkInvitation(accounts, input.token);
@@ -97,6 +112,7 @@ export function registerInvitationRoutes(server: FastifyInstance, accounts: Acco
     method: 'POST',
     url: '/api/admin/invitations/accept',
     input: acceptInvitationInput,
+    output: signedInOutput,
     permission: 'public',
     status: 201,
     handle: async ({ input, request, reply }) => {

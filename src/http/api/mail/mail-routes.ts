@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AccountDeps } from '../../../services/accounts/account-deps.js';
 import { readMailDelivery } from '../../../services/accounts/read-mail-delivery.js';
 import { defineEndpoint } from '../define-endpoint.js';
-import { mailDeliveryInput, type MailDeliveryAnswer } from './mail-schema.js';
+import { mailDeliveryInput, mailDeliveryOutput } from './mail-schema.js';
 
 /** Whether the newsroom's mail (invitations, password resets) is getting out. */
 export function registerMailRoutes(server: FastifyInstance, accounts: AccountDeps) {
@@ -10,8 +10,9 @@ export function registerMailRoutes(server: FastifyInstance, accounts: AccountDep
     method: 'GET',
     url: '/api/admin/mail-delivery',
     input: mailDeliveryInput,
+    output: mailDeliveryOutput,
     permission: 'user.manage',
-    handle: async ({ actor }): Promise<MailDeliveryAnswer> => {
+    handle: async ({ actor }) => {
       const report = await readMailDelivery(accounts, actor);
       return { ...report, nextAttemptAt: report.nextAttemptAt?.toISOString() ?? null };
     },

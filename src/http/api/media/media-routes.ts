@@ -3,23 +3,27 @@ import { z } from 'zod';
 import { invalid, tooLarge } from '../../../domain/errors.js';
 import { formatFileSize } from '../../../domain/media/file-size.js';
 import { refuseUnstorableText } from '../../../domain/storable-text.js';
-import { recordIdParam } from '../../../domain/validation.js';
+import { parseWith } from '../../../domain/validation.js';
 import { deletePhoto } from '../../../services/media/delete-photo.js';
-import { editPhoto, photoChangesSchema } from '../../../services/media/edit-photo.js';
+import { editPhoto } from '../../../services/media/edit-photo.js';
 import type { MediaDeps } from '../../../services/media/media-deps.js';
-import {
-  listPhotos,
-  listUploaders,
-  photoQuerySchema,
-  readPhoto,
-} from '../../../services/media/read-photos.js';
+import { listPhotos, listUploaders, readPhoto } from '../../../services/media/read-photos.js';
 import { uploadFieldsSchema, uploadPhoto } from '../../../services/media/upload-photo.js';
 import type { Stores } from '../../../services/ports.js';
 import { defineEndpoint } from '../define-endpoint.js';
 import { presentPhoto } from './media-presenter.js';
+import {
+  editPhotoInput,
+  idParams,
+  listPhotosInput,
+  nothing,
+  photoListOutput,
+  photoOutput,
+  photoWithUsageOutput,
+  uploadersOutput,
+  uploadForm,
+} from './media-schema.js';
 
-const idParams = z.object({ id: recordIdParam }).strict();
-const nothing = z.object({}).strict();
 /** Text fields an upload may carry beside the file. */
 const MAX_FIELDS = 10;
 
@@ -47,7 +51,7 @@ async function receiveUpload(request: FastifyRequest, maxBytes: number) {
   );
   // Multipart fields arrive after the edge's hook has looked at the request.
   refuseUnstorableText(fields);
-  return { file: { name: part.filename, bytes }, fields };
+  return { file: { name: part.filename, bytes }, fields: parseWith(uploadFieldsSchema, fields) };
 }
 
 /** The photo library: upload, list, read, change, delete. */
@@ -63,9 +67,8 @@ function registerUpload(server: FastifyInstance, media: MediaDeps) {
     method: 'POST',
     url: '/api/admin/media',
     input: nothing,
-    multipart: uploadFieldsSchema.extend({
-      file: z.string().describe('The photo: JPEG, PNG, WebP, AVIF or GIF (binary)'),
-    }),
+    output: photoOutput,
+    multipart: uploadForm,
     permission: 'media.upload',
     status: 201,
     handle: async ({ actor, request, reply }) => {
@@ -88,7 +91,8 @@ function registerLibrary(server: FastifyInstance, media: MediaDeps) {
   defineEndpoint(server, {
     method: 'GET',
     url: '/api/admin/media',
-    input: photoQuerySchema,
+    input: listPhotosInput,
+    output: photoListOutput,
     permission: 'media.upload',
     handle: async ({ input, actor }) => {
       const photos = await listPhotos(stores, actor, input);
@@ -101,6 +105,7 @@ function registerLibrary(server: FastifyInstance, media: MediaDeps) {
     method: 'GET',
     url: '/api/admin/media/uploaders',
     input: nothing,
+    output: uploadersOutput,
     permission: 'media.upload',
     handle: ({ actor }) => listUploaders(stores, actor),
   });
@@ -109,6 +114,7 @@ function registerLibrary(server: FastifyInstance, media: MediaDeps) {
     method: 'GET',
     url: '/api/admin/media/:id',
     input: idParams,
+    output: photoWithUsageOutput,
     permission: 'media.upload',
     handle: async ({ input, actor }) => {
       const photo = await readPhoto(stores, actor, input.id);
@@ -119,7 +125,8 @@ function registerLibrary(server: FastifyInstance, media: MediaDeps) {
   defineEndpoint(server, {
     method: 'PATCH',
     url: '/api/admin/media/:id',
-    input: idParams.merge(photoChangesSchema),
+    input: editPhotoInput,
+    output: photoOutput,
     permission: 'media.upload',
     handle: async ({ input, actor }) => {
       const { id, ...changes } = input;
@@ -132,6 +139,7 @@ function registerLibrary(server: FastifyInstance, media: MediaDeps) {
     method: 'DELETE',
     url: '/api/admin/media/:id',
     input: idParams,
+    output: z.void(),
     permission: 'media.upload',
     status: 204,
     handle: async ({ input, actor }) => {

@@ -4,7 +4,11 @@ import { requestPasswordReset } from '../../../services/accounts/request-passwor
 import { resetPassword } from '../../../services/accounts/reset-password.js';
 import { clientOf } from '../../middleware/authentication/index.js';
 import { defineEndpoint } from '../define-endpoint.js';
-import { completeResetInput, requestResetInput } from './password-resets-schema.js';
+import {
+  completeResetInput,
+  requestResetInput,
+  resetMessageOutput,
+} from './password-resets-schema.js';
 
 /** Forgotten passwords: a mailed single-use link, then the new password. */
 export function registerPasswordResetRoutes(server: FastifyInstance, accounts: AccountDeps) {
@@ -12,6 +16,7 @@ export function registerPasswordResetRoutes(server: FastifyInstance, accounts: A
     method: 'POST',
     url: '/api/admin/password-resets',
     input: requestResetInput,
+    output: resetMessageOutput,
     permission: 'public',
     status: 202,
     handle: ({ input, request }) => requestPasswordReset(accounts, input, clientOf(request)),
@@ -21,6 +26,7 @@ export function registerPasswordResetRoutes(server: FastifyInstance, accounts: A
     method: 'POST',
     url: '/api/admin/password-resets/complete',
     input: completeResetInput,
+    output: resetMessageOutput,
     permission: 'public',
     handle: async ({ input, request }) => {
       await resetPassword(accounts, input, clientOf(request));

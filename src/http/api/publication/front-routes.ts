@@ -1,10 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { recordIdParam } from '../../../domain/validation.js';
 import {
   checkCuration,
   curateFront,
-  curationSchema,
   readFrontCuration,
   sectionOfFront,
   type FrontRef,
@@ -16,27 +13,22 @@ import { sectionFrontDocument } from '../../site/list-routes.js';
 import { sendPreviewPage, type SiteOptions } from '../../site/page-response.js';
 import { homePageDocument } from '../../site/site-routes.js';
 import { defineEndpoint } from '../define-endpoint.js';
+import { previewPageOutput } from '../desk/desk-schema.js';
+import {
+  curationOutput,
+  homeCurationInput,
+  nothing,
+  proposalInput,
+  sectionCurationInput,
+  sectionParams,
+  sectionProposalInput,
+} from './publication-schema.js';
 
 const HOME: FrontRef = { sectionId: null };
-const nothing = z.object({}).strict();
-const anything = z.object({}).passthrough();
-const sectionParams = z.object({ id: recordIdParam }).strict();
-const sectionCuration = curationSchema.extend({ id: recordIdParam });
 
-/** An unsaved curation in the query: `?lead=12&top=7,9`, so the preview opens as a page. */
-const proposal = {
-  lead: recordIdParam.optional(),
-  top: z
-    .string()
-    .regex(/^(\d{1,10}(,\d{1,10})*)?$/, 'must be story ids separated by commas')
-    .optional(),
-};
-const proposalInput = z.object(proposal).strict();
-const sectionProposalInput = z.object({ id: recordIdParam, ...proposal }).strict();
-
-const proposed = (input: z.infer<typeof proposalInput>) => ({
+const proposed = (input: { lead?: number; top?: number[] }) => ({
   lead: input.lead ?? null,
-  top: input.top ? input.top.split(',').map(Number) : [],
+  top: input.top ?? [],
 });
 
 /**
@@ -57,13 +49,15 @@ function registerHomeFrontRoutes(server: FastifyInstance, site: SiteContext, opt
     method: 'GET',
     url: '/api/admin/homepage',
     input: nothing,
+    output: curationOutput,
     permission: 'homepage.curate',
     handle: () => readFrontCuration(site.publication, HOME),
   });
   defineEndpoint(server, {
     method: 'PUT',
     url: '/api/admin/homepage',
-    input: anything,
+    input: homeCurationInput,
+    output: curationOutput,
     permission: 'signed_in',
     handle: ({ input, actor }) => curateFront(site, actor, HOME, input),
   });
@@ -71,6 +65,8 @@ function registerHomeFrontRoutes(server: FastifyInstance, site: SiteContext, opt
     method: 'GET',
     url: '/api/admin/homepage/preview',
     input: proposalInput,
+    output: previewPageOutput,
+    mediaType: 'text/html',
     permission: 'homepage.curate',
     handle: async ({ input, request, reply }) => {
       const curation = await checkCuration(site, HOME, proposed(input));
@@ -89,13 +85,15 @@ function registerSectionFrontRoutes(
     method: 'GET',
     url: '/api/admin/sections/:id/front',
     input: sectionParams,
+    output: curationOutput,
     permission: 'homepage.curate',
     handle: ({ input }) => readFrontCuration(site.publication, { sectionId: input.id }),
   });
   defineEndpoint(server, {
     method: 'PUT',
     url: '/api/admin/sections/:id/front',
-    input: sectionCuration,
+    input: sectionCurationInput,
+    output: curationOutput,
     permission: 'homepage.curate',
     handle: ({ input: { id, ...curation }, actor }) =>
       curateFront(site, actor, { sectionId: id }, curation),
@@ -104,6 +102,8 @@ function registerSectionFrontRoutes(
     method: 'GET',
     url: '/api/admin/sections/:id/front/preview',
     input: sectionProposalInput,
+    output: previewPageOutput,
+    mediaType: 'text/html',
     permission: 'homepage.curate',
     handle: async ({ input, request, reply }) => {
       const front = { sectionId: input.id };

@@ -1,19 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { applySettings } from '../../../services/apply-settings.js';
 import type { Clock, Stores } from '../../../services/ports.js';
 import type { PublicationCache } from '../../../services/publication-cache.js';
 import { defineEndpoint } from '../define-endpoint.js';
 import { registerEmbedRoutes } from '../embeds/embeds-routes.js';
+import { nothing, paperClockOutput, settingsInput, settingsOutput } from './publication-schema.js';
 
 export interface PublicationRouteDeps {
   stores: Stores;
   clock: Clock;
   publication: PublicationCache;
 }
-
-const nothing = z.object({}).strict();
-const anything = z.object({}).passthrough();
 
 /**
  * The publication's settings (editor-in-chief), the paper's clock, and the embed providers its
@@ -24,13 +21,15 @@ export function registerPublicationRoutes(server: FastifyInstance, deps: Publica
     method: 'GET',
     url: '/api/admin/settings',
     input: nothing,
+    output: settingsOutput,
     permission: 'settings.manage',
     handle: async () => (await deps.publication.current()).settings,
   });
   defineEndpoint(server, {
     method: 'PUT',
     url: '/api/admin/settings',
-    input: anything,
+    input: settingsInput,
+    output: settingsOutput,
     permission: 'settings.manage',
     handle: async ({ input, actor }) => {
       const settings = await applySettings(deps, input, actor);
@@ -42,6 +41,7 @@ export function registerPublicationRoutes(server: FastifyInstance, deps: Publica
     method: 'GET',
     url: '/api/admin/paper-clock',
     input: nothing,
+    output: paperClockOutput,
     permission: 'signed_in',
     // Every member needs the paper's zone to show times, not only those who may read settings.
     handle: async () => {

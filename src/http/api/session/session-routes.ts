@@ -11,7 +11,14 @@ import {
 } from '../../middleware/authentication/index.js';
 import { defineEndpoint } from '../define-endpoint.js';
 import { presentUser } from '../users/user-presenter.js';
-import { noInput, signInInput } from './session-schema.js';
+import { z } from 'zod';
+import {
+  noInput,
+  sessionOutput,
+  signedInOutput,
+  signedOutEverywhereOutput,
+  signInInput,
+} from './session-schema.js';
 
 /** What the newsroom app gets on signing in: the user, and the token for its changes. */
 export const presentSignedIn = (signedIn: SignedIn) => ({
@@ -25,6 +32,7 @@ export function registerSessionRoutes(server: FastifyInstance, accounts: Account
     method: 'POST',
     url: '/api/admin/session',
     input: signInInput,
+    output: signedInOutput,
     permission: 'public',
     handle: async ({ input, request, reply }) => {
       const signedIn = await signIn(accounts, input, clientOf(request));
@@ -37,6 +45,7 @@ export function registerSessionRoutes(server: FastifyInstance, accounts: Account
     method: 'GET',
     url: '/api/admin/session',
     input: noInput,
+    output: sessionOutput,
     permission: 'signed_in',
     handle: ({ request }) => {
       const account = request.account;
@@ -51,6 +60,7 @@ export function registerSessionRoutes(server: FastifyInstance, accounts: Account
     method: 'DELETE',
     url: '/api/admin/session',
     input: noInput,
+    output: z.void(),
     permission: 'public',
     status: 204,
     handle: async ({ request, reply }) => {
@@ -64,6 +74,7 @@ export function registerSessionRoutes(server: FastifyInstance, accounts: Account
     method: 'POST',
     url: '/api/admin/session/sign-out-everywhere',
     input: noInput,
+    output: signedOutEverywhereOutput,
     permission: 'signed_in',
     handle: async ({ actor, request, reply }) => {
       const sessionsEnded = await signOutEverywhere(accounts, actor);

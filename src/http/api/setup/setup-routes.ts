@@ -5,6 +5,7 @@ import { setUpFirstUser, setUpIsOpen } from '../../../services/accounts/set-up-f
 import { clientOf, setSessionCookie } from '../../middleware/authentication/index.js';
 import { defineEndpoint } from '../define-endpoint.js';
 import { presentSignedIn } from '../session/session-routes.js';
+import { signedInOutput } from '../session/session-schema.js';
 import { setUpInput } from './setup-schema.js';
 import {
   alreadySetUpPage,
@@ -67,6 +68,7 @@ export function registerSetUpRoutes(server: FastifyInstance, accounts: AccountDe
     method: 'POST',
     url: '/api/admin/setup',
     input: setUpInput,
+    output: signedInOutput,
     permission: 'public',
     status: 201,
     handle: async ({ input, request, reply }) => {

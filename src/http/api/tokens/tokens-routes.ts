@@ -5,7 +5,14 @@ import { createApiToken } from '../../../services/accounts/create-api-token.js';
 import { listApiTokens } from '../../../services/accounts/list-api-tokens.js';
 import { revokeApiToken } from '../../../services/accounts/revoke-api-token.js';
 import { defineEndpoint } from '../define-endpoint.js';
-import { createTokenInput, listTokensInput, revokeTokenInput } from './tokens-schema.js';
+import { z } from 'zod';
+import {
+  createdTokenOutput,
+  createTokenInput,
+  listTokensInput,
+  revokeTokenInput,
+  tokenListOutput,
+} from './tokens-schema.js';
 
 /** An API token as the API shows it: never its secret. */
 export const presentApiToken = (token: ApiToken) => ({
@@ -23,6 +30,7 @@ export function registerTokenRoutes(server: FastifyInstance, accounts: AccountDe
     method: 'GET',
     url: '/api/admin/tokens',
     input: listTokensInput,
+    output: tokenListOutput,
     permission: 'token.manage_own',
     handle: async ({ actor }) => ({
       tokens: (await listApiTokens(accounts, actor)).map(presentApiToken),
@@ -33,6 +41,7 @@ export function registerTokenRoutes(server: FastifyInstance, accounts: AccountDe
     method: 'POST',
     url: '/api/admin/tokens',
     input: createTokenInput,
+    output: createdTokenOutput,
     permission: 'token.manage_own',
     status: 201,
     handle: async ({ actor, input }) => {
@@ -45,6 +54,7 @@ export function registerTokenRoutes(server: FastifyInstance, accounts: AccountDe
     method: 'DELETE',
     url: '/api/admin/tokens/:id',
     input: revokeTokenInput,
+    output: z.void(),
     permission: 'token.manage_own',
     status: 204,
     handle: ({ actor, input }) => revokeApiToken(accounts, actor, input.id),

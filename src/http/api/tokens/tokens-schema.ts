@@ -11,3 +11,17 @@ export const createTokenInput = z
   })
   .strict();
 export const revokeTokenInput = z.object({ id: recordIdParam }).strict();
+
+/** A token as `presentApiToken` shows it: never its secret. */
+export const apiTokenOutput = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  createdAt: z.string().datetime(),
+  lastUsedAt: z.string().datetime().nullable(),
+  revokedAt: z.string().datetime().nullable(),
+  expiresAt: z.string().datetime().nullable(),
+});
+
+export const tokenListOutput = z.object({ tokens: z.array(apiTokenOutput) });
+/** The new token, and its secret: shown this once. */
+export const createdTokenOutput = z.object({ token: apiTokenOutput, secret: z.string() });

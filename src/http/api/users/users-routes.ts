@@ -4,7 +4,12 @@ import { changeUser } from '../../../services/accounts/change-user.js';
 import { listUsers } from '../../../services/accounts/list-users.js';
 import { defineEndpoint } from '../define-endpoint.js';
 import { presentUserTo } from './user-presenter.js';
-import { changeUserInput, listUsersInput } from './users-schema.js';
+import {
+  changedUserOutput,
+  changeUserInput,
+  listUsersInput,
+  userListOutput,
+} from './users-schema.js';
 
 /** The newsroom's people: who is on staff, with what role; for the editor-in-chief. */
 export function registerUserRoutes(server: FastifyInstance, accounts: AccountDeps) {
@@ -12,6 +17,7 @@ export function registerUserRoutes(server: FastifyInstance, accounts: AccountDep
     method: 'GET',
     url: '/api/admin/users',
     input: listUsersInput,
+    output: userListOutput,
     permission: 'user.manage',
     handle: async ({ actor }) => ({
       users: (await listUsers(accounts, actor)).map(presentUserTo(actor)),
@@ -22,6 +28,7 @@ export function registerUserRoutes(server: FastifyInstance, accounts: AccountDep
     method: 'PATCH',
     url: '/api/admin/users/:id',
     input: changeUserInput,
+    output: changedUserOutput,
     permission: 'user.manage',
     handle: async ({ actor, input }) => ({
       user: presentUserTo(actor)(

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type {
   DeliveryAttempt,
   WebhookDelivery,
@@ -15,11 +16,15 @@ import {
 import type { WebhookDeps } from '../../../services/webhooks/webhook-deps.js';
 import { defineEndpoint } from '../define-endpoint.js';
 import {
+  changedWebhookOutput,
   createWebhookInput,
+  deliveryListOutput,
   listDeliveriesInput,
   listWebhooksInput,
   updateWebhookInput,
   webhookIdInput,
+  webhookListOutput,
+  webhookWithSecretOutput,
   type DeliveryView,
   type WebhookView,
 } from './webhooks-schema.js';
@@ -54,6 +59,7 @@ export function registerWebhookRoutes(server: FastifyInstance, deps: WebhookDeps
     method: 'GET',
     url: '/api/admin/webhooks',
     input: listWebhooksInput,
+    output: webhookListOutput,
     permission: 'webhook.manage',
     handle: async ({ actor }) => ({
       webhooks: (await listWebhooks(deps, actor)).map(presentWebhook),
@@ -64,6 +70,7 @@ export function registerWebhookRoutes(server: FastifyInstance, deps: WebhookDeps
     method: 'POST',
     url: '/api/admin/webhooks',
     input: createWebhookInput,
+    output: webhookWithSecretOutput,
     permission: 'webhook.manage',
     status: 201,
     handle: async ({ actor, input }) => {
@@ -76,6 +83,7 @@ export function registerWebhookRoutes(server: FastifyInstance, deps: WebhookDeps
     method: 'PATCH',
     url: '/api/admin/webhooks/:id',
     input: updateWebhookInput,
+    output: changedWebhookOutput,
     permission: 'webhook.manage',
     handle: async ({ actor, input: { id, ...changes } }) => ({
       webhook: presentWebhook(await changeWebhook(deps, actor, id, changes)),
@@ -86,6 +94,7 @@ export function registerWebhookRoutes(server: FastifyInstance, deps: WebhookDeps
     method: 'DELETE',
     url: '/api/admin/webhooks/:id',
     input: webhookIdInput,
+    output: z.void(),
     permission: 'webhook.manage',
     status: 204,
     handle: ({ actor, input }) => removeWebhook(deps, actor, input.id),
@@ -95,6 +104,7 @@ export function registerWebhookRoutes(server: FastifyInstance, deps: WebhookDeps
     method: 'POST',
     url: '/api/admin/webhooks/:id/secret',
     input: webhookIdInput,
+    output: webhookWithSecretOutput,
     permission: 'webhook.manage',
     handle: async ({ actor, input }) => {
       const subscription = await rollWebhookSecret(deps, actor, input.id);
@@ -106,6 +116,7 @@ export function registerWebhookRoutes(server: FastifyInstance, deps: WebhookDeps
     method: 'GET',
     url: '/api/admin/webhooks/:id/deliveries',
     input: listDeliveriesInput,
+    output: deliveryListOutput,
     permission: 'webhook.manage',
     handle: async ({ actor, input }) => ({
       deliveries: (await listWebhookDeliveries(deps, actor, input.id, input.limit)).map(

@@ -30,26 +30,42 @@ export const listDeliveriesInput = z
   .strict();
 
 /** A subscription as the API shows it: never its secret, except once, beside it. */
-export interface WebhookView {
-  id: number;
-  url: string;
-  events: string[];
-  description: string;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export const webhookOutput = z.object({
+  id: z.number().int(),
+  url: z.string(),
+  events: z.array(z.string()),
+  description: z.string(),
+  active: z.boolean(),
+  createdAt: z.string().datetime(),
+  updatedAt: z.string().datetime(),
+});
+export type WebhookView = z.infer<typeof webhookOutput>;
 
-export interface DeliveryView {
-  id: number;
-  eventId: number;
-  eventType: string;
-  status: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  lastResponseCode: number | null;
-  lastError: string | null;
-  nextAttemptAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  log: { number: number; at: string; responseCode: number | null; error: string | null }[];
-}
+export const webhookListOutput = z.object({ webhooks: z.array(webhookOutput) });
+/** A subscription with its signing secret: on creation and on rolling it, only. */
+export const webhookWithSecretOutput = z.object({ webhook: webhookOutput, secret: z.string() });
+export const changedWebhookOutput = z.object({ webhook: webhookOutput });
+
+const deliveryOutput = z.object({
+  id: z.number().int(),
+  eventId: z.number().int(),
+  eventType: z.string(),
+  status: z.enum(['pending', 'delivered', 'failed']),
+  attempts: z.number().int(),
+  lastResponseCode: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.string().datetime().nullable(),
+  createdAt: z.string().datetime(),
+  updatedAt: z.string().datetime(),
+  log: z.array(
+    z.object({
+      number: z.number().int(),
+      at: z.string().datetime(),
+      responseCode: z.number().int().nullable(),
+      error: z.string().nullable(),
+    }),
+  ),
+});
+export type DeliveryView = z.infer<typeof deliveryOutput>;
+
+export const deliveryListOutput = z.object({ deliveries: z.array(deliveryOutput) });

@@ -1,0 +1,7 @@
+import type { JobHandler } from './ports.js';
+
+/**
+ * A job handler whose `run` is typed by its payload schema; it joins the runner's record of
+ * handlers of every kind.
+ */
+export const jobHandler = <Payload>(handler: JobHandler<Payload>): JobHandler => handler;
