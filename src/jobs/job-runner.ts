@@ -1,5 +1,6 @@
 import { invalidFromZod } from '../domain/validation.js';
-import type { Clock, Job, JobHandler, Storage } from '../services/ports.js';
+import type { Clock, Storage } from '../services/ports.js';
+import type { Job, JobHandler } from '../services/job-ports.js';
 
 export interface JobRunnerDeps {
   storage: Storage;

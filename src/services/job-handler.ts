@@ -1,4 +1,4 @@
-import type { JobHandler } from './ports.js';
+import type { JobHandler } from './job-ports.js';
 
 /**
  * A job handler whose `run` is typed by its payload schema; it joins the runner's record of

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Job, JobStore, JobTroubles } from '../services/ports.js';
+import type { Job, JobStore, JobTroubles } from '../services/job-ports.js';
 import { fromDbTime, toDbTime, type DatabaseSchema } from './schema.js';
 
 /** The longest error text kept with a job; a stack trace says enough in its first lines. */

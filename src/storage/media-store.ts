@@ -7,7 +7,7 @@ import type {
   MediaStore,
   MediaUse,
   NewMediaItem,
-} from '../services/ports.js';
+} from '../services/media/media-ports.js';
 import { containsWord } from './like-pattern.js';
 import { mediaFrom } from './media-rows.js';
 import { toDbTime, type DatabaseSchema } from './schema.js';

@@ -1,4 +1,4 @@
-import type { MediaStorage } from '../../services/ports.js';
+import type { MediaStorage } from '../../services/media/media-ports.js';
 import { LocalMediaStorage } from './local-media-storage.js';
 import { S3MediaStorage } from './s3-media-storage.js';
 import type { S3MediaStorageOptions } from './s3-media-storage.js';

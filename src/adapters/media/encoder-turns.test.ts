@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EncodeLane } from '../../services/ports.js';
+import type { EncodeLane } from '../../services/media/media-ports.js';
 import { createEncoderTurns } from './encoder-turns.js';
 
 /** Every promise callback queued so far has run. */

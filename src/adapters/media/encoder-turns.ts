@@ -1,4 +1,4 @@
-import type { EncodeLane, EncoderLoad, EncoderTurns } from '../../services/ports.js';
+import type { EncodeLane, EncoderLoad, EncoderTurns } from '../../services/media/media-ports.js';
 
 /**
  * At most `concurrency` sharp pipelines at once in the process. Work that cannot start waits in

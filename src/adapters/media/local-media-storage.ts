@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import type { MediaStorage } from '../../services/ports.js';
+import type { MediaStorage } from '../../services/media/media-ports.js';
 import { assertMediaKey, assertMediaKeyPrefix } from './media-key.js';
 
 /** Temp files are dot files beside their target; keys never start a segment with a dot. */

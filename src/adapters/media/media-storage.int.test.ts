@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { startReplayServer } from '../../../test/replay-server.js';
 import { startS3Server } from '../../../test/s3-server.js';
 import type { S3TestServer } from '../../../test/s3-server.js';
-import type { MediaStorage } from '../../services/ports.js';
+import type { MediaStorage } from '../../services/media/media-ports.js';
 import { createMediaStorage } from './create-media-storage.js';
 import { LocalMediaStorage } from './local-media-storage.js';
 import type { S3MediaStorageOptions } from './s3-media-storage.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AwsClient } from 'aws4fetch';
-import type { MediaStorage } from '../../services/ports.js';
+import type { MediaStorage } from '../../services/media/media-ports.js';
 import { assertMediaKey, assertMediaKeyPrefix } from './media-key.js';
 
 export interface S3MediaStorageOptions {

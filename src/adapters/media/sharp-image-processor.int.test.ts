@@ -17,7 +17,7 @@ import {
 } from '../../../test/media-fixtures.js';
 import type { VariantSpec } from '../../domain/media/variant-plan.js';
 import { planCrop, planVariants } from '../../domain/media/variant-plan.js';
-import type { RenderedVariant } from '../../services/ports.js';
+import type { RenderedVariant } from '../../services/media/media-ports.js';
 import { createEncoderTurns } from './encoder-turns.js';
 import { SharpImageProcessor } from './sharp-image-processor.js';
 import { sniffImageFormat } from './sniff-image-format.js';

@@ -8,7 +8,7 @@ import type {
   ImageProcessor,
   InspectedImage,
   RenderedVariant,
-} from '../../services/ports.js';
+} from '../../services/media/media-ports.js';
 import { readEmbeddedDetails } from './embedded-details.js';
 import { sniffImageFormat } from './sniff-image-format.js';
 

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
-import type { EncoderTurns, SvgRasteriser } from '../../services/ports.js';
+import type { SvgRasteriser } from '../../services/ports.js';
+import type { EncoderTurns } from '../../services/media/media-ports.js';
 
 /**
  * Our own SVGs as PNGs through sharp (librsvg); text is set in the machine's fonts. A reader's

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { jobHandler } from '../job-handler.js';
-import type { JobHandler } from '../ports.js';
+import type { JobHandler } from '../job-ports.js';
 import type { AccountDeps } from './account-deps.js';
 import { sendInvitation } from './send-invitation.js';
 import { sendPasswordReset } from './send-password-reset.js';

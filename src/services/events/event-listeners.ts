@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { recordId } from '../../domain/validation.js';
 import { jobHandler } from '../job-handler.js';
-import type { ArticleEvent, Clock, JobHandler, Storage } from '../ports.js';
+import type { ArticleEvent, Clock, Storage } from '../ports.js';
+import type { JobHandler } from '../job-ports.js';
 import { FAN_OUT_EVENT_JOB } from './event-ports.js';
 
 /**

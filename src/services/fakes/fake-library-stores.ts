@@ -1,5 +1,6 @@
 import { slugify } from '../../domain/article/slug.js';
-import type { AuthorStore, MediaStore, SectionStore, SettingsStore, TagStore } from '../ports.js';
+import type { AuthorStore, SectionStore, SettingsStore, TagStore } from '../ports.js';
+import type { MediaStore } from '../media/media-ports.js';
 import { notFaked } from './not-faked.js';
 import { nextId, type NewsroomState } from './newsroom-state.js';
 

@@ -4,7 +4,8 @@ import { CENTRE } from '../../domain/media/media-item.js';
 import { MIME_TYPES, originalKey } from '../../domain/media/variant-plan.js';
 import { tooLarge } from '../../domain/errors.js';
 import { formatFileSize } from '../../domain/media/file-size.js';
-import type { EncodeLane, InspectedImage, Stores } from '../ports.js';
+import type { Stores } from '../ports.js';
+import type { EncodeLane, InspectedImage } from './media-ports.js';
 import { MAKE_VARIANTS_JOB, type MediaDeps } from './media-deps.js';
 
 /**

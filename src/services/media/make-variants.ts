@@ -7,7 +7,7 @@ import {
   type VariantSpec,
 } from '../../domain/media/variant-plan.js';
 import type { MediaItem } from '../../domain/media/media-item.js';
-import type { EncodeLane, ImageProcessor, MediaStorage } from '../ports.js';
+import type { EncodeLane, ImageProcessor, MediaStorage } from './media-ports.js';
 import type { MediaDeps } from './media-deps.js';
 
 /** Encodes the specs from the photo's original, in turns of `lane`, and stores each one. */

@@ -1,4 +1,5 @@
-import type { Clock, ImageProcessor, MediaStorage, Storage } from '../ports.js';
+import type { Clock, Storage } from '../ports.js';
+import type { ImageProcessor, MediaStorage } from './media-ports.js';
 import type { UploadPlaces } from './upload-places.js';
 
 /** Limits on what an upload may be, from MEDIA_MAX_BYTES and MEDIA_MAX_PIXELS. */

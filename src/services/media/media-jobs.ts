@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { recordId } from '../../domain/validation.js';
 import { jobHandler } from '../job-handler.js';
-import type { JobHandler } from '../ports.js';
+import type { JobHandler } from '../job-ports.js';
 import { makeVariants } from './make-variants.js';
 import { MAKE_VARIANTS_JOB, type MediaDeps } from './media-deps.js';
 

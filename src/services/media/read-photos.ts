@@ -4,7 +4,8 @@ import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
 import { recordId } from '../../domain/validation.js';
 import type { MediaItem } from '../../domain/media/media-item.js';
-import type { MediaUse, Stores } from '../ports.js';
+import type { Stores } from '../ports.js';
+import type { MediaUse } from './media-ports.js';
 
 const PAGE_SIZE = 60;
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2024-04-24');

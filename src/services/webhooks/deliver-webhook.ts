@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { recordId } from '../../domain/validation.js';
 import { jobHandler } from '../job-handler.js';
 import { isOutboundError } from '../../domain/network/outbound-error.js';
-import type { JobHandler, WebhookDelivery, WebhookSubscription } from '../ports.js';
+import type { WebhookDelivery, WebhookSubscription } from '../ports.js';
+import type { JobHandler } from '../job-ports.js';
 import { DELIVER_WEBHOOK_JOB, type WebhookDeps } from './webhook-deps.js';
 import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature.js';
 
