@@ -18,3 +18,13 @@ export type Answer<Schema extends z.ZodTypeAny> = Json<z.output<Schema>>;
 
 /** What the app sends, from an endpoint's `input` schema: defaults may be left out. */
 export type Body<Schema extends z.ZodTypeAny> = z.input<Schema>;
+
+/**
+ * A query string's fields, from an endpoint's `input` schema. Filters bound to form fields may be
+ * blank (''), which `queryString` leaves out; the page is always a number.
+ */
+export type Query<Schema extends z.ZodTypeAny> = {
+  [Key in keyof z.input<Schema>]?: Key extends 'page'
+    ? z.input<Schema>[Key]
+    : z.input<Schema>[Key] | '';
+};

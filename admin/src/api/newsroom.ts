@@ -4,6 +4,7 @@ import type { PaperClock } from '../components/paper-clock.js';
 import type {
   createArticleInput,
   createdArticleOutput,
+  deskListInput,
   saveArticleInput,
   savedArticleOutput,
   transitionInput,
@@ -16,7 +17,7 @@ import type {
   revokedInvitationOutput,
   sentInvitationOutput,
 } from '../../../src/http/api/invitations/invitations-schema.js';
-import type { editPhotoInput } from '../../../src/http/api/media/media-schema.js';
+import type { editPhotoInput, listPhotosInput } from '../../../src/http/api/media/media-schema.js';
 import type { resetMessageOutput } from '../../../src/http/api/password-resets/password-resets-schema.js';
 import type {
   homeCurationInput,
@@ -28,7 +29,7 @@ import type {
   changedUserOutput,
   userListOutput,
 } from '../../../src/http/api/users/users-schema.js';
-import type { Answer, Body } from './json.js';
+import type { Answer, Body, Query } from './json.js';
 import type {
   ArticleStatus,
   Author,
@@ -57,24 +58,13 @@ const media = '/api/admin/media';
 const frontUrl = (sectionId: number | null) =>
   sectionId === null ? '/api/admin/homepage' : `/api/admin/sections/${sectionId}/front`;
 
-export interface DeskFilters {
-  status?: ArticleStatus | '';
-  sectionId?: number | '';
-  authorId?: number | '';
-  search?: string;
-  page?: number;
-}
+/** The desk's filters: state, section, byline, words of the headline; a blank one is unset. */
+export type DeskFilters = Query<typeof deskListInput>;
 
 export const MEDIA_PAGE_SIZE = 60;
 
 /** The photo library's search: caption, credit and file name; dates as YYYY-MM-DD. */
-export interface MediaFilters {
-  search?: string;
-  uploadedBy?: number | '';
-  from?: string;
-  to?: string;
-  page?: number;
-}
+export type MediaFilters = Query<typeof listPhotosInput>;
 
 /**
  * What a save may change: any of the draft's fields, whole, as the editor holds them (the save's
