@@ -75,8 +75,10 @@ export type DraftChanges = Partial<DeskArticle['draft']>;
 /** The wording and focal point of a photo anyone allowed may change. */
 export type MediaChanges = Omit<Body<typeof editPhotoInput>, 'id'>;
 
-type Transition = Omit<Body<typeof transitionInput>, 'id'>;
-type UserChange = Omit<Body<typeof changeUserInput>, 'id'>;
+/** A move to another state, with the times a move to `scheduled` takes. */
+export type Transition = Omit<Body<typeof transitionInput>, 'id'>;
+export type TransitionTimes = Omit<Transition, 'to'>;
+export type UserChange = Omit<Body<typeof changeUserInput>, 'id'>;
 
 export const newsroom = {
   /** Signed in, both are present (else the server answers 401); the schema allows null. */
@@ -122,7 +124,7 @@ export const newsroom = {
       ...changes,
       ...(choices && { choices }),
     } satisfies Omit<Body<typeof saveArticleInput>, 'id'>),
-  transition: (id: number, to: ArticleStatus, times: Omit<Transition, 'to'> = {}) =>
+  transition: (id: number, to: ArticleStatus, times: TransitionTimes = {}) =>
     request<Answer<typeof transitionOutput>>('POST', `${articles}/${id}/transitions`, {
       to,
       ...times,
