@@ -1,6 +1,7 @@
 /** The admin API, one typed function per call. */
 import { request, queryString } from './client.js';
 import type { PaperClock } from '../components/paper-clock.js';
+import type { authorDetailsSchema } from '../../../src/domain/author/author.js';
 import type {
   createArticleInput,
   createdArticleOutput,
@@ -75,6 +76,8 @@ export type DraftChanges = Partial<DeskArticle['draft']>;
 /** The wording and focal point of a photo anyone allowed may change. */
 export type MediaChanges = Omit<Body<typeof editPhotoInput>, 'id'>;
 
+type AuthorBody = Body<typeof authorDetailsSchema>;
+
 /** A move to another state, with the times a move to `scheduled` takes. */
 export type Transition = Omit<Body<typeof transitionInput>, 'id'>;
 export type TransitionTimes = Omit<Transition, 'to'>;
@@ -93,9 +96,10 @@ export const newsroom = {
   dashboard: () => request<Dashboard>('GET', '/api/admin/dashboard'),
   sections: () => request<Section[]>('GET', '/api/admin/sections'),
   authors: () => request<Author[]>('GET', '/api/admin/authors'),
-  createAuthor: (details: AuthorDetails) => request<Author>('POST', '/api/admin/authors', details),
+  createAuthor: (details: AuthorDetails) =>
+    request<Author>('POST', '/api/admin/authors', details satisfies AuthorBody),
   changeAuthor: (id: number, details: AuthorDetails) =>
-    request<Author>('PATCH', `/api/admin/authors/${id}`, details),
+    request<Author>('PATCH', `/api/admin/authors/${id}`, details satisfies AuthorBody),
   /** Newest first, MEDIA_PAGE_SIZE a page. Uploading is uploadPhoto (media/upload-photo.ts). */
   media: (filters: MediaFilters = {}) =>
     request<MediaItem[]>('GET', `${media}${queryString({ ...filters })}`),

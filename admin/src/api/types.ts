@@ -68,7 +68,10 @@ export type Section = Answer<typeof sectionOutput>;
 export type Author = Answer<typeof authorProfileOutput>;
 export type AuthorKind = Author['kind'];
 
-/** What the newsroom edits on a byline profile; the slug keeps the author page's address. */
+/**
+ * The byline profile form's state, sent whole (the slug keeps the author page's address); the
+ * calls check it against the body schema.
+ */
 export type AuthorDetails = Pick<Author, 'name' | 'bio' | 'kind' | 'photoId' | 'links'>;
 
 /** A photo in the library, with its default caption, credit and alt text. */
