@@ -101,9 +101,9 @@ export function App() {
     });
     newsroom
       .session()
-      .then((current) => {
-        rememberCsrfToken(current.csrfToken);
-        setSession(current);
+      .then(({ user, csrfToken }) => {
+        rememberCsrfToken(csrfToken);
+        setSession(user && csrfToken ? { user, csrfToken } : null);
       })
       .catch(() => setSession(null));
   }, []);

@@ -1,28 +1,17 @@
 /** The audit trail (src/http/api/audit/audit-routes.ts), for the editor-in-chief. */
-import type { AuditRecord } from '../../../src/domain/audit/audit-entry.js';
+import type { auditPageOutput, auditQueryInput } from '../../../src/http/api/audit/audit-schema.js';
 import { request } from './client.js';
+import type { Answer, Body } from './json.js';
 
-/** One entry as the server sends it: the time as an ISO instant. */
-export type AuditEvent = Omit<AuditRecord, 'at'> & { at: string };
+/** A page of the trail, newest first: each entry's time as an ISO instant. */
+export type AuditPage = Answer<typeof auditPageOutput>;
+export type AuditEvent = AuditPage['events'][number];
 
-export interface AuditFilters {
-  /** An event (`sign_in.failed`) or a family (`sign_in`). */
-  event?: string;
-  /** A user id, or words of an e-mail address or name. */
-  person?: string;
-  /** ISO instants: at or after, and before. */
-  from?: string;
-  to?: string;
-  ip?: string;
-  page?: number;
-}
-
-export interface AuditPage {
-  events: AuditEvent[];
-  hasMore: boolean;
-  page: number;
-  pageSize: number;
-}
+/**
+ * The query: an event (`sign_in.failed`) or a family (`sign_in`); a user id or words of an
+ * address or name; ISO instants at or after (`from`) and before (`to`); an IP; the page.
+ */
+export type AuditFilters = Body<typeof auditQueryInput>;
 
 export const auditTrail = {
   list: (filters: AuditFilters) => {

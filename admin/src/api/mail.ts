@@ -1,9 +1,14 @@
 /** Whether the newsroom's mail gets out (src/http/api/mail/). */
-import type { InvitationMail, MailDeliveryAnswer } from '../../../src/http/api/mail/mail-schema.js';
+import type {
+  invitationMailOutput,
+  mailDeliveryOutput,
+} from '../../../src/http/api/mail/mail-schema.js';
 import { request } from './client.js';
+import type { Answer } from './json.js';
 
-export type { InvitationMail, MailDeliveryAnswer as MailDelivery };
+export type InvitationMail = Answer<typeof invitationMailOutput>;
+export type MailDelivery = Answer<typeof mailDeliveryOutput>;
 
 export const mailApi = {
-  delivery: () => request<MailDeliveryAnswer>('GET', '/api/admin/mail-delivery'),
+  delivery: () => request<MailDelivery>('GET', '/api/admin/mail-delivery'),
 };

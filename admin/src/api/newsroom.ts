@@ -1,19 +1,46 @@
 /** The admin API, one typed function per call. */
 import { request, queryString } from './client.js';
 import type { PaperClock } from '../components/paper-clock.js';
-import type { InvitationMail } from './mail.js';
+import type { authorDetailsSchema } from '../../../src/domain/author/author.js';
 import type {
-  ArticleDraft,
+  createArticleInput,
+  createdArticleOutput,
+  deskListInput,
+  saveArticleInput,
+  savedArticleOutput,
+  transitionInput,
+  transitionOutput,
+  killOutput,
+} from '../../../src/http/api/articles/articles-schema.js';
+import type {
+  checkedInvitationOutput,
+  resentInvitationOutput,
+  revokedInvitationOutput,
+  sentInvitationOutput,
+} from '../../../src/http/api/invitations/invitations-schema.js';
+import type { editPhotoInput, listPhotosInput } from '../../../src/http/api/media/media-schema.js';
+import type { resetMessageOutput } from '../../../src/http/api/password-resets/password-resets-schema.js';
+import type {
+  homeCurationInput,
+  settingsInput,
+} from '../../../src/http/api/publication/publication-schema.js';
+import type { sessionOutput } from '../../../src/http/api/session/session-schema.js';
+import type {
+  changeUserInput,
+  changedUserOutput,
+  userListOutput,
+} from '../../../src/http/api/users/users-schema.js';
+import type { Answer, Body, Query } from './json.js';
+import type {
   ArticleStatus,
   Author,
   AuthorDetails,
   Correction,
   Dashboard,
   DeskArticle,
-  DeskEntry,
+  DeskList,
   PendingInvitation,
   RevisionDiff,
-  MediaChanges,
   MediaDetails,
   MediaItem,
   Note,
@@ -23,7 +50,6 @@ import type {
   PublicationSettings,
   Section,
   Session,
-  StaffUser,
   Role,
   Uploader,
 } from './types.js';
@@ -33,29 +59,36 @@ const media = '/api/admin/media';
 const frontUrl = (sectionId: number | null) =>
   sectionId === null ? '/api/admin/homepage' : `/api/admin/sections/${sectionId}/front`;
 
-export interface DeskFilters {
-  status?: ArticleStatus | '';
-  sectionId?: number | '';
-  authorId?: number | '';
-  search?: string;
-  page?: number;
-}
+/** The desk's filters: state, section, byline, words of the headline; a blank one is unset. */
+export type DeskFilters = Query<typeof deskListInput>;
 
 export const MEDIA_PAGE_SIZE = 60;
 
 /** The photo library's search: caption, credit and file name; dates as YYYY-MM-DD. */
-export interface MediaFilters {
-  search?: string;
-  uploadedBy?: number | '';
-  from?: string;
-  to?: string;
-  page?: number;
-}
+export type MediaFilters = Query<typeof listPhotosInput>;
 
-export type DraftChanges = Partial<ArticleDraft>;
+/**
+ * What a save may change: any of the draft's fields, whole, as the editor holds them (the save's
+ * body schema would also take a lead without its wording; `satisfies` below checks it takes these).
+ */
+export type DraftChanges = Partial<DeskArticle['draft']>;
+
+/** The wording and focal point of a photo anyone allowed may change. */
+export type MediaChanges = Omit<Body<typeof editPhotoInput>, 'id'>;
+
+type AuthorBody = Body<typeof authorDetailsSchema>;
+
+/** A move to another state, with the times a move to `scheduled` takes. */
+export type Transition = Omit<Body<typeof transitionInput>, 'id'>;
+export type TransitionTimes = Omit<Transition, 'to'>;
+export type UserChange = Omit<Body<typeof changeUserInput>, 'id'>;
 
 export const newsroom = {
-  session: () => request<Session>('GET', '/api/admin/session', undefined, { quietOn401: true }),
+  /** Signed in, both are present (else the server answers 401); the schema allows null. */
+  session: () =>
+    request<Answer<typeof sessionOutput>>('GET', '/api/admin/session', undefined, {
+      quietOn401: true,
+    }),
   signIn: (email: string, password: string) =>
     request<Session>('POST', '/api/admin/session', { email, password }, { quietOn401: true }),
   signOut: () => request<void>('DELETE', '/api/admin/session'),
@@ -63,9 +96,10 @@ export const newsroom = {
   dashboard: () => request<Dashboard>('GET', '/api/admin/dashboard'),
   sections: () => request<Section[]>('GET', '/api/admin/sections'),
   authors: () => request<Author[]>('GET', '/api/admin/authors'),
-  createAuthor: (details: AuthorDetails) => request<Author>('POST', '/api/admin/authors', details),
+  createAuthor: (details: AuthorDetails) =>
+    request<Author>('POST', '/api/admin/authors', details satisfies AuthorBody),
   changeAuthor: (id: number, details: AuthorDetails) =>
-    request<Author>('PATCH', `/api/admin/authors/${id}`, details),
+    request<Author>('PATCH', `/api/admin/authors/${id}`, details satisfies AuthorBody),
   /** Newest first, MEDIA_PAGE_SIZE a page. Uploading is uploadPhoto (media/upload-photo.ts). */
   media: (filters: MediaFilters = {}) =>
     request<MediaItem[]>('GET', `${media}${queryString({ ...filters })}`),
@@ -76,12 +110,9 @@ export const newsroom = {
   deleteMedia: (id: number) => request<void>('DELETE', `${media}/${id}`),
 
   list: (filters: DeskFilters) =>
-    request<{ page: number; articles: DeskEntry[] }>(
-      'GET',
-      `${articles}${queryString({ ...filters })}`,
-    ),
-  create: (draft: DraftChanges) =>
-    request<{ id: number; revision: number }>('POST', articles, draft),
+    request<DeskList>('GET', `${articles}${queryString({ ...filters })}`),
+  create: (draft: Body<typeof createArticleInput>) =>
+    request<Answer<typeof createdArticleOutput>>('POST', articles, draft),
   read: (id: number) => request<DeskArticle>('GET', `${articles}/${id}`),
   /** `choices`, after a 409: the version to keep for each conflict, by its key. */
   save: (
@@ -89,29 +120,31 @@ export const newsroom = {
     revision: number,
     changes: DraftChanges,
     autosave: boolean,
-    choices?: Record<string, 'yours' | 'theirs'>,
+    choices?: Body<typeof saveArticleInput>['choices'],
   ) =>
-    request<{ revision: number; pendingChanges?: boolean; merged?: string[] }>(
-      'PATCH',
-      `${articles}/${id}`,
-      { revision, autosave, ...changes, ...(choices && { choices }) },
-    ),
-  transition: (id: number, to: ArticleStatus, times: { publishAt?: string } = {}) =>
-    request<{ status: ArticleStatus; inReview?: boolean }>(
-      'POST',
-      `${articles}/${id}/transitions`,
-      { to, ...times },
-    ),
-  kill: (id: number) => request<{ status: string }>('POST', `${articles}/${id}/kill`, {}),
+    request<Answer<typeof savedArticleOutput>>('PATCH', `${articles}/${id}`, {
+      revision,
+      autosave,
+      ...changes,
+      ...(choices && { choices }),
+    } satisfies Omit<Body<typeof saveArticleInput>, 'id'>),
+  transition: (id: number, to: ArticleStatus, times: TransitionTimes = {}) =>
+    request<Answer<typeof transitionOutput>>('POST', `${articles}/${id}/transitions`, {
+      to,
+      ...times,
+    } satisfies Transition),
+  kill: (id: number) => request<Answer<typeof killOutput>>('POST', `${articles}/${id}/kill`, {}),
   correct: (id: number, kind: Correction['kind'], text: string) =>
     request<Correction>('POST', `${articles}/${id}/corrections`, { kind, text }),
   revisions: (id: number) => request<RevisionList>('GET', `${articles}/${id}/revisions`),
   diff: (id: number, from: number, to: number) =>
     request<RevisionDiff>('GET', `${articles}/${id}/diff${queryString({ from, to })}`),
   restore: (id: number, number: number, revision: number) =>
-    request<{ revision: number }>('POST', `${articles}/${id}/revisions/${number}/restore`, {
-      revision,
-    }),
+    request<Answer<typeof savedArticleOutput>>(
+      'POST',
+      `${articles}/${id}/revisions/${number}/restore`,
+      { revision },
+    ),
   addNote: (id: number, text: string) => request<Note>('POST', `${articles}/${id}/notes`, { text }),
   presence: (id: number) => request<Presence>('POST', `${articles}/${id}/presence`, {}),
   previewUrl: (id: number) => `${articles}/${id}/preview`,
@@ -124,9 +157,14 @@ export const newsroom = {
       { quietOn401: true },
     ),
   requestPasswordReset: (email: string) =>
-    request<unknown>('POST', '/api/admin/password-resets', { email }, { quietOn401: true }),
+    request<Answer<typeof resetMessageOutput>>(
+      'POST',
+      '/api/admin/password-resets',
+      { email },
+      { quietOn401: true },
+    ),
   completePasswordReset: (token: string, password: string) =>
-    request<{ message: string }>(
+    request<Answer<typeof resetMessageOutput>>(
       'POST',
       '/api/admin/password-resets/complete',
       { token, password },
@@ -134,28 +172,28 @@ export const newsroom = {
     ),
 
   settings: () => request<PublicationSettings>('GET', '/api/admin/settings'),
-  saveSettings: (settings: PublicationSettings) =>
+  saveSettings: (settings: Body<typeof settingsInput>) =>
     request<PublicationSettings>('PUT', '/api/admin/settings', settings),
 
-  users: () => request<{ users: StaffUser[] }>('GET', '/api/admin/users'),
-  changeUser: (id: number, change: { role?: Role; disabled?: boolean }) =>
-    request<{ user: StaffUser }>('PATCH', `/api/admin/users/${id}`, change),
+  users: () => request<Answer<typeof userListOutput>>('GET', '/api/admin/users'),
+  changeUser: (id: number, change: UserChange) =>
+    request<Answer<typeof changedUserOutput>>('PATCH', `/api/admin/users/${id}`, change),
   invite: (email: string, role: Role) =>
-    request<{
-      invitation: { email: string; role: Role; expiresAt: string };
-      mail: InvitationMail;
-    }>('POST', '/api/admin/invitations', { email, role }),
+    request<Answer<typeof sentInvitationOutput>>('POST', '/api/admin/invitations', {
+      email,
+      role,
+    }),
   invitations: () => request<{ invitations: PendingInvitation[] }>('GET', '/api/admin/invitations'),
   resendInvitation: (email: string) =>
-    request<{ invitation: { email: string; expiresAt: string }; mail: InvitationMail }>(
-      'POST',
-      '/api/admin/invitations/resend',
-      { email },
-    ),
+    request<Answer<typeof resentInvitationOutput>>('POST', '/api/admin/invitations/resend', {
+      email,
+    }),
   revokeInvitation: (email: string) =>
-    request<{ revoked: string }>('POST', '/api/admin/invitations/revoke', { email }),
+    request<Answer<typeof revokedInvitationOutput>>('POST', '/api/admin/invitations/revoke', {
+      email,
+    }),
   checkInvitation: (token: string) =>
-    request<{ invitation: { email: string; role: Role; expiresAt: string } }>(
+    request<Answer<typeof checkedInvitationOutput>>(
       'POST',
       '/api/admin/invitations/check',
       { token },
@@ -165,7 +203,7 @@ export const newsroom = {
 
   /** A front's running order: the home page's (`null`) or a section's. */
   front: (sectionId: number | null) => request<FrontCuration>('GET', frontUrl(sectionId)),
-  saveFront: (sectionId: number | null, curation: FrontCuration) =>
+  saveFront: (sectionId: number | null, curation: Body<typeof homeCurationInput>) =>
     request<FrontCuration>('PUT', frontUrl(sectionId), curation),
   /** The front as readers would see it with this unsaved order. */
   frontPreviewUrl: (sectionId: number | null, curation: FrontCuration) =>

@@ -1,10 +1,13 @@
-import type { DeskEntry, Section } from '../api/types.js';
+import type { DeskEntry, DeskListEntry, Section } from '../api/types.js';
 import { Link } from '../router.js';
 import { StatusBadge, When } from './status.js';
 import { ViewOnSite } from './view-on-site.js';
 
+/** The desk's list says where readers find each story; the dashboard's lists do not. */
+type TableEntry = DeskEntry & Partial<Pick<DeskListEntry, 'publicUrl'>>;
+
 interface ArticleTableProps {
-  articles: DeskEntry[];
+  articles: TableEntry[];
   caption: string;
   sections?: Section[];
   /** Which time to show: the last change, the go-live time or the publication time. */

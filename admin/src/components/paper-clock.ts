@@ -1,13 +1,13 @@
 /** The paper's time zone, which every time in the newsroom app is shown in. */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { paperClockOutput } from '../../../src/http/api/publication/publication-schema.js';
+import type { Answer } from '../api/json.js';
 
-export interface PaperClock {
-  name: string;
-  timeZone: string;
+export type PaperClock = Answer<typeof paperClockOutput> & {
   /** Asks the server again, after the settings changed the paper's name or zone. */
   reload?: () => void;
-}
+};
 
 /** Until the server says, the browser's own zone; every time shown is labelled with its zone. */
 export const PaperClockContext = createContext<PaperClock>({

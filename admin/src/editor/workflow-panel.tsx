@@ -1,6 +1,6 @@
 import { createPortal } from 'preact/compat';
 import { useState } from 'preact/hooks';
-import { newsroom } from '../api/newsroom.js';
+import { newsroom, type TransitionTimes } from '../api/newsroom.js';
 import type { ArticleAction, ArticleStatus, DeskArticle } from '../api/types.js';
 import { usePaperZone } from '../components/paper-clock.js';
 import { StatusBadge, When } from '../components/status.js';
@@ -18,7 +18,7 @@ interface WorkflowPanelProps {
   movesInto?: HTMLElement | null;
 }
 
-type Move = (to: ArticleStatus, done: string, times?: { publishAt?: string }) => void;
+type Move = (to: ArticleStatus, done: string, times?: TransitionTimes) => void;
 
 function KillButton({ onKill, busy }: { onKill: () => void; busy: boolean }) {
   const [confirming, setConfirming] = useState(false);

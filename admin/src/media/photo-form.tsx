@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../api/client.js';
-import { newsroom } from '../api/newsroom.js';
-import type { MediaChanges, MediaItem } from '../api/types.js';
+import { newsroom, type MediaChanges } from '../api/newsroom.js';
+import type { MediaItem } from '../api/types.js';
 import { Field } from '../components/field.js';
 import { FormActions, FormError } from '../components/form-parts.js';
 import { messageOf } from '../components/use-load.js';

@@ -2,12 +2,14 @@
  * One photo sent to the library. XMLHttpRequest rather than fetch: only it reports how much of
  * the request body has been sent, which the progress bars need.
  */
+import type { uploadFieldsSchema } from '../../../src/services/media/upload-photo.js';
 import { ApiError, apiErrorFrom, csrfTokenNow } from '../api/client.js';
+import type { Body } from '../api/json.js';
 import { newsroom } from '../api/newsroom.js';
 import type { MediaItem } from '../api/types.js';
 
 /** Wording to store with the photo; the server reads these before the file. */
-export type UploadWording = Partial<Record<'caption' | 'credit' | 'alt', string>>;
+export type UploadWording = Body<typeof uploadFieldsSchema>;
 
 export interface Uploaded {
   item: MediaItem;

@@ -23,6 +23,7 @@ async function dashboardFromLists(user: SessionUser): Promise<Dashboard> {
     scheduled: scheduled ?? [],
     recentlyPublished: (published ?? []).slice(0, 10),
     alerts: [],
+    firstRun: null,
   };
 }
 
@@ -81,6 +82,7 @@ const EMPTY: Dashboard = {
   scheduled: [],
   recentlyPublished: [],
   alerts: [],
+  firstRun: null,
 };
 
 /** What needs the newsroom's attention: own drafts, the review queue, what goes live next. */

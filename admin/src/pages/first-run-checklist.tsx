@@ -13,7 +13,7 @@ const STEPS: Record<FirstRunStep, { label: string; href: string }> = {
  * The editor-in-chief's list of a new paper's first steps, each done or still to do; the
  * server leaves it out once every step is done.
  */
-export function FirstRunChecklist({ items }: { items: FirstRunItem[] | null | undefined }) {
+export function FirstRunChecklist({ items }: { items: FirstRunItem[] | null }) {
   if (!items || items.length === 0) return null;
   const done = items.filter((item) => item.done).length;
   return (

@@ -14,6 +14,7 @@ const KIND_LABELS: Record<RevisionKind, string> = {
   autosave: 'Autosaved',
   conflict: 'Conflict (kept, not current)',
   restore: 'Restored',
+  scheduled: 'Scheduled update went live',
 };
 
 interface ComparisonProps {

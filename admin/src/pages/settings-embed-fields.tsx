@@ -1,17 +1,19 @@
 /** The settings' allow-list of embed providers: a checkbox per provider the server knows. */
-import { embeds } from '../api/embeds.js';
+import { embeds, type EmbedProviderEntry } from '../api/embeds.js';
 import { useLoad } from '../components/use-load.js';
 import type { Part } from './settings-fields.js';
 
+type ProviderId = EmbedProviderEntry['id'];
+
 /** In the registry's order, whatever order they were ticked in. */
-const inOrder = (ids: string[], order: string[]) => order.filter((id) => ids.includes(id));
+const inOrder = (ids: ProviderId[], order: ProviderId[]) => order.filter((id) => ids.includes(id));
 
 export function EmbedFields({ part }: { part: Part }) {
   const { form, set, error } = part;
   const [loaded] = useLoad(() => embeds.providers(), []);
   const providers = loaded.state === 'ready' ? loaded.value.providers : [];
   const order = providers.map((p) => p.id);
-  const toggle = (id: string, on: boolean) =>
+  const toggle = (id: ProviderId, on: boolean) =>
     set({
       allowedProviders: on
         ? inOrder([...form.allowedProviders, id], order)

@@ -1,4 +1,5 @@
 /** The parts of the settings form: masthead, time, Hijri date and weather fields. */
+import type { EmbedProviderEntry } from '../api/embeds.js';
 import type { HijriCalendar, WeatherSettings } from '../api/types.js';
 import { Field } from '../components/field.js';
 
@@ -49,7 +50,7 @@ export interface Form {
   lat: string;
   lon: string;
   /** The embed providers the editor-in-chief allows, by id. */
-  allowedProviders: string[];
+  allowedProviders: EmbedProviderEntry['id'][];
   /** Feeds carry whole stories (else summaries). */
   feedsFullText: boolean;
 }

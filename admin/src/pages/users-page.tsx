@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { newsroom } from '../api/newsroom.js';
+import type { UserChange } from '../api/newsroom.js';
 import type { Role, StaffUser } from '../api/types.js';
 import { Field } from '../components/field.js';
 import { usePageTitle } from '../components/page-title.js';
@@ -23,7 +24,7 @@ interface RowProps {
   onFailed: (message: string) => void;
 }
 
-type Change = (changes: { role?: Role; disabled?: boolean }, done: string) => void;
+type Change = (changes: UserChange, done: string) => void;
 
 /** Enabling at once, disabling after asking: it ends the member's sessions and tokens. */
 function AccessButton(props: { member: StaffUser; who: string; busy: boolean; change: Change }) {

@@ -2,6 +2,7 @@
 import { When } from '../components/status.js';
 import { useState } from 'preact/hooks';
 import {
+  isWebhookEvent,
   WEBHOOK_EVENTS,
   webhooks,
   type Webhook,
@@ -171,7 +172,7 @@ interface RowProps {
 
 /** One subscription: its events and state, changeable; its secret rollable; its log. */
 function WebhookRow({ webhook, onChanged, onFailed }: RowProps) {
-  const [events, setEvents] = useState<WebhookEvent[]>(webhook.events);
+  const [events, setEvents] = useState<WebhookEvent[]>(() => webhook.events.filter(isWebhookEvent));
   const [busy, setBusy] = useState(false);
   const [showLog, setShowLog] = useState(false);
   const act = async (work: () => Promise<void>) => {

@@ -5,7 +5,7 @@ import type { PublicationCache } from '../publication-cache.js';
 
 /** A provider as the newsroom sees it: what it is called, and whether it may be embedded now. */
 export interface EmbedProviderEntry {
-  id: string;
+  id: EmbedProvider['id'];
   name: string;
   noun: string;
   example: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMBED_PROVIDER_IDS } from '../../../domain/embed/embed-provider.js';
 import { publicationSettingsSchema } from '../../../domain/publication/publication-settings.js';
 import { recordId, recordIdParam } from '../../../domain/validation.js';
 import { curationSchema, MAX_TOP_STORIES } from '../../../services/curate-front.js';
@@ -31,7 +32,7 @@ export const proposalInput = z.object(proposal).strict();
 export const sectionProposalInput = z.object({ id: recordIdParam, ...proposal }).strict();
 
 const embedProvider = z.object({
-  id: z.string(),
+  id: z.enum(EMBED_PROVIDER_IDS),
   name: z.string(),
   noun: z.string(),
   example: z.string(),
