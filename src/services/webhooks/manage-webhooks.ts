@@ -4,7 +4,6 @@ import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
 import type { DeliveryAttempt, Stores, WebhookDelivery, WebhookSubscription } from '../ports.js';
 import type { WebhookUseCaseDeps } from './webhook-deps.js';
-
 import {
   checkedDescription,
   checkedEvents,
