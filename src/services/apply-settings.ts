@@ -16,7 +16,7 @@ import { PUBLICATION_KEY } from './publication-cache.js';
  * returns them. The audit trail notes who changed which keys.
  */
 export async function applySettings(
-  deps: { stores: Stores; clock: Clock },
+  deps: { stores: Pick<Stores, 'settings' | 'audit' | 'jobs'>; clock: Clock },
   settings: PublicationSettings,
   by: Actor | AuditActor = SYSTEM_CALLER,
 ): Promise<PublicationSettings> {

@@ -29,7 +29,7 @@ export const curationSchema = z
 export type FrontRef = { sectionId: number | null };
 
 export interface CurationDeps {
-  stores: Stores;
+  stores: Pick<Stores, 'articles' | 'settings' | 'jobs'>;
   clock: Clock;
   publication: PublicationCache;
 }

@@ -18,7 +18,7 @@ import { moveArticle } from './articles/transition-article.js';
 import { writeNewArticle } from './articles/write-new-article.js';
 import { importedArticleSchema, type ImportedArticle } from './article-import-schema.js';
 import { acceptPhoto, recordPhoto, type AcceptedPhoto } from './media/accept-photo.js';
-import type { MediaDeps } from './media/media-deps.js';
+import type { MediaDeps, PhotoStores } from './media/media-deps.js';
 import type { Stores } from './ports.js';
 
 export interface ImportDeps extends Pick<
@@ -41,7 +41,11 @@ function bodyOf(item: ImportedArticle): BodyDocument {
 }
 
 /** The section the item names, by slug or name; a new one is added at the end of the list. */
-async function sectionNamed(stores: Stores, by: MachineActor, name: string): Promise<Section> {
+async function sectionNamed(
+  stores: Pick<Stores, 'sections'>,
+  by: MachineActor,
+  name: string,
+): Promise<Section> {
   const sections = await stores.sections.list();
   const slug = sectionSlugFor(slugify(name));
   const found = sections.find(
@@ -54,7 +58,7 @@ async function sectionNamed(stores: Stores, by: MachineActor, name: string): Pro
 
 /** The byline profiles the item names, adding those the paper does not have yet. */
 async function bylinesOf(
-  stores: Stores,
+  stores: Pick<Stores, 'authors'>,
   by: MachineActor,
   item: ImportedArticle,
 ): Promise<AuthorProfile[]> {
@@ -97,7 +101,7 @@ const photoNameOf = (file: string) => file.split('/').pop() || file;
 type LeadImage = NonNullable<ImportedArticle['leadImage']>;
 
 async function recordLead(
-  stores: Stores,
+  stores: PhotoStores,
   photo: AcceptedPhoto,
   lead: LeadImage,
   now: Date,
@@ -135,7 +139,7 @@ const draftOf = (
  * when that was after it went live, readers were shown an update.
  */
 async function keepSourceTimes(
-  stores: Stores,
+  stores: Pick<Stores, 'articles'>,
   id: number,
   item: ImportedArticle,
   publishedAt: Date | null,

@@ -170,6 +170,14 @@ export interface Transactions<S> {
   transaction<T>(work: (stores: S) => Promise<T>): Promise<T>;
 }
 
+/**
+ * The stores `S` (a Pick of Stores) read outside any transaction: a read that takes this names
+ * what it reads. Storage is one, for every S.
+ */
+export interface Reads<S> {
+  stores: S;
+}
+
 /** The database: its stores, and a way to make several writes all-or-nothing. */
 export interface Storage {
   stores: Stores;

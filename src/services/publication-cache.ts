@@ -56,7 +56,10 @@ export async function loadPublicationSettings(
  * Every page needs the settings and the sections; they change rarely, so they are read once
  * and kept. The ttl bounds how stale another instance's change can look.
  */
-export function createPublicationCache(stores: Stores, ttlMs = 30_000): PublicationCache {
+export function createPublicationCache(
+  stores: Pick<Stores, 'settings' | 'sections'>,
+  ttlMs = 30_000,
+): PublicationCache {
   let snapshot: Promise<PublicationSnapshot> | undefined;
   let loadedAt = 0;
   const load = async (): Promise<PublicationSnapshot> => {

@@ -3,7 +3,8 @@ import { isVisibleToReaders } from '../domain/article/reader-visibility.js';
 import { gone, notFound } from '../domain/errors.js';
 import type { PublicationSnapshot } from './publication-cache.js';
 import { readMasthead, type Masthead } from './read-masthead.js';
-import type { SiteContext } from './site-context.js';
+import type { Stores } from './ports.js';
+import type { SiteReads } from './site-context.js';
 
 export type ArticlePageResult =
   | { kind: 'page'; article: Article; masthead: Masthead; publication: PublicationSnapshot }
@@ -18,7 +19,7 @@ export const isVisible = (article: Article, now: Date) =>
  * Throws NotFound for anything a reader may not see.
  */
 export async function readArticlePage(
-  context: SiteContext,
+  context: SiteReads<Pick<Stores, 'articles'>>,
   sectionSlug: string,
   slug: string,
 ): Promise<ArticlePageResult> {

@@ -2,7 +2,8 @@ import type { AuthorProfile } from '../domain/author/author.js';
 import type { MediaItem } from '../domain/media/media-item.js';
 import { notFound } from '../domain/errors.js';
 import { readStoryList, type StoryList } from './read-story-list.js';
-import type { SiteContext } from './site-context.js';
+import type { Stores } from './ports.js';
+import type { SiteReads } from './site-context.js';
 
 export interface AuthorPage extends StoryList {
   author: AuthorProfile;
@@ -11,7 +12,7 @@ export interface AuthorPage extends StoryList {
 
 /** A byline's page: who they are and their stories, newest first. */
 export async function readAuthorPage(
-  context: SiteContext,
+  context: SiteReads<Pick<Stores, 'authors' | 'media' | 'articles'>>,
   slug: string,
   page: number,
 ): Promise<AuthorPage> {

@@ -12,7 +12,7 @@ export interface ChosenStories {
  * on a section front those since moved to another section, are left out until they belong.
  */
 export async function readChosenStories(
-  stores: Stores,
+  stores: Pick<Stores, 'articles'>,
   curation: FrontCuration,
   asOf: Date,
   sectionId?: number,

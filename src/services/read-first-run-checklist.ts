@@ -13,8 +13,14 @@ export interface FirstRunItem {
   done: boolean;
 }
 
+/** The stores the checklist reads. */
+export type FirstRunStores = Pick<
+  Stores,
+  'settings' | 'sections' | 'users' | 'oneTimeTokens' | 'desk'
+>;
+
 /** Which steps the paper has taken, each read from what exists rather than from a flag. */
-async function stepsTaken(stores: Stores): Promise<Record<FirstRunStep, boolean>> {
+async function stepsTaken(stores: FirstRunStores): Promise<Record<FirstRunStep, boolean>> {
   const [settings, sections, users, invitations, published] = await Promise.all([
     stores.settings.get(PUBLICATION_KEY),
     stores.sections.list(),
@@ -37,7 +43,7 @@ async function stepsTaken(stores: Stores): Promise<Record<FirstRunStep, boolean>
  * for everyone else, and once every step is done: the list then leaves the dashboard.
  */
 export async function readFirstRunChecklist(
-  stores: Stores,
+  stores: FirstRunStores,
   actor: Actor,
 ): Promise<FirstRunItem[] | null> {
   if (!can(actor, 'settings.manage')) return null;

@@ -3,7 +3,8 @@ import type { Section } from '../domain/section/section.js';
 import type { FrontCuration, PublicationSnapshot } from './publication-cache.js';
 import { onceEach, readChosenStories } from './read-chosen-stories.js';
 import { readMasthead, type Masthead } from './read-masthead.js';
-import type { SiteContext } from './site-context.js';
+import type { Stores } from './ports.js';
+import type { SiteReads } from './site-context.js';
 
 export interface HomePage {
   masthead: Masthead;
@@ -22,7 +23,7 @@ const STORIES_PER_SECTION = 4;
  * latest; no story twice. `proposed` shows an unsaved curation, for the editors' preview.
  */
 export async function readHomePage(
-  context: SiteContext,
+  context: SiteReads<Pick<Stores, 'articles'>>,
   proposed?: FrontCuration,
 ): Promise<HomePage> {
   const now = context.clock.now();

@@ -4,7 +4,8 @@ import type { Section } from '../domain/section/section.js';
 import { NO_CURATION, type FrontCuration } from './publication-cache.js';
 import { readChosenStories } from './read-chosen-stories.js';
 import { readStoryList, type StoryList } from './read-story-list.js';
-import type { SiteContext } from './site-context.js';
+import type { Stores } from './ports.js';
+import type { SiteReads } from './site-context.js';
 
 export interface SectionFront extends StoryList {
   section: Section;
@@ -17,7 +18,7 @@ export interface SectionFront extends StoryList {
  * first. Throws NotFound past the last page. `proposed` shows an unsaved curation (preview).
  */
 export async function readSectionFront(
-  context: SiteContext,
+  context: SiteReads<Pick<Stores, 'articles'>>,
   sectionSlug: string,
   page: number,
   proposed?: FrontCuration,
@@ -39,7 +40,7 @@ export async function readSectionFront(
  * undefined. The slug map points at the section itself, so a chain of renames is one hop.
  */
 export async function movedSectionLocation(
-  context: SiteContext,
+  context: SiteReads<Pick<Stores, 'articles'>>,
   url: string,
 ): Promise<string | undefined> {
   const match = /^\/([^/?#]+)(.*)$/s.exec(url);

@@ -1,9 +1,9 @@
 import type { ArticleSummary } from '../domain/article/article.js';
 import { notFound } from '../domain/errors.js';
-import type { PublishedQuery } from './ports.js';
+import type { PublishedQuery, Stores } from './ports.js';
 import type { PublicationSnapshot } from './publication-cache.js';
 import { readMasthead, type Masthead } from './read-masthead.js';
-import type { SiteContext } from './site-context.js';
+import type { SiteReads } from './site-context.js';
 
 export interface StoryList {
   masthead: Masthead;
@@ -22,7 +22,7 @@ export type StoryFilter = Pick<PublishedQuery, 'sectionId' | 'authorId' | 'tagId
  * the rest newest first; NotFound past the last page. Pinned stories must match the filter.
  */
 export async function readStoryList(
-  context: SiteContext,
+  context: SiteReads<Pick<Stores, 'articles'>>,
   publication: PublicationSnapshot,
   filter: StoryFilter,
   page: number,

@@ -1,7 +1,8 @@
 import type { Tag } from '../domain/article/article.js';
 import { notFound } from '../domain/errors.js';
 import { readStoryList, type StoryList } from './read-story-list.js';
-import type { SiteContext } from './site-context.js';
+import type { Stores } from './ports.js';
+import type { SiteReads } from './site-context.js';
 
 export interface TagPage extends StoryList {
   tag: Tag;
@@ -9,7 +10,7 @@ export interface TagPage extends StoryList {
 
 /** A topic's page: every story with the tag, newest first. */
 export async function readTagPage(
-  context: SiteContext,
+  context: SiteReads<Pick<Stores, 'tags' | 'articles'>>,
   slug: string,
   page: number,
 ): Promise<TagPage> {

@@ -21,3 +21,9 @@ export interface SiteContext {
   /** The logo search engines show for the publisher; absent, /logo.png is not found. */
   logo?: SiteLogo;
 }
+
+/**
+ * SiteContext with only the stores `S` (a Pick of Stores) a reader read names; callers pass
+ * their SiteContext as it is.
+ */
+export type SiteReads<S extends Partial<Stores>> = Omit<SiteContext, 'stores'> & { stores: S };

@@ -2,7 +2,7 @@ import { personName, type User } from '../../domain/account/user.js';
 import { invalid } from '../../domain/errors.js';
 import type { Stores } from '../ports.js';
 import { makeAuthorProfile } from '../authors/make-author-profile.js';
-import type { AccountDeps, Client, SignedIn } from './account-deps.js';
+import type { AccountUseCaseDeps, Client, SignedIn } from './account-deps.js';
 import { hashChosenPassword } from './choose-password.js';
 import { refuseLookAlikeAccount } from './look-alike-accounts.js';
 import { findUsableLink, spendLink } from './one-time-link.js';
@@ -10,7 +10,12 @@ import { startSession } from './start-session.js';
 
 /** Turns an invitation into an account with the invited role, and signs the new member in. */
 export async function acceptInvitation(
-  deps: AccountDeps,
+  deps: AccountUseCaseDeps<
+    Pick<
+      Stores,
+      'oneTimeTokens' | 'users' | 'authors' | 'media' | 'audit' | 'sessions' | 'settings'
+    >
+  >,
   input: { token: string; name: string; password: string },
   client: Client,
 ): Promise<SignedIn> {
@@ -40,7 +45,7 @@ export async function acceptInvitation(
 
 /** The account made from an invitation, and the invitation's use, in the audit trail. */
 async function recordNewMember(
-  stores: Stores,
+  stores: Pick<Stores, 'audit'>,
   user: User,
   invitedBy: number | null,
   client: Client,

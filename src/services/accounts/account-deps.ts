@@ -5,7 +5,10 @@ import type {
   PasswordHasher,
   PasswordStrength,
   SecretTokens,
+  Reads,
   Storage,
+  Stores,
+  Transactions,
 } from '../ports.js';
 
 /** What the account use cases need, handed in by the composition root. */
@@ -28,6 +31,15 @@ export interface AccountDeps {
   /** How long a sign-in lasts unused: a session not seen for this long is ended. */
   sessionIdleHours: number;
 }
+
+/**
+ * AccountDeps with only the stores `S` (a Pick of Stores) a use case names, and only the other
+ * deps `K` it uses; callers pass their AccountDeps as they are.
+ */
+export type AccountUseCaseDeps<
+  S extends Partial<Stores>,
+  K extends keyof AccountDeps = keyof AccountDeps,
+> = Pick<AccountDeps, Exclude<K, 'storage'>> & { storage: Transactions<S> & Reads<S> };
 
 export type MailDelivery = 'smtp' | 'log';
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { jobHandler } from '../job-handler.js';
 import type { JobHandler } from '../job-ports.js';
-import type { AccountDeps } from './account-deps.js';
+import type { Stores } from '../ports.js';
+import type { AccountUseCaseDeps } from './account-deps.js';
 import { sendInvitation } from './send-invitation.js';
 import { sendPasswordReset } from './send-password-reset.js';
 
@@ -58,7 +59,9 @@ function mailJob(
 }
 
 /** The accounts' background work: the mail of password resets and invitations. */
-export function accountMailJobHandlers(deps: AccountDeps): Record<string, JobHandler> {
+export function accountMailJobHandlers(
+  deps: AccountUseCaseDeps<Pick<Stores, 'oneTimeTokens' | 'users' | 'settings'>>,
+): Record<string, JobHandler> {
   return {
     [PASSWORD_RESET_MAIL_JOB]: mailJob(
       'password reset mail',

@@ -5,7 +5,7 @@ import { authorize, canGrantRole } from '../../domain/roles/permissions.js';
 import type { Actor, Role } from '../../domain/roles/role.js';
 import { accountAccessOf, authorizeUserChange } from '../../domain/roles/user-actions.js';
 import type { Stores } from '../ports.js';
-import type { AccountDeps } from './account-deps.js';
+import type { AccountUseCaseDeps } from './account-deps.js';
 import { revokeAllAccess } from './revoke-access.js';
 
 export interface UserChange {
@@ -19,7 +19,10 @@ export interface UserChange {
  * ends their sessions and revokes their API tokens; disabling also withdraws reset links.
  */
 export async function changeUser(
-  deps: Pick<AccountDeps, 'storage' | 'clock'>,
+  deps: AccountUseCaseDeps<
+    Pick<Stores, 'users' | 'oneTimeTokens' | 'apiTokens' | 'sessions' | 'audit'>,
+    'clock'
+  >,
   actor: Actor,
   userId: number,
   change: UserChange,
@@ -51,7 +54,7 @@ export async function changeUser(
 }
 
 /** Refuses to demote or disable the last active editor-in-chief. */
-async function keepAnEditorInChief(stores: Stores, user: User, change: UserChange) {
+async function keepAnEditorInChief(stores: Pick<Stores, 'users'>, user: User, change: UserChange) {
   const leaves =
     (change.role !== undefined && change.role !== 'editor_in_chief') || change.disabled === true;
   if (user.role !== 'editor_in_chief' || user.disabledAt || !leaves) return;
@@ -63,7 +66,7 @@ async function keepAnEditorInChief(stores: Stores, user: User, change: UserChang
 
 /** Notes a real change of role, and a switch off or on, in the audit trail. */
 async function recordChange(
-  stores: Stores,
+  stores: Pick<Stores, 'audit'>,
   actor: Actor,
   user: User,
   change: UserChange,

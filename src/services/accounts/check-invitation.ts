@@ -1,5 +1,6 @@
 import type { Role } from '../../domain/roles/role.js';
-import type { AccountDeps } from './account-deps.js';
+import type { Stores } from '../ports.js';
+import type { AccountUseCaseDeps } from './account-deps.js';
 import { findUsableLink } from './one-time-link.js';
 
 /**
@@ -7,7 +8,7 @@ import { findUsableLink } from './one-time-link.js';
  * can tell a used, revoked or expired link before asking for a name and a password.
  */
 export async function checkInvitation(
-  deps: AccountDeps,
+  deps: AccountUseCaseDeps<Pick<Stores, 'oneTimeTokens'>>,
   token: string,
 ): Promise<{ email: string; role: Role | null; expiresAt: Date }> {
   const tokenHash = deps.secrets.hash(token);

@@ -4,7 +4,8 @@ import {
   refuseGuessablePassword,
 } from '../../domain/account/password-policy.js';
 import { loadPublicationSettings } from '../publication-cache.js';
-import type { AccountDeps } from './account-deps.js';
+import type { Stores } from '../ports.js';
+import type { AccountUseCaseDeps } from './account-deps.js';
 
 /**
  * Checks a password someone is choosing (at set-up, on joining, by reset, at the command line)
@@ -12,7 +13,7 @@ import type { AccountDeps } from './account-deps.js';
  * common, breached, or made of the paper's name or the person's own.
  */
 export async function hashChosenPassword(
-  deps: Pick<AccountDeps, 'storage' | 'passwords' | 'passwordStrength'>,
+  deps: AccountUseCaseDeps<Pick<Stores, 'settings'>, 'passwords' | 'passwordStrength'>,
   password: string,
   person: { email: string; name: string },
 ): Promise<string> {

@@ -3,7 +3,8 @@ import { entryBy } from '../../domain/audit/audit-entry.js';
 import { invalid } from '../../domain/errors.js';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
-import type { AccountDeps } from './account-deps.js';
+import type { Stores } from '../ports.js';
+import type { AccountUseCaseDeps } from './account-deps.js';
 
 const NAME_MAX_LENGTH = 100;
 
@@ -12,7 +13,7 @@ const NAME_MAX_LENGTH = 100;
  * secret is in the answer and nowhere else: only its hash is stored, so it cannot be shown again.
  */
 export async function createApiToken(
-  deps: Pick<AccountDeps, 'storage' | 'clock' | 'secrets'>,
+  deps: AccountUseCaseDeps<Pick<Stores, 'apiTokens' | 'audit'>, 'clock' | 'secrets'>,
   actor: Actor,
   input: { name: string; expiresInDays?: number | null },
 ): Promise<{ token: ApiToken; secret: string }> {

@@ -3,7 +3,8 @@ import { personName, type User } from '../../domain/account/user.js';
 import { CLI_CALLER } from '../../domain/audit/audit-entry.js';
 import type { Role } from '../../domain/roles/role.js';
 import { makeAuthorProfile } from '../authors/make-author-profile.js';
-import type { AccountDeps } from './account-deps.js';
+import type { Stores } from '../ports.js';
+import type { AccountUseCaseDeps } from './account-deps.js';
 import { hashChosenPassword } from './choose-password.js';
 import { refuseLookAlikeAccount } from './look-alike-accounts.js';
 
@@ -12,7 +13,10 @@ import { refuseLookAlikeAccount } from './look-alike-accounts.js';
  * to the server). The name defaults to the email address's local part.
  */
 export async function createUser(
-  deps: Pick<AccountDeps, 'storage' | 'clock' | 'passwords' | 'passwordStrength'>,
+  deps: AccountUseCaseDeps<
+    Pick<Stores, 'users' | 'authors' | 'media' | 'audit' | 'settings'>,
+    'clock' | 'passwords' | 'passwordStrength'
+  >,
   input: { email: string; role: Role; password: string; name?: string },
 ): Promise<User> {
   const email = normalizeEmail(input.email);

@@ -10,8 +10,8 @@ import { reissueOneTimeLink } from './one-time-link.js';
  * and so break the link just handed out (ADR 0020).
  */
 export async function deliverInvitation(
-  deps: AccountDeps,
-  stores: Stores,
+  deps: Pick<AccountDeps, 'mailDelivery' | 'clock' | 'secrets' | 'publicUrl'>,
+  stores: Pick<Stores, 'jobs' | 'oneTimeTokens'>,
   email: string,
   now: Date,
 ): Promise<{ link?: string }> {

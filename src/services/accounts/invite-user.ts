@@ -4,7 +4,8 @@ import { entryBy } from '../../domain/audit/audit-entry.js';
 import { conflict, forbidden } from '../../domain/errors.js';
 import { authorize, canGrantRole } from '../../domain/roles/permissions.js';
 import type { Actor, Role } from '../../domain/roles/role.js';
-import type { AccountDeps, MailDelivery } from './account-deps.js';
+import type { Stores } from '../ports.js';
+import type { AccountUseCaseDeps, MailDelivery } from './account-deps.js';
 import { deliverInvitation } from './invitation-delivery.js';
 import { refuseLookAlikeAccount } from './look-alike-accounts.js';
 import { issueOneTimeLink } from './one-time-link.js';
@@ -15,7 +16,7 @@ import { issueOneTimeLink } from './one-time-link.js';
  * their name and password. Answers at once; the mail goes out (and is retried) in the background.
  */
 export async function inviteUser(
-  deps: AccountDeps,
+  deps: AccountUseCaseDeps<Pick<Stores, 'users' | 'oneTimeTokens' | 'jobs' | 'audit'>>,
   actor: Actor,
   input: { email: string; role: Role },
 ): Promise<{ email: string; role: Role; expiresAt: Date; mail: MailDelivery; link?: string }> {

@@ -1,7 +1,8 @@
 import type { Role } from '../../domain/roles/role.js';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
-import type { AccountDeps } from './account-deps.js';
+import type { Stores } from '../ports.js';
+import type { AccountUseCaseDeps } from './account-deps.js';
 
 /** An invitation still waiting to be taken up, as the users page lists it. */
 export interface PendingInvitation {
@@ -15,7 +16,7 @@ export interface PendingInvitation {
 
 /** The invitations not yet used nor revoked, newest first: one per address, expired ones too. */
 export async function listInvitations(
-  deps: AccountDeps,
+  deps: AccountUseCaseDeps<Pick<Stores, 'oneTimeTokens' | 'users'>>,
   actor: Actor,
 ): Promise<PendingInvitation[]> {
   authorize(actor, 'user.manage');

@@ -7,7 +7,10 @@ import type { Stores } from '../ports.js';
  * Cyrillic і or a zero for an o). Newsrooms have tens of people, not millions: reading them
  * all when an account is made is cheaper than keeping skeletons in step with the map.
  */
-export async function refuseLookAlikeAccount(stores: Stores, email: string): Promise<void> {
+export async function refuseLookAlikeAccount(
+  stores: Pick<Stores, 'users'>,
+  email: string,
+): Promise<void> {
   const skeleton = confusableSkeleton(email);
   const twin = (await stores.users.list()).find(
     (user) => user.email !== email && confusableSkeleton(user.email) === skeleton,

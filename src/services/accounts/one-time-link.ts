@@ -39,7 +39,7 @@ const linkTo = (
 /** Stores a new single-use token (by its hash) and returns the link that carries it. */
 export async function issueOneTimeLink(
   deps: Pick<AccountDeps, 'clock' | 'secrets' | 'publicUrl'>,
-  stores: Stores,
+  stores: Pick<Stores, 'oneTimeTokens'>,
   link: {
     purpose: OneTimeTokenPurpose;
     email: string;
@@ -65,7 +65,7 @@ export async function issueOneTimeLink(
  */
 export async function reissueOneTimeLink(
   deps: Pick<AccountDeps, 'clock' | 'secrets' | 'publicUrl'>,
-  stores: Stores,
+  stores: Pick<Stores, 'oneTimeTokens'>,
   purpose: OneTimeTokenPurpose,
   email: string,
 ): Promise<{ url: string; link: OneTimeToken } | undefined> {
@@ -79,7 +79,7 @@ export async function reissueOneTimeLink(
 
 /** The token behind a link, if it is of this kind and still good; otherwise a clear refusal. */
 export async function findUsableLink(
-  stores: Stores,
+  stores: Pick<Stores, 'oneTimeTokens'>,
   tokenHash: string,
   purpose: OneTimeTokenPurpose,
   now: Date,
@@ -99,7 +99,7 @@ export async function findUsableLink(
 
 /** Marks the link used, inside the transaction that acts on it; a second use is refused. */
 export async function spendLink(
-  stores: Stores,
+  stores: Pick<Stores, 'oneTimeTokens'>,
   tokenHash: string,
   purpose: OneTimeTokenPurpose,
   now: Date,

@@ -1,6 +1,7 @@
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
-import type { AccountDeps, MailDelivery } from './account-deps.js';
+import type { Stores } from '../ports.js';
+import type { AccountUseCaseDeps, MailDelivery } from './account-deps.js';
 import { MAIL_JOBS } from './account-mail-jobs.js';
 
 /** Mail given up longer ago than this no longer raises a warning. */
@@ -19,7 +20,7 @@ export interface MailDeliveryReport {
 
 /** How the newsroom's mail is going: for the editor-in-chief, who can fix the mail server. */
 export async function readMailDelivery(
-  deps: AccountDeps,
+  deps: AccountUseCaseDeps<Pick<Stores, 'jobs'>>,
   actor: Actor,
 ): Promise<MailDeliveryReport> {
   authorize(actor, 'user.manage');

@@ -1,6 +1,7 @@
 import { normalizeEmail } from '../../domain/account/email.js';
 import { entryFrom, SYSTEM_CALLER } from '../../domain/audit/audit-entry.js';
-import type { AccountDeps, Client } from './account-deps.js';
+import type { Stores } from '../ports.js';
+import type { AccountUseCaseDeps, Client } from './account-deps.js';
 import { PASSWORD_RESET_MAIL_JOB } from './account-mail-jobs.js';
 import { recordFailure, refuseWhenThrottled, resetThrottleKeys } from './sign-in-throttle.js';
 
@@ -16,7 +17,7 @@ export const PASSWORD_RESET_REQUESTED =
  * address alike, so the form cannot be used to flood a mailbox.
  */
 export async function requestPasswordReset(
-  deps: AccountDeps,
+  deps: AccountUseCaseDeps<Pick<Stores, 'loginFailures' | 'audit' | 'jobs'>>,
   input: { email: string },
   client?: Client,
 ): Promise<{ message: string }> {

@@ -4,7 +4,8 @@ import { entryBy } from '../../domain/audit/audit-entry.js';
 import { notFound } from '../../domain/errors.js';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
-import type { AccountDeps, MailDelivery } from './account-deps.js';
+import type { Stores } from '../ports.js';
+import type { AccountUseCaseDeps, MailDelivery } from './account-deps.js';
 import { deliverInvitation } from './invitation-delivery.js';
 
 /**
@@ -12,7 +13,7 @@ import { deliverInvitation } from './invitation-delivery.js';
  * new, so any earlier copy of it stops working.
  */
 export async function resendInvitation(
-  deps: AccountDeps,
+  deps: AccountUseCaseDeps<Pick<Stores, 'oneTimeTokens' | 'jobs' | 'audit'>>,
   actor: Actor,
   input: { email: string },
 ): Promise<{ email: string; expiresAt: Date; mail: MailDelivery; link?: string }> {

@@ -1,6 +1,7 @@
 import { ANONYMOUS_CALLER } from '../../domain/audit/audit-entry.js';
 import { gone } from '../../domain/errors.js';
-import type { AccountDeps, Client } from './account-deps.js';
+import type { Stores } from '../ports.js';
+import type { AccountUseCaseDeps, Client } from './account-deps.js';
 import { hashChosenPassword } from './choose-password.js';
 import { findUsableLink, spendLink } from './one-time-link.js';
 import { lockOutOldPassword } from './revoke-access.js';
@@ -10,7 +11,12 @@ import { lockOutOldPassword } from './revoke-access.js';
  * API tokens and withdraws its other reset links: whoever knew the old password is locked out.
  */
 export async function resetPassword(
-  deps: AccountDeps,
+  deps: AccountUseCaseDeps<
+    Pick<
+      Stores,
+      'oneTimeTokens' | 'users' | 'apiTokens' | 'sessions' | 'loginFailures' | 'audit' | 'settings'
+    >
+  >,
   input: { token: string; password: string },
   client?: Client,
 ): Promise<void> {

@@ -1,14 +1,15 @@
 import { apiTokenExpired } from '../../domain/account/api-token.js';
 import { actorFor, type User } from '../../domain/account/user.js';
 import type { Actor } from '../../domain/roles/role.js';
-import type { AccountDeps } from './account-deps.js';
+import type { Stores } from '../ports.js';
+import type { AccountUseCaseDeps } from './account-deps.js';
 
 /** last_used_at is written at most this often. */
 const TOUCH_INTERVAL_MS = 60_000;
 
 /** Who a script acts for with this API token: null when it is unknown, revoked, expired or its owner disabled. */
 export async function resolveApiToken(
-  deps: Pick<AccountDeps, 'storage' | 'clock' | 'secrets'>,
+  deps: AccountUseCaseDeps<Pick<Stores, 'apiTokens'>, 'clock' | 'secrets'>,
   secret: string,
 ): Promise<{ actor: Actor; user: User } | null> {
   const { apiTokens } = deps.storage.stores;

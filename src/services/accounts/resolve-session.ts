@@ -1,6 +1,7 @@
 import { actorFor, type User } from '../../domain/account/user.js';
 import type { Actor } from '../../domain/roles/role.js';
-import type { AccountDeps } from './account-deps.js';
+import type { Stores } from '../ports.js';
+import type { AccountUseCaseDeps } from './account-deps.js';
 
 /** last_seen_at is written at most this often: one write a minute, not one per request. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -12,7 +13,7 @@ const HOUR_MS = 60 * 60 * 1000;
  * longer than the idle limit (both are deleted), or a disabled user.
  */
 export async function resolveSession(
-  deps: Pick<AccountDeps, 'storage' | 'clock' | 'secrets' | 'sessionIdleHours'>,
+  deps: AccountUseCaseDeps<Pick<Stores, 'sessions'>, 'clock' | 'secrets' | 'sessionIdleHours'>,
   sessionToken: string,
 ): Promise<{ actor: Actor; user: User; csrfToken: string } | null> {
   const { sessions } = deps.storage.stores;

@@ -4,7 +4,11 @@ import type { Stores } from '../ports.js';
  * Ends every session and revokes every API token of the user, so nothing they (or anyone
  * holding their credentials) signed in with still works. Resolves with how many sessions ended.
  */
-export async function revokeAllAccess(stores: Stores, userId: number, now: Date): Promise<number> {
+export async function revokeAllAccess(
+  stores: Pick<Stores, 'apiTokens' | 'sessions'>,
+  userId: number,
+  now: Date,
+): Promise<number> {
   await stores.apiTokens.revokeAllOf(userId, now);
   return stores.sessions.deleteAllOf(userId);
 }
@@ -14,7 +18,7 @@ export async function revokeAllAccess(stores: Stores, userId: number, now: Date)
  * every reset link still in a mailbox is withdrawn, so a stale one cannot set it again.
  */
 export async function lockOutOldPassword(
-  stores: Stores,
+  stores: Pick<Stores, 'apiTokens' | 'sessions' | 'oneTimeTokens' | 'loginFailures'>,
   user: { id: number; email: string },
   now: Date,
 ): Promise<void> {

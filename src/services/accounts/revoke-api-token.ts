@@ -2,11 +2,12 @@ import { entryBy } from '../../domain/audit/audit-entry.js';
 import { notFound } from '../../domain/errors.js';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
-import type { AccountDeps } from './account-deps.js';
+import type { Stores } from '../ports.js';
+import type { AccountUseCaseDeps } from './account-deps.js';
 
 /** Revokes one of the actor's own API tokens; scripts using it are refused from now on. */
 export async function revokeApiToken(
-  deps: Pick<AccountDeps, 'storage' | 'clock'>,
+  deps: AccountUseCaseDeps<Pick<Stores, 'apiTokens' | 'audit'>, 'clock'>,
   actor: Actor,
   tokenId: number,
 ): Promise<void> {

@@ -3,11 +3,12 @@ import { entryBy } from '../../domain/audit/audit-entry.js';
 import { notFound } from '../../domain/errors.js';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
-import type { AccountDeps } from './account-deps.js';
+import type { Stores } from '../ports.js';
+import type { AccountUseCaseDeps } from './account-deps.js';
 
 /** Withdraws the open invitation of an address: its link then says it was withdrawn. */
 export async function revokeInvitation(
-  deps: AccountDeps,
+  deps: AccountUseCaseDeps<Pick<Stores, 'oneTimeTokens' | 'audit'>>,
   actor: Actor,
   input: { email: string },
 ): Promise<void> {

@@ -1,6 +1,7 @@
 import { roleLabel } from '../../domain/account/user.js';
 import { loadPublicationSettings } from '../publication-cache.js';
-import type { AccountDeps } from './account-deps.js';
+import type { Stores } from '../ports.js';
+import type { AccountUseCaseDeps } from './account-deps.js';
 import { reissueOneTimeLink } from './one-time-link.js';
 
 /**
@@ -8,7 +9,10 @@ import { reissueOneTimeLink } from './one-time-link.js';
  * holds its secret; the background half of inviting. Nothing is sent once the invitation was
  * used or has expired.
  */
-export async function sendInvitation(deps: AccountDeps, email: string): Promise<void> {
+export async function sendInvitation(
+  deps: AccountUseCaseDeps<Pick<Stores, 'oneTimeTokens' | 'users' | 'settings'>>,
+  email: string,
+): Promise<void> {
   const { stores } = deps.storage;
   const reissued = await reissueOneTimeLink(deps, stores, 'invitation', email);
   if (!reissued) return;

@@ -1,4 +1,5 @@
-import type { AccountDeps } from './account-deps.js';
+import type { Stores } from '../ports.js';
+import type { AccountUseCaseDeps } from './account-deps.js';
 import { issueOneTimeLink } from './one-time-link.js';
 
 /**
@@ -6,7 +7,10 @@ import { issueOneTimeLink } from './one-time-link.js';
  * active account; the background half of a reset request. The link's secret is made here, at
  * sending time, so the queue never holds it and a retry mails a fresh link.
  */
-export async function sendPasswordReset(deps: AccountDeps, email: string): Promise<void> {
+export async function sendPasswordReset(
+  deps: AccountUseCaseDeps<Pick<Stores, 'users' | 'oneTimeTokens' | 'settings'>>,
+  email: string,
+): Promise<void> {
   const { stores } = deps.storage;
   const user = await stores.users.findByEmail(email);
   if (!user || user.disabledAt) return;

@@ -3,19 +3,21 @@ import { personName } from '../../domain/account/user.js';
 import { conflict } from '../../domain/errors.js';
 import type { Stores } from '../ports.js';
 import { makeAuthorProfile } from '../authors/make-author-profile.js';
-import type { AccountDeps, Client, SignedIn } from './account-deps.js';
+import type { AccountUseCaseDeps, Client, SignedIn } from './account-deps.js';
 import { hashChosenPassword } from './choose-password.js';
 import { startSession } from './start-session.js';
 
 /** True while no account exists: only then may the first editor-in-chief be set up. */
-export const setUpIsOpen = async (stores: Stores) => !(await stores.users.any());
+export const setUpIsOpen = async (stores: Pick<Stores, 'users'>) => !(await stores.users.any());
 
 /**
  * Creates the newspaper's first account, an editor-in-chief, and signs them in. Works only
  * while no account exists; afterwards it is a Conflict.
  */
 export async function setUpFirstUser(
-  deps: AccountDeps,
+  deps: AccountUseCaseDeps<
+    Pick<Stores, 'users' | 'authors' | 'media' | 'audit' | 'sessions' | 'settings'>
+  >,
   input: { email: string; name: string; password: string },
   client: Client,
 ): Promise<SignedIn> {

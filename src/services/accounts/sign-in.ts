@@ -1,7 +1,7 @@
 import { entryFrom } from '../../domain/audit/audit-entry.js';
 import { forbidden, isDomainError, unauthenticated } from '../../domain/errors.js';
-import type { PasswordHasher } from '../ports.js';
-import type { AccountDeps, Client, SignedIn } from './account-deps.js';
+import type { PasswordHasher, Stores } from '../ports.js';
+import type { AccountUseCaseDeps, Client, SignedIn } from './account-deps.js';
 import { recordFailure, refuseWhenThrottled, throttleKeys } from './sign-in-throttle.js';
 import { startSession } from './start-session.js';
 
@@ -28,7 +28,7 @@ export const prepareSignIn = (passwords: PasswordHasher) => dummyHashFor(passwor
  * address; opens a session.
  */
 export async function signIn(
-  deps: AccountDeps,
+  deps: AccountUseCaseDeps<Pick<Stores, 'loginFailures' | 'audit' | 'users' | 'sessions'>>,
   input: { email: string; password: string },
   client: Client,
 ): Promise<SignedIn> {

@@ -8,7 +8,7 @@ const DAY_MS = 24 * HOUR_MS;
 /** Opens a session for a user whose identity is already proven; used by every way in. */
 export async function startSession(
   deps: Pick<AccountDeps, 'clock' | 'secrets' | 'sessionDays' | 'sessionIdleHours'>,
-  stores: Stores,
+  stores: Pick<Stores, 'sessions'>,
   user: User,
   client: Client,
 ): Promise<SignedIn> {

@@ -4,19 +4,29 @@ import { notFound } from '../../domain/errors.js';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
 import { withNames } from '../accounts/with-names.js';
-import type { Stores } from '../ports.js';
+import type { Reads, Stores } from '../ports.js';
 import { accessOf, loadArticle } from './load-article.js';
-import type { NewsroomDeps } from './newsroom-deps.js';
-import { saveArticle } from './save-article.js';
+import type { UseCaseDeps } from './newsroom-deps.js';
+import { saveArticle, type SaveStores } from './save-article.js';
 
-async function readable(stores: Stores, actor: Actor, id: number) {
+/** The stores reading the revisions and their differences touches. */
+export type RevisionReadStores = Pick<
+  Stores,
+  'articles' | 'revisions' | 'users' | 'sections' | 'authors' | 'media'
+>;
+
+async function readable(stores: Pick<Stores, 'articles'>, actor: Actor, id: number) {
   const article = await loadArticle(stores, id);
   authorize(actor, 'article.read', accessOf(article));
   return article;
 }
 
 /** Every revision of an article, newest first: who saved it, when, and of what kind. */
-export async function listRevisions(deps: NewsroomDeps, actor: Actor, id: number) {
+export async function listRevisions(
+  deps: { storage: Reads<RevisionReadStores> },
+  actor: Actor,
+  id: number,
+) {
   const stores = deps.storage.stores;
   const article = await readable(stores, actor, id);
   const revisions = await stores.revisions.list(id);
@@ -24,7 +34,10 @@ export async function listRevisions(deps: NewsroomDeps, actor: Actor, id: number
 }
 
 /** The names of the sections, bylines and photos two versions name. */
-async function namesIn(stores: Stores, drafts: ArticleDraft[]): Promise<DraftNames> {
+async function namesIn(
+  stores: Pick<Stores, 'sections' | 'authors' | 'media'>,
+  drafts: ArticleDraft[],
+): Promise<DraftNames> {
   const photoIds = new Set(
     drafts.flatMap((d) => [d.lead?.mediaId, d.socialImageId]).filter((id) => id != null),
   );
@@ -46,7 +59,7 @@ async function namesIn(stores: Stores, drafts: ArticleDraft[]): Promise<DraftNam
 
 /** What changed between two revisions, field by field, the text word by word. */
 export async function diffRevisions(
-  deps: NewsroomDeps,
+  deps: { storage: Reads<RevisionReadStores> },
   actor: Actor,
   id: number,
   from: number,
@@ -64,7 +77,7 @@ export async function diffRevisions(
 
 /** Brings an earlier revision back as the newest one (nothing is overwritten). */
 export async function restoreRevision(
-  deps: NewsroomDeps,
+  deps: UseCaseDeps<SaveStores> & { storage: Reads<Pick<Stores, 'revisions'>> },
   actor: Actor,
   id: number,
   number: number,

@@ -2,11 +2,15 @@ import type { ArticleDraft } from '../../domain/article/article-draft.js';
 import { invalid } from '../../domain/errors.js';
 import { authorize, can } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
-import type { NewsroomDeps } from './newsroom-deps.js';
-import { writeNewArticle } from './write-new-article.js';
+import type { UseCaseDeps } from './newsroom-deps.js';
+import { writeNewArticle, type NewArticleStores } from './write-new-article.js';
 
 /** Starts a draft owned by the actor; its first revision is the text as given, already checked. */
-export async function createArticle(deps: NewsroomDeps, actor: Actor, draft: ArticleDraft) {
+export async function createArticle(
+  deps: UseCaseDeps<NewArticleStores>,
+  actor: Actor,
+  draft: ArticleDraft,
+) {
   authorize(actor, 'article.create');
   // A writer's own profile is the byline unless an editor chooses others.
   if (

@@ -4,9 +4,9 @@ import { can, authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
 import { recordIdParam } from '../../domain/validation.js';
 import { withNames } from '../accounts/with-names.js';
-import type { WaitingChanges } from '../ports.js';
+import type { Stores, WaitingChanges } from '../ports.js';
 import { accessOf, loadArticle } from './load-article.js';
-import type { NewsroomDeps } from './newsroom-deps.js';
+import type { ReadDeps } from './newsroom-deps.js';
 import { latestDraft } from './publish-changes.js';
 import { readerPathOf, withReaderPaths } from './reader-path.js';
 import { withAllowedActions } from './with-allowed-actions.js';
@@ -25,11 +25,21 @@ export type DeskQuery = z.infer<typeof deskQuerySchema>;
 
 const PER_PAGE = 50;
 
+/** The stores the desk's reads of articles touch. */
+export type DeskReadStores = Pick<
+  Stores,
+  'articles' | 'desk' | 'sections' | 'notes' | 'users' | 'scheduledUpdates' | 'revisions'
+>;
+
 /**
  * The newsroom's article list with filters, each with where readers find it; contributors see
  * only their own work.
  */
-export async function listDeskArticles(deps: NewsroomDeps, actor: Actor, query: DeskQuery) {
+export async function listDeskArticles(
+  deps: ReadDeps<Pick<Stores, 'desk' | 'sections'>>,
+  actor: Actor,
+  query: DeskQuery,
+) {
   const createdBy = can(actor, 'article.list_all') ? undefined : actor.userId;
   const stores = deps.storage.stores;
   const entries = await stores.desk.list({
@@ -49,7 +59,7 @@ export async function listDeskArticles(deps: NewsroomDeps, actor: Actor, query: 
  * One article as the editor opens it: the draft, its workflow state, where readers find it,
  * corrections and notes.
  */
-export async function readDeskArticle(deps: NewsroomDeps, actor: Actor, id: number) {
+export async function readDeskArticle(deps: ReadDeps<DeskReadStores>, actor: Actor, id: number) {
   const stores = deps.storage.stores;
   const article = await loadArticle(stores, id);
   authorize(actor, 'article.read', accessOf(article));
@@ -89,7 +99,11 @@ export async function readDeskArticle(deps: NewsroomDeps, actor: Actor, id: numb
 }
 
 /** Who saved the waiting changes of a live story, and which revisions to compare. */
-async function pendingOf(deps: NewsroomDeps, id: number, waiting: WaitingChanges) {
+async function pendingOf(
+  deps: ReadDeps<Pick<Stores, 'revisions' | 'users'>>,
+  id: number,
+  waiting: WaitingChanges,
+) {
   const stores = deps.storage.stores;
   const saved = await stores.revisions.get(id, waiting.revision);
   const user = saved?.userId ? await stores.users.findById(saved.userId) : undefined;
@@ -104,7 +118,12 @@ async function pendingOf(deps: NewsroomDeps, id: number, waiting: WaitingChanges
 }
 
 /** Leaves an internal note on an article for colleagues; readers never see notes. */
-export async function addArticleNote(deps: NewsroomDeps, actor: Actor, id: number, text: string) {
+export async function addArticleNote(
+  deps: ReadDeps<Pick<Stores, 'articles' | 'notes' | 'users'>>,
+  actor: Actor,
+  id: number,
+  text: string,
+) {
   const stores = deps.storage.stores;
   const article = await loadArticle(stores, id);
   authorize(actor, 'article.note', accessOf(article));

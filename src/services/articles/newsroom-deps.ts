@@ -1,4 +1,4 @@
-import type { Clock, Storage, Transactions } from '../ports.js';
+import type { Clock, Reads, Storage, Transactions } from '../ports.js';
 
 /** What the newsroom's article use cases need. */
 export interface NewsroomDeps {
@@ -12,5 +12,11 @@ export interface NewsroomDeps {
  */
 export interface UseCaseDeps<S> {
   storage: Transactions<S>;
+  clock: Clock;
+}
+
+/** What a read that names the stores it reads (`S`, a Pick of Stores) needs; NewsroomDeps fits. */
+export interface ReadDeps<S> {
+  storage: Reads<S>;
   clock: Clock;
 }

@@ -1,18 +1,20 @@
 import { can } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
-import type { DeskEntry, DeskQuery } from '../ports.js';
-import { readFirstRunChecklist } from '../read-first-run-checklist.js';
-import type { NewsroomDeps } from './newsroom-deps.js';
+import type { DeskEntry, DeskQuery, Reads, Stores } from '../ports.js';
+import { readFirstRunChecklist, type FirstRunStores } from '../read-first-run-checklist.js';
 import { withAllowedActions } from './with-allowed-actions.js';
 
 const SHOWN = 20;
+
+/** The stores the dashboard reads. */
+export type DashboardStores = FirstRunStores & Pick<Stores, 'desk' | 'alerts'>;
 
 /**
  * The newsroom's front page for one person: their drafts, what waits for review, what is
  * scheduled, what went out lately, the alerts an editor must see, and the editor-in-chief's
  * first-run checklist while the paper is new; each story with what the actor may do with it.
  */
-export async function readDashboard(deps: NewsroomDeps, actor: Actor) {
+export async function readDashboard(deps: { storage: Reads<DashboardStores> }, actor: Actor) {
   const { desk, alerts } = deps.storage.stores;
   const seesAll = can(actor, 'article.list_all');
   const list = (query: Partial<DeskQuery>) =>

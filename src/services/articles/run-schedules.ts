@@ -1,12 +1,16 @@
 import { assertPublishable } from '../../domain/article/publishable.js';
 import { isDomainError } from '../../domain/errors.js';
-import type { Locks, Stores } from '../ports.js';
+import type { Clock, Locks, Reads, Stores, Transactions } from '../ports.js';
 import { draftOf } from './article-draft-of.js';
-import { applyScheduledUpdate } from './schedule-update.js';
+import { applyScheduledUpdate, type ApplyUpdateStores } from './schedule-update.js';
 import { announce } from './transition-article.js';
-import type { NewsroomDeps } from './newsroom-deps.js';
+/** The stores a run of the scheduler touches. */
+export type ScheduleRunStores = ApplyUpdateStores &
+  Pick<Stores, 'articles' | 'desk' | 'alerts' | 'events'>;
 
-export interface SchedulerDeps extends NewsroomDeps {
+export interface SchedulerDeps {
+  storage: Transactions<ScheduleRunStores> & Reads<ScheduleRunStores>;
+  clock: Clock;
   locks: Locks;
   log(message: string): void;
 }
@@ -15,7 +19,7 @@ const SCHEDULE_FAILED = 'schedule_failed';
 
 async function goLive(
   deps: SchedulerDeps,
-  stores: Stores,
+  stores: Pick<Stores, 'articles' | 'alerts' | 'desk' | 'events'>,
   id: number,
   now: Date,
 ): Promise<boolean> {
@@ -44,7 +48,11 @@ async function goLive(
   return true;
 }
 
-async function takeDown(stores: Stores, id: number, now: Date): Promise<boolean> {
+async function takeDown(
+  stores: Pick<Stores, 'desk' | 'events' | 'alerts'>,
+  id: number,
+  now: Date,
+): Promise<boolean> {
   if (!(await stores.desk.move(id, 'published', 'unpublished', { unpublishAt: null }, now)))
     return false;
   await announce(stores, 'unpublished', id, null, now);

@@ -5,6 +5,12 @@ import type { Stores } from '../ports.js';
 import { assertReferencesExist, columnsFor, writeLinks } from './article-draft-of.js';
 import { assertEmbedsAllowed } from './assert-embeds-allowed.js';
 
+/** The stores filing a new article touches. */
+export type NewArticleStores = Pick<
+  Stores,
+  'articles' | 'desk' | 'revisions' | 'tags' | 'sections' | 'authors' | 'media' | 'settings'
+>;
+
 /** Where a new article comes from, beyond its text. */
 export interface ArticleOrigin {
   /** The person who started it; null for a story the command line brought in. */
@@ -22,7 +28,7 @@ export interface ArticleOrigin {
  * so every story starts the same way whoever brings it; each checks its caller first.
  */
 export async function writeNewArticle(
-  stores: Stores,
+  stores: NewArticleStores,
   draft: ArticleDraft,
   origin: ArticleOrigin,
   now: Date,

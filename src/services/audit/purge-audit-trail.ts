@@ -1,5 +1,5 @@
 import { SYSTEM_CALLER } from '../../domain/audit/audit-entry.js';
-import type { Clock, Storage } from '../ports.js';
+import type { Clock, Stores, Transactions } from '../ports.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -8,7 +8,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * that it did, in the same transaction; resolves with how many were forgotten.
  */
 export async function purgeAuditTrail(
-  deps: { storage: Storage; clock: Clock },
+  deps: { storage: Transactions<Pick<Stores, 'audit'>>; clock: Clock },
   retentionDays: number,
 ): Promise<number> {
   const now = deps.clock.now();

@@ -1,11 +1,11 @@
 import type { AuditRecord } from '../../domain/audit/audit-entry.js';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
-import type { AuditQuery, Storage } from '../ports.js';
+import type { AuditQuery, Reads, Stores } from '../ports.js';
 
 /** A page of the audit trail, newest first; `hasMore` when an older page follows. */
 export async function readAuditTrail(
-  deps: { storage: Storage },
+  deps: { storage: Reads<Pick<Stores, 'audit'>> },
   actor: Actor,
   query: AuditQuery,
 ): Promise<{ events: AuditRecord[]; hasMore: boolean }> {

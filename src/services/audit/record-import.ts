@@ -1,9 +1,9 @@
 import { CLI_CALLER } from '../../domain/audit/audit-entry.js';
-import type { Clock, Storage } from '../ports.js';
+import type { Clock, Reads, Stores } from '../ports.js';
 
 /** Notes in the audit trail an import run from the command line: the file and its counts. */
 export async function recordImport(
-  deps: { storage: Storage; clock: Clock },
+  deps: { storage: Reads<Pick<Stores, 'audit'>>; clock: Clock },
   run: { file: string; imported: number; failed: number },
 ): Promise<void> {
   await deps.storage.stores.audit.record(

@@ -4,7 +4,7 @@ import {
   type AuditOrigin,
 } from '../../domain/audit/audit-entry.js';
 import type { Actor } from '../../domain/roles/role.js';
-import type { Clock, Storage } from '../ports.js';
+import type { Clock, Reads, Stores } from '../ports.js';
 
 export interface Refusal {
   /** Who was refused; null when nobody was signed in (a forged form, a wrong CSRF token). */
@@ -18,7 +18,7 @@ export interface Refusal {
 
 /** Notes in the audit trail an action refused as forbidden (403): who, what and from where. */
 export async function recordRefusal(
-  deps: { storage: Storage; clock: Clock },
+  deps: { storage: Reads<Pick<Stores, 'audit'>>; clock: Clock },
   refusal: Refusal,
 ): Promise<void> {
   const { actor } = refusal;

@@ -2,12 +2,12 @@ import type { AuthorDetails, AuthorProfile } from '../../domain/author/author.js
 import { forbidden, notFound } from '../../domain/errors.js';
 import { authorize, can } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
-import type { Storage } from '../ports.js';
-import { assertProfilePhotoExists } from './make-author-profile.js';
+import type { Transactions } from '../ports.js';
+import { assertProfilePhotoExists, type AuthorProfileStores } from './make-author-profile.js';
 
 /** Changes a profile: its owner may change their own, editors anyone's. */
 export async function editAuthorProfile(
-  deps: { storage: Storage },
+  deps: { storage: Transactions<AuthorProfileStores> },
   actor: Actor,
   id: number,
   details: AuthorDetails,

@@ -9,7 +9,10 @@ import type { ArticleEvent, CdnPurger, Stores } from '../ports.js';
  * bylines, and every list (home, fronts, feeds, sitemaps, search). `lists` also covers the
  * section or topic a story has just left.
  */
-export async function keysToPurge(stores: Stores, event: ArticleEvent): Promise<string[]> {
+export async function keysToPurge(
+  stores: Pick<Stores, 'articles'>,
+  event: ArticleEvent,
+): Promise<string[]> {
   if (event.articleId === null) return [surrogateKeys.lists];
   const article = await stores.articles.findById(event.articleId);
   return [
@@ -30,7 +33,10 @@ const retryDelay = (attempts: number) =>
   attempts >= 12 ? null : Math.min(600_000, 5_000 * 2 ** (attempts - 1));
 
 /** Purges the CDN's copies of every page an article event changed. */
-export function cdnPurgeListener(deps: { stores: Stores; purger: CdnPurger }): EventListener {
+export function cdnPurgeListener(deps: {
+  stores: Pick<Stores, 'articles'>;
+  purger: CdnPurger;
+}): EventListener {
   return {
     name: 'cdn-purge',
     async handle(event) {
@@ -51,7 +57,11 @@ const PUBLICATION_CACHE_LAG_MS = 35_000;
  * for up to half a minute, so the purge is repeated once that has passed: otherwise the CDN
  * could refetch a page from an instance that still shows the old settings, and keep it.
  */
-export async function queueCdnPurge(stores: Stores, keys: string[], now: Date): Promise<void> {
+export async function queueCdnPurge(
+  stores: Pick<Stores, 'jobs'>,
+  keys: string[],
+  now: Date,
+): Promise<void> {
   await stores.jobs.enqueue(CDN_PURGE_JOB, { keys }, now, now);
   await stores.jobs.enqueue(
     CDN_PURGE_JOB,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { recordId } from '../../domain/validation.js';
 import { jobHandler } from '../job-handler.js';
-import type { ArticleEvent, Clock, Storage } from '../ports.js';
+import type { ArticleEvent, Clock, Reads, Stores, Transactions } from '../ports.js';
 import type { JobHandler } from '../job-ports.js';
 import { FAN_OUT_EVENT_JOB } from './event-ports.js';
 
@@ -21,12 +21,15 @@ const eventPayload = z.object({ eventId: recordId });
 
 const listenerJob = (listener: EventListener) => `event:${listener.name}`;
 
+/** The stores carrying events touches: the events, and the job queue. */
+type EventJobStores = Pick<Stores, 'events' | 'jobs'>;
+
 /**
  * The jobs that carry events to listeners: the fan-out queues one job per listener, in one
  * transaction, and each listener's job runs and retries alone.
  */
 export function eventJobHandlers(
-  deps: { storage: Storage; clock: Clock },
+  deps: { storage: Transactions<EventJobStores> & Reads<EventJobStores>; clock: Clock },
   listeners: EventListener[],
 ): Record<string, JobHandler> {
   const handlers: Record<string, JobHandler> = {

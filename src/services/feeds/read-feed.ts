@@ -7,7 +7,8 @@ import { feedEntry } from '../../domain/feeds/feed-entry.js';
 import { sectionPath } from '../../domain/section/section.js';
 import type { FeedQuery } from '../discovery-ports.js';
 import type { PublicationSnapshot } from '../publication-cache.js';
-import type { SiteContext } from '../site-context.js';
+import type { Stores } from '../ports.js';
+import type { SiteReads } from '../site-context.js';
 
 /** How many stories a feed carries: a day or two of a daily's news. */
 export const FEED_SIZE = 50;
@@ -29,7 +30,7 @@ interface FeedSubject {
 }
 
 async function subjectOf(
-  context: SiteContext,
+  context: SiteReads<Pick<Stores, 'tags' | 'authors' | 'discovery'>>,
   publication: PublicationSnapshot,
   scope: FeedScope,
 ): Promise<FeedSubject> {
@@ -89,7 +90,7 @@ export interface FeedResult {
 
 /** The newest visible stories of the scope, as a feed with absolute URLs under `origin`. */
 export async function readFeed(
-  context: SiteContext,
+  context: SiteReads<Pick<Stores, 'tags' | 'authors' | 'discovery'>>,
   scope: FeedScope,
   origin: string,
 ): Promise<FeedResult> {

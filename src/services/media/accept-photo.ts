@@ -4,9 +4,9 @@ import { CENTRE } from '../../domain/media/media-item.js';
 import { MIME_TYPES, originalKey } from '../../domain/media/variant-plan.js';
 import { tooLarge } from '../../domain/errors.js';
 import { formatFileSize } from '../../domain/media/file-size.js';
-import type { Stores } from '../ports.js';
+import type { Reads, Stores } from '../ports.js';
 import type { EncodeLane, InspectedImage } from './media-ports.js';
-import { MAKE_VARIANTS_JOB, type MediaDeps } from './media-deps.js';
+import { MAKE_VARIANTS_JOB, type MediaDeps, type PhotoStores } from './media-deps.js';
 
 /**
  * An upload that passed every check, with its original stored; or one whose bytes the library
@@ -33,7 +33,7 @@ export interface PhotoDetails {
  * transaction can discard the one file written. The decoding waits its turn in `lane`.
  */
 export async function acceptPhoto(
-  deps: Pick<MediaDeps, 'files' | 'images' | 'limits' | 'storage'>,
+  deps: Pick<MediaDeps, 'files' | 'images' | 'limits'> & { storage: Reads<Pick<Stores, 'media'>> },
   bytes: Uint8Array,
   name: string,
   lane: EncodeLane = 'background',
@@ -70,7 +70,7 @@ const firstOf = (...values: (string | undefined)[]) =>
 
 /** Records an accepted photo in the library and queues its variants; inside a transaction. */
 export async function recordPhoto(
-  stores: Stores,
+  stores: PhotoStores,
   accepted: AcceptedPhoto,
   details: PhotoDetails,
   uploadedBy: number | null,

@@ -2,13 +2,18 @@ import { conflict, notFound } from '../../domain/errors.js';
 import { originalKey, variantFolder } from '../../domain/media/variant-plan.js';
 import { authorizeMedia } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
-import type { MediaDeps } from './media-deps.js';
+import type { Stores } from '../ports.js';
+import type { MediaUseCaseDeps } from './media-deps.js';
 
 /**
  * Deletes a photo no article shows. The row goes first, in a transaction that also checks
  * its use; the files follow, so a page never links to a photo whose files are gone.
  */
-export async function deletePhoto(deps: MediaDeps, actor: Actor, id: number): Promise<void> {
+export async function deletePhoto(
+  deps: MediaUseCaseDeps<Pick<Stores, 'media'>>,
+  actor: Actor,
+  id: number,
+): Promise<void> {
   const photo = await deps.storage.transaction(async (stores) => {
     const found = await stores.media.findById(id);
     if (!found) throw notFound(`There is no photo ${id}`);

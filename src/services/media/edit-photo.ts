@@ -3,7 +3,7 @@ import { notFound } from '../../domain/errors.js';
 import type { MediaItem } from '../../domain/media/media-item.js';
 import { authorizeMedia } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
-import { MAKE_VARIANTS_JOB, type MediaDeps } from './media-deps.js';
+import { MAKE_VARIANTS_JOB, type MediaUseCaseDeps, type PhotoStores } from './media-deps.js';
 
 // Crop names carry the point in whole percent; finer points would name different crops alike.
 const fraction = z
@@ -34,7 +34,7 @@ const samePoint = (a: MediaItem['focalPoint'], b: MediaItem['focalPoint']) =>
  * at once, and until they are made the crops are cut on demand.
  */
 export async function editPhoto(
-  deps: MediaDeps,
+  deps: MediaUseCaseDeps<PhotoStores>,
   actor: Actor,
   id: number,
   changes: PhotoChanges,

@@ -8,7 +8,7 @@ import {
 } from '../../domain/media/variant-plan.js';
 import type { MediaItem } from '../../domain/media/media-item.js';
 import type { EncodeLane, ImageProcessor, MediaStorage } from './media-ports.js';
-import type { MediaDeps } from './media-deps.js';
+import type { VariantDeps } from './media-deps.js';
 
 /** Encodes the specs from the photo's original, in turns of `lane`, and stores each one. */
 export async function renderAndStore(
@@ -36,7 +36,7 @@ const sameFocus = (a: MediaItem, b: MediaItem) =>
  * earlier focal point, and marks the photo ready. Safe to run twice.
  */
 export async function makeVariants(
-  deps: Pick<MediaDeps, 'storage' | 'files' | 'images'>,
+  deps: VariantDeps,
   mediaId: number,
 ): Promise<{ made: number; removed: number }> {
   const { media } = deps.storage.stores;

@@ -3,10 +3,10 @@ import { recordId } from '../../domain/validation.js';
 import { jobHandler } from '../job-handler.js';
 import type { JobHandler } from '../job-ports.js';
 import { makeVariants } from './make-variants.js';
-import { MAKE_VARIANTS_JOB, type MediaDeps } from './media-deps.js';
+import { MAKE_VARIANTS_JOB, type VariantDeps } from './media-deps.js';
 
 /** The photo library's background work. */
-export function mediaJobHandlers(deps: MediaDeps): Record<string, JobHandler> {
+export function mediaJobHandlers(deps: VariantDeps): Record<string, JobHandler> {
   return {
     [MAKE_VARIANTS_JOB]: jobHandler({
       payload: z.object({ mediaId: recordId }),

@@ -26,7 +26,7 @@ const startOfDay = (value: string) => new Date(`${value}T00:00:00Z`);
 const dayAfter = (value: string) => new Date(startOfDay(value).getTime() + 86_400_000);
 
 /** The library, newest first: searched by caption, credit and file name, filtered. */
-export async function listPhotos(stores: Stores, actor: Actor, query: PhotoQuery) {
+export async function listPhotos(stores: Pick<Stores, 'media'>, actor: Actor, query: PhotoQuery) {
   authorize(actor, 'media.upload');
   return stores.media.list({
     search: query.search,
@@ -40,7 +40,7 @@ export async function listPhotos(stores: Stores, actor: Actor, query: PhotoQuery
 
 /** One photo and every article that shows it. */
 export async function readPhoto(
-  stores: Stores,
+  stores: Pick<Stores, 'media'>,
   actor: Actor,
   id: number,
 ): Promise<MediaItem & { usage: MediaUse[] }> {
@@ -51,7 +51,7 @@ export async function readPhoto(
 }
 
 /** Everyone who has uploaded a photo, for the library's filter. */
-export function listUploaders(stores: Stores, actor: Actor) {
+export function listUploaders(stores: Pick<Stores, 'media'>, actor: Actor) {
   authorize(actor, 'media.upload');
   return stores.media.uploaders();
 }

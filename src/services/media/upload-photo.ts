@@ -3,7 +3,7 @@ import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
 import type { MediaItem } from '../../domain/media/media-item.js';
 import { acceptPhoto, recordPhoto } from './accept-photo.js';
-import type { MediaDeps } from './media-deps.js';
+import type { MediaUseCaseDeps, PhotoStores } from './media-deps.js';
 
 export const uploadFieldsSchema = z
   .object({
@@ -38,7 +38,7 @@ export interface ReceivedUpload {
  * with too many uploads under way is refused (429) before their file fills memory.
  */
 export async function uploadPhoto(
-  deps: MediaDeps,
+  deps: MediaUseCaseDeps<PhotoStores>,
   actor: Actor,
   receive: () => Promise<ReceivedUpload>,
 ): Promise<{ media: MediaItem; created: boolean }> {
@@ -53,7 +53,7 @@ export async function uploadPhoto(
 }
 
 async function storeUpload(
-  deps: MediaDeps,
+  deps: MediaUseCaseDeps<PhotoStores>,
   actor: Actor,
   file: UploadedFile,
   details: UploadFields,

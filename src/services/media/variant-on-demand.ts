@@ -5,7 +5,7 @@ import {
   planCrop,
 } from '../../domain/media/variant-plan.js';
 import { renderAndStore } from './make-variants.js';
-import type { MediaDeps } from './media-deps.js';
+import type { VariantDeps } from './media-deps.js';
 
 /** What the media route sends for a key. */
 export type VariantAnswer =
@@ -22,7 +22,7 @@ const MAX_CONCURRENT_RENDERS = 2;
  * broken image while the background job is still working. Only names in a photo's plan are
  * made: nobody can make the server encode sizes it never offered.
  */
-export function createVariantSource(deps: Pick<MediaDeps, 'storage' | 'files' | 'images'>) {
+export function createVariantSource(deps: VariantDeps) {
   const inFlight = new Map<string, Promise<Uint8Array | undefined>>();
   let running = 0;
   const waiting: (() => void)[] = [];

@@ -1,7 +1,8 @@
 import { invalid } from '../../domain/errors.js';
 import { readMasthead } from '../read-masthead.js';
 import { readStoryList, type StoryList } from '../read-story-list.js';
-import type { SiteContext } from '../site-context.js';
+import type { Stores } from '../ports.js';
+import type { SiteReads } from '../site-context.js';
 
 /** Longer queries are refused; more words than this are not searched for. */
 export const MAX_QUERY_LENGTH = 200;
@@ -25,7 +26,7 @@ export function searchWordsOf(query: string): string[] {
  * query, newest first. An empty query finds nothing (the page shows just the search box).
  */
 export async function searchStories(
-  context: SiteContext,
+  context: SiteReads<Pick<Stores, 'articles'>>,
   rawQuery: unknown,
   page: number,
 ): Promise<SearchResults> {

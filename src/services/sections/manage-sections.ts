@@ -12,11 +12,14 @@ import {
 } from '../../domain/section/section.js';
 import { recordId, recordIdParam } from '../../domain/validation.js';
 import { queueCdnPurge } from '../cdn/cdn-purge-listener.js';
-import type { Clock, Storage, Stores } from '../ports.js';
+import type { Clock, Reads, Stores, Transactions } from '../ports.js';
 import type { PublicationCache } from '../publication-cache.js';
 
+/** The stores managing sections touches: the sections, and the job queue for the CDN purge. */
+export type SectionStores = Pick<Stores, 'sections' | 'jobs'>;
+
 export interface SectionDeps {
-  storage: Storage;
+  storage: Transactions<SectionStores> & Reads<SectionStores>;
   clock: Clock;
   publication: PublicationCache;
 }
@@ -60,7 +63,7 @@ function checkSlugFree(sections: Section[], candidate: string, field: string, se
  * Does the work in one transaction with the CDN purge it calls for: every page shows the
  * navigation, so the whole site is purged. This instance then reads the sections afresh.
  */
-async function committed<T>(deps: SectionDeps, work: (stores: Stores) => Promise<T>) {
+async function committed<T>(deps: SectionDeps, work: (stores: SectionStores) => Promise<T>) {
   const result = await deps.storage.transaction(async (stores) => {
     const value = await work(stores);
     await queueCdnPurge(stores, [surrogateKeys.site], deps.clock.now());

@@ -15,7 +15,8 @@ import {
 } from '../../domain/feeds/sitemap.js';
 import { sectionPath } from '../../domain/section/section.js';
 import type { SitemapStory } from '../discovery-ports.js';
-import type { SiteContext } from '../site-context.js';
+import type { Stores } from '../ports.js';
+import type { SiteReads } from '../site-context.js';
 
 /** Google News lists stories published in the last two days. */
 const NEWS_WINDOW_MS = 48 * 3600_000;
@@ -29,7 +30,7 @@ export type ListingSitemap = (typeof LISTING_SITEMAPS)[number];
  * over 50,000), then the section fronts, topics and authors (those two only once they exist).
  */
 export async function readSitemapIndex(
-  context: SiteContext,
+  context: SiteReads<Pick<Stores, 'discovery'>>,
   origin: string,
 ): Promise<SitemapRef[]> {
   const now = context.clock.now();
@@ -64,7 +65,7 @@ function storyUrl(story: SitemapStory, origin: string): SitemapUrl {
 
 /** One month's stories (`articles-2024-04.xml`, `articles-2024-04-2.xml`), oldest first. */
 export async function readMonthSitemap(
-  context: SiteContext,
+  context: SiteReads<Pick<Stores, 'discovery'>>,
   file: string,
   origin: string,
 ): Promise<SitemapUrl[]> {
@@ -82,7 +83,7 @@ export async function readMonthSitemap(
 
 /** The home page and section fronts, or the topic or author pages, with stories on them. */
 export async function readListingSitemap(
-  context: SiteContext,
+  context: SiteReads<Pick<Stores, 'discovery'>>,
   file: ListingSitemap,
   origin: string,
 ): Promise<SitemapUrl[]> {
@@ -109,7 +110,10 @@ export async function readListingSitemap(
 }
 
 /** Google News: the stories of the last 48 hours, newest first, at most 1,000. */
-export async function readNewsSitemap(context: SiteContext, origin: string): Promise<SitemapUrl[]> {
+export async function readNewsSitemap(
+  context: SiteReads<Pick<Stores, 'discovery'>>,
+  origin: string,
+): Promise<SitemapUrl[]> {
   const now = context.clock.now();
   const { settings } = await context.publication.current();
   const stories = await context.stores.discovery.listStoriesBetween({

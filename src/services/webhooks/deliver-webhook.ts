@@ -4,7 +4,12 @@ import { jobHandler } from '../job-handler.js';
 import { isOutboundError } from '../../domain/network/outbound-error.js';
 import type { WebhookDelivery, WebhookSubscription } from '../ports.js';
 import type { JobHandler } from '../job-ports.js';
-import { DELIVER_WEBHOOK_JOB, type WebhookDeps } from './webhook-deps.js';
+import {
+  DELIVER_WEBHOOK_JOB,
+  type DeliveryStores,
+  type WebhookDeps,
+  type WebhookUseCaseDeps,
+} from './webhook-deps.js';
 import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature.js';
 
 const MINUTE = 60_000;
@@ -19,7 +24,7 @@ export const retryDelayAfter = (attempt: number) =>
 
 /** What one attempt came to: the receiver's status code, or why there was none. */
 async function attemptDelivery(
-  deps: WebhookDeps,
+  deps: Pick<WebhookDeps, 'outbound' | 'publicUrl' | 'clock'>,
   subscription: WebhookSubscription,
   delivery: WebhookDelivery,
 ): Promise<{ responseCode: number | null; error: string | null }> {
@@ -56,7 +61,10 @@ async function attemptDelivery(
  * Makes one attempt at a pending delivery and records it: delivered on a 2xx; otherwise
  * another attempt is queued after a growing wait, until a day has passed, then failed.
  */
-export async function deliverWebhook(deps: WebhookDeps, deliveryId: number): Promise<void> {
+export async function deliverWebhook(
+  deps: WebhookUseCaseDeps<DeliveryStores>,
+  deliveryId: number,
+): Promise<void> {
   const { webhooks } = deps.storage.stores;
   const delivery = await webhooks.findDelivery(deliveryId);
   if (!delivery || delivery.status !== 'pending') return;
@@ -90,7 +98,9 @@ export async function deliverWebhook(deps: WebhookDeps, deliveryId: number): Pro
  * The webhooks' background work. A failed attempt queues its own next job (the schedule lives
  * with the delivery); the job itself is retried only when recording fails (database away).
  */
-export function webhookJobHandlers(deps: WebhookDeps): Record<string, JobHandler> {
+export function webhookJobHandlers(
+  deps: WebhookUseCaseDeps<DeliveryStores>,
+): Record<string, JobHandler> {
   return {
     [DELIVER_WEBHOOK_JOB]: jobHandler({
       payload: z.object({ deliveryId: recordId }),

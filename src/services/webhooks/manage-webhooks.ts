@@ -2,14 +2,17 @@ import { entryBy, type AuditEventName } from '../../domain/audit/audit-entry.js'
 import { notFound } from '../../domain/errors.js';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
-import type { DeliveryAttempt, WebhookDelivery, WebhookSubscription } from '../ports.js';
-import type { WebhookDeps } from './webhook-deps.js';
+import type { DeliveryAttempt, Stores, WebhookDelivery, WebhookSubscription } from '../ports.js';
+import type { WebhookUseCaseDeps } from './webhook-deps.js';
 import {
   checkedDescription,
   checkedEvents,
   checkedWebhookUrl,
   newSigningSecret,
 } from './webhook-input.js';
+
+/** The stores managing subscriptions touches: the subscriptions, and the audit trail. */
+export type WebhookAdminStores = Pick<Stores, 'webhooks' | 'audit'>;
 
 export interface SubscriptionInput {
   url: string;
@@ -20,7 +23,7 @@ export interface SubscriptionInput {
 
 /** Notes a change to a subscription in the audit trail: its address and events, never its secret. */
 async function recordWebhook(
-  deps: WebhookDeps,
+  deps: WebhookUseCaseDeps<WebhookAdminStores>,
   actor: Actor,
   event: AuditEventName,
   webhook: Pick<WebhookSubscription, 'id'> & Partial<WebhookSubscription>,
@@ -36,14 +39,17 @@ async function recordWebhook(
 }
 
 /** Every webhook subscription, oldest first. */
-export function listWebhooks(deps: WebhookDeps, actor: Actor): Promise<WebhookSubscription[]> {
+export function listWebhooks(
+  deps: WebhookUseCaseDeps<WebhookAdminStores>,
+  actor: Actor,
+): Promise<WebhookSubscription[]> {
   authorize(actor, 'webhook.manage');
   return deps.storage.stores.webhooks.list();
 }
 
 /** Subscribes a URL to article events; the answer carries the new signing secret. */
 export async function subscribeWebhook(
-  deps: WebhookDeps,
+  deps: WebhookUseCaseDeps<WebhookAdminStores>,
   actor: Actor,
   input: SubscriptionInput,
 ): Promise<WebhookSubscription> {
@@ -68,7 +74,7 @@ const found = <T>(value: T | undefined): T => {
 
 /** Changes a subscription's URL, events, description or whether it is active. */
 export async function changeWebhook(
-  deps: WebhookDeps,
+  deps: WebhookUseCaseDeps<WebhookAdminStores>,
   actor: Actor,
   id: number,
   input: Partial<SubscriptionInput>,
@@ -89,7 +95,7 @@ export async function changeWebhook(
 
 /** Replaces the signing secret at once; deliveries from now on are signed with the new one. */
 export async function rollWebhookSecret(
-  deps: WebhookDeps,
+  deps: WebhookUseCaseDeps<WebhookAdminStores>,
   actor: Actor,
   id: number,
 ): Promise<WebhookSubscription> {
@@ -101,7 +107,11 @@ export async function rollWebhookSecret(
 }
 
 /** Removes the subscription, its queued deliveries and their log. */
-export async function removeWebhook(deps: WebhookDeps, actor: Actor, id: number): Promise<void> {
+export async function removeWebhook(
+  deps: WebhookUseCaseDeps<WebhookAdminStores>,
+  actor: Actor,
+  id: number,
+): Promise<void> {
   authorize(actor, 'webhook.manage');
   if (!(await deps.storage.stores.webhooks.remove(id))) throw notFound('There is no such webhook');
   await recordWebhook(deps, actor, 'webhook.deleted', { id });
@@ -109,7 +119,7 @@ export async function removeWebhook(deps: WebhookDeps, actor: Actor, id: number)
 
 /** The subscription's latest deliveries, newest first, with every attempt. */
 export async function listWebhookDeliveries(
-  deps: WebhookDeps,
+  deps: WebhookUseCaseDeps<WebhookAdminStores>,
   actor: Actor,
   id: number,
   limit: number,

@@ -1,4 +1,4 @@
-import type { Clock, OutboundHttp, Storage } from '../ports.js';
+import type { Clock, OutboundHttp, Reads, Storage, Stores, Transactions } from '../ports.js';
 
 /** The job that hands one delivery to its receiver. */
 export const DELIVER_WEBHOOK_JOB = 'webhook.deliver';
@@ -14,3 +14,14 @@ export interface WebhookDeps {
   /** The reader site's origin, for the article URLs in payloads. */
   publicUrl: string;
 }
+
+/**
+ * WebhookDeps with only the stores `S` (a Pick of Stores) a use case names; callers pass their
+ * WebhookDeps as they are.
+ */
+export type WebhookUseCaseDeps<S extends Partial<Stores>> = Omit<WebhookDeps, 'storage'> & {
+  storage: Transactions<S> & Reads<S>;
+};
+
+/** The stores a delivery is queued and recorded with. */
+export type DeliveryStores = Pick<Stores, 'webhooks' | 'jobs'>;

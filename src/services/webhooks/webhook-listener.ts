@@ -1,6 +1,11 @@
 import type { EventListener } from '../events/event-listeners.js';
 import type { ArticleEvent } from '../ports.js';
-import { DELIVER_WEBHOOK_JOB, type WebhookDeps } from './webhook-deps.js';
+import type { Stores } from '../ports.js';
+import {
+  DELIVER_WEBHOOK_JOB,
+  type DeliveryStores,
+  type WebhookUseCaseDeps,
+} from './webhook-deps.js';
 import { webhookBody } from './webhook-payload.js';
 
 /**
@@ -8,7 +13,9 @@ import { webhookBody } from './webhook-payload.js';
  * it: the delivery row and its job in one transaction, so neither exists without the other.
  * Heard twice, it queues nothing twice.
  */
-export function webhookListener(deps: WebhookDeps): EventListener {
+export function webhookListener(
+  deps: WebhookUseCaseDeps<DeliveryStores & Pick<Stores, 'articles'>>,
+): EventListener {
   return {
     name: 'webhooks',
     async handle(event: ArticleEvent) {

@@ -1,5 +1,5 @@
 import { articlePath, type Article } from '../../domain/article/article.js';
-import type { ArticleEvent } from '../ports.js';
+import type { ArticleEvent, Reads, Stores } from '../ports.js';
 import type { WebhookDeps } from './webhook-deps.js';
 
 /** What a subscriber is told of the article; a killed story only by id and address. */
@@ -26,7 +26,7 @@ function articleData(id: number | null, article: Article | undefined, origin: st
  * the same bytes, and the receiver sees the article as it was then.
  */
 export async function webhookBody(
-  deps: Pick<WebhookDeps, 'storage' | 'publicUrl'>,
+  deps: Pick<WebhookDeps, 'publicUrl'> & { storage: Reads<Pick<Stores, 'articles'>> },
   event: ArticleEvent,
 ): Promise<string> {
   const article =
