@@ -12,6 +12,9 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}', 'admin/src/**/*.test.{ts,tsx}'],
           exclude: ['src/**/*.int.test.{ts,tsx}'],
+          // Property tests run a hundred cases each: on a loaded two-core CI machine one took
+          // over the default 5 s, though it needs well under one on a quiet one.
+          testTimeout: 20_000,
         },
       },
       {
