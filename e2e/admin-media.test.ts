@@ -19,7 +19,7 @@ import {
   type NewsroomSite,
 } from './admin-newsroom.js';
 import { launchChromium } from './reader-site.js';
-import { mediaRecord } from '../test/media-records.js';
+import { mediaRecord } from '../src/services/fakes/media-record.js';
 
 const FILE_NAME = 'harbour-at-dawn.jpg';
 const PHOTO = {

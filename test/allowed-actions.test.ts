@@ -16,7 +16,7 @@ import { articleDraftSchema } from '../src/domain/article/article-draft.js';
 import { saveArticle } from '../src/services/articles/save-article.js';
 import { killArticle, transitionArticle } from '../src/services/articles/transition-article.js';
 import { paragraphs } from './article-desk.js';
-import { mediaRecord } from './media-records.js';
+import { mediaRecord } from '../src/services/fakes/media-record.js';
 import { newsroomClient, startNewsroom, type Browser } from './newsroom-client.js';
 import type { TestApp } from './test-app.js';
 import { ENGINES } from './test-databases.js';

@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import type { Browser, Call, newsroomClient } from './newsroom-client.js';
 import type { TestApp } from './test-app.js';
-import { mediaRecord } from './media-records.js';
+import { mediaRecord } from '../src/services/fakes/media-record.js';
 
 /** A body of plain paragraphs. */
 export const paragraphs = (...texts: string[]) => ({

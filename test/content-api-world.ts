@@ -6,7 +6,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { Section } from '../src/domain/section/section.js';
 import type { NewArticle } from '../src/services/ports.js';
-import { mediaRecord } from './media-records.js';
+import { mediaRecord } from '../src/services/fakes/media-record.js';
 import type { Browser, newsroomClient } from './newsroom-client.js';
 import type { TestApp } from './test-app.js';
 

@@ -9,7 +9,7 @@ import { publicationSettingsSchema } from '../src/domain/publication/publication
 import { killArticle } from '../src/services/articles/transition-article.js';
 import { loadPublicationSettings } from '../src/services/publication-cache.js';
 import type { NewArticle } from '../src/services/ports.js';
-import { mediaRecord } from './media-records.js';
+import { mediaRecord } from '../src/services/fakes/media-record.js';
 import { addStaffMember } from './staff-fixtures.js';
 import { startTestApp, type TestApp } from './test-app.js';
 import { ENGINES } from './test-databases.js';

@@ -20,7 +20,7 @@ import { killArticle, transitionArticle } from '../src/services/articles/transit
 import { openStorage, type OpenedStorage } from '../src/storage/open-storage.js';
 import { addStaffMember } from './staff-fixtures.js';
 import { ENGINES, type TestDatabase } from './test-databases.js';
-import { mediaRecord } from './media-records.js';
+import { mediaRecord } from '../src/services/fakes/media-record.js';
 
 const paragraph = (text: string) => ({
   type: 'paragraph' as const,

@@ -19,7 +19,7 @@ import { createContentKey } from '../src/services/content-api/create-content-key
 import { readDeskArticle } from '../src/services/articles/desk-reads.js';
 import { transitionArticle } from '../src/services/articles/transition-article.js';
 import { jpegPhoto } from './media-fixtures.js';
-import { mediaRecord } from './media-records.js';
+import { mediaRecord } from '../src/services/fakes/media-record.js';
 import { multipartBody } from './multipart-body.js';
 import { newsroomClient, PASSWORD, startNewsroom, type Browser } from './newsroom-client.js';
 import type { TestApp } from './test-app.js';

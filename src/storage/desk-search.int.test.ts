@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, type TestDatabase } from '../../test/test-databases.js';
 import { openStorage, type OpenedStorage } from './open-storage.js';
-import { mediaRecord } from '../../test/media-records.js';
+import { mediaRecord } from '../services/fakes/media-record.js';
 
 const body = {
   type: 'doc' as const,

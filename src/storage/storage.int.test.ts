@@ -10,7 +10,7 @@ import {
 } from '../../test/test-databases.js';
 import type { NewArticle } from '../services/ports.js';
 import { openStorage, type OpenedStorage } from './open-storage.js';
-import { mediaRecord } from '../../test/media-records.js';
+import { mediaRecord } from '../services/fakes/media-record.js';
 
 const body = {
   type: 'doc' as const,

@@ -27,6 +27,7 @@ import {
   fakeScheduledUpdateStore,
 } from './fake-record-stores.js';
 import { emptyNewsroomState, nextId, type NewsroomState } from './newsroom-state.js';
+import { mediaRecord } from './media-record.js';
 
 /** The stores faked: every one the newsroom's write use cases touch, and no others. */
 export type FakeStores = Pick<
@@ -110,23 +111,9 @@ function fakeStoresOver(state: () => NewsroomState): FakeStores {
 }
 
 const photo = (id: number, details: Partial<MediaItem>): MediaItem => ({
+  ...mediaRecord({ originalName: `photo-${id}.jpg`, contentHash: `${id}`.padStart(32, '0') }),
   id,
-  originalName: `photo-${id}.jpg`,
-  mimeType: 'image/jpeg',
-  format: 'jpeg',
-  width: 1600,
-  height: 900,
-  bytes: 200_000,
-  caption: '',
-  credit: '',
-  creator: '',
-  copyright: '',
-  alt: '',
-  focalPoint: { x: 0.5, y: 0.5 },
-  placeholderColor: '#808080',
-  contentHash: `${id}`.padStart(32, '0'),
   variantsReady: true,
-  uploadedBy: null,
   createdAt: new Date('2024-01-01T00:00:00Z'),
   ...details,
 });

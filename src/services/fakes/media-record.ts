@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { NewMediaItem } from '../src/services/ports.js';
+import type { NewMediaItem } from '../media/media-ports.js';
 
 /** A library record for store-level tests, with no files behind it. */
 export function mediaRecord(
