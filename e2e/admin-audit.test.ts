@@ -7,7 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAPTOP_VIEWPORT, signIn, startNewsroomSite, type NewsroomSite } from './admin-newsroom.js';
+import {
+  LAPTOP_VIEWPORT,
+  signIn,
+  startNewsroomSite,
+  type NewsroomSite,
+  PHONE_VIEWPORT,
+} from './admin-newsroom.js';
 import { launchChromium } from './reader-site.js';
 
 const CHIEF = 'chief@paper.example';
@@ -15,7 +21,6 @@ const EDITOR = 'editor@paper.example';
 const INTRUDER = 'guess@paper.example';
 /** Not the paper's zone (Asia/Muscat), so the page must convert. */
 const FAR_ZONE = 'America/New_York';
-const PHONE_VIEWPORT = { width: 390, height: 844 } as const;
 
 describe('the audit trail in a browser', () => {
   let site: NewsroomSite;

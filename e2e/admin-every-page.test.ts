@@ -15,12 +15,12 @@ import {
   signIn,
   startNewsroomSite,
   type NewsroomSite,
+  PHONE_VIEWPORT,
 } from './admin-newsroom.js';
 import { launchChromium } from './reader-site.js';
 import { axeViolations } from './validators/axe-check.js';
 
-const PHONE = { width: 390, height: 844 };
-const VIEWPORTS = [PHONE, { width: 1280, height: 800 }];
+const VIEWPORTS = [PHONE_VIEWPORT, { width: 1280, height: 800 }];
 
 interface Visit {
   path: string;
@@ -122,7 +122,7 @@ describe('every newsroom page at a phone’s and a laptop’s width', () => {
   );
 
   it('makes the first account through setup, and its dashboard lists what is left to do', async () => {
-    const page = await (await newWindow(browser, PHONE)).newPage();
+    const page = await (await newWindow(browser, PHONE_VIEWPORT)).newPage();
     await page.goto(`${site.baseUrl}/admin/sign-in`);
     await page.getByLabel('Your name').fill('Amal Haddad');
     await page.getByLabel('Email address').fill('chief@paper.example');
@@ -194,7 +194,7 @@ describe('every newsroom page at a phone’s and a laptop’s width', () => {
 
     it('keeps the editor’s Save and Publish on a phone’s screen, clear of the field being typed in', async () => {
       const page = await signIn(
-        await newWindow(browser, PHONE),
+        await newWindow(browser, PHONE_VIEWPORT),
         site.baseUrl,
         'chief@paper.example',
       );
@@ -206,7 +206,9 @@ describe('every newsroom page at a phone’s and a laptop’s width', () => {
       for (const button of [bar.getByRole('button', { name: 'Save' }), publish]) {
         const box = await button.boundingBox();
         expect(box?.y).toBeGreaterThan(0);
-        expect((box?.y ?? PHONE.height) + (box?.height ?? 0)).toBeLessThanOrEqual(PHONE.height);
+        expect((box?.y ?? PHONE_VIEWPORT.height) + (box?.height ?? 0)).toBeLessThanOrEqual(
+          PHONE_VIEWPORT.height,
+        );
       }
       // A field at the very bottom of the screen, under the bar, scrolls clear of it on focus.
       const signOff = page.getByLabel('Sign-off');

@@ -19,11 +19,11 @@ import {
   startNewsroomSite,
   trackedWindows,
   type NewsroomSite,
+  PHONE_VIEWPORT,
 } from './admin-newsroom.js';
 import { launchChromium } from './reader-site.js';
 
 const EDITOR = 'editor@paper.example';
-const PHONE_VIEWPORT = { width: 390, height: 844 } as const;
 const STORIES = ['Harbour reopens', 'Dates harvest doubles', 'Desert rally starts'];
 
 /** The headlines in the order a page shows them, of those asked about. */

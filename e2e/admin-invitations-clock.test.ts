@@ -20,13 +20,13 @@ import {
   signIn,
   startNewsroomSite,
   type NewsroomSite,
+  PHONE_VIEWPORT,
 } from './admin-newsroom.js';
 import { launchChromium } from './reader-site.js';
 
 const CHIEF = 'chief@paper.example';
 /** Not the paper's zone (Asia/Muscat), so every time must be converted. */
 const FAR_ZONE = 'America/New_York';
-const PHONE_VIEWPORT = { width: 390, height: 844 } as const;
 
 /** The link as this test's server answers it: links in mail name the configured public address. */
 const onSite = (link: string, baseUrl: string) => {

@@ -17,11 +17,11 @@ import {
   startNewsroomSite,
   trackedWindows,
   type NewsroomSite,
+  PHONE_VIEWPORT,
 } from './admin-newsroom.js';
 import { launchChromium } from './reader-site.js';
 
 const CHIEF = 'chief@paper.example';
-const PHONE_VIEWPORT = { width: 390, height: 844 } as const;
 
 /** Keeps a full-page picture when SCREENSHOT_DIR asks for one. */
 async function keepPicture(page: Page, name: string) {

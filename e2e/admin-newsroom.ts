@@ -17,6 +17,8 @@ export { PASSWORD };
 
 /** A laptop window. */
 export const LAPTOP_VIEWPORT = { width: 1280, height: 900 } as const;
+/** The phone every admin page must fit: no sideways scrolling at 390 px. */
+export const PHONE_VIEWPORT = { width: 390, height: 844 } as const;
 
 /** The browser's zone in these journeys; not UTC, so a schedule proves the conversion. */
 export const BROWSER_ZONE = 'Asia/Muscat';

@@ -13,11 +13,10 @@ import { createArticle } from '../src/services/articles/create-article.js';
 import { articleDraftSchema } from '../src/domain/article/article-draft.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 import { createSqliteDatabase } from '../test/test-databases.js';
-import { LAPTOP_VIEWPORT, notice, PASSWORD, signIn } from './admin-newsroom.js';
+import { LAPTOP_VIEWPORT, notice, PASSWORD, signIn, PHONE_VIEWPORT } from './admin-newsroom.js';
 import { launchChromium } from './reader-site.js';
 
 const CHIEF = 'chief@paper.example';
-const PHONE_VIEWPORT = { width: 390, height: 844 } as const;
 
 /** The section links of the reader's navigation, in order. */
 const readerNavigation = (page: Page) =>

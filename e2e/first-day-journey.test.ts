@@ -18,11 +18,11 @@ import {
   typeAtEndOfBody,
   waitForReaderText,
   type NewsroomSite,
+  PHONE_VIEWPORT,
 } from './admin-newsroom.js';
 import { launchChromium } from './reader-site.js';
 import { jpegPhoto } from '../test/media-fixtures.js';
 
-const PHONE = { width: 390, height: 844 } as const;
 const LAPTOP = { width: 1280, height: 900 } as const;
 const PAPER = 'The Gulf Ledger';
 const CHIEF = { name: 'Amal Haddad', email: 'amal@ledger.example' };
@@ -137,7 +137,7 @@ describe('a newsroom’s first day, from an empty database with no mail server',
   });
 
   it('lets the writer join on her phone and file a story with a photo under her byline', async () => {
-    writer = await joinFromLink(await windows.open(PHONE), links.writer, WRITER.name);
+    writer = await joinFromLink(await windows.open(PHONE_VIEWPORT), links.writer, WRITER.name);
     await keepPicture(writer, 'writer-dashboard-390');
     await navLink(writer, 'New article').click();
     await writer.getByRole('heading', { name: 'New article', level: 1 }).waitFor();
