@@ -18,6 +18,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 chromium --version
-java -version 2>&1 | head -n 1
-xmllint --version 2>&1 | head -n 1
+java -version 2>&1 | sed -n 1p
+xmllint --version 2>&1 | sed -n 1p
 /usr/bin/python3 -c 'import feedparser; print("feedparser", feedparser.__version__)'
