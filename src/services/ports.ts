@@ -41,6 +41,7 @@ export type * from './audit/audit-ports.js';
 export type * from './accounts/account-ports.js';
 export type * from './media/media-ports.js';
 export type * from './job-ports.js';
+export type * from './change-broadcast-ports.js';
 
 /** The time now; frozen by DATELINE_NOW in tests and archive rendering. */
 export interface Clock {

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { AuditRecord } from '../domain/audit/audit-entry.js';
-import type { AuditLog, Locks, Storage, Stores } from '../services/ports.js';
+import type { AuditLog, ChangeBroadcast, Locks, Storage, Stores } from '../services/ports.js';
 import { createLocks } from './locks.js';
+import { createChangeBroadcast } from './change-broadcast.js';
 import { KyselyApiTokenStore } from './api-token-store.js';
 import { KyselyAuditTrail } from './audit-trail-store.js';
 import { KyselyArticleDeskStore } from './article-desk-store.js';
@@ -68,6 +69,8 @@ export interface OpenedStorage extends Storage {
   /** The query builder itself, for storage tests (EXPLAIN, pragmas); services never see it. */
   kysely: Kysely<DatabaseSchema>;
   locks: Locks;
+  /** Tells every instance on this database which cached pages a change made stale. */
+  broadcast: ChangeBroadcast;
   migrate(): Promise<string[]>;
 }
 
@@ -101,13 +104,18 @@ export function openStorage(databaseUrl: string, auditLog: AuditLog = NO_AUDIT_L
     engine === 'sqlite'
       ? openSqlite(databaseUrl.slice('sqlite:'.length))
       : openPostgres(databaseUrl);
+  const broadcast = createChangeBroadcast(db, engine);
   return {
     engine,
     kysely: db,
     locks: createLocks(db, engine),
+    broadcast,
     stores: storesOn(db, (record) => auditLog.write(record)),
     transaction: (work) => inTransaction(db, auditLog, work),
     migrate: () => migrateToLatest(db as Kysely<unknown>, engine),
-    close: () => db.destroy(),
+    close: async () => {
+      await broadcast.close();
+      await db.destroy();
+    },
   };
 }
