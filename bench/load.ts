@@ -1,17 +1,8 @@
 /**
- * One load run with autocannon's programmatic API, reduced to the numbers the report needs.
- * autocannon runs in the bench process; the servers under test run in their own processes.
+ * An autocannon result reduced to the numbers the upload burst reports (the page matrix runs
+ * autocannon in a process of its own: load-child.ts).
  */
-import autocannon from 'autocannon';
-import { cpuSeconds } from './process-usage.js';
-
-/** What one target is: a name for the report, the URL autocannon hits, the server's process. */
-export interface Target {
-  name: string;
-  url: string;
-  /** Whose CPU time the run is charged to: the server process, never the bench's own. */
-  pid?: number;
-}
+import type autocannon from 'autocannon';
 
 export interface Measurement {
   target: string;
@@ -28,29 +19,7 @@ export interface Measurement {
   serverCpuMsPerPage: number | null;
 }
 
-/** Runs autocannon for `seconds` against one target at one concurrency. */
-export async function measure(
-  target: Target,
-  connections: number,
-  seconds: number,
-): Promise<Measurement> {
-  const cpuBefore = target.pid === undefined ? null : await cpuSeconds(target.pid);
-  const result = await autocannon({
-    url: target.url,
-    connections,
-    duration: seconds,
-    // One request in flight per connection, like browsers: pipelining would flatter the server.
-    pipelining: 1,
-  });
-  const cpuAfter = target.pid === undefined ? null : await cpuSeconds(target.pid);
-  const responses = result.requests.total;
-  const cpuMs =
-    cpuBefore === null || cpuAfter === null || responses === 0
-      ? null
-      : Math.round(((cpuAfter - cpuBefore) * 1000 * 1000) / responses) / 1000;
-  return { ...summarize(target.name, connections, result), serverCpuMsPerPage: cpuMs };
-}
-
+/** autocannon's result reduced to what the upload burst reports. */
 export function summarize(
   name: string,
   connections: number,

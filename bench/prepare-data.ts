@@ -1,13 +1,16 @@
 /**
- * Builds a throwaway newspaper for the bench: a fresh SQLite database and media folder holding
- * the demo paper (for a realistic home page) and the reference article (the page we measure).
- * Everything goes through the real CLI, so the bench measures what an operator would deploy.
+ * Builds a throwaway newspaper for the bench: a fresh database (a SQLite file, or a PostgreSQL
+ * database created for the run) and media folder holding either the demo paper or a synthetic
+ * archive of N articles, then the reference article (the page we measure). Everything goes
+ * through the real CLI, so the bench measures what an operator would deploy.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runToCompletion } from './child-process.js';
+import type { ArchiveSize, Engine } from './matrix.js';
+import { createPostgresDatabase } from './postgres-database.js';
 
 /** The frozen clock of the reference page, so every response is byte-for-byte the same. */
 const REFERENCE_NOW = '2024-04-24T08:00:00Z';
@@ -17,7 +20,18 @@ export interface BenchData {
   env: NodeJS.ProcessEnv;
   articlePath: string;
   demoSeeded: boolean;
+  engine: Engine;
+  /** Removes the folder and, on PostgreSQL, drops the database. */
+  remove(): Promise<void>;
 }
+
+/** What to load: the demo paper on SQLite unless told otherwise. */
+export interface DataShape {
+  size: ArchiveSize;
+  engine: Engine;
+}
+
+const DEMO_ON_SQLITE: DataShape = { size: { label: 'demo', articles: 'demo' }, engine: 'sqlite' };
 
 /**
  * glibc's malloc arenas as `bin/dateline.js` sets them (the bench starts Node directly):
@@ -33,13 +47,15 @@ function mallocArenaMax(): { MALLOC_ARENA_MAX?: string } {
 }
 
 /** The environment every Dateline child process gets. */
-function datelineEnv(dir: string): NodeJS.ProcessEnv {
+function datelineEnv(dir: string, databaseUrl: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.MALLOC_ARENA_MAX;
+  // The matrix sets the page cache per cache mode; the caller's own setting must not leak in.
+  delete env.PAGE_CACHE_MB;
   return {
     ...env,
     ...mallocArenaMax(),
-    DATABASE_URL: `sqlite:${join(dir, 'dateline.db')}`,
+    DATABASE_URL: databaseUrl,
     MEDIA_DIR: join(dir, 'media'),
     DATELINE_NOW: REFERENCE_NOW,
     LOG_LEVEL: 'warn',
@@ -59,21 +75,54 @@ function importedUrl(stdout: string): string {
   return url.startsWith('http') ? new URL(url).pathname : url;
 }
 
-/** Creates the temp folder and loads it through the CLI. */
-export async function prepareData(root: string, seedDir: string): Promise<BenchData> {
+/** Loads the archive: the demo paper through seed-demo, N articles through bench-seed. */
+async function seedArchive(
+  root: string,
+  size: ArchiveSize,
+  cli: (...args: string[]) => Promise<string>,
+): Promise<boolean> {
+  if (size.articles !== 'demo') {
+    console.error(`bench: seeding ${size.articles} articles (bench-seed)…`);
+    await cli('bench-seed', '--articles', String(size.articles));
+    return false;
+  }
+  // seed-demo only loads into an empty database, so it must run before the reference import.
+  if (existsSync(join(root, 'demo', 'articles.json'))) {
+    await cli('seed-demo');
+    return true;
+  }
+  console.warn('bench: demo/articles.json not found; the home page holds only one article');
+  return false;
+}
+
+/** Creates the temp folder (and database) and loads them through the CLI. */
+export async function prepareData(
+  root: string,
+  seedDir: string,
+  shape: DataShape = DEMO_ON_SQLITE,
+): Promise<BenchData> {
   const dir = await mkdtemp(join(tmpdir(), 'dateline-bench-'));
   await mkdir(join(dir, 'media'), { recursive: true });
-  const env = datelineEnv(dir);
-  const cli = (...args: string[]) =>
-    runToCompletion(process.execPath, ['bin/dateline.js', ...args], { cwd: root, env });
-
-  // seed-demo only loads into an empty database, so it must run before the reference import.
-  const demoSeeded = existsSync(join(root, 'demo', 'articles.json'));
-  if (demoSeeded) await cli('seed-demo');
-  else console.warn('bench: demo/articles.json not found; the home page holds only one article');
-
-  // Applied after the demo so the masthead matches the reference page.
-  await cli('settings', 'apply', join(seedDir, 'publication.json'));
-  const stdout = await cli('import', join(seedDir, 'article.json'), '--json');
-  return { dir, env, articlePath: importedUrl(stdout), demoSeeded };
+  const database =
+    shape.engine === 'postgres'
+      ? await createPostgresDatabase(shape.size.label)
+      : { url: `sqlite:${join(dir, 'dateline.db')}`, drop: () => Promise.resolve() };
+  const remove = async () => {
+    await database.drop();
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    const env = datelineEnv(dir, database.url);
+    const cli = (...args: string[]) =>
+      runToCompletion(process.execPath, ['bin/dateline.js', ...args], { cwd: root, env });
+    const demoSeeded = await seedArchive(root, shape.size, cli);
+    // Applied after the archive so the masthead matches the reference page.
+    await cli('settings', 'apply', join(seedDir, 'publication.json'));
+    const stdout = await cli('import', join(seedDir, 'article.json'), '--json');
+    const articlePath = importedUrl(stdout);
+    return { dir, env, articlePath, demoSeeded, engine: shape.engine, remove };
+  } catch (error) {
+    await remove();
+    throw error;
+  }
 }

@@ -1,101 +1,15 @@
 /**
- * Turns measurements into the printed table and bench/results/latest.json. Ratios to the ceiling
- * measured in the same run are the headline numbers: absolute req/s on a shared 2-core machine
- * say more about the machine than about Dateline.
+ * Turns the photo and upload measurements into printed tables, and writes
+ * bench/results/latest.json and the run's own file (the page matrix has matrix-report.ts).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { availableParallelism, loadavg } from 'node:os';
-import { dirname } from 'node:path';
-import type { Measurement } from './load.js';
+import { dirname, join } from 'node:path';
 import type { LeadPhotoDownloads, VariantGeneration } from './media-bench.js';
 import type { PageLoad, UploadBurst } from './upload-burst.js';
-
-/** The project's performance goal for the article page at 64 connections. */
-export const ARTICLE_GOAL = { connections: 64, ratio: 0.07, p99Ms: 50 };
-
-export interface ResultRow extends Measurement {
-  ratioToCeiling: number | null;
-}
-
-export interface GoalStatus {
-  ratioAt64: number | null;
-  p99At64Ms: number | null;
-  goalRatio: number;
-  goalP99Ms: number;
-  met: boolean;
-}
-
-/** Adds each row's ratio to the ceiling's req/s at the same concurrency. */
-export function withRatios(measurements: Measurement[]): ResultRow[] {
-  return measurements.map((m) => {
-    const ceiling = measurements.find(
-      (c) => c.target === 'ceiling' && c.connections === m.connections,
-    );
-    const ratio =
-      ceiling && ceiling.requestsPerSecond > 0
-        ? m.requestsPerSecond / ceiling.requestsPerSecond
-        : null;
-    // Rounded here, once, so the table, the goal line and latest.json agree to the digit.
-    return { ...m, ratioToCeiling: ratio === null ? null : round(ratio, 4) };
-  });
-}
-
-/** Judges the article page against the goal; a missing row counts as not met. */
-export function articleGoal(rows: ResultRow[]): GoalStatus {
-  const row = rows.find(
-    (r) => r.target === 'article' && r.connections === ARTICLE_GOAL.connections,
-  );
-  const ratio = row?.ratioToCeiling ?? null;
-  const p99 = row?.latencyP99Ms ?? null;
-  return {
-    ratioAt64: ratio,
-    p99At64Ms: p99,
-    goalRatio: ARTICLE_GOAL.ratio,
-    goalP99Ms: ARTICLE_GOAL.p99Ms,
-    met: ratio !== null && p99 !== null && ratio >= ARTICLE_GOAL.ratio && p99 < ARTICLE_GOAL.p99Ms,
-  };
-}
 
 function round(value: number, digits: number): number {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
-}
-
-function formatRatio(ratio: number | null): string {
-  return ratio === null ? '-' : `${(ratio * 100).toFixed(1)}%`;
-}
-
-/** A Markdown table, so the same text can be pasted into docs/performance.md. */
-export function formatTable(rows: ResultRow[]): string {
-  const header = [
-    '| target | connections | req/s | p50 ms | p99 ms | ratio to ceiling | server CPU ms/page | bytes/response | non-2xx | errors |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ];
-  const lines = rows.map((r) =>
-    [
-      r.target,
-      r.connections,
-      r.requestsPerSecond.toFixed(1),
-      r.latencyP50Ms,
-      r.latencyP99Ms,
-      formatRatio(r.ratioToCeiling),
-      r.serverCpuMsPerPage ?? '-',
-      r.bytesPerResponse,
-      r.non2xx,
-      r.errors,
-    ].join(' | '),
-  );
-  return [...header, ...lines.map((line) => `| ${line} |`)].join('\n');
-}
-
-/** One line saying whether the article goal was met, and by how much. */
-export function formatGoal(goal: GoalStatus): string {
-  const verdict = goal.met ? 'MET' : 'NOT MET';
-  return (
-    `Article goal (at ${ARTICLE_GOAL.connections} connections: >= ${formatRatio(goal.goalRatio)} ` +
-    `of the ceiling, p99 < ${goal.goalP99Ms} ms): ${verdict} — ` +
-    `ratio ${formatRatio(goal.ratioAt64)}, p99 ${goal.p99At64Ms ?? '-'} ms`
-  );
 }
 
 /** A measurement not taken: skipped by a setting or the machine, or failed with this message. */
@@ -205,36 +119,6 @@ export function formatLeadPhotoDownloads(photos: PhotoResults): string {
   ].join('\n');
 }
 
-/** The page load runs' part of latest.json. */
-export function pageResults(
-  run: { seconds: number; warmupSeconds: number },
-  rows: ResultRow[],
-  goal: GoalStatus,
-) {
-  return {
-    date: new Date().toISOString(),
-    node: process.version,
-    cpus: availableParallelism(),
-    // Other work on the machine moves absolute numbers; this records how busy it was at the end.
-    loadAverage1m: round(loadavg()[0] ?? 0, 2),
-    seconds: run.seconds,
-    warmupSeconds: run.warmupSeconds,
-    results: rows.map((r) => ({
-      target: r.target,
-      connections: r.connections,
-      requestsPerSecond: round(r.requestsPerSecond, 1),
-      latencyP50Ms: r.latencyP50Ms,
-      latencyP99Ms: r.latencyP99Ms,
-      ratioToCeiling: r.ratioToCeiling,
-      serverCpuMsPerPage: r.serverCpuMsPerPage,
-      bytesPerResponse: r.bytesPerResponse,
-      non2xx: r.non2xx,
-      errors: r.errors,
-    })),
-    targets: { article: goal },
-  };
-}
-
 /** The photo measurements' part of latest.json. */
 export const photoResults = (photos: PhotoResults) => ({
   photos: { ...photos, sameChoiceFor24Megapixel: sameChoiceFor24Megapixel(photos) },
@@ -251,6 +135,24 @@ export async function writeResults(file: string, parts: Record<string, unknown>)
   );
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify({ ...earlier, ...parts }, null, 2)}\n`);
+}
+
+/**
+ * Writes this run's parts alone to a file named after the time it ends, so runs can be
+ * compared later without digging through the history of latest.json. Returns its path.
+ */
+export async function writeRunResults(
+  dir: string,
+  parts: Record<string, unknown>,
+): Promise<string> {
+  const stamp = new Date()
+    .toISOString()
+    .replace(/:/g, '-')
+    .replace(/\.\d+Z$/, 'Z');
+  const file = join(dir, `run-${stamp}.json`);
+  await mkdir(dir, { recursive: true });
+  await writeFile(file, `${JSON.stringify(parts, null, 2)}\n`);
+  return file;
 }
 
 const loadRow = (phase: string, l: PageLoad) =>

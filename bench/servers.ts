@@ -1,13 +1,15 @@
 /**
  * Starts the two servers the bench compares: Dateline itself, and the ceiling serving a copy of
- * the article page Dateline just rendered.
+ * the pages Dateline just rendered.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { freePort, startChild, waitUntilServing, type RunningChild } from './child-process.js';
 import type { BenchData } from './prepare-data.js';
 
-export interface ArticleSnapshot {
+export interface PageSnapshot {
+  /** Path and query, as the ceiling looks it up. */
+  path: string;
   body: Buffer;
   contentType: string;
 }
@@ -17,6 +19,7 @@ export async function startDateline(
   root: string,
   data: BenchData,
   track: (child: RunningChild) => void,
+  extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<string> {
   const port = await freePort();
   const child = startChild(
@@ -25,7 +28,7 @@ export async function startDateline(
     ['bin/dateline.js', 'serve', '--port', String(port)],
     {
       cwd: root,
-      env: data.env,
+      env: { ...data.env, ...extraEnv },
     },
   );
   track(child);
@@ -35,10 +38,11 @@ export async function startDateline(
 }
 
 /**
- * Fetches the article once, uncompressed, as autocannon will receive it (autocannon sends no
+ * Fetches a page once, uncompressed, as autocannon will receive it (autocannon sends no
  * Accept-Encoding), so the ceiling serves exactly the same payload.
  */
-export async function snapshotArticle(url: string): Promise<ArticleSnapshot> {
+export async function snapshotPage(origin: string, path: string): Promise<PageSnapshot> {
+  const url = `${origin}${path}`;
   const response = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
   const body = Buffer.from(await response.arrayBuffer());
   if (response.status !== 200) {
@@ -47,34 +51,42 @@ export async function snapshotArticle(url: string): Promise<ArticleSnapshot> {
     );
   }
   const contentType = response.headers.get('content-type') ?? 'text/html; charset=utf-8';
-  return { body, contentType };
+  return { path, body, contentType };
 }
 
-/** Starts the ceiling in its own process and checks it serves the snapshot's bytes. */
+/**
+ * Starts the ceiling in its own process, serving each snapshot at its path, and checks it serves
+ * their bytes. Returns its origin.
+ */
 export async function startCeiling(
   root: string,
-  data: BenchData,
-  snapshot: ArticleSnapshot,
+  dir: string,
+  snapshots: PageSnapshot[],
   track: (child: RunningChild) => void,
 ): Promise<string> {
-  const bodyFile = join(data.dir, 'article.html');
-  await writeFile(bodyFile, snapshot.body);
+  const manifest: Record<string, { file: string; contentType: string }> = {};
+  for (const [index, snapshot] of snapshots.entries()) {
+    const file = join(dir, `ceiling-${index}.body`);
+    await writeFile(file, snapshot.body);
+    manifest[snapshot.path] = { file, contentType: snapshot.contentType };
+  }
+  const manifestFile = join(dir, 'ceiling.json');
+  await writeFile(manifestFile, JSON.stringify(manifest));
   const port = await freePort();
   const script = join(root, 'dist', 'bench', 'ceiling-server.js');
-  const child = startChild(
-    'ceiling',
-    process.execPath,
-    [script, bodyFile, snapshot.contentType, String(port)],
-    {
-      cwd: root,
-      env: process.env,
-    },
-  );
+  const child = startChild('ceiling', process.execPath, [script, manifestFile, String(port)], {
+    cwd: root,
+    env: process.env,
+  });
   track(child);
-  const url = `http://127.0.0.1:${port}/`;
-  await waitUntilServing(child, url);
-  const served = Buffer.from(await (await fetch(url)).arrayBuffer());
-  if (!served.equals(snapshot.body))
-    throw new Error('the ceiling does not serve the article bytes');
-  return url;
+  const origin = `http://127.0.0.1:${port}`;
+  const first = snapshots[0];
+  await waitUntilServing(child, `${origin}${first?.path ?? '/'}`);
+  for (const snapshot of snapshots) {
+    const served = Buffer.from(await (await fetch(`${origin}${snapshot.path}`)).arrayBuffer());
+    if (!served.equals(snapshot.body)) {
+      throw new Error(`the ceiling does not serve the bytes of ${snapshot.path}`);
+    }
+  }
+  return origin;
 }

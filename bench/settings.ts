@@ -11,8 +11,10 @@ export interface BenchSettings {
   scenarios: Set<Scenario>;
 }
 
-/** The parts of the bench: the page load runs, the photo measurements, the upload burst. */
-export const SCENARIOS = ['pages', 'photos', 'uploads'] as const;
+/**
+ * The parts of the bench: the page matrix, the soak, the photo measurements, the upload burst.
+ */
+export const SCENARIOS = ['pages', 'soak', 'photos', 'uploads'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 function scenariosFrom(raw: string | undefined): Set<Scenario> {

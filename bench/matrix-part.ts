@@ -1,0 +1,80 @@
+/**
+ * The page matrix and the soak as one part of `npm run bench`: says how long the load will take,
+ * runs them, prints each database's tables as it finishes and the targets at the end, and gives
+ * run.ts the parts of latest.json it measured.
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import type { RunningChild } from './child-process.js';
+import { loadSeconds, readMatrixSettings } from './matrix.js';
+import {
+  checkTargets,
+  formatCell,
+  formatSoak,
+  formatTargets,
+  type ModeResult,
+} from './matrix-report.js';
+import { runMatrix } from './page-matrix.js';
+import type { BenchData } from './prepare-data.js';
+import type { BenchSettings } from './settings.js';
+
+/** Why the ceiling's ratios mean what they do, written beside them in latest.json. */
+const CEILING =
+  "a bare node:http server in its own process sending the page's own bytes (as Dateline sent " +
+  'them, uncompressed), measured just before the page at the same concurrency';
+
+const failedRuns = (modes: ModeResult[]) =>
+  modes.flatMap((m) =>
+    [...m.saturated, ...m.constantRate]
+      .filter((r) => r.non2xx > 0 || r.errors > 0)
+      .map((r) => `${m.size} ${m.engine} ${m.cache} ${r.page} c=${r.connections}`),
+  );
+
+export async function matrixPart(
+  root: string,
+  seedDir: string,
+  settings: BenchSettings,
+  track: (child: RunningChild) => void,
+  trackData: (data: BenchData) => void,
+): Promise<{ failed: boolean; parts: Record<string, unknown> }> {
+  const matrix = readMatrixSettings(process.env);
+  const runPages = settings.scenarios.has('pages');
+  const runSoak = settings.scenarios.has('soak') && matrix.soakSeconds > 0;
+  const seconds = loadSeconds(matrix, { ...settings, pagesScenario: runPages, soak: runSoak });
+  console.error(
+    `bench: page matrix ${runPages ? 'and ' : 'skipped; '}soak ${runSoak ? '' : 'skipped'}: ` +
+      `about ${Math.ceil(seconds / 60)} min of load, plus seeding and start-up`,
+  );
+  const outcome = await runMatrix(
+    { root, seedDir, bench: settings, matrix, runPages, runSoak, track, trackData },
+    (cellModes) => console.log(`${formatCell(cellModes)}\n`),
+  );
+  if (outcome.soak) console.log(`${formatSoak(outcome.soak)}\n`);
+  const targets = checkTargets(outcome.modes, outcome.soak);
+  console.log(`${formatTargets(targets)}\n`);
+  const failed = failedRuns(outcome.modes);
+  const soakFailed = outcome.soak !== null && (outcome.soak.non2xx > 0 || outcome.soak.errors > 0);
+  for (const run of failed) console.error(`bench: ${run} had non-2xx responses or errors`);
+  if (soakFailed) console.error('bench: the soak had non-2xx responses or errors');
+  const machine = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: availableParallelism(),
+    loadAverage1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+  };
+  const parts: Record<string, unknown> = {};
+  if (runPages) {
+    parts.pageMatrix = {
+      ...machine,
+      seconds: settings.seconds,
+      warmupSeconds: settings.warmupSeconds,
+      cachedRate: matrix.cachedRate,
+      ceiling: CEILING,
+      modes: outcome.modes,
+      targets: checkTargets(outcome.modes, null),
+    };
+  }
+  if (outcome.soak) {
+    parts.soak = { ...machine, ...outcome.soak, targets: checkTargets([], outcome.soak) };
+  }
+  return { failed: failed.length > 0 || soakFailed, parts };
+}
