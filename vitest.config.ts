@@ -10,7 +10,12 @@ export default defineConfig({
         esbuild,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.{ts,tsx}', 'admin/src/**/*.test.{ts,tsx}'],
+          include: [
+            'src/**/*.test.{ts,tsx}',
+            'admin/src/**/*.test.{ts,tsx}',
+            // The bench's pure parts: its plan, report and target checks.
+            'bench/**/*.test.ts',
+          ],
           exclude: ['src/**/*.int.test.{ts,tsx}'],
           // Property tests run a hundred cases each: on a loaded two-core CI machine one took
           // over the default 5 s, though it needs well under one on a quiet one.
