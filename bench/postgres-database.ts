@@ -24,7 +24,7 @@ async function asAdmin(statement: string): Promise<void> {
 
 /** Creates an empty database with a name no other run uses. */
 export async function createPostgresDatabase(label: string): Promise<ThrowawayDatabase> {
-  const safeLabel = label.replace(/[^a-z0-9]/g, '');
+  const safeLabel = label.toLowerCase().replace(/[^a-z0-9]/g, '');
   const name = `dateline_bench_${safeLabel}_${process.pid}_${Date.now().toString(36)}`;
   // The name is made here from [a-z0-9_] only: identifiers cannot be bound as parameters.
   await asAdmin(`CREATE DATABASE ${name}`);
