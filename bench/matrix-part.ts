@@ -40,9 +40,15 @@ export async function matrixPart(
   const runPages = settings.scenarios.has('pages');
   const runSoak = settings.scenarios.has('soak') && matrix.soakSeconds > 0;
   const seconds = loadSeconds(matrix, { ...settings, pagesScenario: runPages, soak: runSoak });
+  if (!runPages && !runSoak) {
+    console.error('bench: soak skipped: BENCH_SOAK_SECONDS=0');
+    return { failed: false, parts: {} };
+  }
+  const running = [runPages ? 'page matrix' : '', runSoak ? 'soak' : ''].filter(Boolean);
   console.error(
-    `bench: page matrix ${runPages ? 'and ' : 'skipped; '}soak ${runSoak ? '' : 'skipped'}: ` +
-      `about ${Math.ceil(seconds / 60)} min of load, plus seeding and start-up`,
+    `bench: ${running.join(' and ')}: about ` +
+      `${Math.ceil(seconds / 60)} min of load, plus seeding, start-up and a second or so to ` +
+      'start each load process (far more on a busy machine)',
   );
   const outcome = await runMatrix(
     { root, seedDir, bench: settings, matrix, runPages, runSoak, track, trackData },

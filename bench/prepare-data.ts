@@ -83,7 +83,11 @@ async function seedArchive(
 ): Promise<boolean> {
   if (size.articles !== 'demo') {
     console.error(`bench: seeding ${size.articles} articles (bench-seed)…`);
+    const started = Date.now();
     await cli('bench-seed', '--articles', String(size.articles));
+    console.error(
+      `bench: seeded ${size.articles} articles in ${Math.round((Date.now() - started) / 1000)} s`,
+    );
     return false;
   }
   // seed-demo only loads into an empty database, so it must run before the reference import.
