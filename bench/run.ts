@@ -154,9 +154,11 @@ async function bench(root: string, settings: BenchSettings, cleanup: Cleanup): P
   const resultsDir = join(root, 'bench', 'results');
   const parts: Record<string, unknown> = {};
   for (const outcome of outcomes) Object.assign(parts, outcome.parts);
-  await writeResults(join(resultsDir, 'latest.json'), parts);
-  const runFile = await writeRunResults(resultsDir, parts);
-  console.log(`Results written to ${join(resultsDir, 'latest.json')} and ${runFile}`);
+  if (Object.keys(parts).length > 0) {
+    await writeResults(join(resultsDir, 'latest.json'), parts);
+    const runFile = await writeRunResults(resultsDir, parts);
+    console.log(`Results written to ${join(resultsDir, 'latest.json')} and ${runFile}`);
+  }
   return outcomes.some((o) => o.failed) ? 1 : 0;
 }
 
