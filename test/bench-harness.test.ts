@@ -4,7 +4,7 @@
  * database the page matrix seeds. Needs dist/ (npm run build), as the bench does.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stopChild, type RunningChild } from '../bench/child-process.js';
 import { runChargedLoad } from '../bench/load-runner.js';
 import { createPostgresDatabase } from '../bench/postgres-database.js';
+import { writeResults, writeRunResults } from '../bench/report.js';
 import { startCeiling } from '../bench/servers.js';
 import { POSTGRES_ADMIN_URL } from './test-databases.js';
 
@@ -98,5 +99,27 @@ describe('the throwaway PostgreSQL database', () => {
     expect(await exists(name)).toBe(true);
     await database.drop();
     expect(await exists(name)).toBe(false);
+  });
+});
+
+describe('the results files', () => {
+  it("keep the other parts' figures in latest.json and this run's parts alone in a file of its own", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dateline-bench-results-'));
+    try {
+      const latest = join(dir, 'latest.json');
+      await writeResults(latest, { photos: { old: true }, pageMatrix: { modes: [] } });
+      await writeResults(latest, { pageMatrix: { modes: [1] }, soak: { growthPercent: 2 } });
+      expect(JSON.parse(await readFile(latest, 'utf8'))).toEqual({
+        photos: { old: true },
+        pageMatrix: { modes: [1] },
+        soak: { growthPercent: 2 },
+      });
+      const runFile = await writeRunResults(dir, { soak: { growthPercent: 2 } });
+      expect(runFile).toMatch(/run-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.json$/);
+      expect(JSON.parse(await readFile(runFile, 'utf8'))).toEqual({ soak: { growthPercent: 2 } });
+      expect((await readdir(dir)).sort()).toHaveLength(2);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
