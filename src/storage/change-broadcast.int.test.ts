@@ -40,6 +40,15 @@ describe('the change broadcast on PostgreSQL', () => {
     return broadcast;
   };
 
+  const listeningSessions = async () => {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and application_name = ${LISTENER_APPLICATION_NAME}`.execute(
+      storage.kysely,
+    );
+    return rows[0]?.n;
+  };
+
   beforeAll(async () => {
     database = await createPostgresDatabase();
     storage = openStorage(database.url);
@@ -84,12 +93,8 @@ describe('the change broadcast on PostgreSQL', () => {
     await a.announce(['article-4']);
     await b.announce(['article-5']);
     expect(heard.told).toEqual(['article-3']);
-    const listeners = await sql<{ n: number }>`
-      select count(*)::int as n from pg_stat_activity
-      where datname = current_database() and application_name = ${LISTENER_APPLICATION_NAME}`.execute(
-      storage.kysely,
-    );
-    expect(listeners.rows[0]?.n, 'only B holds a listening session').toBe(1);
+    // Sessions of earlier tests' closed broadcasts may linger a moment in pg_stat_activity.
+    await until('only B holds a listening session', async () => (await listeningSessions()) === 1);
   });
 
   it('tells listeners lost() when the session is cut, then listens again', async () => {
@@ -128,6 +133,33 @@ describe('the change broadcast on PostgreSQL', () => {
     await a.announce(everything);
     await until('B is told to forget everything', () => heard.told.length > before);
     expect(heard.told.slice(before)).toEqual(['lost']);
+  });
+
+  it('tells the other listeners when one of them throws', async () => {
+    const [a, b] = [instance(), instance()];
+    const heard = recorder();
+    b.listen({
+      stale: () => {
+        throw new Error('a broken cache');
+      },
+      lost: () => undefined,
+    });
+    b.listen(heard.listener);
+    await b.listening();
+    await a.announce(['article-9']);
+    await a.announce(['article-10']);
+    await until('B hears both', () => heard.told.length === 2);
+    expect(heard.told).toEqual(['article-9', 'article-10']);
+  });
+
+  it('ends its listening session on close, and does not come back', async () => {
+    const b = instance({ firstMs: 10, maxMs: 20 });
+    b.listen(recorder().listener);
+    await b.listening();
+    await b.close();
+    await until('no listening session is left', async () => (await listeningSessions()) === 0);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await listeningSessions()).toBe(0);
   });
 
   it('is not heard on another database of the same server', async () => {

@@ -44,7 +44,10 @@ export interface Reconnection {
 const RECONNECTION: Reconnection = { firstMs: 100, maxMs: 5_000 };
 
 export interface PostgresChangeBroadcast extends ChangeBroadcast {
-  /** Resolves once this instance is listening (again): from then on it hears every announcement. */
+  /**
+   * Resolves once this instance is listening (again, after a cut): from then on it hears every
+   * announcement. The session opens with the first `listen`; before that it never resolves.
+   */
   listening(): Promise<void>;
 }
 
