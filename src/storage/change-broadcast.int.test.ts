@@ -135,15 +135,17 @@ describe('the change broadcast on PostgreSQL', () => {
     expect(heard.told.slice(before)).toEqual(['lost']);
   });
 
-  it('tells the other listeners when one of them throws', async () => {
+  it('tells the other listeners and instances when one listener throws', async () => {
     const [a, b] = [instance(), instance()];
     const heard = recorder();
-    b.listen({
+    const broken = {
       stale: () => {
         throw new Error('a broken cache');
       },
       lost: () => undefined,
-    });
+    };
+    a.listen(broken);
+    b.listen(broken);
     b.listen(heard.listener);
     await b.listening();
     await a.announce(['article-9']);
@@ -187,11 +189,17 @@ describe('the change broadcast on PostgreSQL', () => {
 });
 
 describe('the change broadcast on SQLite', () => {
-  it('tells this process its own announcements, once', async () => {
+  it('tells this process its own announcements, once, though a listener throws', async () => {
     const database = createSqliteDatabase();
     const storage = openStorage(database.url);
     try {
       const heard = recorder();
+      storage.broadcast.listen({
+        stale: () => {
+          throw new Error('a broken cache');
+        },
+        lost: () => undefined,
+      });
       const stop = storage.broadcast.listen(heard.listener);
       await storage.broadcast.announce(['article-1']);
       stop();

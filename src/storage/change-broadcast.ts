@@ -8,12 +8,23 @@ import type { DatabaseSchema } from './schema.js';
 
 type Listener = Parameters<ChangeBroadcast['listen']>[0];
 
+/** Tells each listener in turn: one that throws must not keep the news from the others. */
+function tellEach(listeners: Set<Listener>, tell: (listener: Listener) => void) {
+  for (const listener of [...listeners]) {
+    try {
+      tell(listener);
+    } catch {
+      // A listener's own failure is its own; the broadcast has nobody to report it to.
+    }
+  }
+}
+
 /** One process serves the paper: announcements reach this process's listeners directly. */
 export function inProcessBroadcast(): ChangeBroadcast {
   const listeners = new Set<Listener>();
   return {
     announce(keys) {
-      for (const listener of listeners) listener.stale(keys);
+      tellEach(listeners, (l) => l.stale(keys));
       return Promise.resolve();
     },
     listen(listener) {
@@ -49,17 +60,6 @@ export interface PostgresChangeBroadcast extends ChangeBroadcast {
    * announcement. The session opens with the first `listen`; before that it never resolves.
    */
   listening(): Promise<void>;
-}
-
-/** Tells each listener in turn: one that throws must not keep the news from the others. */
-function tellEach(listeners: Set<Listener>, tell: (listener: Listener) => void) {
-  for (const listener of [...listeners]) {
-    try {
-      tell(listener);
-    } catch {
-      // A listener's own failure is its own; the broadcast has nobody to report it to.
-    }
-  }
 }
 
 /** What the listening session reports to the broadcast. */
@@ -182,7 +182,8 @@ export function postgresBroadcast(
   return {
     async announce(keys) {
       if (keys.length === 0) return;
-      for (const listener of listeners) listener.stale(keys);
+      // A listener that throws must not keep the other instances from hearing of the change.
+      tellEach(listeners, (l) => l.stale(keys));
       const notices = encodeAnnouncement(me, keys).map(
         (payload) => sql`pg_notify(${CHANGE_CHANNEL}, ${payload})`,
       );
