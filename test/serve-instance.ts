@@ -38,6 +38,8 @@ export interface Instance {
 }
 
 const SERVING = /Dateline is serving (http:\/\/\S+)/;
+/** How long a start may take on a loaded machine: migrations and all. */
+const START_MS = 45_000;
 
 /** Starts `dateline serve` on a free port; resolves once it is serving. */
 export async function startInstance(
@@ -66,10 +68,14 @@ export async function startInstance(
   const output: string[] = [];
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const url = await new Promise<string>((serving, failed) => {
+    // A process that never says it is serving is ended, not left behind the test run.
+    const stuck = setTimeout(() => child.kill('SIGKILL'), START_MS);
     const read = (chunk: Buffer) => {
       output.push(chunk.toString());
       const found = SERVING.exec(output.join(''));
-      if (found?.[1]) serving(found[1]);
+      if (!found?.[1]) return;
+      clearTimeout(stuck);
+      serving(found[1]);
     };
     child.stdout.on('data', read);
     child.stderr.on('data', read);

@@ -42,6 +42,7 @@ describe('two instances serving one paper from PostgreSQL', () => {
   let mediaDir: string;
   let a: Instance;
   let b: Instance;
+  let instances: Instance[] = [];
   let chief: Signed;
   let section: { id: number; slug: string };
 
@@ -49,10 +50,13 @@ describe('two instances serving one paper from PostgreSQL', () => {
     database = await createPostgresDatabase();
     mediaDir = mkdtempSync(join(tmpdir(), 'dateline-shared-media-'));
     // Started together on an empty database: both migrate, and must not trip over each other.
-    [a, b] = await Promise.all([
+    const started = await Promise.allSettled([
       startInstance(database.url, mediaDir),
       startInstance(database.url, mediaDir),
     ]);
+    instances = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    for (const result of started) if (result.status === 'rejected') throw result.reason;
+    [a, b] = instances as [Instance, Instance];
     storage = openStorage(database.url);
     chief = await a.setUp({
       email: 'chief@paper.example',
@@ -65,7 +69,7 @@ describe('two instances serving one paper from PostgreSQL', () => {
   });
 
   afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
+    await Promise.all(instances.map((instance) => instance.stop()));
     await storage?.close();
     await database?.drop();
     rmSync(mediaDir, { recursive: true, force: true });
