@@ -111,4 +111,18 @@ describe.each(ENGINES)('the first run on $engine', ({ create }) => {
       'amal@paper.example',
     ]);
   });
+
+  it('makes one editor-in-chief of setups sent at the same moment, as to two instances', async () => {
+    const answers = await Promise.all(
+      ['amal', 'badr', 'dana', 'faris'].map((name) =>
+        call({
+          method: 'POST',
+          url: '/api/admin/setup',
+          body: { email: `${name}@paper.example`, name, password: PASSWORD },
+        }),
+      ),
+    );
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([201, 409, 409, 409]);
+    expect(await t.app.storage.stores.users.list()).toHaveLength(1);
+  });
 });

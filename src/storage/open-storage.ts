@@ -104,7 +104,7 @@ export function openStorage(databaseUrl: string, auditLog: AuditLog = NO_AUDIT_L
     engine === 'sqlite'
       ? openSqlite(databaseUrl.slice('sqlite:'.length))
       : openPostgres(databaseUrl);
-  const broadcast = createChangeBroadcast(db, engine);
+  const broadcast = createChangeBroadcast(db, engine, databaseUrl);
   return {
     engine,
     kysely: db,

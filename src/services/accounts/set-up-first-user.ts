@@ -8,6 +8,9 @@ import { hashChosenPassword } from './choose-password.js';
 import { startSession } from './start-session.js';
 
 /** True while no account exists: only then may the first editor-in-chief be set up. */
+/** The settings row each setup writes before it looks for accounts. */
+const SET_UP_KEY = 'set-up';
+
 export const setUpIsOpen = async (stores: Pick<Stores, 'users'>) => !(await stores.users.any());
 
 /**
@@ -26,6 +29,10 @@ export async function setUpFirstUser(
   if (!(await setUpIsOpen(deps.storage.stores))) throw alreadySetUp();
   const passwordHash = await hashChosenPassword(deps, input.password, { email, name });
   return deps.storage.transaction(async (stores) => {
+    // Writing one row first makes setups sent at once (to two instances, say) wait for each
+    // other: PostgreSQL reads each statement afresh, so the check below then sees the account
+    // the first one made, where two checks side by side would both see none.
+    await stores.settings.put(SET_UP_KEY, { at: deps.clock.now().toISOString() }, deps.clock.now());
     if (!(await setUpIsOpen(stores))) throw alreadySetUp();
     const author = await makeAuthorProfile(stores, { name, bio: '', kind: 'staff' });
     const user = await stores.users.create(
