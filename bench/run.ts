@@ -36,6 +36,7 @@ import {
 import { snapshotArticle, startCeiling, startDateline } from './servers.js';
 import { readSettings, type BenchSettings } from './settings.js';
 import { measureUploadBurst } from './upload-burst.js';
+import { formatPurgeDelay, measurePurgeDelay } from './purge-delay.js';
 
 /** What must be torn down however the run ends. */
 interface Cleanup {
@@ -186,6 +187,17 @@ async function uploads(
   return { failed, parts: { uploadBurst: burst } };
 }
 
+/** Publish → purge while photos are encoded, on a Dateline of its own; fails when a purge never came. */
+async function jobs(
+  root: string,
+  data: BenchData,
+  track: (child: RunningChild) => void,
+): Promise<{ failed: boolean; parts: Record<string, unknown> }> {
+  const delay = await attempt('publish → purge', () => measurePurgeDelay(root, data, track));
+  console.log(`${formatPurgeDelay(delay)}\n`);
+  return { failed: !('busy' in delay), parts: { purgeDelay: delay } };
+}
+
 async function bench(root: string, settings: BenchSettings, cleanup: Cleanup): Promise<number> {
   const seedDir = referenceSeedDir(root);
   if (!checkSeed(seedDir)) return 1;
@@ -203,6 +215,11 @@ async function bench(root: string, settings: BenchSettings, cleanup: Cleanup): P
     await Promise.all(cleanup.children.map((child) => stopChild(child)));
     cleanup.children = [];
     outcomes.push(await uploads(root, data, settings, track));
+  }
+  if (settings.scenarios.has('jobs')) {
+    await Promise.all(cleanup.children.map((child) => stopChild(child)));
+    cleanup.children = [];
+    outcomes.push(await jobs(root, data, track));
   }
   // Printed because a busy machine explains a surprising run better than anything in the table.
   console.log(`Load average (1 min) at the end: ${loadavg()[0]?.toFixed(2) ?? '-'}`);

@@ -11,8 +11,11 @@ export interface BenchSettings {
   scenarios: Set<Scenario>;
 }
 
-/** The parts of the bench: the page load runs, the photo measurements, the upload burst. */
-export const SCENARIOS = ['pages', 'photos', 'uploads'] as const;
+/**
+ * The parts of the bench: the page load runs, the photo measurements, the upload burst, and
+ * the delay from publish to purge while photos are encoded (bench/purge-delay.ts).
+ */
+export const SCENARIOS = ['pages', 'photos', 'uploads', 'jobs'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 function scenariosFrom(raw: string | undefined): Set<Scenario> {
