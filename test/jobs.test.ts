@@ -269,4 +269,42 @@ describe.each(ENGINES)('background jobs on $engine', ({ create }) => {
     expect(await jobs.countPending('media.variants')).toBe(2);
     expect(await jobs.countPending('cdn.purge')).toBe(0);
   });
+
+  it('runs as many photo jobs at once as the background lane allows, and no more', async () => {
+    const clock: Clock = { now: () => new Date() };
+    let open = () => {};
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    let running = 0;
+    let mostAtOnce = 0;
+    let done = 0;
+    const runner = createJobRunner({
+      storage,
+      clock,
+      log: () => {},
+      handlers: {
+        'media.variants': {
+          payload: z.object({}),
+          run: async () => {
+            mostAtOnce = Math.max(mostAtOnce, ++running);
+            await opened;
+            running--;
+            done++;
+          },
+          retryDelay: () => null,
+        },
+      },
+      lanes: newsroomLanes(['media.variants'], 2),
+    });
+    for (let n = 0; n < 3; n++)
+      await storage.stores.jobs.enqueue('media.variants', {}, clock.now(), clock.now());
+    const worker = runner.start(60 * MINUTE);
+    await vi.waitFor(() => expect(running).toBe(2));
+    worker.wake('media.variants');
+    await nextTurn();
+    expect(running).toBe(2);
+    open();
+    await vi.waitFor(() => expect(done).toBe(3));
+    await worker.stop();
+    expect(mostAtOnce).toBe(2);
+  });
 });
