@@ -77,6 +77,34 @@ describe.each(ENGINES)('background jobs on $engine', ({ create }) => {
     expect(new Set(taken).size).toBe(10);
   });
 
+  it('gives each job to one worker of its own lane when two processes claim in both lanes at once', async () => {
+    const at = new Date('2026-11-27T08:00:00Z');
+    const { jobs } = storage.stores;
+    for (let n = 0; n < 8; n++) {
+      await jobs.enqueue('media.variants', { n }, at, at);
+      await jobs.enqueue(n % 2 ? 'cdn.purge' : 'webhook.deliver', { n }, at, at);
+    }
+    const [urgent, background] = newsroomLanes(['media.variants'], 1);
+    const taken: { lane: string; id: number; kind: string }[] = [];
+    const workers = [storage, second].flatMap((instance) =>
+      [urgent, background, urgent, background].map((lane) => ({ instance, lane })),
+    );
+    await Promise.all(
+      workers.map(async ({ instance, lane }) => {
+        if (!lane) return;
+        for (;;) {
+          const job = await instance.stores.jobs.claim(at, MINUTE, lane.kinds);
+          if (!job) return;
+          taken.push({ lane: lane.name, id: job.id, kind: job.kind });
+        }
+      }),
+    );
+    expect(new Set(taken.map((job) => job.id)).size).toBe(16);
+    expect(taken).toHaveLength(16);
+    for (const job of taken)
+      expect(job.lane).toBe(job.kind === 'media.variants' ? 'background' : 'urgent');
+  });
+
   it('retries a failing job after the handler’s delay, keeps the error, and gives up when told', async () => {
     const clock = handClock('2026-11-27T08:00:00Z');
     const outcomes = ['fail', 'fail', 'ok'];
