@@ -30,8 +30,9 @@ import {
   type PhotoResults,
 } from './report.js';
 import { startDateline } from './servers.js';
-import { readSettings, type BenchSettings } from './settings.js';
+import { readSettings, type BenchSettings, type Scenario } from './settings.js';
 import { measureUploadBurst } from './upload-burst.js';
+import { formatPurgeDelay, measurePurgeDelay } from './purge-delay.js';
 
 /** What must be torn down however the run ends. */
 interface Cleanup {
@@ -122,6 +123,17 @@ async function uploads(
   return { failed, parts: { uploadBurst: burst } };
 }
 
+/** Publish → purge while photos are encoded, on a Dateline of its own; fails when a purge never came. */
+async function jobs(
+  root: string,
+  data: BenchData,
+  track: (child: RunningChild) => void,
+): Promise<{ failed: boolean; parts: Record<string, unknown> }> {
+  const delay = await attempt('publish → purge', () => measurePurgeDelay(root, data, track));
+  console.log(`${formatPurgeDelay(delay)}\n`);
+  return { failed: !('busy' in delay), parts: { purgeDelay: delay } };
+}
+
 async function bench(root: string, settings: BenchSettings, cleanup: Cleanup): Promise<number> {
   const seedDir = referenceSeedDir(root);
   if (!checkSeed(seedDir)) return 1;
@@ -138,15 +150,19 @@ async function bench(root: string, settings: BenchSettings, cleanup: Cleanup): P
     outcomes.push(await matrixPart(root, seedDir, settings, track, trackData));
     await stopServers();
   }
-  if (settings.scenarios.has('photos') || settings.scenarios.has('uploads')) {
+  if (['photos', 'uploads', 'jobs'].some((part) => settings.scenarios.has(part as Scenario))) {
     console.error('bench: preparing a throwaway database of the demo paper…');
     const data = await prepareData(root, seedDir);
     cleanup.data.push(data);
     if (settings.scenarios.has('photos')) outcomes.push(await photos(root, data, track));
+    // The other servers would only share the machine with each of these: stopped first.
     if (settings.scenarios.has('uploads')) {
-      // The other servers would only share the machine with this one: stopped first.
       await stopServers();
       outcomes.push(await uploads(root, data, settings, track));
+    }
+    if (settings.scenarios.has('jobs')) {
+      await stopServers();
+      outcomes.push(await jobs(root, data, track));
     }
   }
   // Printed because a busy machine explains a surprising run better than anything in the table.

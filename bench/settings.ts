@@ -12,9 +12,10 @@ export interface BenchSettings {
 }
 
 /**
- * The parts of the bench: the page matrix, the soak, the photo measurements, the upload burst.
+ * The parts of the bench: the page matrix, the soak, the photo measurements, the upload burst,
+ * and the delay from publish to purge while photos are encoded (bench/purge-delay.ts).
  */
-export const SCENARIOS = ['pages', 'soak', 'photos', 'uploads'] as const;
+export const SCENARIOS = ['pages', 'soak', 'photos', 'uploads', 'jobs'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 function scenariosFrom(raw: string | undefined): Set<Scenario> {

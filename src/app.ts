@@ -30,7 +30,7 @@ import { createPublicationCache, type PublicationCache } from './services/public
 import { eventJobHandlers, type EventListener } from './services/events/event-listeners.js';
 import { cdnPurgeJobHandlers, cdnPurgeListener } from './services/cdn/cdn-purge-listener.js';
 import { createSiteLogo } from './services/site-logo.js';
-import type { MediaDeps } from './services/media/media-deps.js';
+import { MAKE_VARIANTS_JOB, type MediaDeps } from './services/media/media-deps.js';
 import { createUploadPlaces } from './services/media/upload-places.js';
 import { mediaJobHandlers } from './services/media/media-jobs.js';
 import { createVariantSource, type VariantSource } from './services/media/variant-on-demand.js';
@@ -39,6 +39,7 @@ import type { EncoderTurns } from './services/media/media-ports.js';
 import { webhookJobHandlers } from './services/webhooks/deliver-webhook.js';
 import type { WebhookDeps } from './services/webhooks/webhook-deps.js';
 import { webhookListener } from './services/webhooks/webhook-listener.js';
+import { newsroomLanes } from './jobs/job-lanes.js';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
 import type { SiteContext, WeatherReader } from './services/site-context.js';
 import { createWeatherService, type WeatherService } from './services/weather-service.js';
@@ -167,7 +168,9 @@ export async function createApp(
   await storage.migrate();
   const clock = overrides.clock ?? systemClock(config.now);
   const publication = createPublicationCache(storage.stores);
-  let wakeJobs = () => {};
+  let wakeJobs: (kind?: string) => void = () => {};
+  // A committed job wakes its lane after this turn: the answer never waits on its work.
+  storage.onJobQueued((kind) => void setImmediate(() => wakeJobs(kind)));
   // One set of turns for every sharp pipeline in the process: uploads, variants, the logo.
   const encoder = createEncoderTurns(config.media.encodeConcurrency);
   const mediaDeps = mediaDepsFor(config, storage, clock, encoder, () => wakeJobs());
@@ -203,6 +206,8 @@ export async function createApp(
       ...cdnPurgeJobHandlers(cdnPurger),
       ...accountMailJobHandlers(accounts),
     },
+    // Photos are encoded in a lane of their own, so a purge or webhook never waits for them.
+    lanes: newsroomLanes([MAKE_VARIANTS_JOB], config.media.jobConcurrency),
     log,
   });
   const site: SiteContext = {

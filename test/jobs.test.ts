@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ENGINES, type TestDatabase } from './test-databases.js';
+import { newsroomLanes } from '../src/jobs/job-lanes.js';
 import { createJobRunner } from '../src/jobs/job-runner.js';
 import { jobHandler } from '../src/services/job-handler.js';
 import type { Clock } from '../src/services/ports.js';
@@ -73,6 +75,34 @@ describe.each(ENGINES)('background jobs on $engine', ({ create }) => {
     );
     expect(taken).toHaveLength(10);
     expect(new Set(taken).size).toBe(10);
+  });
+
+  it('gives each job to one worker of its own lane when two processes claim in both lanes at once', async () => {
+    const at = new Date('2026-11-27T08:00:00Z');
+    const { jobs } = storage.stores;
+    for (let n = 0; n < 8; n++) {
+      await jobs.enqueue('media.variants', { n }, at, at);
+      await jobs.enqueue(n % 2 ? 'cdn.purge' : 'webhook.deliver', { n }, at, at);
+    }
+    const [urgent, background] = newsroomLanes(['media.variants'], 1);
+    const taken: { lane: string; id: number; kind: string }[] = [];
+    const workers = [storage, second].flatMap((instance) =>
+      [urgent, background, urgent, background].map((lane) => ({ instance, lane })),
+    );
+    await Promise.all(
+      workers.map(async ({ instance, lane }) => {
+        if (!lane) return;
+        for (;;) {
+          const job = await instance.stores.jobs.claim(at, MINUTE, lane.kinds);
+          if (!job) return;
+          taken.push({ lane: lane.name, id: job.id, kind: job.kind });
+        }
+      }),
+    );
+    expect(new Set(taken.map((job) => job.id)).size).toBe(16);
+    expect(taken).toHaveLength(16);
+    for (const job of taken)
+      expect(job.lane).toBe(job.kind === 'media.variants' ? 'background' : 'urgent');
   });
 
   it('retries a failing job after the handler’s delay, keeps the error, and gives up when told', async () => {
@@ -171,5 +201,138 @@ describe.each(ENGINES)('background jobs on $engine', ({ create }) => {
     expect(log).toContainEqual(
       expect.stringMatching(/resize job \d+ has a bad payload.*payload\.mediaId/),
     );
+  });
+
+  it('keeps a lane’s claims to its kinds, and hands out unknown kinds to the lane taking the rest', async () => {
+    const { jobs } = storage.stores;
+    const at = new Date('2026-11-27T08:00:00Z');
+    const photo = await jobs.enqueue('media.variants', {}, at, at);
+    const purge = await jobs.enqueue('cdn.purge', {}, new Date(at.getTime() + 1), at);
+    const odd = await jobs.enqueue('no.such.kind', {}, new Date(at.getTime() + 2), at);
+    const later = new Date(at.getTime() + MINUTE);
+    const [urgent, background] = newsroomLanes(['media.variants'], 1).map((lane) => lane.kinds);
+    expect((await jobs.claim(later, MINUTE, urgent))?.id).toBe(purge);
+    expect((await jobs.claim(later, MINUTE, urgent))?.id).toBe(odd);
+    expect(await jobs.claim(later, MINUTE, urgent)).toBeUndefined();
+    expect((await jobs.claim(later, MINUTE, background))?.id).toBe(photo);
+    expect(await jobs.claim(later, MINUTE, { only: [] })).toBeUndefined();
+  });
+
+  it('reports per kind how many jobs are due and how long the oldest has waited', async () => {
+    const { jobs } = storage.stores;
+    const now = new Date('2026-11-27T08:00:00Z');
+    const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000);
+    await jobs.enqueue('media.variants', {}, ago(90), ago(90));
+    await jobs.enqueue('media.variants', {}, ago(5), ago(5));
+    await jobs.enqueue('cdn.purge', {}, ago(2), ago(2));
+    // Set for later (a purge's repeat, a retry): not due, not counted.
+    await jobs.enqueue('cdn.purge', {}, new Date(now.getTime() + 35_000), ago(2));
+    await jobs.enqueue('webhook.deliver', {}, new Date(now.getTime() + MINUTE), now);
+    const done = await jobs.enqueue('mail.invitation', {}, ago(300), ago(300));
+    await jobs.complete(done, ago(200));
+    // One being run still counts: it has not left the queue.
+    expect((await jobs.claim(ago(1), MINUTE, { only: ['cdn.purge'] }))?.kind).toBe('cdn.purge');
+    expect(await jobs.queueStats(now)).toEqual([
+      { kind: 'cdn.purge', queued: 1, oldestAgeSeconds: 2 },
+      { kind: 'media.variants', queued: 2, oldestAgeSeconds: 90 },
+    ]);
+    expect(await jobs.queueStats(ago(600))).toEqual([]);
+  });
+
+  it('runs urgent jobs while a photo job is at hand, and stops only once every lane’s job at hand is done', async () => {
+    const clock: Clock = { now: () => new Date() };
+    const gate = () => {
+      let open = () => {};
+      const opened = new Promise<void>((resolve) => (open = resolve));
+      return { opened, open };
+    };
+    const photoGate = gate();
+    const purgeGate = gate();
+    const ran: string[] = [];
+    const handler = (name: string, wait: Promise<void>) => ({
+      payload: z.object({}),
+      run: async () => {
+        ran.push(`${name} started`);
+        await wait;
+        ran.push(`${name} done`);
+      },
+      retryDelay: () => null,
+    });
+    const runner = createJobRunner({
+      storage,
+      clock,
+      log: () => {},
+      handlers: {
+        'media.variants': handler('photo', photoGate.opened),
+        'cdn.purge': handler('purge', purgeGate.opened),
+        'event.fanout': handler('fanout', Promise.resolve()),
+      },
+      lanes: newsroomLanes(['media.variants'], 1),
+    });
+    const { jobs } = storage.stores;
+    for (let n = 0; n < 3; n++) await jobs.enqueue('media.variants', {}, clock.now(), clock.now());
+    // A long poll: only waking starts the lanes' work after the first look.
+    const worker = runner.start(60 * MINUTE);
+    await vi.waitFor(() => expect(ran).toEqual(['photo started']));
+
+    await jobs.enqueue('event.fanout', {}, clock.now(), clock.now());
+    await jobs.enqueue('cdn.purge', {}, clock.now(), clock.now());
+    worker.wake('cdn.purge');
+    await vi.waitFor(() =>
+      expect(ran).toEqual(expect.arrayContaining(['fanout done', 'purge started'])),
+    );
+    expect(ran).not.toContain('photo done');
+
+    let stopped = false;
+    const stopping = worker.stop().then(() => (stopped = true));
+    await nextTurn();
+    purgeGate.open();
+    await vi.waitFor(() => expect(ran).toContain('purge done'));
+    await nextTurn();
+    expect(stopped).toBe(false);
+    photoGate.open();
+    await stopping;
+    expect(ran.filter((line) => line === 'photo done')).toHaveLength(1);
+    // The other two photos wait for the next worker: stopping does not drain the queue.
+    expect(await jobs.countPending('media.variants')).toBe(2);
+    expect(await jobs.countPending('cdn.purge')).toBe(0);
+  });
+
+  it('runs as many photo jobs at once as the background lane allows, and no more', async () => {
+    const clock: Clock = { now: () => new Date() };
+    let open = () => {};
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    let running = 0;
+    let mostAtOnce = 0;
+    let done = 0;
+    const runner = createJobRunner({
+      storage,
+      clock,
+      log: () => {},
+      handlers: {
+        'media.variants': {
+          payload: z.object({}),
+          run: async () => {
+            mostAtOnce = Math.max(mostAtOnce, ++running);
+            await opened;
+            running--;
+            done++;
+          },
+          retryDelay: () => null,
+        },
+      },
+      lanes: newsroomLanes(['media.variants'], 2),
+    });
+    for (let n = 0; n < 3; n++)
+      await storage.stores.jobs.enqueue('media.variants', {}, clock.now(), clock.now());
+    const worker = runner.start(60 * MINUTE);
+    await vi.waitFor(() => expect(running).toBe(2));
+    worker.wake('media.variants');
+    await nextTurn();
+    expect(running).toBe(2);
+    open();
+    await vi.waitFor(() => expect(done).toBe(3));
+    await worker.stop();
+    expect(mostAtOnce).toBe(2);
   });
 });

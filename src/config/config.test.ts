@@ -99,24 +99,27 @@ describe('configuration', () => {
       /SMTP_URL: must start with smtp:\/\/ or smtps:\/\//,
     );
   });
-  it('keeps media on the local disk, up to 40 MB and 100 megapixels, one encode at a time, unless told otherwise', () => {
+  it('keeps media on the local disk, up to 40 MB and 100 megapixels, one encode and one photo job at a time, unless told otherwise', () => {
     expect(readConfig({}).media).toEqual({
       storage: { kind: 'local', dir: './data/media' },
       maxBytes: 41_943_040,
       maxPixels: 100_000_000,
       encodeConcurrency: 1,
+      jobConcurrency: 1,
     });
     const config = readConfig({
       MEDIA_DIR: '/srv/media',
       MEDIA_MAX_BYTES: '1048576',
       MEDIA_MAX_PIXELS: '2000000',
       IMAGE_ENCODE_CONCURRENCY: '3',
+      MEDIA_JOB_CONCURRENCY: '2',
     });
     expect(config.media).toEqual({
       storage: { kind: 'local', dir: '/srv/media' },
       maxBytes: 1_048_576,
       maxPixels: 2_000_000,
       encodeConcurrency: 3,
+      jobConcurrency: 2,
     });
     expect(config.mediaDir).toBe('/srv/media');
   });
@@ -193,6 +196,8 @@ describe('configuration', () => {
     ],
     ['IMAGE_ENCODE_CONCURRENCY', 'all', /^IMAGE_ENCODE_CONCURRENCY: must be a positive whole/m],
     ['IMAGE_ENCODE_CONCURRENCY', '65', /^IMAGE_ENCODE_CONCURRENCY: must be at most 64/m],
+    ['MEDIA_JOB_CONCURRENCY', '0', /^MEDIA_JOB_CONCURRENCY: must be a positive whole number/m],
+    ['MEDIA_JOB_CONCURRENCY', '65', /^MEDIA_JOB_CONCURRENCY: must be at most 64/m],
     ['S3_ENDPOINT', 'minio:9000', /^S3_ENDPOINT: /m],
     ['S3_ENDPOINT', 'ftp://minio:9000', /^S3_ENDPOINT: must start with http:\/\/ or https:\/\//m],
     ['S3_FORCE_PATH_STYLE', 'yes please', /^S3_FORCE_PATH_STYLE: must be true or false/m],

@@ -67,6 +67,7 @@ const configSchema = z.object({
   MEDIA_MAX_BYTES: positiveInteger.default(40 * 1024 * 1024),
   MEDIA_MAX_PIXELS: positiveInteger.default(100_000_000),
   IMAGE_ENCODE_CONCURRENCY: positiveInteger.max(64, { message: 'must be at most 64' }).default(1),
+  MEDIA_JOB_CONCURRENCY: positiveInteger.max(64, { message: 'must be at most 64' }).default(1),
   S3_BUCKET: z.string().min(1).optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_ENDPOINT: z
@@ -130,6 +131,8 @@ export interface Config {
     maxPixels: number;
     /** Image decodes and encodes run at once in the process, each on one core; readers keep the rest. */
     encodeConcurrency: number;
+    /** Photo jobs (variants) run at once by this process's worker, in a lane of their own. */
+    jobConcurrency: number;
   };
   /**
    * Absolute origin for canonical links, e.g. https://news.example; required in production,
@@ -232,6 +235,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: e.MEDIA_MAX_BYTES,
       maxPixels: e.MEDIA_MAX_PIXELS,
       encodeConcurrency: e.IMAGE_ENCODE_CONCURRENCY,
+      jobConcurrency: e.MEDIA_JOB_CONCURRENCY,
     },
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     production: e.NODE_ENV === 'production',

@@ -1,6 +1,7 @@
 import { invalidFromZod } from '../domain/validation.js';
 import type { Clock, Storage } from '../services/ports.js';
 import type { Job, JobHandler } from '../services/job-ports.js';
+import { laneOf, laneWorkers, SINGLE_LANE, type JobLane } from './job-lanes.js';
 
 export interface JobRunnerDeps {
   storage: Storage;
@@ -9,6 +10,8 @@ export interface JobRunnerDeps {
   log: (line: string) => void;
   /** How long a claimed job is left to its worker before another may take it up. */
   leaseMs?: number;
+  /** How `start` divides the kinds among workers; one lane for all of them unless given. */
+  lanes?: JobLane[];
 }
 
 const describe = (error: unknown) =>
@@ -16,7 +19,8 @@ const describe = (error: unknown) =>
 
 /**
  * Runs queued jobs: claims one at a time from the database (so any number of processes may
- * run workers), hands it to its kind's handler, and records the outcome.
+ * run workers), hands it to its kind's handler, and records the outcome. Started, it runs a
+ * set of workers per lane, so slow kinds never hold up urgent ones.
  */
 export function createJobRunner(deps: JobRunnerDeps) {
   const { jobs } = deps.storage.stores;
@@ -55,7 +59,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
     }
   }
 
-  /** Runs due jobs until none is left (or `max` have run); returns how many ran. */
+  /** Runs due jobs of every kind, in order, until none is left (or `max` have run); returns how many ran. */
   async function runDue(max = Number.POSITIVE_INFINITY): Promise<number> {
     let count = 0;
     while (count < max) {
@@ -67,38 +71,38 @@ export function createJobRunner(deps: JobRunnerDeps) {
     return count;
   }
 
-  /** Polls every intervalMs, and at once when woken; stop() waits for the job at hand. */
+  /**
+   * Runs every lane's workers: each polls every intervalMs, and starts at once when woken for
+   * one of its kinds (or for any, without one). stop() waits for the jobs at hand in every
+   * lane and claims no more.
+   */
   function start(intervalMs: number) {
-    let running: Promise<unknown> = Promise.resolve();
-    let busy = false;
-    let again = false;
     let stopped = false;
-    const tick = () => {
-      if (stopped) return;
-      if (busy) {
-        again = true;
-        return;
-      }
-      busy = true;
-      running = runDue()
-        .catch((error: unknown) => deps.log(`jobs: run failed: ${String(error)}`))
-        .finally(() => {
-          busy = false;
-          if (again) {
-            again = false;
-            tick();
-          }
-        });
+    const lanes = deps.lanes ?? SINGLE_LANE;
+    const claim = (lane: JobLane) => jobs.claim(deps.clock.now(), leaseMs, lane.kinds);
+    const workers = new Map(
+      lanes.map((lane) => [
+        lane,
+        laneWorkers(lane, { claim, run: runOne, log: deps.log, stopped: () => stopped }),
+      ]),
+    );
+    const wakeAll = () => {
+      for (const worker of workers.values()) worker.wake();
     };
-    const timer = setInterval(tick, intervalMs);
+    const timer = setInterval(wakeAll, intervalMs);
     timer.unref();
-    tick();
+    wakeAll();
     return {
-      wake: tick,
+      wake: (kind?: string) => {
+        const lane = kind === undefined ? undefined : laneOf(lanes, kind);
+        if (lane) workers.get(lane)?.wake();
+        else wakeAll();
+      },
       async stop() {
         stopped = true;
         clearInterval(timer);
-        await running;
+        // A loop ending may start another (`again`) before it is gone; that one claims nothing.
+        await Promise.all([...workers.values()].map((worker) => worker.idle()));
       },
     };
   }

@@ -24,9 +24,10 @@ export interface JobStore {
   enqueue(kind: string, payload: unknown, runAt: Date, now: Date): Promise<number>;
   /**
    * Takes the oldest due job for this worker, locked until now + leaseMs so no other process
-   * takes it meanwhile; a worker that dies lets it go when the lease ends.
+   * takes it meanwhile; a worker that dies lets it go when the lease ends. `kinds` keeps a
+   * lane's worker to its own kinds (every kind when left out).
    */
-  claim(now: Date, leaseMs: number): Promise<Job | undefined>;
+  claim(now: Date, leaseMs: number, kinds?: JobKinds): Promise<Job | undefined>;
   complete(id: number, now: Date): Promise<void>;
   /** Sets the job aside until runAt, noting why it failed. */
   retryAt(id: number, error: string, runAt: Date): Promise<void>;
@@ -34,8 +35,23 @@ export interface JobStore {
   abandon(id: number, error: string, now: Date): Promise<void>;
   /** Jobs of a kind not yet done. */
   countPending(kind: string): Promise<number>;
+  /**
+   * Per kind with due work: jobs due and not done (waiting, or being run), and how long the
+   * oldest of them has been due. Jobs set for later (retries, repeats) are not counted.
+   */
+  queueStats(now: Date): Promise<{ kind: string; queued: number; oldestAgeSeconds: number }[]>;
   /** How jobs of these kinds are failing: waiting to retry, or given up since `since`. */
   troubles(kinds: string[], since: Date): Promise<JobTroubles>;
+}
+
+/** The kinds a lane's worker claims: these only, or any but these. */
+export type JobKinds = { only: readonly string[] } | { except: readonly string[] };
+
+/** One line of `JobStore.queueStats`. */
+export interface KindQueueStats {
+  kind: string;
+  queued: number;
+  oldestAgeSeconds: number;
 }
 
 /** Jobs that failed: some wait for their next attempt, some were given up. */

@@ -1,12 +1,25 @@
 import type { Kysely } from 'kysely';
-import type { Job, JobStore, JobTroubles } from '../services/job-ports.js';
+import type {
+  Job,
+  JobKinds,
+  JobStore,
+  JobTroubles,
+  KindQueueStats,
+} from '../services/job-ports.js';
 import { fromDbTime, toDbTime, type DatabaseSchema } from './schema.js';
 
 /** The longest error text kept with a job; a stack trace says enough in its first lines. */
 const MAX_ERROR = 2_000;
 
 export class KyselyJobStore implements JobStore {
-  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+  /**
+   * `queued` hears the kind of every job written, once it is committed (the caller decides
+   * when that is: at once outside a transaction, after the commit inside one).
+   */
+  constructor(
+    private readonly db: Kysely<DatabaseSchema>,
+    private readonly queued: (kind: string) => void = () => {},
+  ) {}
 
   async enqueue(kind: string, payload: unknown, runAt: Date, now: Date): Promise<number> {
     const { id } = await this.db
@@ -20,20 +33,30 @@ export class KyselyJobStore implements JobStore {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    this.queued(kind);
     return id;
   }
 
-  async claim(now: Date, leaseMs: number): Promise<Job | undefined> {
+  async claim(now: Date, leaseMs: number, kinds?: JobKinds): Promise<Job | undefined> {
     const time = toDbTime(now);
     // Two workers may pick the same candidate; the conditions are repeated on the update so
-    // only the first one's update matches (PostgreSQL re-checks them on the locked row).
-    for (let tries = 0; tries < 3; tries++) {
-      const candidate = await this.db
+    // only the first one's update matches (PostgreSQL re-checks them on the locked row). A
+    // lost race means another worker took that job, so the next candidate is a different one
+    // and the loop ends at the latest when the lane's due jobs do.
+    for (;;) {
+      let candidates = this.db
         .selectFrom('jobs')
         .select('id')
         .where('done_at', 'is', null)
         .where('run_at', '<=', time)
-        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', time)]))
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', time)]));
+      if (kinds && 'only' in kinds) {
+        if (kinds.only.length === 0) return undefined;
+        candidates = candidates.where('kind', 'in', kinds.only);
+      } else if (kinds && kinds.except.length > 0) {
+        candidates = candidates.where('kind', 'not in', kinds.except);
+      }
+      const candidate = await candidates
         .orderBy('run_at')
         .orderBy('id')
         .limit(1)
@@ -52,7 +75,6 @@ export class KyselyJobStore implements JobStore {
         .executeTakeFirst();
       if (row) return { ...row, payload: JSON.parse(row.payload) as unknown };
     }
-    return undefined;
   }
 
   async complete(id: number, now: Date): Promise<void> {
@@ -88,6 +110,31 @@ export class KyselyJobStore implements JobStore {
       .where('done_at', 'is', null)
       .executeTakeFirstOrThrow();
     return Number(row.count);
+  }
+
+  async queueStats(now: Date): Promise<KindQueueStats[]> {
+    // Times are fixed-width ISO text on both engines: the oldest is the smallest, and the age
+    // is worked out here rather than in each engine's date arithmetic.
+    const rows = await this.db
+      .selectFrom('jobs')
+      .select((eb) => [
+        'kind',
+        eb.fn.countAll<number>().as('queued'),
+        eb.fn.min('run_at').as('oldest_run_at'),
+      ])
+      .where('done_at', 'is', null)
+      .where('run_at', '<=', toDbTime(now))
+      .groupBy('kind')
+      .orderBy('kind')
+      .execute();
+    return rows.map((row) => ({
+      kind: row.kind,
+      queued: Number(row.queued),
+      oldestAgeSeconds: Math.max(
+        0,
+        (now.getTime() - fromDbTime(row.oldest_run_at).getTime()) / 1000,
+      ),
+    }));
   }
 
   async troubles(kinds: string[], since: Date): Promise<JobTroubles> {

@@ -12,7 +12,7 @@ import type {
   EventStore,
   NoteStore,
 } from '../services/ports.js';
-import { KyselyJobStore } from './job-store.js';
+import type { JobStore } from '../services/job-ports.js';
 import { fromDbTime, toDbTime, type DatabaseSchema } from './schema.js';
 
 export class KyselyCorrectionStore implements CorrectionStore {
@@ -109,7 +109,11 @@ export class KyselyAlertStore implements AlertStore {
 }
 
 export class KyselyEventStore implements EventStore {
-  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+  /** `jobs` is the store on the same connection or transaction, so the fan-out job commits with its event. */
+  constructor(
+    private readonly db: Kysely<DatabaseSchema>,
+    private readonly jobs: JobStore,
+  ) {}
 
   async record(
     event: { type: ArticleEventType; articleId: number; userId: number | null; payload?: object },
@@ -126,7 +130,7 @@ export class KyselyEventStore implements EventStore {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await new KyselyJobStore(this.db).enqueue(FAN_OUT_EVENT_JOB, { eventId: id }, now, now);
+    await this.jobs.enqueue(FAN_OUT_EVENT_JOB, { eventId: id }, now, now);
   }
 
   async findById(id: number): Promise<ArticleEvent | undefined> {

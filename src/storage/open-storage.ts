@@ -36,33 +36,42 @@ import { KyselyTagStore } from './tag-store.js';
 import { KyselyUserStore } from './user-store.js';
 import { KyselyWebhookStore } from './webhook-store.js';
 
-const storesOn = (db: Kysely<DatabaseSchema>, audited: (record: AuditRecord) => void): Stores => ({
-  articles: new KyselyArticleStore(db),
-  sections: new KyselySectionStore(db),
-  tags: new KyselyTagStore(db),
-  authors: new KyselyAuthorStore(db),
-  media: new KyselyMediaStore(db),
-  jobs: new KyselyJobStore(db),
-  settings: new KyselySettingsStore(db),
-  desk: new KyselyArticleDeskStore(db),
-  revisions: new KyselyRevisionStore(db),
-  corrections: new KyselyCorrectionStore(db),
-  notes: new KyselyNoteStore(db),
-  alerts: new KyselyAlertStore(db),
-  events: new KyselyEventStore(db),
-  scheduledUpdates: new KyselyScheduledUpdateStore(db),
-  presence: new KyselyPresenceStore(db),
-  users: new KyselyUserStore(db),
-  sessions: new KyselySessionStore(db),
-  apiTokens: new KyselyApiTokenStore(db),
-  contentKeys: new KyselyContentKeyStore(db),
-  contentReads: new KyselyContentReadStore(db),
-  oneTimeTokens: new KyselyOneTimeTokenStore(db),
-  loginFailures: new KyselyLoginFailureStore(db),
-  webhooks: new KyselyWebhookStore(db),
-  discovery: new KyselyDiscoveryStore(db),
-  audit: new KyselyAuditTrail(db, audited),
-});
+/** What a set of stores tells of its writes: audit entries, and the kinds of jobs queued. */
+interface Recorders {
+  audited: (record: AuditRecord) => void;
+  queued: (kind: string) => void;
+}
+
+const storesOn = (db: Kysely<DatabaseSchema>, { audited, queued }: Recorders): Stores => {
+  const jobs = new KyselyJobStore(db, queued);
+  return {
+    articles: new KyselyArticleStore(db),
+    sections: new KyselySectionStore(db),
+    tags: new KyselyTagStore(db),
+    authors: new KyselyAuthorStore(db),
+    media: new KyselyMediaStore(db),
+    jobs,
+    settings: new KyselySettingsStore(db),
+    desk: new KyselyArticleDeskStore(db),
+    revisions: new KyselyRevisionStore(db),
+    corrections: new KyselyCorrectionStore(db),
+    notes: new KyselyNoteStore(db),
+    alerts: new KyselyAlertStore(db),
+    events: new KyselyEventStore(db, jobs),
+    scheduledUpdates: new KyselyScheduledUpdateStore(db),
+    presence: new KyselyPresenceStore(db),
+    users: new KyselyUserStore(db),
+    sessions: new KyselySessionStore(db),
+    apiTokens: new KyselyApiTokenStore(db),
+    contentKeys: new KyselyContentKeyStore(db),
+    contentReads: new KyselyContentReadStore(db),
+    oneTimeTokens: new KyselyOneTimeTokenStore(db),
+    loginFailures: new KyselyLoginFailureStore(db),
+    webhooks: new KyselyWebhookStore(db),
+    discovery: new KyselyDiscoveryStore(db),
+    audit: new KyselyAuditTrail(db, audited),
+  };
+};
 
 export interface OpenedStorage extends Storage {
   engine: Engine;
@@ -71,6 +80,11 @@ export interface OpenedStorage extends Storage {
   locks: Locks;
   /** Tells every instance on this database which cached pages a change made stale. */
   broadcast: ChangeBroadcast;
+  /**
+   * Hears the kind of every job this process queues, once it is committed, so a worker can
+   * start on it at once instead of at its next poll. Returns a function that stops listening.
+   */
+  onJobQueued(listener: (kind: string) => void): () => void;
   migrate(): Promise<string[]>;
 }
 
@@ -78,19 +92,27 @@ export interface OpenedStorage extends Storage {
 const NO_AUDIT_LOG: AuditLog = { write: () => {} };
 
 /**
- * Runs the work in a transaction; the audit lines of what it recorded are written only once
- * it has committed, so the log never tells of a change that was rolled back.
+ * Runs the work in a transaction; the audit lines of what it recorded are written, and its
+ * queued jobs announced, only once it has committed: the log never tells of a change that was
+ * rolled back, and no worker looks for a job it cannot see yet.
  */
 async function inTransaction<T>(
   db: Kysely<DatabaseSchema>,
-  auditLog: AuditLog,
+  after: Recorders,
   work: (stores: Stores) => Promise<T>,
 ): Promise<T> {
   const recorded: AuditRecord[] = [];
-  const result = await db
-    .transaction()
-    .execute((trx) => work(storesOn(trx, (record) => recorded.push(record))));
-  for (const record of recorded) auditLog.write(record);
+  const queued: string[] = [];
+  const result = await db.transaction().execute((trx) =>
+    work(
+      storesOn(trx, {
+        audited: (record) => recorded.push(record),
+        queued: (kind) => queued.push(kind),
+      }),
+    ),
+  );
+  for (const record of recorded) after.audited(record);
+  for (const kind of new Set(queued)) after.queued(kind);
   return result;
 }
 
@@ -105,13 +127,24 @@ export function openStorage(databaseUrl: string, auditLog: AuditLog = NO_AUDIT_L
       ? openSqlite(databaseUrl.slice('sqlite:'.length))
       : openPostgres(databaseUrl);
   const broadcast = createChangeBroadcast(db, engine, databaseUrl);
+  const jobListeners = new Set<(kind: string) => void>();
+  const recorders: Recorders = {
+    audited: (record) => auditLog.write(record),
+    queued: (kind) => {
+      for (const listener of jobListeners) listener(kind);
+    },
+  };
   return {
     engine,
     kysely: db,
     locks: createLocks(db, engine),
     broadcast,
-    stores: storesOn(db, (record) => auditLog.write(record)),
-    transaction: (work) => inTransaction(db, auditLog, work),
+    onJobQueued(listener) {
+      jobListeners.add(listener);
+      return () => jobListeners.delete(listener);
+    },
+    stores: storesOn(db, recorders),
+    transaction: (work) => inTransaction(db, recorders, work),
     migrate: () => migrateToLatest(db as Kysely<unknown>, engine),
     close: async () => {
       await broadcast.close();
