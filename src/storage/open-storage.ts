@@ -21,6 +21,7 @@ import {
   KyselyCorrectionStore,
   KyselyEventStore,
   KyselyNoteStore,
+  type Announce,
 } from './newsroom-records.js';
 import { KyselyOneTimeTokenStore } from './one-time-token-store.js';
 import { openPostgres } from './postgres/open-postgres.js';
@@ -36,7 +37,11 @@ import { KyselyTagStore } from './tag-store.js';
 import { KyselyUserStore } from './user-store.js';
 import { KyselyWebhookStore } from './webhook-store.js';
 
-const storesOn = (db: Kysely<DatabaseSchema>, audited: (record: AuditRecord) => void): Stores => ({
+const storesOn = (
+  db: Kysely<DatabaseSchema>,
+  audited: (record: AuditRecord) => void,
+  announced: Announce,
+): Stores => ({
   articles: new KyselyArticleStore(db),
   sections: new KyselySectionStore(db),
   tags: new KyselyTagStore(db),
@@ -49,7 +54,7 @@ const storesOn = (db: Kysely<DatabaseSchema>, audited: (record: AuditRecord) => 
   corrections: new KyselyCorrectionStore(db),
   notes: new KyselyNoteStore(db),
   alerts: new KyselyAlertStore(db),
-  events: new KyselyEventStore(db),
+  events: new KyselyEventStore(db, announced),
   scheduledUpdates: new KyselyScheduledUpdateStore(db),
   presence: new KyselyPresenceStore(db),
   users: new KyselyUserStore(db),
@@ -78,19 +83,27 @@ export interface OpenedStorage extends Storage {
 const NO_AUDIT_LOG: AuditLog = { write: () => {} };
 
 /**
- * Runs the work in a transaction; the audit lines of what it recorded are written only once
- * it has committed, so the log never tells of a change that was rolled back.
+ * Runs the work in a transaction; the audit lines of what it recorded are written, and the
+ * pages it made stale announced, only once it has committed: the log never tells of a change
+ * that was rolled back, and no instance can re-cache a page before the change is visible.
  */
 async function inTransaction<T>(
   db: Kysely<DatabaseSchema>,
   auditLog: AuditLog,
+  broadcast: ChangeBroadcast,
   work: (stores: Stores) => Promise<T>,
 ): Promise<T> {
   const recorded: AuditRecord[] = [];
+  const stale = new Set<string>();
+  const collect: Announce = (keys) => {
+    for (const key of keys) stale.add(key);
+    return Promise.resolve();
+  };
   const result = await db
     .transaction()
-    .execute((trx) => work(storesOn(trx, (record) => recorded.push(record))));
+    .execute((trx) => work(storesOn(trx, (record) => recorded.push(record), collect)));
   for (const record of recorded) auditLog.write(record);
+  if (stale.size > 0) await broadcast.announce([...stale]);
   return result;
 }
 
@@ -110,8 +123,12 @@ export function openStorage(databaseUrl: string, auditLog: AuditLog = NO_AUDIT_L
     kysely: db,
     locks: createLocks(db, engine),
     broadcast,
-    stores: storesOn(db, (record) => auditLog.write(record)),
-    transaction: (work) => inTransaction(db, auditLog, work),
+    stores: storesOn(
+      db,
+      (record) => auditLog.write(record),
+      (keys) => broadcast.announce(keys),
+    ),
+    transaction: (work) => inTransaction(db, auditLog, broadcast, work),
     migrate: () => migrateToLatest(db as Kysely<unknown>, engine),
     close: async () => {
       await broadcast.close();
