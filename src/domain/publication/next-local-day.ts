@@ -19,6 +19,7 @@ export function startOfNextLocalDay(instant: Date, timeZone: string): Date {
     if (sameDay(middle)) before = middle;
     else after = middle;
   }
-  // To the whole second: the new day begins on one.
-  return new Date(Math.ceil(after / 1000) * 1000);
+  // The new day begins on a whole second in (before, after], at most a second apart: the
+  // first whole second after `before`.
+  return new Date(Math.floor(before / 1000) * 1000 + 1000);
 }

@@ -80,11 +80,23 @@ export function sendCachedPage(
   }
   const encoding = chooseEncoding(request.headers['accept-encoding'], page);
   const body = encoding === 'identity' ? page.identity : (page[encoding] ?? page.identity);
-  response.statusCode = 200;
-  for (const [name, value] of Object.entries(page.headers)) response.setHeader(name, value);
-  response.setHeader('etag', page.etag);
-  response.setHeader('last-modified', page.lastModified);
-  if (encoding !== 'identity') response.setHeader('content-encoding', encoding);
-  response.setHeader('content-length', body.byteLength);
+  response.writeHead(200, headerLines(page, encoding, body));
   response.end(request.method === 'HEAD' ? undefined : body);
+}
+
+const HEADER_LINES = new WeakMap<CachedPage, Map<Encoding, string[]>>();
+
+/** The answer's headers as one flat list, made once per page and encoding: hits only send it. */
+function headerLines(page: CachedPage, encoding: Encoding, body: Buffer): string[] {
+  const byEncoding = HEADER_LINES.get(page) ?? new Map<Encoding, string[]>();
+  HEADER_LINES.set(page, byEncoding);
+  let lines = byEncoding.get(encoding);
+  if (!lines) {
+    lines = Object.entries(page.headers).flat();
+    lines.push('etag', page.etag, 'last-modified', page.lastModified);
+    if (encoding !== 'identity') lines.push('content-encoding', encoding);
+    lines.push('content-length', String(body.byteLength));
+    byEncoding.set(encoding, lines);
+  }
+  return lines;
 }
