@@ -278,6 +278,16 @@ describe.each(ENGINES)('the page cache on $engine', (engine) => {
     expect(text(after)).toContain('The Muscat Evening Post');
   });
 
+  it('keeps a page a minute at most, for changes no instance could announce', async () => {
+    time.set('2024-04-24T09:00:00Z');
+    await get('/sport');
+    expect((await get('/sport')).hit).toBe(true);
+    time.set('2024-04-24T09:00:59Z');
+    expect((await get('/sport')).hit).toBe(true);
+    time.set('2024-04-24T09:01:00Z');
+    expect((await get('/sport')).hit).toBe(false);
+  });
+
   it('a page kept yesterday is rendered again once the paper’s day changes', async () => {
     time.set('2024-04-24T19:30:00Z'); // 23:30 in Muscat
     const evening = await get('/sport/sohar-wins-the-cup');

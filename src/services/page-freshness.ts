@@ -14,7 +14,17 @@ export interface PageFreshness {
   forget(): void;
 }
 
-/** The earliest of: the paper's next local midnight, the weather's refresh, the next embargo. */
+/**
+ * The longest a page is kept, whatever else: a change made by a process that cannot announce
+ * to this one (a `dateline` command on the SQLite file `serve` uses) shows within a minute,
+ * as long as browsers keep pages anyway (PAGE_CACHE in http/site/cache-headers.ts).
+ */
+const LONGEST_KEEP_MS = 60_000;
+
+/**
+ * The earliest of: a minute from now, the paper's next local midnight, the weather's refresh,
+ * the next embargo lifting or story coming down.
+ */
 export function createPageFreshness(
   site: SiteReads<Pick<Stores, 'discovery'>>,
   weatherRefreshMs: number,
@@ -40,7 +50,9 @@ export function createPageFreshness(
   return {
     async until(now, showsMasthead) {
       const at = now.getTime();
-      const times = [(await nextVisibilityChange(now))?.getTime() ?? Number.POSITIVE_INFINITY];
+      const times = [at + LONGEST_KEEP_MS];
+      const visibility = await nextVisibilityChange(now);
+      if (visibility) times.push(visibility.getTime());
       if (showsMasthead) {
         const { settings } = await site.publication.current();
         if (day?.timezone !== settings.timezone || day.endsAt <= at)
