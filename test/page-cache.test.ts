@@ -11,6 +11,7 @@ import { publicationSettingsSchema } from '../src/domain/publication/publication
 import type { Actor } from '../src/domain/roles/role.js';
 import { applySettings } from '../src/services/apply-settings.js';
 import { createArticle } from '../src/services/articles/create-article.js';
+import { saveArticle } from '../src/services/articles/save-article.js';
 import { transitionArticle } from '../src/services/articles/transition-article.js';
 import { editAuthorProfile } from '../src/services/authors/edit-author-profile.js';
 import { curateFront } from '../src/services/curate-front.js';
@@ -224,6 +225,25 @@ describe.each(ENGINES)('the page cache on $engine', (engine) => {
     expect(text(front)).not.toContain('Muscat festival opens');
     expect((await get('/oman/muscat-festival-opens')).status).toBe(404);
     await transitionArticle(t.app.newsroom, editor, ids.storyA, { to: 'published' });
+  });
+
+  it('a story moved to another section leaves the front it left and joins the other', async () => {
+    const id = await publish('Camel race in Sur', ids.a, ids.authorA);
+    const unrelated = '/oman/muscat-festival-opens';
+    for (const path of ['/oman', '/sport', unrelated]) await get(path);
+    const live = await t.app.storage.stores.articles.findById(id);
+    await saveArticle(t.app.newsroom, editor, id, {
+      basedOn: live?.revision ?? 0,
+      changes: { sectionId: ids.b },
+    });
+    await transitionArticle(t.app.newsroom, editor, id, { to: 'published' });
+    expect((await get(unrelated)).hit).toBe(true);
+    const left = await get('/oman');
+    expect(left.hit).toBe(false);
+    expect(text(left)).not.toContain('Camel race in Sur');
+    const joined = await get('/sport');
+    expect(joined.hit).toBe(false);
+    expect(text(joined)).toContain('Camel race in Sur');
   });
 
   it('curating the home page drops the home page only', async () => {
