@@ -44,12 +44,18 @@ import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
 import type { SiteContext, WeatherReader } from './services/site-context.js';
 import { createWeatherService, type WeatherService } from './services/weather-service.js';
 import { openStorage, type OpenedStorage } from './storage/open-storage.js';
+import { createPageCache } from './http/page-cache/page-cache.js';
+import type { PageCacheDeps } from './http/page-cache/page-cache-hooks.js';
+import { listenForStalePages } from './http/page-cache/stale-pages-listener.js';
+import { createPageFreshness } from './services/page-freshness.js';
 
 export interface App {
   config: Config;
   storage: OpenedStorage;
   clock: Clock;
   publication: PublicationCache;
+  /** Finished reader pages kept in memory, dropped as changes are announced; `stats()` for metrics. */
+  pages: PageCacheDeps;
   /** The photo library, its storage, variants made on request, and the encoder's turns. */
   media: MediaDeps & { variants: VariantSource; encoder: EncoderTurns };
   /** Background work (photo variants …): run in `serve`, or drained by a command or test. */
@@ -155,6 +161,16 @@ function mediaDepsFor(
   };
 }
 
+/** The page cache, told by every instance's announcements what went stale. */
+function pageCacheFor(config: Config, storage: OpenedStorage, site: SiteContext): PageCacheDeps {
+  const pages = {
+    cache: createPageCache(config.pageCacheBytes),
+    freshness: createPageFreshness(site, config.weather.cacheMs),
+  };
+  listenForStalePages(storage.broadcast, pages, site.publication);
+  return pages;
+}
+
 /** Opens the database (migrating it) and builds everything a command or the server needs. */
 export async function createApp(
   config: Config,
@@ -217,11 +233,13 @@ export async function createApp(
     weather: mastheadWeather(config, log),
     logo: createSiteLogo(sharpSvgRasteriser(encoder)),
   };
+  const pages = pageCacheFor(config, storage, site);
   return {
     config,
     storage,
     clock,
     publication,
+    pages,
     media,
     jobs,
     startJobs(intervalMs) {

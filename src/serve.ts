@@ -3,6 +3,7 @@
  * audit retention and the job worker — kept beside app.ts because it wires transports together,
  * which no transport may do itself (ADR 0026).
  */
+import type { PageCacheDeps } from './http/page-cache/page-cache-hooks.js';
 import { buildServer } from './http/server.js';
 import { startAuditRetention } from './jobs/audit-retention.js';
 import { startScheduler } from './jobs/scheduler.js';
@@ -20,7 +21,7 @@ or PORT and HOST from the environment). Migrates the database first.
 
 /** Serves until SIGINT or SIGTERM; resolves with the exit code after a clean shutdown. */
 export async function serve(
-  context: CommandContext,
+  context: CommandContext & { pages?: PageCacheDeps },
   terminal: Terminal,
   options: { port?: number; host?: string; demo: boolean },
 ) {
@@ -36,6 +37,7 @@ export async function serve(
     webhooks: context.webhooks,
     trustedProxies: context.config.trustedProxies,
     contentApiRatePerMinute: context.config.contentApiRatePerMinute,
+    pages: context.pages,
   });
   await prepareSignIn(context.accounts.passwords);
   const port = options.port ?? context.config.port;

@@ -187,10 +187,13 @@ describe.each(ENGINES)('imported stories on $engine', ({ create }) => {
     });
     const keys = [
       `article-${id}`,
-      `author-${article?.bylines[0]?.id}`,
-      'lists',
-      `section-${article?.section.id}`,
-      `tag-${article?.tags[0]?.id}`,
+      `author-list-${article?.bylines[0]?.id}`,
+      'feeds',
+      'home',
+      'latest',
+      `section-list-${article?.section.id}`,
+      'sitemaps',
+      `tag-list-${article?.tags[0]?.id}`,
     ].sort();
     expect(cdn.purged().map((purged) => [...purged].sort())).toEqual([keys]);
     expect(cdn.requests[0]?.authorization).toBe('Bearer purge-secret');

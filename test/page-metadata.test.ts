@@ -274,11 +274,21 @@ describe('page metadata', () => {
           `author-${ids.author}`,
         ],
       },
-      { path: '/', keys: ['site', 'lists'] },
-      { path: '/world', keys: ['site', 'lists', `section-${ids.section}`] },
-      { path: '/topic/diplomacy', keys: ['site', 'lists', `tag-${ids.tag}`] },
-      { path: '/author/salma-al-harthy', keys: ['site', 'lists', `author-${ids.author}`] },
-      { path: '/search?q=talks', keys: ['site', 'lists'] },
+      // Lists: what they are of (its name, its list), then every story they show.
+      { path: '/', keys: ['site', 'home', 'article-1'] },
+      {
+        path: '/world',
+        keys: ['site', `section-${ids.section}`, `section-list-${ids.section}`, 'article-1'],
+      },
+      {
+        path: '/topic/diplomacy',
+        keys: ['site', `tag-${ids.tag}`, `tag-list-${ids.tag}`, 'article-1'],
+      },
+      {
+        path: '/author/salma-al-harthy',
+        keys: ['site', `author-${ids.author}`, `author-list-${ids.author}`, 'article-1'],
+      },
+      { path: '/search?q=talks', keys: ['site', 'latest'] },
     ];
     for (const { path, keys } of cases) {
       const { headers } = await t.server.inject(path);
@@ -296,7 +306,7 @@ describe('page metadata', () => {
     expect(missing.headers['cache-control']).toBe(
       'public, max-age=0, s-maxage=60, stale-while-revalidate=0',
     );
-    expect(missing.headers['surrogate-key']).toBe('site lists');
+    expect(missing.headers['surrogate-key']).toBe('site latest');
     expect(missing.body).toContain('<meta name="robots" content="noindex">');
     const bad = await t.server.inject({ url: '/world?page=0', headers: { accept: 'text/html' } });
     expect(bad.statusCode).toBe(400);

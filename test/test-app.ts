@@ -50,6 +50,7 @@ export async function startTestApp(
     webhooks: app.webhooks,
     trustedProxies: config.trustedProxies,
     contentApiRatePerMinute: config.contentApiRatePerMinute,
+    pages: app.pages,
     checkResponses: true,
   });
   return {

@@ -106,6 +106,7 @@ const configSchema = z.object({
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
   JOBS_WORKER: z.enum(['on', 'off']).default('on'),
   CONTENT_API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  PAGE_CACHE_MB: z.coerce.number().min(0).max(65_536).default(64),
   CDN_PURGE_URL: z
     .string()
     .url()
@@ -176,6 +177,8 @@ export interface Config {
   jobsWorker: boolean;
   /** Requests a minute each Content API key may make, counted in each process. */
   contentApiRatePerMinute: number;
+  /** Bytes of finished reader pages kept in memory (PAGE_CACHE_MB); 0 keeps none. */
+  pageCacheBytes: number;
   /** Where purges of the CDN in front of the site are sent; none when unset. */
   cdn: { purgeUrl: string | undefined; purgeToken: string | undefined; purgeTimeoutMs: number };
 }
@@ -257,6 +260,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsIntervalMs: e.JOBS_INTERVAL_SECONDS * 1000,
     jobsWorker: e.JOBS_WORKER === 'on',
     contentApiRatePerMinute: e.CONTENT_API_RATE_PER_MINUTE,
+    pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
     cdn: {
       purgeUrl: e.CDN_PURGE_URL,
       purgeToken: e.CDN_PURGE_TOKEN,

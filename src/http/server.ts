@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import fastifyCompress from '@fastify/compress';
 import fastifyMultipart from '@fastify/multipart';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
@@ -21,6 +22,11 @@ import { registerOpenApiRoute } from './api/openapi.js';
 import { registerFrontRoutes } from './api/publication/front-routes.js';
 import { registerPublicationRoutes } from './api/publication/publication-routes.js';
 import { registerNewsroomApi } from './api/newsroom-api.js';
+import {
+  pageCacheServerFactory,
+  registerPageCacheHooks,
+  type PageCacheDeps,
+} from './page-cache/page-cache-hooks.js';
 import { registerStorableTextGuard } from './middleware/storable-text/index.js';
 import { registerWebhookRoutes } from './api/webhooks/webhooks-routes.js';
 import { sendErrorPage } from './site/error-pages.js';
@@ -48,6 +54,8 @@ export interface ServerOptions {
   trustedProxies?: string[];
   /** Requests a minute each Content API key may make (CONTENT_API_RATE_PER_MINUTE); 600 if unset. */
   contentApiRatePerMinute?: number;
+  /** Finished reader pages kept in memory and answered before Fastify; none if absent. */
+  pages?: PageCacheDeps;
   /** Tests: every API answer is checked against its endpoint's output schema (slow, loud). */
   checkResponses?: boolean;
 }
@@ -68,19 +76,45 @@ export const HTTP_STATUS: Record<DomainErrorKind, number> = {
 const acceptsHtml = (accept: string | undefined) => accept?.includes('text/html') ?? false;
 const isApi = (url: string) => url.startsWith('/api/');
 
+/** Kept pages are answered before Fastify sees them (ADR 0033); lines for them if asked. */
+function cachedPagesFirst(
+  options: ServerOptions,
+  logsRequests: boolean,
+  server: () => FastifyInstance,
+) {
+  const cache = options.pages?.cache;
+  if (!cache?.enabled) return {};
+  const log = (request: IncomingMessage, response: ServerResponse) =>
+    server().log.debug(
+      { url: request.url, method: request.method, statusCode: response.statusCode },
+      'answered from the page cache',
+    );
+  return {
+    serverFactory: pageCacheServerFactory(
+      cache,
+      options.site.clock,
+      logsRequests ? log : undefined,
+    ),
+  };
+}
+
 /** Builds the HTTP server with every route; the caller listens. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const server = Fastify({
+  const logsRequests = options.logLevel === 'debug' || options.logLevel === 'trace';
+  const server: FastifyInstance = Fastify({
+    ...cachedPagesFirst(options, logsRequests, () => server),
     logger: options.logLevel === 'silent' ? false : { level: options.logLevel },
     routerOptions: { ignoreTrailingSlash: true },
     trustProxy: options.trustedProxies?.length ? options.trustedProxies : false,
     // A line per request costs more than rendering the page; debug and trace turn them on.
     logController: new LogController({
-      disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace',
+      disableRequestLogging: !logsRequests,
     }),
   });
   server.decorate('checkResponses', options.checkResponses ?? false);
   registerStorableTextGuard(server);
+  // Before compression: the cache keeps the page as rendered and sends its own encodings.
+  if (options.pages) registerPageCacheHooks(server, options.pages, options.site.clock);
   await server.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'] });
   // Uploads only: the plugin parses multipart bodies for the routes that ask for them.
   await server.register(fastifyMultipart, { limits: { fileSize: options.media.limits.maxBytes } });

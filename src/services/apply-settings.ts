@@ -7,7 +7,7 @@ import {
 import type { PublicationSettings } from '../domain/publication/publication-settings.js';
 import { surrogateKeys } from '../domain/publication/surrogate-keys.js';
 import type { Actor } from '../domain/roles/role.js';
-import { queueCdnPurge } from './cdn/cdn-purge-listener.js';
+import { announcePageChange } from './cdn/cdn-purge-listener.js';
 import type { Clock, Stores } from './ports.js';
 import { PUBLICATION_KEY } from './publication-cache.js';
 
@@ -16,7 +16,7 @@ import { PUBLICATION_KEY } from './publication-cache.js';
  * returns them. The audit trail notes who changed which keys.
  */
 export async function applySettings(
-  deps: { stores: Pick<Stores, 'settings' | 'audit' | 'jobs'>; clock: Clock },
+  deps: { stores: Pick<Stores, 'settings' | 'audit' | 'jobs' | 'events'>; clock: Clock },
   settings: PublicationSettings,
   by: Actor | AuditActor = SYSTEM_CALLER,
 ): Promise<PublicationSettings> {
@@ -29,6 +29,6 @@ export async function applySettings(
   };
   await deps.stores.audit.record(entryBy(by, 'settings.changed', changed), now);
   // Every page shows the masthead: the CDN forgets them all.
-  await queueCdnPurge(deps.stores, [surrogateKeys.site], now);
+  await announcePageChange(deps.stores, [surrogateKeys.site], now);
   return settings;
 }

@@ -5,7 +5,7 @@ import { authorize } from '../domain/roles/permissions.js';
 import type { Actor } from '../domain/roles/role.js';
 import type { Section } from '../domain/section/section.js';
 import { recordId } from '../domain/validation.js';
-import { queueCdnPurge } from './cdn/cdn-purge-listener.js';
+import { announcePageChange } from './cdn/cdn-purge-listener.js';
 import type { Clock, Stores } from './ports.js';
 import {
   HOMEPAGE_KEY,
@@ -29,7 +29,7 @@ export const curationSchema = z
 export type FrontRef = { sectionId: number | null };
 
 export interface CurationDeps {
-  stores: Pick<Stores, 'articles' | 'settings' | 'jobs'>;
+  stores: Pick<Stores, 'articles' | 'settings' | 'jobs' | 'events'>;
   clock: Clock;
   publication: PublicationCache;
 }
@@ -83,10 +83,11 @@ export async function curateFront(
   const { sectionId } = front;
   if (sectionId === null) {
     await deps.stores.settings.put(HOMEPAGE_KEY, curation, now);
-    await queueCdnPurge(deps.stores, [surrogateKeys.lists], now);
+    await announcePageChange(deps.stores, [surrogateKeys.fronts, surrogateKeys.home], now);
   } else {
     await deps.stores.settings.put(sectionFrontKey(sectionId), curation, now);
-    await queueCdnPurge(deps.stores, [surrogateKeys.lists, surrogateKeys.section(sectionId)], now);
+    const front = [surrogateKeys.fronts, surrogateKeys.sectionList(sectionId)];
+    await announcePageChange(deps.stores, front, now);
   }
   deps.publication.invalidate();
   return curation;

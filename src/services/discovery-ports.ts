@@ -56,6 +56,11 @@ export interface DiscoveryStore {
   }): Promise<SitemapStory[]>;
   /** When the newest visible story with a topic (or a byline) was published; undefined for none. */
   latestLinked(asOf: Date, link: 'tags' | 'authors'): Promise<Date | undefined>;
+  /**
+   * The first instant after `after` at which a published story appears (its embargo lifts) or
+   * comes down (`unpublish_at`) with no event to announce it; undefined when none is due.
+   */
+  nextVisibilityChange(after: Date): Promise<Date | undefined>;
   /** Sections with visible stories. */
   sectionActivity(asOf: Date): Promise<ListingActivity[]>;
   /** Topics with visible stories, most recently active first. */

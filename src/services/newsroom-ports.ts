@@ -170,6 +170,12 @@ export interface EventStore {
     event: { type: ArticleEventType; articleId: number; userId: number | null; payload?: object },
     now: Date,
   ): Promise<void>;
+  /**
+   * Tells every instance that pages tagged with these surrogate keys changed: once the
+   * transaction commits (at once outside one), so no instance re-caches the old page.
+   * `record` announces the story's own keys (domain/publication/surrogate-keys.ts) itself.
+   */
+  announce(keys: readonly string[]): Promise<void>;
   count(articleId: number, type: ArticleEventType): Promise<number>;
   findById(id: number): Promise<ArticleEvent | undefined>;
 }

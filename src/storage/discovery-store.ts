@@ -157,6 +157,31 @@ export class KyselyDiscoveryStore implements DiscoveryStore {
     return row?.published_at ? fromDbTime(row.published_at) : undefined;
   }
 
+  async nextVisibilityChange(after: Date): Promise<Date | undefined> {
+    const at = toDbTime(after);
+    const live = this.db
+      .selectFrom('articles as a')
+      .where('a.status', '=', 'published')
+      .where('a.killed_at', 'is', null);
+    // Two probes of the (status, published_at, …) index; the times are fixed-width ISO text.
+    const [lifts, ends] = await Promise.all([
+      live
+        .select('a.published_at as at')
+        .where('a.published_at', '>', at)
+        .orderBy('a.published_at')
+        .limit(1)
+        .executeTakeFirst(),
+      live
+        .select('a.unpublish_at as at')
+        .where('a.unpublish_at', '>', at)
+        .orderBy('a.unpublish_at')
+        .limit(1)
+        .executeTakeFirst(),
+    ]);
+    const times = [lifts?.at, ends?.at].flatMap((time) => (time ? [fromDbTime(time)] : []));
+    return times.length ? new Date(Math.min(...times.map((time) => time.getTime()))) : undefined;
+  }
+
   async sectionActivity(asOf: Date): Promise<ListingActivity[]> {
     // One index probe per section: the newest visible story of each.
     const rows = await this.db

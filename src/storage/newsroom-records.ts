@@ -13,6 +13,11 @@ import type {
   NoteStore,
 } from '../services/ports.js';
 import type { JobStore } from '../services/job-ports.js';
+import {
+  storyChangeKeys,
+  surrogateKeys,
+  type StoryPlace,
+} from '../domain/publication/surrogate-keys.js';
 import { fromDbTime, toDbTime, type DatabaseSchema } from './schema.js';
 
 export class KyselyCorrectionStore implements CorrectionStore {
@@ -108,12 +113,49 @@ export class KyselyAlertStore implements AlertStore {
   }
 }
 
+/** Where announced keys go: collected until commit in a transaction, broadcast outside one. */
+export type Announce = (keys: readonly string[]) => Promise<void>;
+
 export class KyselyEventStore implements EventStore {
   /** `jobs` is the store on the same connection or transaction, so the fan-out job commits with its event. */
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
     private readonly jobs: JobStore,
+    private readonly announced: Announce,
   ) {}
+
+  announce(keys: readonly string[]): Promise<void> {
+    return this.announced(keys);
+  }
+
+  /** Where the story is now: its section, topics and bylines, whose lists it changes. */
+  private async placeOf(articleId: number): Promise<StoryPlace | undefined> {
+    const [article, tags, authors] = await Promise.all([
+      this.db
+        .selectFrom('articles')
+        .select('section_id')
+        .where('id', '=', articleId)
+        .executeTakeFirst(),
+      this.db
+        .selectFrom('article_tags')
+        .select('tag_id')
+        .where('article_id', '=', articleId)
+        .execute(),
+      this.db
+        .selectFrom('article_authors')
+        .select('author_id')
+        .where('article_id', '=', articleId)
+        .execute(),
+    ]);
+    return (
+      article && {
+        id: articleId,
+        sectionId: article.section_id,
+        tagIds: tags.map((row) => row.tag_id),
+        authorIds: authors.map((row) => row.author_id),
+      }
+    );
+  }
 
   async record(
     event: { type: ArticleEventType; articleId: number; userId: number | null; payload?: object },
@@ -131,6 +173,8 @@ export class KyselyEventStore implements EventStore {
       .returning('id')
       .executeTakeFirstOrThrow();
     await this.jobs.enqueue(FAN_OUT_EVENT_JOB, { eventId: id }, now, now);
+    const place = await this.placeOf(event.articleId);
+    await this.announced(place ? storyChangeKeys(place) : [surrogateKeys.article(event.articleId)]);
   }
 
   async findById(id: number): Promise<ArticleEvent | undefined> {

@@ -21,6 +21,7 @@ import {
   KyselyCorrectionStore,
   KyselyEventStore,
   KyselyNoteStore,
+  type Announce,
 } from './newsroom-records.js';
 import { KyselyOneTimeTokenStore } from './one-time-token-store.js';
 import { openPostgres } from './postgres/open-postgres.js';
@@ -36,13 +37,20 @@ import { KyselyTagStore } from './tag-store.js';
 import { KyselyUserStore } from './user-store.js';
 import { KyselyWebhookStore } from './webhook-store.js';
 
-/** What a set of stores tells of its writes: audit entries, and the kinds of jobs queued. */
+/**
+ * What a set of stores tells of its writes: audit entries, the kinds of jobs queued, and the
+ * keys of the pages it made stale.
+ */
 interface Recorders {
   audited: (record: AuditRecord) => void;
   queued: (kind: string) => void;
+  announced: Announce;
 }
 
-const storesOn = (db: Kysely<DatabaseSchema>, { audited, queued }: Recorders): Stores => {
+const storesOn = (
+  db: Kysely<DatabaseSchema>,
+  { audited, queued, announced }: Recorders,
+): Stores => {
   const jobs = new KyselyJobStore(db, queued);
   return {
     articles: new KyselyArticleStore(db),
@@ -57,7 +65,7 @@ const storesOn = (db: Kysely<DatabaseSchema>, { audited, queued }: Recorders): S
     corrections: new KyselyCorrectionStore(db),
     notes: new KyselyNoteStore(db),
     alerts: new KyselyAlertStore(db),
-    events: new KyselyEventStore(db, jobs),
+    events: new KyselyEventStore(db, jobs, announced),
     scheduledUpdates: new KyselyScheduledUpdateStore(db),
     presence: new KyselyPresenceStore(db),
     users: new KyselyUserStore(db),
@@ -92,9 +100,10 @@ export interface OpenedStorage extends Storage {
 const NO_AUDIT_LOG: AuditLog = { write: () => {} };
 
 /**
- * Runs the work in a transaction; the audit lines of what it recorded are written, and its
- * queued jobs announced, only once it has committed: the log never tells of a change that was
- * rolled back, and no worker looks for a job it cannot see yet.
+ * Runs the work in a transaction; the audit lines of what it recorded are written, its queued
+ * jobs told and the pages it made stale announced, only once it has committed: the log never
+ * tells of a change that was rolled back, no worker looks for a job it cannot see yet, and no
+ * instance can re-cache a page before the change is visible.
  */
 async function inTransaction<T>(
   db: Kysely<DatabaseSchema>,
@@ -103,16 +112,22 @@ async function inTransaction<T>(
 ): Promise<T> {
   const recorded: AuditRecord[] = [];
   const queued: string[] = [];
+  const stale = new Set<string>();
   const result = await db.transaction().execute((trx) =>
     work(
       storesOn(trx, {
         audited: (record) => recorded.push(record),
         queued: (kind) => queued.push(kind),
+        announced: (keys) => {
+          for (const key of keys) stale.add(key);
+          return Promise.resolve();
+        },
       }),
     ),
   );
   for (const record of recorded) after.audited(record);
   for (const kind of new Set(queued)) after.queued(kind);
+  if (stale.size > 0) await after.announced([...stale]);
   return result;
 }
 
@@ -133,6 +148,7 @@ export function openStorage(databaseUrl: string, auditLog: AuditLog = NO_AUDIT_L
     queued: (kind) => {
       for (const listener of jobListeners) listener(kind);
     },
+    announced: (keys) => broadcast.announce(keys),
   };
   return {
     engine,

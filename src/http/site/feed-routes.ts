@@ -6,6 +6,7 @@ import { jsonFeed } from '../../domain/feeds/json-feed.js';
 import { rssFeed } from '../../domain/feeds/rss-feed.js';
 import { readFeed, type FeedScope } from '../../services/feeds/read-feed.js';
 import type { SiteContext } from '../../services/site-context.js';
+import { storyKeys } from '../../domain/publication/surrogate-keys.js';
 import { FEED_CACHE, setPublicCache, surrogateKeys } from './cache-headers.js';
 import { originOf, type SiteOptions } from './page-response.js';
 
@@ -35,15 +36,26 @@ export function sendDiscoveryFile(
   file: { body: string; type: string; keys: string[]; lastModified?: Date },
 ) {
   const etag = etagOf(file.body);
-  setPublicCache(reply, FEED_CACHE, [surrogateKeys.lists, ...file.keys]);
+  setPublicCache(reply, FEED_CACHE, file.keys);
   reply.header('etag', etag).header('x-content-type-options', 'nosniff');
   if (file.lastModified) reply.header('last-modified', file.lastModified.toUTCString());
   if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send();
   return reply.type(file.type).send(file.body);
 }
 
-const keyOf = (subject: Awaited<ReturnType<typeof readFeed>>['subject']) =>
-  subject ? [surrogateKeys[subject.kind](subject.id)] : [];
+const LIST_KEY = {
+  section: surrogateKeys.sectionList,
+  tag: surrogateKeys.tagList,
+  author: surrogateKeys.authorList,
+};
+
+/** A feed shows its subject's name, lists its stories, and changes with each of them. */
+const keysOf = ({ subject, storyIds }: Awaited<ReturnType<typeof readFeed>>) => [
+  ...(subject
+    ? [surrogateKeys[subject.kind](subject.id), LIST_KEY[subject.kind](subject.id)]
+    : [surrogateKeys.feeds]),
+  ...storyKeys(storyIds.map((id) => ({ id }))),
+];
 
 /**
  * RSS, Atom and JSON Feed for the paper (`/rss.xml`), a section (`/world/rss.xml`), a topic
@@ -61,12 +73,13 @@ export function registerFeedRoutes(
     scope: FeedScope,
     format: FeedFormat,
   ) => {
-    const { feed, lastModified, subject } = await readFeed(site, scope, originOf(request, options));
+    const result = await readFeed(site, scope, originOf(request, options));
+    const { feed, lastModified } = result;
     const { type, render } = FORMATS[format];
     return sendDiscoveryFile(request, reply, {
       body: render(feed),
       type,
-      keys: keyOf(subject),
+      keys: keysOf(result),
       lastModified,
     });
   };

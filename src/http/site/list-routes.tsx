@@ -9,6 +9,7 @@ import type { StoryList } from '../../services/read-story-list.js';
 import { readTagPage } from '../../services/read-tag-page.js';
 import type { SiteContext } from '../../services/site-context.js';
 import { Fragment, h, type SafeHtml } from '../jsx/jsx.js';
+import { storyKeys } from '../../domain/publication/surrogate-keys.js';
 import { surrogateKeys } from './cache-headers.js';
 import { feedLinks, socialImageOf, type OpenGraph, type SocialImage } from './page-metadata.js';
 import { originOf, pageNumber, sendPage, type SiteOptions } from './page-response.js';
@@ -26,8 +27,8 @@ interface ListPage {
   /** A section front's lead, shown large above the list. */
   lead?: ArticleSummary;
   ogType: OpenGraph['type'];
-  /** The surrogate key of what the list is of (section, tag, author). */
-  cacheKey: string;
+  /** The surrogate keys of what the list is of (section, tag, author): its name, its list. */
+  cacheKeys: [shows: string, lists: string];
   /** The page's JSON-LD, given its absolute URL and description. */
   structuredData: (url: string, description: string) => SafeHtml;
   /** A header of the page's own, instead of the heading and intro. */
@@ -78,7 +79,7 @@ function sendListPage(
   page: ListPage,
 ) {
   return sendPage(reply, listPageDocument(request, options, page), {
-    cacheKeys: [surrogateKeys.lists, page.cacheKey],
+    cacheKeys: [...page.cacheKeys, ...storyKeys([page.lead, ...page.list.stories])],
   });
 }
 
@@ -94,7 +95,7 @@ function sectionListPage(list: SectionFront, request: FastifyRequest, options: S
     list,
     lead: list.lead,
     ogType: 'website',
-    cacheKey: surrogateKeys.section(section.id),
+    cacheKeys: [surrogateKeys.section(section.id), surrogateKeys.sectionList(section.id)],
     structuredData: (url: string, description: string) => (
       <>
         {collectionPageData({ name: section.name, description, url, publisher, origin })}
@@ -134,7 +135,7 @@ export function registerListRoutes(
       path: authorPath(author),
       list,
       ogType: 'profile',
-      cacheKey: surrogateKeys.author(author.id),
+      cacheKeys: [surrogateKeys.author(author.id), surrogateKeys.authorList(author.id)],
       structuredData: (url) => profilePageData(author, url, publisher, image?.url),
       header: <AuthorHeader author={author} photo={photo} />,
       image,
@@ -151,7 +152,7 @@ export function registerListRoutes(
       path: tagPath(list.tag),
       list,
       ogType: 'website',
-      cacheKey: surrogateKeys.tag(list.tag.id),
+      cacheKeys: [surrogateKeys.tag(list.tag.id), surrogateKeys.tagList(list.tag.id)],
       structuredData: (url, description) =>
         collectionPageData({ name: list.tag.name, description, url, publisher, origin }),
     });

@@ -22,7 +22,7 @@ export const pageHeaders = (frameOrigins: readonly string[] = []) =>
 
 /**
  * A missing page is kept a minute at the CDN only, against bots hammering dead links; it is
- * tagged `lists` so publishing a story (an embargo lifting) purges it at once anyway.
+ * tagged `latest` so publishing a story (an embargo lifting) purges it at once anyway.
  */
 const NOT_FOUND_CACHE: CachePolicy = { maxAge: 0, sMaxAge: 60, staleWhileRevalidate: 0 };
 
@@ -32,6 +32,8 @@ export interface PageAnswer {
   frameOrigins?: readonly string[];
   /** The surrogate keys of what the page shows (see cache-headers.ts); `site` is implied. */
   cacheKeys?: string[];
+  /** False keeps the page out of this instance's page cache (search results). */
+  inMemory?: boolean;
 }
 
 /**
@@ -41,8 +43,10 @@ export interface PageAnswer {
 export function sendPage(reply: FastifyReply, page: SafeHtml, answer: PageAnswer = {}) {
   const status = answer.status ?? 200;
   reply.code(status).headers(pageHeaders(answer.frameOrigins));
-  if (status === 200) setPublicCache(reply, PAGE_CACHE, answer.cacheKeys);
-  else if (status === 404) setPublicCache(reply, NOT_FOUND_CACHE, [surrogateKeys.lists]);
+  if (status === 200)
+    setPublicCache(reply, PAGE_CACHE, answer.cacheKeys, { inMemory: answer.inMemory });
+  else if (status === 404)
+    setPublicCache(reply, NOT_FOUND_CACHE, [surrogateKeys.latest], { inMemory: false });
   else reply.header('cache-control', 'no-store');
   return reply.send(renderDocument(page));
 }

@@ -9,7 +9,7 @@ import { SearchPageView } from './views/search-page.js';
 
 /**
  * /search?q=: the reader's search over published stories. Results are kept out of search
- * engines (noindex) and cached at the CDN like lists, purged whenever a story changes.
+ * engines (noindex) and cached at the CDN only (their addresses are unbounded), purged whenever a story changes.
  */
 export function registerSearchRoute(
   server: FastifyInstance,
@@ -38,7 +38,7 @@ export function registerSearchRoute(
       >
         <SearchPageView results={results} />
       </Layout>,
-      { cacheKeys: [surrogateKeys.lists] },
+      { cacheKeys: [surrogateKeys.latest], inMemory: false },
     );
   });
 }

@@ -10,6 +10,7 @@ import { readHomePage, type HomePage } from '../../services/read-home-page.js';
 import type { SiteContext } from '../../services/site-context.js';
 import { Fragment, h } from '../jsx/jsx.js';
 import { articleStructuredData } from './article-structured-data.js';
+import { storyKeys } from '../../domain/publication/surrogate-keys.js';
 import { PAGE_CACHE, setPublicCache, surrogateKeys } from './cache-headers.js';
 import { registerListRoutes } from './list-routes.js';
 import { socialImageOf, feedLinks } from './page-metadata.js';
@@ -27,6 +28,10 @@ export const articleCacheKeys = (article: Article) => [
   ...article.tags.map((tag) => surrogateKeys.tag(tag.id)),
   ...article.bylines.map((author) => surrogateKeys.author(author.id)),
 ];
+
+/** The home page changes with its curation and with every story it shows. */
+const homeStoryKeys = (page: HomePage) =>
+  storyKeys([page.lead, ...page.top, ...page.sections.flatMap((block) => block.stories)]);
 
 /** Title, description, link preview, feeds and structured data of an article page. */
 function articleMeta(article: Article, publication: PublicationSnapshot, origin: string): PageMeta {
@@ -125,7 +130,7 @@ export function registerSiteRoutes(
   server.get('/', async (request, reply) => {
     const page = await readHomePage(site);
     return sendPage(reply, homePageDocument(page, request, options), {
-      cacheKeys: [surrogateKeys.lists],
+      cacheKeys: [surrogateKeys.home, ...homeStoryKeys(page)],
     });
   });
 

@@ -10,11 +10,14 @@ import {
   readSitemapIndex,
   type ListingSitemap,
 } from '../../services/sitemaps/read-sitemaps.js';
-import { FEED_CACHE, setPublicCache } from './cache-headers.js';
+import { FEED_CACHE, setPublicCache, surrogateKeys } from './cache-headers.js';
 import { sendDiscoveryFile } from './feed-routes.js';
 import { originOf, type SiteOptions } from './page-response.js';
 
 const XML = 'application/xml; charset=utf-8';
+
+/** Sitemaps list thousands of stories: one key, which every story's change announces. */
+const SITEMAP_KEYS = [surrogateKeys.sitemaps];
 
 const isListing = (file: string): file is ListingSitemap =>
   (LISTING_SITEMAPS as readonly string[]).includes(file);
@@ -27,7 +30,11 @@ export function registerSitemapRoutes(
 ) {
   server.get('/sitemap.xml', async (request, reply) => {
     const refs = await readSitemapIndex(site, originOf(request, options));
-    return sendDiscoveryFile(request, reply, { body: sitemapIndexXml(refs), type: XML, keys: [] });
+    return sendDiscoveryFile(request, reply, {
+      body: sitemapIndexXml(refs),
+      type: XML,
+      keys: SITEMAP_KEYS,
+    });
   });
 
   server.get<{ Params: { file: string } }>('/sitemaps/:file', async (request, reply) => {
@@ -36,12 +43,20 @@ export function registerSitemapRoutes(
     const urls = isListing(file)
       ? await readListingSitemap(site, file, origin)
       : await readMonthSitemap(site, file, origin);
-    return sendDiscoveryFile(request, reply, { body: urlsetXml(urls), type: XML, keys: [] });
+    return sendDiscoveryFile(request, reply, {
+      body: urlsetXml(urls),
+      type: XML,
+      keys: SITEMAP_KEYS,
+    });
   });
 
   server.get('/news-sitemap.xml', async (request, reply) => {
     const urls = await readNewsSitemap(site, originOf(request, options));
-    return sendDiscoveryFile(request, reply, { body: urlsetXml(urls), type: XML, keys: [] });
+    return sendDiscoveryFile(request, reply, {
+      body: urlsetXml(urls),
+      type: XML,
+      keys: SITEMAP_KEYS,
+    });
   });
 
   server.get('/robots.txt', (request, reply) => {

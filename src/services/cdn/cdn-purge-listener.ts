@@ -1,31 +1,27 @@
 import { z } from 'zod';
-import { surrogateKeys } from '../../domain/publication/surrogate-keys.js';
+import { storyChangeKeys, surrogateKeys } from '../../domain/publication/surrogate-keys.js';
 import type { EventListener } from '../events/event-listeners.js';
 import { jobHandler } from '../job-handler.js';
 import type { ArticleEvent, CdnPurger, Stores } from '../ports.js';
 
 /**
- * What one article event makes stale: the story's page, the pages of its section, topics and
- * bylines, and every list (home, fronts, feeds, sitemaps, search). `lists` also covers the
- * section or topic a story has just left.
+ * What one article event makes stale: the story's page, and the lists it is on or may join
+ * (its section's, topics' and bylines' lists, home, feeds, sitemaps). A list it has just left
+ * carries its `article-<id>` key. Its section's, topics' and bylines' own pages are untouched.
  */
 export async function keysToPurge(
   stores: Pick<Stores, 'articles'>,
   event: ArticleEvent,
 ): Promise<string[]> {
-  if (event.articleId === null) return [surrogateKeys.lists];
+  if (event.articleId === null) return [surrogateKeys.latest];
   const article = await stores.articles.findById(event.articleId);
-  return [
-    surrogateKeys.article(event.articleId),
-    ...(article
-      ? [
-          surrogateKeys.section(article.section.id),
-          ...article.tags.map((tag) => surrogateKeys.tag(tag.id)),
-          ...article.bylines.map((author) => surrogateKeys.author(author.id)),
-        ]
-      : []),
-    surrogateKeys.lists,
-  ];
+  if (!article) return [surrogateKeys.article(event.articleId), surrogateKeys.latest];
+  return storyChangeKeys({
+    id: article.id,
+    sectionId: article.section.id,
+    tagIds: article.tags.map((tag) => tag.id),
+    authorIds: article.bylines.map((author) => author.id),
+  });
 }
 
 /** Seconds 5, 10, 20 … up to ten minutes, then gives up after a dozen tries (about an hour). */
@@ -53,15 +49,18 @@ export const CDN_PURGE_JOB = 'cdn.purge';
 const PUBLICATION_CACHE_LAG_MS = 35_000;
 
 /**
- * Queues a purge of these keys. Settings and sections are cached in each instance's memory
- * for up to half a minute, so the purge is repeated once that has passed: otherwise the CDN
- * could refetch a page from an instance that still shows the old settings, and keep it.
+ * Announces a change outside article events (settings, sections, fronts) to every instance's
+ * page cache, once it commits, and queues the CDN's purge of the same keys. An instance that
+ * missed the announcement still reads settings afresh within half a minute, so the purge is
+ * repeated once that has passed: otherwise the CDN could refetch a page from such an instance
+ * and keep it (ADR 0009, 0033).
  */
-export async function queueCdnPurge(
-  stores: Pick<Stores, 'jobs'>,
+export async function announcePageChange(
+  stores: Pick<Stores, 'jobs' | 'events'>,
   keys: string[],
   now: Date,
 ): Promise<void> {
+  await stores.events.announce(keys);
   await stores.jobs.enqueue(CDN_PURGE_JOB, { keys }, now, now);
   await stores.jobs.enqueue(
     CDN_PURGE_JOB,

@@ -86,6 +86,8 @@ export interface FeedResult {
   lastModified: Date | undefined;
   /** The section, topic or author the feed is of, for its surrogate key. */
   subject: FeedSubject['key'];
+  /** The stories in it, for the keys that make it stale when one of them changes. */
+  storyIds: number[];
 }
 
 /** The newest visible stories of the scope, as a feed with absolute URLs under `origin`. */
@@ -119,5 +121,6 @@ export async function readFeed(
     },
     lastModified,
     subject: subject.key,
+    storyIds: stories.map((story) => story.id),
   };
 }

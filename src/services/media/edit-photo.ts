@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { notFound } from '../../domain/errors.js';
+import { surrogateKeys } from '../../domain/publication/surrogate-keys.js';
 import type { MediaItem } from '../../domain/media/media-item.js';
 import { authorizeMedia } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
@@ -50,6 +51,9 @@ export async function editPhoto(
       ...(moved && { variantsReady: false }),
     });
     if (moved) await stores.jobs.enqueue(MAKE_VARIANTS_JOB, { mediaId: id }, now, now);
+    // Captions, credits and alt text show on the stories using the photo and on their lists.
+    const uses = await stores.media.usage(id);
+    await stores.events.announce(uses.map((use) => surrogateKeys.article(use.articleId)));
     return { updated: updated ?? photo, moved };
   });
   if (result.moved) deps.wakeJobs?.();

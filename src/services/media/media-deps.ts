@@ -30,7 +30,7 @@ export type MediaUseCaseDeps<S> = Omit<MediaDeps, 'storage'> & {
 };
 
 /** The stores an upload touches: the photo's row and the job that makes its variants. */
-export type PhotoStores = Pick<Stores, 'media' | 'jobs'>;
+export type PhotoStores = Pick<Stores, 'media' | 'jobs' | 'events'>;
 
 /** What making a photo's variants needs: the files, the encoder and the photo rows. */
 export type VariantDeps = Pick<MediaDeps, 'files' | 'images'> & {

@@ -11,12 +11,12 @@ import {
   type Section,
 } from '../../domain/section/section.js';
 import { recordId, recordIdParam } from '../../domain/validation.js';
-import { queueCdnPurge } from '../cdn/cdn-purge-listener.js';
+import { announcePageChange } from '../cdn/cdn-purge-listener.js';
 import type { Clock, Reads, Stores, Transactions } from '../ports.js';
 import type { PublicationCache } from '../publication-cache.js';
 
 /** The stores managing sections touches: the sections, and the job queue for the CDN purge. */
-export type SectionStores = Pick<Stores, 'sections' | 'jobs'>;
+export type SectionStores = Pick<Stores, 'sections' | 'jobs' | 'events'>;
 
 export interface SectionDeps {
   storage: Transactions<SectionStores> & Reads<SectionStores>;
@@ -66,7 +66,7 @@ function checkSlugFree(sections: Section[], candidate: string, field: string, se
 async function committed<T>(deps: SectionDeps, work: (stores: SectionStores) => Promise<T>) {
   const result = await deps.storage.transaction(async (stores) => {
     const value = await work(stores);
-    await queueCdnPurge(stores, [surrogateKeys.site], deps.clock.now());
+    await announcePageChange(stores, [surrogateKeys.site], deps.clock.now());
     return value;
   });
   deps.publication.invalidate();

@@ -97,7 +97,7 @@ function registerTagReads(
       const page = await listContentTags(deps, input);
       return {
         body: { tags: page.tags.map((t) => presentTag(t, origin(request))), next: page.next },
-        keys: [surrogateKeys.lists],
+        keys: [surrogateKeys.latest],
       };
     },
   });
@@ -133,7 +133,7 @@ function registerAuthorReads(
       const authors = await listContentAuthors(deps);
       return {
         body: { authors: authors.map((a) => presentAuthor(a, origin(request))) },
-        keys: [surrogateKeys.lists],
+        keys: [surrogateKeys.latest],
       };
     },
   });
@@ -173,7 +173,7 @@ function registerArticleReads(
           articles: page.articles.map((a) => presentArticle(a, fields, origin(request))),
           next: page.next,
         },
-        keys: [surrogateKeys.lists, ...page.articles.map((a) => surrogateKeys.article(a.id))],
+        keys: [surrogateKeys.latest, ...page.articles.map((a) => surrogateKeys.article(a.id))],
       };
     },
   });
