@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { invalid } from '../../domain/errors.js';
 import { renderDocument, type SafeHtml } from '../jsx/jsx.js';
+import { pageBytes } from './page-bytes.js';
 import { PAGE_CACHE, setPublicCache, surrogateKeys, type CachePolicy } from './cache-headers.js';
 import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from './site-scripts.js';
 
@@ -44,7 +45,7 @@ export function sendPage(reply: FastifyReply, page: SafeHtml, answer: PageAnswer
   if (status === 200) setPublicCache(reply, PAGE_CACHE, answer.cacheKeys);
   else if (status === 404) setPublicCache(reply, NOT_FOUND_CACHE, [surrogateKeys.lists]);
   else reply.header('cache-control', 'no-store');
-  return reply.send(renderDocument(page));
+  return reply.send(pageBytes(renderDocument(page)));
 }
 
 /** A page as readers would see it, shown to the newsroom before it is live: never kept, never indexed. */
@@ -57,7 +58,7 @@ export function sendPreviewPage(
     .headers(pageHeaders(frameOrigins))
     .header('cache-control', 'no-store')
     .header('x-robots-tag', 'noindex, nofollow')
-    .send(renderDocument(page));
+    .send(pageBytes(renderDocument(page)));
 }
 
 /** The `?page=` of a list, 1 when absent; anything else than a whole number is refused. */
