@@ -33,3 +33,15 @@ describe('a page as the bytes sent', () => {
     expect(pageBytes(twice).toString()).toBe(twice);
   });
 });
+
+describe('pages written one after another', () => {
+  it('never overwrite each other, across slabs', () => {
+    const pages = Array.from({ length: 200 }, (_, i) =>
+      page(`page ${i} — ${'é'.repeat(i * 37)}`, `${'x'.repeat(i * 997)}…${i}`),
+    );
+    const sent = pages.map((html) => pageBytes(html));
+    pages.forEach((html, i) => expect(sent[i]?.equals(Buffer.from(html))).toBe(true));
+    const huge = page('big', 'ü'.repeat(1_500_000));
+    expect(pageBytes(huge).equals(Buffer.from(huge))).toBe(true);
+  });
+});
