@@ -186,6 +186,8 @@ export function articleFrom(
   tags: Tag[],
   corrections: Correction[],
   photos: { inline: MediaItem[]; social: MediaItem | null } = { inline: [], social: null },
+  // A caller that has already parsed the body passes it: a long story's JSON is not cheap.
+  body: BodyDocument = JSON.parse(row.body) as BodyDocument,
 ): Article {
   return {
     id: row.id,
@@ -193,7 +195,7 @@ export function articleFrom(
     headline: row.headline,
     standfirst: row.standfirst,
     dateline: row.dateline,
-    body: JSON.parse(row.body) as BodyDocument,
+    body,
     leadImage: leadImageFrom(row),
     signOff: row.sign_off,
     section: sectionFrom(row),

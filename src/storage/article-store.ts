@@ -19,6 +19,7 @@ import {
   summaryFrom,
   withArticleColumns,
 } from './article-rows.js';
+import type { BodyDocument } from '../domain/body/body-document.js';
 import { mediaIdsInBody } from '../domain/body/media-in-body.js';
 import { recordArticleMedia, refreshArticleMedia } from './article-media-rows.js';
 import { containsWord } from './like-pattern.js';
@@ -142,7 +143,8 @@ export class KyselyArticleStore implements ArticleStore {
       this.correctionsOfOne(row.id),
     ]);
     const byline = groupBylines(bylines).get(row.id) ?? [];
-    const inlineIds = mediaIdsInBody(JSON.parse(row.body));
+    const body = JSON.parse(row.body) as BodyDocument;
+    const inlineIds = mediaIdsInBody(body);
     const photoIds = row.social_media_id === null ? inlineIds : [...inlineIds, row.social_media_id];
     const photos =
       photoIds.length === 0
@@ -152,7 +154,14 @@ export class KyselyArticleStore implements ArticleStore {
           );
     const inline = photos.filter((photo) => inlineIds.includes(photo.id));
     const social = photos.find((photo) => photo.id === row.social_media_id) ?? null;
-    return articleFrom(row, byline, tags, corrections.map(correctionFrom), { inline, social });
+    return articleFrom(
+      row,
+      byline,
+      tags,
+      corrections.map(correctionFrom),
+      { inline, social },
+      body,
+    );
   }
 
   async slugTaken(slug: string): Promise<boolean> {

@@ -90,4 +90,17 @@ describe('the variant plan', () => {
     const oldKey = planCrop(landscape, '1x1')[0]?.key ?? '';
     expect(findPlannedVariant(moved, oldKey)).toBeUndefined();
   });
+
+  it('hands out one frozen plan per photo and crop, and a new one when the photo changes', () => {
+    const plan = planCrop(landscape, '16x9');
+    expect(planCrop({ ...landscape }, '16x9')).toBe(plan);
+    expect(Object.isFrozen(plan) && plan.every((spec) => Object.isFrozen(spec))).toBe(true);
+    expect(() => (plan as unknown as unknown[]).push('x')).toThrow(TypeError);
+    const moved = planCrop({ ...landscape, focalPoint: { x: 0.2, y: 0.5 } }, '16x9');
+    expect(moved).not.toBe(plan);
+    expect(moved[0]?.key).toContain('16x9-20x50-');
+    expect(planCrop({ ...landscape, contentHash: 'f'.repeat(32) }, '16x9')[0]?.key).toMatch(
+      /^ff\/f{32}\//,
+    );
+  });
 });

@@ -107,8 +107,28 @@ function keyFor(source: PlanSource, crop: CropName, width: number, format: Deliv
   return `${variantFolder(source.contentHash)}/${crop}${focus}-${width}.${EXTENSIONS[format]}`;
 }
 
-/** Every variant of one crop, smallest first, in each delivery format. */
-export function planCrop(source: PlanSource, crop: CropName): VariantSpec[] {
+/**
+ * Plans of the photos pages showed lately, by everything a plan depends on. Every page asks
+ * for its photos' plans (a front, dozens), and each plan builds up to 27 names; the cap keeps
+ * the memory flat however large the archive.
+ */
+const recentPlans = new Map<string, readonly VariantSpec[]>();
+const RECENT_PLANS_LIMIT = 2000;
+
+/** Every variant of one crop, smallest first, in each delivery format (shared: never change it). */
+export function planCrop(source: PlanSource, crop: CropName): readonly VariantSpec[] {
+  const { x, y } = source.focalPoint;
+  const key = `${source.contentHash}|${source.width}|${source.height}|${x}|${y}|${crop}`;
+  let plan = recentPlans.get(key);
+  if (!plan) {
+    if (recentPlans.size >= RECENT_PLANS_LIMIT) recentPlans.clear();
+    plan = Object.freeze(makeCropPlan(source, crop).map((spec) => Object.freeze(spec)));
+    recentPlans.set(key, plan);
+  }
+  return plan;
+}
+
+function makeCropPlan(source: PlanSource, crop: CropName): VariantSpec[] {
   const region = cropRegion(source, crop);
   if (crop === 'social') {
     return [

@@ -1,5 +1,12 @@
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * Times pages showed lately, formatted: a story's times never change and Intl formatting costs
+ * more than the lookup. The cap keeps memory flat however many stories are read.
+ */
+const recentTimes = new Map<string, string>();
+const RECENT_TIMES_LIMIT = 5000;
+
 /** "24 April 2024, 06:00" in the publication's zone; formatters are made once per zone. */
 export function formatPublicationTime(instant: Date, timeZone: string, locale = 'en-GB'): string {
   const key = `${locale}|${timeZone}`;
@@ -16,5 +23,12 @@ export function formatPublicationTime(instant: Date, timeZone: string, locale = 
     });
     formatters.set(key, formatter);
   }
-  return formatter.format(instant);
+  const text = `${key}|${instant.getTime()}`;
+  let formatted = recentTimes.get(text);
+  if (formatted === undefined) {
+    if (recentTimes.size >= RECENT_TIMES_LIMIT) recentTimes.clear();
+    formatted = formatter.format(instant);
+    recentTimes.set(text, formatted);
+  }
+  return formatted;
 }

@@ -16,14 +16,21 @@ const SCRIPT_UNSAFE: Record<string, string> = {
   '\u2028': '\\u2028',
   '\u2029': '\\u2029',
 };
+const SCRIPT_UNSAFE_TEST = /[<>&\u2028\u2029]/;
+const SCRIPT_UNSAFE_ALL = /[<>&\u2028\u2029]/g;
 
 /**
  * JSON for inside a <script> element, the one way the server writes inline JSON: it cannot
  * close the element or open a comment (`<`, `>`, `&` escaped), and U+2028/U+2029, line
  * terminators to JavaScript before ES2019 and to some JSON-LD readers, are written escaped.
  */
-export const scriptSafeJson = (value: unknown) =>
-  JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => SCRIPT_UNSAFE[c] ?? c);
+export function scriptSafeJson(value: unknown): string {
+  const json = JSON.stringify(value);
+  // Most pages' data holds none of them: looking first spares a copy of the whole block.
+  return SCRIPT_UNSAFE_TEST.test(json)
+    ? json.replace(SCRIPT_UNSAFE_ALL, (c) => SCRIPT_UNSAFE[c] ?? c)
+    : json;
+}
 
 /** One JSON-LD block; each carries its own @context so any block can be read alone. */
 export const jsonLd = (data: object): SafeHtml =>
@@ -62,8 +69,18 @@ export const breadcrumbList = (crumbs: Crumb[]) =>
     })),
   });
 
+/** The last site description made: it changes only with the settings. */
+let lastWebSite: { key: string; html: SafeHtml } | undefined;
+
 /** The home page's description of the site, with its search (Google's sitelinks search box). */
-export const webSiteData = (name: string, origin: string, description: string) =>
+export function webSiteData(name: string, origin: string, description: string): SafeHtml {
+  const key = JSON.stringify([name, origin, description]);
+  if (lastWebSite?.key !== key)
+    lastWebSite = { key, html: makeWebSiteData(name, origin, description) };
+  return lastWebSite.html;
+}
+
+const makeWebSiteData = (name: string, origin: string, description: string) =>
   jsonLd({
     '@type': 'WebSite',
     name,

@@ -44,7 +44,7 @@ export const presentAuthor = (author: AuthorProfile, origin: string) => ({
   url: `${origin}${authorPath(author)}`,
 });
 
-function presentCrop(specs: VariantSpec[], origin: string) {
+function presentCrop(specs: readonly VariantSpec[], origin: string) {
   const srcset = (format: VariantSpec['format']) =>
     specs
       .filter((spec) => spec.format === format)

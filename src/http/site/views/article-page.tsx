@@ -101,6 +101,25 @@ function TextSizeControls() {
   );
 }
 
+// The parts of the page that never change, rendered once when the module loads.
+const TOOLS = (
+  <div class="tools">
+    <TextSizeControls />
+  </div>
+);
+const PAGE_END = (
+  <nav class="page-end" aria-label="Page">
+    <a href="#top">
+      <ArrowUpIcon />
+      Back to top
+    </a>
+    <a href="/">
+      <HomeIcon />
+      Home
+    </a>
+  </nav>
+);
+
 /** The article as readers see it, in the order of the reference page. */
 export function ArticlePageView({
   article,
@@ -142,9 +161,7 @@ export function ArticlePageView({
           ) : null}
         </figure>
       ) : null}
-      <div class="tools">
-        <TextSizeControls />
-      </div>
+      {TOOLS}
       <div class="story-body">
         {trustedHtml(
           renderBodyHtml(article.body, {
@@ -166,16 +183,7 @@ export function ArticlePageView({
         </ul>
       ) : null}
       <ShareLinks url={url} title={article.headline} />
-      <nav class="page-end" aria-label="Page">
-        <a href="#top">
-          <ArrowUpIcon />
-          Back to top
-        </a>
-        <a href="/">
-          <HomeIcon />
-          Home
-        </a>
-      </nav>
+      {PAGE_END}
     </article>
   );
 }

@@ -2,9 +2,10 @@ import { h, type Child, type SafeHtml, trustedHtml } from '../../jsx/jsx.js';
 import type { Masthead } from '../../../services/read-masthead.js';
 import type { Section } from '../../../domain/section/section.js';
 import { sectionPath } from '../../../domain/section/section.js';
-import { SITE_STYLES } from '../site-styles.js';
+import { STYLE_ELEMENT } from '../page-bytes.js';
 import { BODY_SCRIPT, HEAD_SCRIPT } from '../site-scripts.js';
 import { MastheadView } from './masthead.js';
+import { oncePerSections } from './once-per-sections.js';
 import {
   FeedLinkTags,
   feedLinks,
@@ -31,9 +32,35 @@ export interface PageMeta {
   head?: Child;
 }
 
-const STYLE_TAG = trustedHtml(`<style>${SITE_STYLES}</style>`);
+const STYLE_TAG = trustedHtml(STYLE_ELEMENT);
 const HEAD_SCRIPT_TAG = trustedHtml(`<script>${HEAD_SCRIPT}</script>`);
 const BODY_SCRIPT_TAG = trustedHtml(`<script>${BODY_SCRIPT}</script>`);
+
+function FooterNav({ sections }: { sections: Section[] }) {
+  return (
+    <nav aria-label="Footer">
+      <ul>
+        <li>
+          <a href="/">Home</a>
+        </li>
+        {sections.map((section) => (
+          <li>
+            <a href={sectionPath(section)}>{section.name}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The site-wide feeds' links, the same on every page until the paper's name changes. */
+let siteFeeds: { siteName: string; tags: SafeHtml } | undefined;
+function siteFeedTags(siteName: string): SafeHtml {
+  if (siteFeeds?.siteName !== siteName) {
+    siteFeeds = { siteName, tags: <FeedLinkTags feeds={feedLinks('', siteName)} /> };
+  }
+  return siteFeeds.tags;
+}
 
 /** The frame of every reader page: head, skip link, masthead, main content, footer. */
 export function Layout(props: {
@@ -58,9 +85,8 @@ export function Layout(props: {
         {meta.og ? (
           <SocialMeta og={meta.og} siteName={meta.siteName ?? ''} locale={meta.lang} />
         ) : null}
-        <FeedLinkTags
-          feeds={[...(meta.feeds ?? []), ...feedLinks('', meta.siteName ?? 'Latest')]}
-        />
+        {meta.feeds ? <FeedLinkTags feeds={meta.feeds} /> : null}
+        {siteFeedTags(meta.siteName ?? 'Latest')}
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <meta name="theme-color" content="#ffffff" />
         {HEAD_SCRIPT_TAG}
@@ -83,18 +109,9 @@ export function Layout(props: {
         </main>
         <footer class="site-footer">
           <div class="wrap">
-            <nav aria-label="Footer">
-              <ul>
-                <li>
-                  <a href="/">Home</a>
-                </li>
-                {props.sections.map((section) => (
-                  <li>
-                    <a href={sectionPath(section)}>{section.name}</a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+            {oncePerSections(props.sections, 'footer', () => (
+              <FooterNav sections={props.sections} />
+            ))}
             <p>
               © {masthead.date.isoDate.slice(0, 4)} {masthead.publicationName}
             </p>

@@ -3,6 +3,7 @@ import type { Masthead } from '../../../services/read-masthead.js';
 import type { Section } from '../../../domain/section/section.js';
 import { sectionPath } from '../../../domain/section/section.js';
 import { WeatherIcon } from './icons.js';
+import { oncePerSections } from './once-per-sections.js';
 
 function WeatherWidget({ weather }: { weather: NonNullable<Masthead['weather']> }) {
   return (
@@ -63,20 +64,28 @@ export function MastheadView(props: {
         ) : null}
         <SiteSearch query={props.searchQuery ?? ''} />
       </div>
-      <nav class="sections" aria-label="Sections">
-        <ul>
-          {props.sections.map((section) => (
-            <li>
-              <a
-                href={sectionPath(section)}
-                aria-current={section.slug === props.currentSection ? 'page' : undefined}
-              >
-                {section.name}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {oncePerSections(props.sections, `nav:${props.currentSection ?? ''}`, () => (
+        <SectionsNav sections={props.sections} currentSection={props.currentSection} />
+      ))}
     </header>
+  );
+}
+
+function SectionsNav(props: { sections: Section[]; currentSection: string | undefined }) {
+  return (
+    <nav class="sections" aria-label="Sections">
+      <ul>
+        {props.sections.map((section) => (
+          <li>
+            <a
+              href={sectionPath(section)}
+              aria-current={section.slug === props.currentSection ? 'page' : undefined}
+            >
+              {section.name}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
