@@ -20,6 +20,8 @@ import { Argon2PasswordHasher } from './adapters/passwords/argon2-password-hashe
 import { ZxcvbnPasswordStrength } from './adapters/passwords/zxcvbn-password-strength.js';
 import { createWeatherProvider } from './adapters/weather/create-weather-provider.js';
 import type { Config } from './config/config.js';
+import { createMetrics, type Metrics } from './http/operations/metrics-registry.js';
+import { jobQueueCollector, poolCollector } from './http/operations/storage-metrics.js';
 import type { WeatherProviderName } from './domain/weather/current-weather.js';
 import type { AccountDeps } from './services/accounts/account-deps.js';
 import { accountMailJobHandlers } from './services/accounts/account-mail-jobs.js';
@@ -64,6 +66,9 @@ export interface App {
   webhooks: WebhookDeps;
   /** Import dependencies for items that name files relative to `baseDir`. */
   importDeps(baseDir: string): ImportDeps;
+  /** Request counts and latencies, the job queue, the database pool; more with registerCollector. */
+  metrics: Metrics;
+  /** Closes the database; a second call waits for the first. */
   close(): Promise<void>;
 }
 
@@ -154,6 +159,17 @@ function mediaDepsFor(
   };
 }
 
+/** The app's metrics, with the job queue's and the database pool's collectors registered. */
+function metricsFor(storage: OpenedStorage, clock: Clock, jobKinds: string[]): Metrics {
+  const metrics = createMetrics();
+  metrics.registerCollector('jobs', jobQueueCollector(storage.stores.jobs, clock, jobKinds));
+  metrics.registerCollector(
+    'db_pool',
+    poolCollector(() => storage.poolStats()),
+  );
+  return metrics;
+}
+
 /** Opens the database (migrating it) and builds everything a command or the server needs. */
 export async function createApp(
   config: Config,
@@ -193,18 +209,16 @@ export async function createApp(
     // server up or down) must not show in how long a reset request takes.
     wakeJobs: () => void setImmediate(() => wakeJobs()),
   });
-  const jobs = createJobRunner({
-    storage,
-    clock,
-    handlers: {
-      ...mediaJobHandlers(mediaDeps),
-      ...eventJobHandlers({ storage, clock }, listeners),
-      ...webhookJobHandlers(webhooks),
-      ...cdnPurgeJobHandlers(cdnPurger),
-      ...accountMailJobHandlers(accounts),
-    },
-    log,
-  });
+  const handlers = {
+    ...mediaJobHandlers(mediaDeps),
+    ...eventJobHandlers({ storage, clock }, listeners),
+    ...webhookJobHandlers(webhooks),
+    ...cdnPurgeJobHandlers(cdnPurger),
+    ...accountMailJobHandlers(accounts),
+  };
+  const jobs = createJobRunner({ storage, clock, handlers, log });
+  const metrics = metricsFor(storage, clock, Object.keys(handlers));
+  let closing: Promise<void> | undefined;
   const site: SiteContext = {
     stores: storage.stores,
     clock,
@@ -232,7 +246,8 @@ export async function createApp(
       ...mediaDeps,
       readAsset: (path) => readFile(resolve(baseDir, path)),
     }),
-    close: () => storage.close(),
+    metrics,
+    close: () => (closing ??= storage.close()),
   };
 }
 

@@ -1,6 +1,6 @@
 import fastifyCompress from '@fastify/compress';
 import fastifyMultipart from '@fastify/multipart';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { isDomainError, type DomainErrorKind } from '../domain/errors.js';
 import type { AccountDeps } from '../services/accounts/account-deps.js';
 import { setUpIsOpen } from '../services/accounts/set-up-first-user.js';
@@ -21,6 +21,12 @@ import { registerOpenApiRoute } from './api/openapi.js';
 import { registerFrontRoutes } from './api/publication/front-routes.js';
 import { registerPublicationRoutes } from './api/publication/publication-routes.js';
 import { registerNewsroomApi } from './api/newsroom-api.js';
+import {
+  registerOperationsRoutes,
+  type OperationsOptions,
+} from './operations/operations-routes.js';
+import { registerRequestHooks } from './operations/request-hooks.js';
+import { requestIdFor } from './operations/request-id.js';
 import { registerStorableTextGuard } from './middleware/storable-text/index.js';
 import { registerWebhookRoutes } from './api/webhooks/webhooks-routes.js';
 import { sendErrorPage } from './site/error-pages.js';
@@ -50,6 +56,10 @@ export interface ServerOptions {
   contentApiRatePerMinute?: number;
   /** Tests: every API answer is checked against its endpoint's output schema (slow, loud). */
   checkResponses?: boolean;
+  /** /healthz, /readyz, /metrics and the request metrics behind them; none when unset. */
+  operations?: OperationsOptions;
+  /** Where the request log goes: a logger of the caller's, instead of one made from logLevel. */
+  loggerInstance?: FastifyBaseLogger;
 }
 
 /** The one mapping from domain errors to HTTP statuses. */
@@ -71,7 +81,12 @@ const isApi = (url: string) => url.startsWith('/api/');
 /** Builds the HTTP server with every route; the caller listens. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const server = Fastify({
-    logger: options.logLevel === 'silent' ? false : { level: options.logLevel },
+    ...(options.loggerInstance
+      ? { loggerInstance: options.loggerInstance }
+      : { logger: options.logLevel === 'silent' ? false : { level: options.logLevel } }),
+    // Taken from X-Request-Id when sane, so a proxy's id follows the request into our log.
+    requestIdHeader: false,
+    genReqId: requestIdFor,
     routerOptions: { ignoreTrailingSlash: true },
     trustProxy: options.trustedProxies?.length ? options.trustedProxies : false,
     // A line per request costs more than rendering the page; debug and trace turn them on.
@@ -80,6 +95,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }),
   });
   server.decorate('checkResponses', options.checkResponses ?? false);
+  registerRequestHooks(server, options.operations?.metrics);
+  if (options.operations) registerOperationsRoutes(server, options.operations);
   registerStorableTextGuard(server);
   await server.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'] });
   // Uploads only: the plugin parses multipart bodies for the routes that ask for them.

@@ -55,10 +55,13 @@ export function createJobRunner(deps: JobRunnerDeps) {
     }
   }
 
-  /** Runs due jobs until none is left (or `max` have run); returns how many ran. */
-  async function runDue(max = Number.POSITIVE_INFINITY): Promise<number> {
+  /**
+   * Runs due jobs until none is left (or `max` have run, or `carryOn` says stop); returns how
+   * many ran.
+   */
+  async function runDue(max = Number.POSITIVE_INFINITY, carryOn = () => true): Promise<number> {
     let count = 0;
-    while (count < max) {
+    while (count < max && carryOn()) {
       const job = await jobs.claim(deps.clock.now(), leaseMs);
       if (!job) break;
       await runOne(job);
@@ -80,7 +83,8 @@ export function createJobRunner(deps: JobRunnerDeps) {
         return;
       }
       busy = true;
-      running = runDue()
+      // Once stopped, the job at hand is finished but no other is taken up.
+      running = runDue(Number.POSITIVE_INFINITY, () => !stopped)
         .catch((error: unknown) => deps.log(`jobs: run failed: ${String(error)}`))
         .finally(() => {
           busy = false;

@@ -36,6 +36,16 @@ export interface JobStore {
   countPending(kind: string): Promise<number>;
   /** How jobs of these kinds are failing: waiting to retry, or given up since `since`. */
   troubles(kinds: string[], since: Date): Promise<JobTroubles>;
+  /** Per kind, jobs due by `now` and not done (waiting or at a worker), and the oldest's wait. */
+  queueStats(now: Date): Promise<JobQueueStats[]>;
+}
+
+/** One kind's queue as /metrics shows it; kinds with nothing due are left out. */
+export interface JobQueueStats {
+  kind: string;
+  queued: number;
+  /** Seconds since the longest-waiting due job was due: how far behind the workers are. */
+  oldestAgeSeconds: number;
 }
 
 /** Jobs that failed: some wait for their next attempt, some were given up. */

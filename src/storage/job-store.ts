@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Job, JobStore, JobTroubles } from '../services/job-ports.js';
+import type { Job, JobQueueStats, JobStore, JobTroubles } from '../services/job-ports.js';
 import { fromDbTime, toDbTime, type DatabaseSchema } from './schema.js';
 
 /** The longest error text kept with a job; a stack trace says enough in its first lines. */
@@ -116,5 +116,25 @@ export class KyselyJobStore implements JobStore {
       lastError: latest.last_error,
       nextAttemptAt: latest.done_at === null ? fromDbTime(latest.run_at) : null,
     };
+  }
+
+  async queueStats(now: Date): Promise<JobQueueStats[]> {
+    const rows = await this.db
+      .selectFrom('jobs')
+      .select((eb) => [
+        'kind',
+        eb.fn.countAll<number>().as('queued'),
+        eb.fn.min('run_at').as('oldest'),
+      ])
+      .where('done_at', 'is', null)
+      .where('run_at', '<=', toDbTime(now))
+      .groupBy('kind')
+      .orderBy('kind')
+      .execute();
+    return rows.map((row) => ({
+      kind: row.kind,
+      queued: Number(row.queued),
+      oldestAgeSeconds: Math.max(0, (now.getTime() - fromDbTime(row.oldest).getTime()) / 1000),
+    }));
   }
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AuditRecord } from '../domain/audit/audit-entry.js';
 import type { AuditLog, ChangeBroadcast, Locks, Storage, Stores } from '../services/ports.js';
+import type { DatabaseReadiness, PoolStats } from '../services/operations-ports.js';
 import { createLocks } from './locks.js';
 import { createChangeBroadcast } from './change-broadcast.js';
 import { KyselyApiTokenStore } from './api-token-store.js';
@@ -16,6 +17,7 @@ import { KyselyLoginFailureStore } from './login-failure-store.js';
 import { KyselyDiscoveryStore } from './discovery-store.js';
 import { KyselyMediaStore } from './media-store.js';
 import { migrateToLatest } from './migrate.js';
+import { checkReadiness } from './storage-health.js';
 import {
   KyselyAlertStore,
   KyselyCorrectionStore,
@@ -72,6 +74,10 @@ export interface OpenedStorage extends Storage {
   /** Tells every instance on this database which cached pages a change made stale. */
   broadcast: ChangeBroadcast;
   migrate(): Promise<string[]>;
+  /** Whether the database answers within `timeoutMs` and has every migration; never throws. */
+  readiness(timeoutMs: number): Promise<DatabaseReadiness>;
+  /** The connection pool's state on PostgreSQL; undefined on SQLite, which has none. */
+  poolStats(): PoolStats | undefined;
 }
 
 /** Logs nothing: for tools and tests that open the database without the app. */
@@ -100,10 +106,8 @@ async function inTransaction<T>(
  */
 export function openStorage(databaseUrl: string, auditLog: AuditLog = NO_AUDIT_LOG): OpenedStorage {
   const engine: Engine = databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'postgres';
-  const db =
-    engine === 'sqlite'
-      ? openSqlite(databaseUrl.slice('sqlite:'.length))
-      : openPostgres(databaseUrl);
+  const postgres = engine === 'postgres' ? openPostgres(databaseUrl) : undefined;
+  const db = postgres?.db ?? openSqlite(databaseUrl.slice('sqlite:'.length));
   const broadcast = createChangeBroadcast(db, engine);
   return {
     engine,
@@ -113,6 +117,8 @@ export function openStorage(databaseUrl: string, auditLog: AuditLog = NO_AUDIT_L
     stores: storesOn(db, (record) => auditLog.write(record)),
     transaction: (work) => inTransaction(db, auditLog, work),
     migrate: () => migrateToLatest(db as Kysely<unknown>, engine),
+    readiness: (timeoutMs) => checkReadiness(db as Kysely<unknown>, timeoutMs),
+    poolStats: () => postgres?.poolStats(),
     close: async () => {
       await broadcast.close();
       await db.destroy();
