@@ -95,7 +95,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }),
   });
   server.decorate('checkResponses', options.checkResponses ?? false);
-  registerRequestHooks(server, options.operations?.metrics);
+  registerRequestHooks(server, options.operations);
   if (options.operations) registerOperationsRoutes(server, options.operations);
   registerStorableTextGuard(server);
   await server.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'] });
