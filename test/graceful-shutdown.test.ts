@@ -114,6 +114,22 @@ function slowRequest(port: number, requestId: string) {
   };
 }
 
+/** METRICS_PORT: /metrics there without a token, and none on the main port (no token set). */
+async function expectMetricsOnTheirOwnPort(served: Served) {
+  const at = /Metrics are served at (http:\/\/127\.0\.0\.1:\d+\/metrics)/.exec(served.output());
+  expect(at, served.output()).not.toBeNull();
+  const scraped = await fetch(at![1]!);
+  expect(scraped.status).toBe(200);
+  const text = await scraped.text();
+  expect(text).toMatch(/^http_requests_total\{route="\/healthz",method="GET",status="200"\} 3$/m);
+  expect(text).toMatch(/^process_resident_memory_bytes \d+$/m);
+  expect(text).toMatch(/^nodejs_eventloop_lag_p99_seconds [\d.e-]+$/m);
+  const main = await fetch(`http://127.0.0.1:${served.port}/metrics`);
+  expect(main.status).toBe(404);
+  // Read to the end: a client that stops reading holds its answer in flight (till the bound).
+  await main.text();
+}
+
 describe.each(ENGINES)('stopping `dateline serve` on $engine', ({ create }) => {
   let database: TestDatabase | undefined;
   let served: Served | undefined;
@@ -130,8 +146,13 @@ describe.each(ENGINES)('stopping `dateline serve` on $engine', ({ create }) => {
     'on %s lets the in-flight request finish, closes idle connections and exits 0 within the bound',
     async (signal) => {
       database = await create();
-      served = await startServe(database.url, { LOG_FORMAT: 'json', LOG_LEVEL: 'debug' });
+      served = await startServe(database.url, {
+        LOG_FORMAT: 'json',
+        LOG_LEVEL: 'debug',
+        METRICS_PORT: '0',
+      });
       const idle = await idleKeepAliveSockets(served.port, 3);
+      await expectMetricsOnTheirOwnPort(served);
       const slow = slowRequest(served.port, `slow-${signal}`);
       // The server has the request's head and half its body: it is in flight, unanswered.
       await until(() => served!.output().includes(`"reqId":"slow-${signal}"`), 'the request');
