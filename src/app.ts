@@ -20,6 +20,9 @@ import { Argon2PasswordHasher } from './adapters/passwords/argon2-password-hashe
 import { ZxcvbnPasswordStrength } from './adapters/passwords/zxcvbn-password-strength.js';
 import { createWeatherProvider } from './adapters/weather/create-weather-provider.js';
 import type { Config } from './config/config.js';
+import { pageCacheCollector } from './http/operations/page-cache-metrics.js';
+import { createMetrics, type Metrics } from './http/operations/metrics-registry.js';
+import { jobQueueCollector, poolCollector } from './http/operations/storage-metrics.js';
 import type { WeatherProviderName } from './domain/weather/current-weather.js';
 import type { AccountDeps } from './services/accounts/account-deps.js';
 import { accountMailJobHandlers } from './services/accounts/account-mail-jobs.js';
@@ -71,6 +74,9 @@ export interface App {
   webhooks: WebhookDeps;
   /** Import dependencies for items that name files relative to `baseDir`. */
   importDeps(baseDir: string): ImportDeps;
+  /** Request counts and latencies, the job queue, the database pool; more with registerCollector. */
+  metrics: Metrics;
+  /** Closes the database; a second call waits for the first. */
   close(): Promise<void>;
 }
 
@@ -171,6 +177,45 @@ function pageCacheFor(config: Config, storage: OpenedStorage, site: SiteContext)
   return pages;
 }
 
+/** The app's metrics, with the job queue's and the database pool's collectors registered. */
+function metricsFor(storage: OpenedStorage, clock: Clock, jobKinds: string[]): Metrics {
+  const metrics = createMetrics();
+  metrics.registerCollector('jobs', jobQueueCollector(storage.stores.jobs, clock, jobKinds));
+  metrics.registerCollector(
+    'db_pool',
+    poolCollector(() => storage.poolStats()),
+  );
+  return metrics;
+}
+
+/** Every kind of background job and its handler; article events go to webhooks and the CDN. */
+function jobHandlersFor(
+  config: Config,
+  deps: {
+    storage: OpenedStorage;
+    clock: Clock;
+    mediaDeps: MediaDeps;
+    webhooks: WebhookDeps;
+    accounts: AccountDeps;
+  },
+  overrides: AppOverrides,
+) {
+  const { storage, clock } = deps;
+  const cdnPurger = createCdnPurger(config.cdn);
+  const listeners: EventListener[] = [
+    webhookListener(deps.webhooks),
+    cdnPurgeListener({ stores: storage.stores, purger: cdnPurger }),
+    ...(overrides.eventListeners ?? []),
+  ];
+  return {
+    ...mediaJobHandlers(deps.mediaDeps),
+    ...eventJobHandlers({ storage, clock }, listeners),
+    ...webhookJobHandlers(deps.webhooks),
+    ...cdnPurgeJobHandlers(cdnPurger),
+    ...accountMailJobHandlers(deps.accounts),
+  };
+}
+
 /** Opens the database (migrating it) and builds everything a command or the server needs. */
 export async function createApp(
   config: Config,
@@ -198,12 +243,6 @@ export async function createApp(
     newSecret: () => secretTokens.create(),
     publicUrl: mailLinkOrigin(config),
   };
-  const cdnPurger = createCdnPurger(config.cdn);
-  const listeners: EventListener[] = [
-    webhookListener(webhooks),
-    cdnPurgeListener({ stores: storage.stores, purger: cdnPurger }),
-    ...(overrides.eventListeners ?? []),
-  ];
   const accounts = accountsFor(config, storage, clock, {
     mailer: overrides.mailer ?? mailerFor(config, log),
     // A test's own mailer stands in for a real server.
@@ -212,20 +251,21 @@ export async function createApp(
     // server up or down) must not show in how long a reset request takes.
     wakeJobs: () => void setImmediate(() => wakeJobs()),
   });
+  const handlers = jobHandlersFor(
+    config,
+    { storage, clock, mediaDeps, webhooks, accounts },
+    overrides,
+  );
   const jobs = createJobRunner({
     storage,
     clock,
-    handlers: {
-      ...mediaJobHandlers(mediaDeps),
-      ...eventJobHandlers({ storage, clock }, listeners),
-      ...webhookJobHandlers(webhooks),
-      ...cdnPurgeJobHandlers(cdnPurger),
-      ...accountMailJobHandlers(accounts),
-    },
+    handlers,
     // Photos are encoded in a lane of their own, so a purge or webhook never waits for them.
     lanes: newsroomLanes([MAKE_VARIANTS_JOB], config.media.jobConcurrency),
     log,
   });
+  const metrics = metricsFor(storage, clock, Object.keys(handlers));
+  let closing: Promise<void> | undefined;
   const site: SiteContext = {
     stores: storage.stores,
     clock,
@@ -234,6 +274,7 @@ export async function createApp(
     logo: createSiteLogo(sharpSvgRasteriser(encoder)),
   };
   const pages = pageCacheFor(config, storage, site);
+  metrics.registerCollector('page_cache', pageCacheCollector(pages.cache));
   return {
     config,
     storage,
@@ -255,7 +296,8 @@ export async function createApp(
       ...mediaDeps,
       readAsset: (path) => readFile(resolve(baseDir, path)),
     }),
-    close: () => storage.close(),
+    metrics,
+    close: () => (closing ??= storage.close()),
   };
 }
 

@@ -3,6 +3,7 @@
  * Exit codes: 0 ok, 1 failure, 2 usage error.
  */
 import { parseArgs } from 'node:util';
+import { createServerLog } from './adapters/log/server-log.js';
 import { createApp } from './app.js';
 import { EXIT, UsageError, type Terminal } from './cli/command-context.js';
 import { IMPORT_HELP, importFiles } from './cli/import-command.js';
@@ -71,14 +72,18 @@ function portOption(value: string | undefined): number | undefined {
 }
 
 async function run(command: string, rest: string[], values: ReturnType<typeof parse>['values']) {
-  const app = await createApp(readConfig());
+  const config = readConfig();
+  // The server's lines are for a log collector (JSON in production); commands' are for people.
+  const serverLog = command === 'serve' ? createServerLog(config) : undefined;
+  const app = await createApp(config, serverLog?.line ?? ((line) => console.error(line)));
   try {
     switch (command) {
       case 'serve':
-        return await serve(app, terminal, {
+        return await serve(app, serverLog ? { ...terminal, err: serverLog.line } : terminal, {
           port: portOption(values.port),
           host: values.host,
           demo: values.demo ?? false,
+          logger: serverLog?.requests,
         });
       case 'migrate': {
         const applied = await app.storage.migrate();

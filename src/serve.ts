@@ -1,69 +1,172 @@
 /**
  * `dateline serve`: the composition of a running newsroom — the HTTP server, the scheduler, the
  * audit retention and the job worker — kept beside app.ts because it wires transports together,
- * which no transport may do itself (ADR 0026).
+ * which no transport may do itself (ADR 0026). It stops on SIGTERM or SIGINT (ADR 0035).
  */
-import type { PageCacheDeps } from './http/page-cache/page-cache-hooks.js';
+import type { Socket } from 'node:net';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { App } from './app.js';
+import { firstStopSignal, runShutdown, type ShutdownStep } from './graceful-shutdown.js';
 import { buildServer } from './http/server.js';
+import { listenForMetrics } from './http/operations/metrics-listener.js';
+import type { ServerState } from './http/operations/operations-routes.js';
+import { startProcessMetrics } from './http/operations/process-metrics.js';
 import { startAuditRetention } from './jobs/audit-retention.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { prepareSignIn } from './services/accounts/sign-in.js';
-import type { CommandContext, Terminal } from './cli/command-context.js';
+import type { Terminal } from './cli/command-context.js';
 import { EXIT } from './cli/command-context.js';
 import { seedDemo } from './cli/seed-demo-command.js';
 
 export const SERVE_HELP = `Usage: dateline serve [--port N] [--host H] [--demo]
 
 Runs the reader site, the newsroom API, the scheduler and the background jobs on HOST:PORT (default 127.0.0.1:3000,
-or PORT and HOST from the environment). Migrates the database first.
+or PORT and HOST from the environment). Migrates the database first. Stops on SIGTERM or SIGINT,
+letting requests and the job at hand finish for up to SHUTDOWN_TIMEOUT_SECONDS.
 
   --demo   load the demo newspaper first when the database is empty`;
 
-/** Serves until SIGINT or SIGTERM; resolves with the exit code after a clean shutdown. */
-export async function serve(
-  context: CommandContext & { pages?: PageCacheDeps },
-  terminal: Terminal,
-  options: { port?: number; host?: string; demo: boolean },
-) {
-  if (options.demo) await seedDemo(context, terminal);
-  const server = await buildServer({
+/** How often idle keep-alive connections are closed while the server drains. */
+const IDLE_SWEEP_MS = 100;
+
+/**
+ * Stops accepting and answers what is in flight. Node closes the connections idle at that
+ * moment; one busy then turns idle when its answer is sent and would otherwise linger until
+ * its keep-alive timeout, so the sweep closes those as they come.
+ */
+function drainStep(server: FastifyInstance): ShutdownStep {
+  let open = 0;
+  server.server.on('connection', (socket: Socket) => {
+    open++;
+    socket.once('close', () => open--);
+  });
+  return {
+    name: 'http server',
+    async stop() {
+      const sweep = setInterval(() => server.server.closeIdleConnections(), IDLE_SWEEP_MS);
+      try {
+        await server.close();
+      } finally {
+        clearInterval(sweep);
+      }
+    },
+    describe: () => `${open} connection(s) still open`,
+  };
+}
+
+const step = (name: string, stop: () => Promise<void>): ShutdownStep => ({ name, stop });
+
+/** The scheduler, the audit retention and the job worker, each stoppable. */
+function startBackgroundWork(context: App, terminal: Terminal): ShutdownStep[] {
+  const { config } = context;
+  const log = (line: string) => terminal.err(line);
+  const scheduler = startScheduler(
+    { ...context.newsroom, locks: context.storage.locks, log },
+    config.schedulerIntervalMs,
+  );
+  const auditRetention = startAuditRetention({
+    ...context.accounts,
+    retentionDays: config.auditRetentionDays,
+    log,
+  });
+  const jobs = config.jobsWorker ? context.startJobs(config.jobsIntervalMs) : undefined;
+  return [
+    step('scheduler', () => scheduler.stop()),
+    step('audit retention', () => auditRetention.stop()),
+    ...(jobs ? [step('job worker', () => jobs.stop())] : []),
+  ];
+}
+
+/** The server with every route, and the operations endpoints reading `state`. */
+const serverFor = (context: App, state: ServerState, logger: FastifyBaseLogger | undefined) =>
+  buildServer({
     site: context.site,
     media: context.media,
     publicUrl: context.config.publicUrl,
     production: context.config.production,
     logLevel: context.config.logLevel,
+    loggerInstance: logger,
     accounts: context.accounts,
     newsroom: context.newsroom,
     webhooks: context.webhooks,
     trustedProxies: context.config.trustedProxies,
     contentApiRatePerMinute: context.config.contentApiRatePerMinute,
     pages: context.pages,
+    operations: {
+      state,
+      readiness: (timeoutMs) => context.storage.readiness(timeoutMs),
+      metrics: context.metrics,
+      metricsToken: context.config.metrics.token,
+    },
   });
+
+/** Serves until SIGINT or SIGTERM; resolves with the exit code after a clean shutdown. */
+export async function serve(
+  context: App,
+  terminal: Terminal,
+  options: { port?: number; host?: string; demo: boolean; logger?: FastifyBaseLogger },
+) {
+  const { config } = context;
+  if (options.demo) await seedDemo(context, terminal);
+  const state: ServerState = { shuttingDown: false };
+  const server = await serverFor(context, state, options.logger);
+  const drain = drainStep(server);
   await prepareSignIn(context.accounts.passwords);
-  const port = options.port ?? context.config.port;
-  const host = options.host ?? context.config.host;
-  const address = await server.listen({ port, host });
+  const processMetrics = startProcessMetrics();
+  const unregister = context.metrics.registerCollector('process', processMetrics.collect);
+  const address = await server.listen({
+    port: options.port ?? config.port,
+    host: options.host ?? config.host,
+  });
   terminal.err(`Dateline is serving ${address}`);
-  const scheduler = startScheduler(
-    { ...context.newsroom, locks: context.storage.locks, log: (line) => terminal.err(line) },
-    context.config.schedulerIntervalMs,
+  const metricsPort = config.metrics.port;
+  const metricsListener =
+    metricsPort === undefined
+      ? undefined
+      : await listenForMetrics(context.metrics, { port: metricsPort, host: config.metrics.host });
+  if (metricsListener) terminal.err(`Metrics are served at ${metricsListener.address}/metrics`);
+  const background = startBackgroundWork(context, terminal);
+
+  const signal = await firstStopSignal((second) => {
+    terminal.err(`shutdown: ${second} again; exiting at once`);
+    process.exit(EXIT.failure);
+  });
+  state.shuttingDown = true;
+  const seconds = config.shutdownTimeoutMs / 1000;
+  terminal.err(`shutdown: ${signal} received; stopping within ${seconds} s`);
+  const closeDatabase = step('database', async () => {
+    unregister();
+    processMetrics.stop();
+    await context.close();
+  });
+  const metricsStep = metricsListener
+    ? [step('metrics listener', () => metricsListener.server.close())]
+    : [];
+  const outcome = await runShutdown(
+    [[drain, ...metricsStep, ...background], [closeDatabase]],
+    config.shutdownTimeoutMs,
+    (line) => terminal.err(line),
   );
-  const auditRetention = startAuditRetention({
-    ...context.accounts,
-    retentionDays: context.config.auditRetentionDays,
-    log: (line) => terminal.err(line),
-  });
-  const jobs = context.config.jobsWorker
-    ? context.startJobs(context.config.jobsIntervalMs)
-    : { stop: () => Promise.resolve() };
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await scheduler.stop();
-  await auditRetention.stop();
-  await jobs.stop();
-  await server.close();
+  if (!outcome.finished) {
+    terminal.err(
+      `shutdown: gave up after ${seconds} s; still running: ${outcome.stillRunning.join(', ')}`,
+    );
+    server.server.closeAllConnections();
+    process.exit(EXIT.failure);
+  }
+  terminal.err('shutdown: done');
+  exitIfStillHeld(config.shutdownTimeoutMs, terminal);
   return EXIT.ok;
+}
+
+/**
+ * Everything we know of has stopped, so the process should end now by itself. If some handle
+ * we do not know of still holds it (a library's socket or timer), the bound still holds.
+ */
+function exitIfStillHeld(ms: number, terminal: Terminal) {
+  setTimeout(() => {
+    const held = process.getActiveResourcesInfo().join(', ');
+    terminal.err(`shutdown: still held ${ms / 1000} s after stopping (${held}); exiting`);
+    process.exit(EXIT.failure);
+  }, ms).unref();
 }

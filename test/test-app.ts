@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createApp, type App, type AppOverrides } from '../src/app.js';
 import { readConfig } from '../src/config/config.js';
+import type { ServerState } from '../src/http/operations/operations-routes.js';
 import { buildServer } from '../src/http/server.js';
 import { applySettings } from '../src/services/apply-settings.js';
 import { publicationSettingsSchema } from '../src/domain/publication/publication-settings.js';
@@ -19,6 +20,8 @@ import { referencePath, readReferenceJson } from './reference-data.js';
 export interface TestApp {
   app: App;
   server: FastifyInstance;
+  /** What `serve` sets when it begins to stop; /healthz and /readyz read it. */
+  serverState: ServerState;
   close(): Promise<void>;
 }
 
@@ -39,6 +42,7 @@ export async function startTestApp(
     ...env,
   });
   const app = await createApp(config, () => undefined, overrides);
+  const serverState: ServerState = { shuttingDown: false };
   const server = await buildServer({
     site: app.site,
     media: app.media,
@@ -52,10 +56,17 @@ export async function startTestApp(
     contentApiRatePerMinute: config.contentApiRatePerMinute,
     pages: app.pages,
     checkResponses: true,
+    operations: {
+      state: serverState,
+      readiness: (timeoutMs) => app.storage.readiness(timeoutMs),
+      metrics: app.metrics,
+      metricsToken: config.metrics.token,
+    },
   });
   return {
     app,
     server,
+    serverState,
     async close() {
       await server.close();
       await app.close();

@@ -85,6 +85,16 @@ const configSchema = z.object({
   NODE_ENV: z.string().optional(),
   DATELINE_NOW: isoInstant.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'text'], { message: 'must be json or text' }).optional(),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{16,256}$/, {
+      message: 'must be 16 to 256 printable characters without spaces',
+    })
+    .optional(),
   OPENWEATHERMAP_API_KEY: z.string().min(1).optional(),
   OPENWEATHERMAP_BASE_URL: z.string().url().optional(),
   OPEN_METEO_BASE_URL: z.string().url().optional(),
@@ -145,6 +155,15 @@ export interface Config {
   /** A frozen clock, for tests and archive rendering. */
   now: Date | undefined;
   logLevel: string;
+  /** How the server's own log lines read: JSON in production (or LOG_FORMAT=json), else text. */
+  logFormat: 'json' | 'text';
+  /** How long `serve` lets requests and jobs finish after SIGTERM/SIGINT before it gives up. */
+  shutdownTimeoutMs: number;
+  /**
+   * Who may read /metrics: a listener of its own (port, host), a bearer token on the main
+   * port, either or both; with neither, /metrics does not exist.
+   */
+  metrics: { port: number | undefined; host: string; token: string | undefined };
   weather: {
     openWeatherMapApiKey: string | undefined;
     openWeatherMapBaseUrl: string | undefined;
@@ -244,6 +263,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV === 'production',
     now: e.DATELINE_NOW ? new Date(e.DATELINE_NOW) : undefined,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'text'),
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    metrics: { port: e.METRICS_PORT, host: e.METRICS_HOST, token: e.METRICS_TOKEN },
     weather: {
       openWeatherMapApiKey: e.OPENWEATHERMAP_API_KEY,
       openWeatherMapBaseUrl: e.OPENWEATHERMAP_BASE_URL,

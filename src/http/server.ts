@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import fastifyCompress from '@fastify/compress';
 import fastifyMultipart from '@fastify/multipart';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { isDomainError, type DomainErrorKind } from '../domain/errors.js';
 import type { AccountDeps } from '../services/accounts/account-deps.js';
 import { setUpIsOpen } from '../services/accounts/set-up-first-user.js';
@@ -27,6 +27,13 @@ import {
   registerPageCacheHooks,
   type PageCacheDeps,
 } from './page-cache/page-cache-hooks.js';
+import type { CachedPage } from './page-cache/page-cache.js';
+import {
+  registerOperationsRoutes,
+  type OperationsOptions,
+} from './operations/operations-routes.js';
+import { registerRequestHooks } from './operations/request-hooks.js';
+import { requestIdFor } from './operations/request-id.js';
 import { registerStorableTextGuard } from './middleware/storable-text/index.js';
 import { registerWebhookRoutes } from './api/webhooks/webhooks-routes.js';
 import { sendErrorPage } from './site/error-pages.js';
@@ -58,6 +65,10 @@ export interface ServerOptions {
   pages?: PageCacheDeps;
   /** Tests: every API answer is checked against its endpoint's output schema (slow, loud). */
   checkResponses?: boolean;
+  /** /healthz, /readyz, /metrics and the request metrics behind them; none when unset. */
+  operations?: OperationsOptions;
+  /** Where the request log goes: a logger of the caller's, instead of one made from logLevel. */
+  loggerInstance?: FastifyBaseLogger;
 }
 
 /** The one mapping from domain errors to HTTP statuses. */
@@ -84,34 +95,49 @@ function cachedPagesFirst(
 ) {
   const cache = options.pages?.cache;
   if (!cache?.enabled) return {};
-  const log = (request: IncomingMessage, response: ServerResponse) =>
-    server().log.debug(
-      { url: request.url, method: request.method, statusCode: response.statusCode },
-      'answered from the page cache',
-    );
-  return {
-    serverFactory: pageCacheServerFactory(
-      cache,
-      options.site.clock,
-      logsRequests ? log : undefined,
-    ),
+  const metrics = options.operations?.metrics;
+  const answered = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    page: CachedPage,
+    seconds: number,
+  ) => {
+    metrics?.recordRequest(page.route, request.method ?? 'GET', response.statusCode, seconds);
+    if (logsRequests)
+      server().log.debug(
+        { url: request.url, method: request.method, statusCode: response.statusCode },
+        'answered from the page cache',
+      );
   };
+  return { serverFactory: pageCacheServerFactory(cache, options.site.clock, answered) };
 }
+
+/** Fastify's own settings: logging, request ids, proxies, and kept pages answered first. */
+const fastifyOptions = (
+  options: ServerOptions,
+  logsRequests: boolean,
+  server: () => FastifyInstance,
+) => ({
+  ...cachedPagesFirst(options, logsRequests, server),
+  ...(options.loggerInstance
+    ? { loggerInstance: options.loggerInstance }
+    : { logger: options.logLevel === 'silent' ? false : { level: options.logLevel } }),
+  // Taken from X-Request-Id when sane, so a proxy's id follows the request into our log.
+  requestIdHeader: false as const,
+  genReqId: requestIdFor,
+  routerOptions: { ignoreTrailingSlash: true },
+  trustProxy: options.trustedProxies?.length ? options.trustedProxies : false,
+  // A line per request costs more than rendering the page; debug and trace turn them on.
+  logController: new LogController({ disableRequestLogging: !logsRequests }),
+});
 
 /** Builds the HTTP server with every route; the caller listens. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const logsRequests = options.logLevel === 'debug' || options.logLevel === 'trace';
-  const server: FastifyInstance = Fastify({
-    ...cachedPagesFirst(options, logsRequests, () => server),
-    logger: options.logLevel === 'silent' ? false : { level: options.logLevel },
-    routerOptions: { ignoreTrailingSlash: true },
-    trustProxy: options.trustedProxies?.length ? options.trustedProxies : false,
-    // A line per request costs more than rendering the page; debug and trace turn them on.
-    logController: new LogController({
-      disableRequestLogging: !logsRequests,
-    }),
-  });
+  const server: FastifyInstance = Fastify(fastifyOptions(options, logsRequests, () => server));
   server.decorate('checkResponses', options.checkResponses ?? false);
+  registerRequestHooks(server, options.operations);
+  if (options.operations) registerOperationsRoutes(server, options.operations);
   registerStorableTextGuard(server);
   // Before compression: the cache keeps the page as rendered and sends its own encodings.
   if (options.pages) registerPageCacheHooks(server, options.pages, options.site.clock);

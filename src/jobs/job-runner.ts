@@ -59,10 +59,13 @@ export function createJobRunner(deps: JobRunnerDeps) {
     }
   }
 
-  /** Runs due jobs of every kind, in order, until none is left (or `max` have run); returns how many ran. */
-  async function runDue(max = Number.POSITIVE_INFINITY): Promise<number> {
+  /**
+   * Runs due jobs of every kind, in order, until none is left (or `max` have run, or `carryOn` says stop); returns how
+   * many ran.
+   */
+  async function runDue(max = Number.POSITIVE_INFINITY, carryOn = () => true): Promise<number> {
     let count = 0;
-    while (count < max) {
+    while (count < max && carryOn()) {
       const job = await jobs.claim(deps.clock.now(), leaseMs);
       if (!job) break;
       await runOne(job);

@@ -35,24 +35,25 @@ export interface JobStore {
   abandon(id: number, error: string, now: Date): Promise<void>;
   /** Jobs of a kind not yet done. */
   countPending(kind: string): Promise<number>;
+  /** How jobs of these kinds are failing: waiting to retry, or given up since `since`. */
+  troubles(kinds: string[], since: Date): Promise<JobTroubles>;
   /**
    * Per kind with due work: jobs due and not done (waiting, or being run), and how long the
    * oldest of them has been due. Jobs set for later (retries, repeats) are not counted.
    */
-  queueStats(now: Date): Promise<{ kind: string; queued: number; oldestAgeSeconds: number }[]>;
-  /** How jobs of these kinds are failing: waiting to retry, or given up since `since`. */
-  troubles(kinds: string[], since: Date): Promise<JobTroubles>;
+  queueStats(now: Date): Promise<JobQueueStats[]>;
+}
+
+/** One kind's queue as /metrics shows it; kinds with nothing due are left out. */
+export interface JobQueueStats {
+  kind: string;
+  queued: number;
+  /** Seconds since the longest-waiting due job was due: how far behind the workers are. */
+  oldestAgeSeconds: number;
 }
 
 /** The kinds a lane's worker claims: these only, or any but these. */
 export type JobKinds = { only: readonly string[] } | { except: readonly string[] };
-
-/** One line of `JobStore.queueStats`. */
-export interface KindQueueStats {
-  kind: string;
-  queued: number;
-  oldestAgeSeconds: number;
-}
 
 /** Jobs that failed: some wait for their next attempt, some were given up. */
 export interface JobTroubles {

@@ -1,11 +1,5 @@
 import type { Kysely } from 'kysely';
-import type {
-  Job,
-  JobKinds,
-  JobStore,
-  JobTroubles,
-  KindQueueStats,
-} from '../services/job-ports.js';
+import type { Job, JobKinds, JobQueueStats, JobStore, JobTroubles } from '../services/job-ports.js';
 import { fromDbTime, toDbTime, type DatabaseSchema } from './schema.js';
 
 /** The longest error text kept with a job; a stack trace says enough in its first lines. */
@@ -112,7 +106,7 @@ export class KyselyJobStore implements JobStore {
     return Number(row.count);
   }
 
-  async queueStats(now: Date): Promise<KindQueueStats[]> {
+  async queueStats(now: Date): Promise<JobQueueStats[]> {
     // Times are fixed-width ISO text on both engines: the oldest is the smallest, and the age
     // is worked out here rather than in each engine's date arithmetic.
     const rows = await this.db

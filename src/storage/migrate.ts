@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import type { Engine } from './engine.js';
 import * as initial from './migrations/0001-initial.js';
 import * as newsroom from './migrations/0002-newsroom.js';
@@ -39,18 +39,37 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0017-reader-visibility-index': readerVisibilityIndex,
 };
 
-/** Brings the schema up to date; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Promise<string[]> {
+function migratorFor(db: Kysely<unknown>, engine: Engine) {
   const migrations = Object.fromEntries(
     Object.entries(MIGRATIONS).map(([name, m]): [string, Migration] => [
       name,
       { up: (trx) => m.up(trx, engine) },
     ]),
   );
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: () => Promise.resolve(migrations) },
-  });
+  return new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+}
+
+/**
+ * The migrations this code knows that the database has not applied (all, on an empty one).
+ * Asked often (readiness probes), so it reads Kysely's table directly; only when that fails
+ * (no table yet) does it take the Migrator's slower way, which inspects the schema.
+ */
+export async function pendingMigrations(db: Kysely<unknown>): Promise<string[]> {
+  let applied: Set<string>;
+  try {
+    const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    applied = new Set(rows.rows.map((row) => row.name));
+  } catch {
+    // Listing needs no engine: only applying a migration runs its engine's statements.
+    const known = await migratorFor(db, 'sqlite').getMigrations();
+    applied = new Set(known.filter((m) => m.executedAt !== undefined).map((m) => m.name));
+  }
+  return Object.keys(MIGRATIONS).filter((name) => !applied.has(name));
+}
+
+/** Brings the schema up to date; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Promise<string[]> {
+  const migrator = migratorFor(db, engine);
   const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AuditRecord } from '../domain/audit/audit-entry.js';
 import type { AuditLog, ChangeBroadcast, Locks, Storage, Stores } from '../services/ports.js';
+import type { DatabaseReadiness, PoolStats } from '../services/operations-ports.js';
 import { createLocks } from './locks.js';
 import { createChangeBroadcast } from './change-broadcast.js';
 import { KyselyApiTokenStore } from './api-token-store.js';
@@ -16,6 +17,7 @@ import { KyselyLoginFailureStore } from './login-failure-store.js';
 import { KyselyDiscoveryStore } from './discovery-store.js';
 import { KyselyMediaStore } from './media-store.js';
 import { migrateToLatest } from './migrate.js';
+import { checkReadiness } from './storage-health.js';
 import {
   KyselyAlertStore,
   KyselyCorrectionStore,
@@ -94,6 +96,10 @@ export interface OpenedStorage extends Storage {
    */
   onJobQueued(listener: (kind: string) => void): () => void;
   migrate(): Promise<string[]>;
+  /** Whether the database answers within `timeoutMs` and has every migration; never throws. */
+  readiness(timeoutMs: number): Promise<DatabaseReadiness>;
+  /** The connection pool's state on PostgreSQL; undefined on SQLite, which has none. */
+  poolStats(): PoolStats | undefined;
 }
 
 /** Logs nothing: for tools and tests that open the database without the app. */
@@ -137,10 +143,8 @@ async function inTransaction<T>(
  */
 export function openStorage(databaseUrl: string, auditLog: AuditLog = NO_AUDIT_LOG): OpenedStorage {
   const engine: Engine = databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'postgres';
-  const db =
-    engine === 'sqlite'
-      ? openSqlite(databaseUrl.slice('sqlite:'.length))
-      : openPostgres(databaseUrl);
+  const postgres = engine === 'postgres' ? openPostgres(databaseUrl) : undefined;
+  const db = postgres?.db ?? openSqlite(databaseUrl.slice('sqlite:'.length));
   const broadcast = createChangeBroadcast(db, engine, databaseUrl);
   const jobListeners = new Set<(kind: string) => void>();
   const recorders: Recorders = {
@@ -162,6 +166,8 @@ export function openStorage(databaseUrl: string, auditLog: AuditLog = NO_AUDIT_L
     stores: storesOn(db, recorders),
     transaction: (work) => inTransaction(db, recorders, work),
     migrate: () => migrateToLatest(db as Kysely<unknown>, engine),
+    readiness: (timeoutMs) => checkReadiness(db as Kysely<unknown>, timeoutMs),
+    poolStats: () => postgres?.poolStats(),
     close: async () => {
       await broadcast.close();
       await db.destroy();

@@ -74,6 +74,7 @@ async function pageOf(
     identity: body,
     ...(br && gzip && { br, gzip }),
     etag: typeof etag === 'string' ? etag : etagOf(body),
+    route: reply.request.routeOptions.url ?? 'unmatched',
     lastModified: typeof lastModified === 'string' ? lastModified : now.toUTCString(),
     keys,
     expiresAt,
@@ -136,16 +137,22 @@ export function registerPageCacheHooks(
 export function pageCacheServerFactory(
   cache: PageCache,
   clock: Clock,
-  log?: (request: IncomingMessage, response: ServerResponse) => void,
+  answered: (
+    request: IncomingMessage,
+    response: ServerResponse,
+    page: CachedPage,
+    seconds: number,
+  ) => void,
 ) {
   return (handler: (request: IncomingMessage, response: ServerResponse) => void) =>
     createServer((request, response) => {
       if (request.method === 'GET' || request.method === 'HEAD') {
+        const started = performance.now();
         const address = pageAddress(request.headers.host, request.url ?? '/');
         const page = address && cache.lookup(address, clock.now().getTime());
         if (page) {
           sendCachedPage(request, response, page);
-          log?.(request, response);
+          answered(request, response, page, (performance.now() - started) / 1000);
           return;
         }
       }

@@ -8,6 +8,7 @@ const page = (keys: string[], bytes = 100, expiresAt = Number.POSITIVE_INFINITY)
   gzip: Buffer.alloc(10),
   br: Buffer.alloc(8),
   etag: 'W/"x"',
+  route: '/:section',
   lastModified: 'Wed, 24 Apr 2024 08:00:00 GMT',
   keys,
   expiresAt,

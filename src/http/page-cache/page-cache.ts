@@ -15,6 +15,8 @@ export interface CachedPage {
   etag: string;
   lastModified: string;
   keys: readonly string[];
+  /** The route pattern that rendered it, so a hit is counted under its route in /metrics. */
+  route: string;
   /** When it stops being right even without an announcement (ms since the epoch). */
   expiresAt: number;
 }
