@@ -43,6 +43,8 @@ import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
 import type { SiteContext, WeatherReader } from './services/site-context.js';
 import { createWeatherService, type WeatherService } from './services/weather-service.js';
 import { openStorage, type OpenedStorage } from './storage/open-storage.js';
+import { openArchive } from './storage/open-archive.js';
+import type { DatabaseArchive } from './services/archive-ports.js';
 
 export interface App {
   config: Config;
@@ -235,6 +237,12 @@ export async function createApp(
     close: () => storage.close(),
   };
 }
+
+/**
+ * Backup and restore of the configured database, without opening it as the app does: a
+ * restore must not migrate or hold the database it replaces.
+ */
+export const databaseArchive = (config: Config): DatabaseArchive => openArchive(config.databaseUrl);
 
 /** The folder a JSON file's relative paths are read from. */
 export const baseDirOf = (file: string) => dirname(resolve(file));

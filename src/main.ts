@@ -3,7 +3,9 @@
  * Exit codes: 0 ok, 1 failure, 2 usage error.
  */
 import { parseArgs } from 'node:util';
-import { createApp } from './app.js';
+import { createApp, databaseArchive } from './app.js';
+import { BACKUP_HELP, backupCommand, RESTORE_HELP, restoreCommand } from './cli/backup-command.js';
+import { EXPORT_HELP, exportCommand } from './cli/export-command.js';
 import { EXIT, UsageError, type Terminal } from './cli/command-context.js';
 import { IMPORT_HELP, importFiles } from './cli/import-command.js';
 import { JOBS_HELP, jobsCommand } from './cli/jobs-command.js';
@@ -22,6 +24,10 @@ Commands:
   seed-demo                    load the demo newspaper into an empty database
   settings apply FILE.json     set the publication's settings
   import FILE.json...          import articles
+  export DIR [--drafts]        write every article, photo, section, author and setting
+                               in the formats import and settings apply read
+  backup FILE                  copy the database to FILE while the site runs
+  restore FILE [--force]       replace the database with a backup
   jobs run                     run the background jobs that are due, then exit
   user create --email E --role R --password-stdin
                                create a newsroom account
@@ -36,6 +42,9 @@ const HELPS: Record<string, string> = {
   'seed-demo': SEED_DEMO_HELP,
   settings: SETTINGS_HELP,
   import: IMPORT_HELP,
+  export: EXPORT_HELP,
+  backup: BACKUP_HELP,
+  restore: RESTORE_HELP,
   jobs: JOBS_HELP,
   user: USER_HELP,
 };
@@ -59,6 +68,8 @@ function parse(args: string[]) {
       role: { type: 'string' },
       name: { type: 'string' },
       'password-stdin': { type: 'boolean' },
+      force: { type: 'boolean' },
+      drafts: { type: 'boolean' },
     },
   });
 }
@@ -70,7 +81,20 @@ function portOption(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-async function run(command: string, rest: string[], values: ReturnType<typeof parse>['values']) {
+type Values = ReturnType<typeof parse>['values'];
+
+/** Backup and restore work on the database file or server itself, not through the app. */
+function runOnDatabase(command: 'backup' | 'restore', rest: string[], values: Values) {
+  const config = readConfig();
+  const archive = databaseArchive(config);
+  const json = values.json ?? false;
+  return command === 'backup'
+    ? backupCommand(archive, config, terminal, rest, json)
+    : restoreCommand(archive, terminal, rest, { force: values.force ?? false, json });
+}
+
+async function run(command: string, rest: string[], values: Values) {
+  if (command === 'backup' || command === 'restore') return runOnDatabase(command, rest, values);
   const app = await createApp(readConfig());
   try {
     switch (command) {
@@ -87,6 +111,11 @@ async function run(command: string, rest: string[], values: ReturnType<typeof pa
         );
         return EXIT.ok;
       }
+      case 'export':
+        return await exportCommand(app, terminal, rest, {
+          drafts: values.drafts ?? false,
+          json: values.json ?? false,
+        });
       case 'seed-demo':
         return await seedDemo(app, terminal, values.json ?? false);
       case 'settings':
