@@ -70,7 +70,11 @@ async function toolVersion(tool: string): Promise<number> {
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    throw invalid(`cannot reach the PostgreSQL database (${(error as Error).message})`);
+  }
   try {
     return await work(client);
   } finally {

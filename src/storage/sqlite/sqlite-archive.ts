@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type BetterSqlite from 'better-sqlite3';
 import { conflict, invalid } from '../../domain/errors.js';
@@ -144,7 +144,12 @@ export function sqliteArchive(path: string): DatabaseArchive {
     async restore(file) {
       checkBackupFile(file);
       refuseWhileOpen(path);
-      await copyInto(file, path);
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+        await copyInto(file, path);
+      } catch (error) {
+        throw invalid(`cannot restore into ${path} (${(error as Error).message})`);
+      }
     },
   };
 }
