@@ -109,8 +109,10 @@ async function exportArticles(
     if (ids.length === 0) return;
     after = ids[ids.length - 1]!;
     const items = [];
-    for (const id of ids) {
-      const article = await deps.stores.articles.findById(id);
+    // A page's stories are read at once (PostgreSQL answers them on several connections),
+    // then written one by one, so each photo is written once.
+    const articles = await Promise.all(ids.map((id) => deps.stores.articles.findById(id)));
+    for (const article of articles) {
       const status = article && exportedStatus(article, options.drafts);
       if (!article || !status) {
         report.skipped += 1;
