@@ -152,6 +152,9 @@ describe.each(ENGINES)('export and import on $engine', ({ create }) => {
     expect(await seedDemo(source.app, quiet)).toBe(0);
     const extra = await importArticles(source.app.importDeps(referencePath('seed')), EXTRA);
     expect(extra.failed).toEqual([]);
+    // The navigation in another order than the stories first came in: the order must travel.
+    const sections = await source.app.storage.stores.sections.list();
+    await source.app.storage.stores.sections.reorder(sections.map((s) => s.id).reverse());
     report = await exportTo(source.app, join(dir, 'all'), true);
     target = await startTestApp(ENV, await create());
     const settingsFile = join(dir, 'all', 'settings.json');
@@ -194,6 +197,16 @@ describe.each(ENGINES)('export and import on $engine', ({ create }) => {
     expect((await target.app.publication.current()).settings).toEqual(
       (await source.app.publication.current()).settings,
     );
+  });
+
+  it('brings back the sections its stories are in, in the same order', async () => {
+    const exported = new Set((await articlesOf(source.app)).map((a) => a.section.slug));
+    const order = async (app: App) =>
+      (await app.storage.stores.sections.list())
+        .filter((section) => exported.has(section.slug))
+        .map(({ slug, name, description, hidden }) => ({ slug, name, description, hidden }));
+    expect(exported.size).toBeGreaterThan(3);
+    expect(await order(target.app)).toEqual(await order(source.app));
   });
 
   it('leaves work in progress out unless asked', async () => {

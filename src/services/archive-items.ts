@@ -49,6 +49,7 @@ export function importItemOf(article: Article, status: Status, leadFile: LeadFil
       slug: article.section.slug,
       description: article.section.description,
       hidden: article.section.hidden,
+      position: article.section.position,
     },
     standfirst: article.standfirst,
     dateline: article.dateline,

@@ -21,6 +21,9 @@ describe('the article import format', () => {
       description: '',
       hidden: true,
     });
+    expect(
+      importedArticleSchema.parse({ ...story, section: { name: 'Archive', position: 0 } }).section,
+    ).toMatchObject({ position: 0 });
     expect(problemsOf({ ...story, section: { name: 'Archive', slug: 'Not A Slug' } })).toEqual([
       'section.slug',
     ]);

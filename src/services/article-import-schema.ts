@@ -39,6 +39,8 @@ const sectionSchema = z.union([
         .optional(),
       description: text(1000).default(''),
       hidden: z.boolean().default(false),
+      /** Where a new section goes in the navigation (0 first); at the end when left out. */
+      position: z.number().int().min(0).max(10_000).optional(),
     })
     .strict(),
 ]);

@@ -54,6 +54,7 @@ async function sectionNamed(
   const wanted =
     typeof named === 'string' ? { name: named, description: '', hidden: false } : named;
   const { name, description, hidden } = wanted;
+  const position = 'position' in wanted ? wanted.position : undefined;
   const sections = await stores.sections.list();
   const slug = sectionSlugFor(('slug' in wanted && wanted.slug) || slugify(name));
   const found = sections.find(
@@ -66,7 +67,7 @@ async function sectionNamed(
     name,
     description,
     hidden,
-    position: sections.length,
+    position: position ?? sections.length,
   });
 }
 
