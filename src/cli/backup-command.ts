@@ -22,7 +22,8 @@ export const RESTORE_HELP = `Usage: dateline restore FILE [--force] [--json]
 Replaces the configured database with a backup written by \`dateline backup\`.
 Refuses a database that already has articles, photos, accounts or settings unless --force.
 SQLite: refuses while any other process (a running server) has the database open; stop it
-first. PostgreSQL: pg_restore --clean --if-exists --no-owner, in one transaction.
+first. A damaged database file (one SQLite cannot read) is replaced with --force and kept
+beside it as FILE.damaged. PostgreSQL: pg_restore --clean --if-exists --no-owner, in one transaction.
 Put MEDIA_DIR back from its copy as well.
 
   --force  replace a database that has content

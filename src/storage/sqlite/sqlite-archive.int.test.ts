@@ -2,7 +2,7 @@
  * The SQLite backup is taken while the database is being written, and is one consistent
  * snapshot; a restore refuses a database another connection has open.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -111,6 +111,17 @@ describe('the SQLite backup and restore', () => {
     );
     expect(countKeys(path, 'filler-')).toBe(800);
     storage = openStorage(`sqlite:${path}`);
+  });
+
+  it('replaces a damaged database, keeping the damaged file beside it', async () => {
+    const file = join(dir, 'backup.db');
+    await sqliteArchive(path).backup(file);
+    const damaged = join(dir, 'damaged.db');
+    writeFileSync(damaged, 'not a database at all, but long enough to look like a header');
+    await expect(sqliteArchive(damaged).hasContent()).rejects.toThrow(/add --force/);
+    await sqliteArchive(damaged).restore(file);
+    expect(countKeys(damaged, 'filler-')).toBe(800);
+    expect(readFileSync(`${damaged}.damaged`, 'utf8')).toMatch(/^not a database/);
   });
 
   it('tells an empty database from one with content', async () => {

@@ -73,10 +73,17 @@ function checkBackupFile(file: string): void {
   }
 }
 
+/** A damaged database is kept beside the restored one, as PATH.damaged, not deleted. */
+function setAside(path: string): void {
+  for (const suffix of ['', '-wal', '-shm'])
+    if (existsSync(`${path}${suffix}`)) renameSync(`${path}${suffix}`, `${path}.damaged${suffix}`);
+}
+
 /**
  * Fails when another connection (a running server, a command) has the database open. In WAL
  * mode every open connection keeps a shared lock on the WAL index, so exclusive locking mode
- * cannot be had while one does, even an idle one.
+ * cannot be had while one does, even an idle one. A file SQLite cannot read as a database is
+ * set aside: replacing a damaged database is what a forced restore is for.
  */
 function refuseWhileOpen(path: string): void {
   if (!existsSync(path)) return;
@@ -85,12 +92,18 @@ function refuseWhileOpen(path: string): void {
     probe.pragma('busy_timeout = 0');
     probe.pragma('locking_mode = EXCLUSIVE');
     probe.exec('BEGIN EXCLUSIVE; COMMIT');
-  } catch {
-    throw conflict(
-      `the database ${path} is open in another process (a running server?): stop it, then restore`,
-    );
-  } finally {
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY'))
+      throw conflict(
+        `the database ${path} is open in another process (a running server?): stop it, then restore`,
+      );
+    if (!/^SQLITE_(NOTADB|CORRUPT)/.test((error as { code?: string }).code ?? ''))
+      throw invalid(`cannot restore over ${path} (${(error as Error).message})`);
     probe.close();
+    setAside(path);
+    return;
+  } finally {
+    if (probe.open) probe.close();
   }
 }
 
@@ -132,13 +145,20 @@ export function sqliteArchive(path: string): DatabaseArchive {
       }
       return { bytes: statSync(file).size };
     },
-    hasContent() {
-      if (!existsSync(path)) return Promise.resolve(false);
-      const db = open(path, { readonly: true });
+    // eslint-disable-next-line @typescript-eslint/require-await -- the port is asynchronous
+    async hasContent() {
+      if (!existsSync(path)) return false;
+      let db: Connection | undefined;
       try {
-        return Promise.resolve(hasRows(db));
+        db = open(path, { readonly: true });
+        return hasRows(db);
+      } catch (error) {
+        throw invalid(
+          `cannot read the database ${path} (${(error as Error).message}): ` +
+            'add --force to replace it (it is kept as .damaged)',
+        );
       } finally {
-        db.close();
+        db?.close();
       }
     },
     async restore(file) {
