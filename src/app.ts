@@ -51,6 +51,8 @@ import { createPageCache } from './http/page-cache/page-cache.js';
 import type { PageCacheDeps } from './http/page-cache/page-cache-hooks.js';
 import { listenForStalePages } from './http/page-cache/stale-pages-listener.js';
 import { createPageFreshness } from './services/page-freshness.js';
+import { openArchive } from './storage/open-archive.js';
+import type { DatabaseArchive } from './services/archive-ports.js';
 
 export interface App {
   config: Config;
@@ -300,6 +302,12 @@ export async function createApp(
     close: () => (closing ??= storage.close()),
   };
 }
+
+/**
+ * Backup and restore of the configured database, without opening it as the app does: a
+ * restore must not migrate or hold the database it replaces.
+ */
+export const databaseArchive = (config: Config): DatabaseArchive => openArchive(config.databaseUrl);
 
 /** The folder a JSON file's relative paths are read from. */
 export const baseDirOf = (file: string) => dirname(resolve(file));

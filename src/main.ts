@@ -4,7 +4,9 @@
  */
 import { parseArgs } from 'node:util';
 import { createServerLog } from './adapters/log/server-log.js';
-import { createApp } from './app.js';
+import { createApp, databaseArchive } from './app.js';
+import { BACKUP_HELP, backupCommand, RESTORE_HELP, restoreCommand } from './cli/backup-command.js';
+import { EXPORT_HELP, exportCommand } from './cli/export-command.js';
 import { EXIT, UsageError, type Terminal } from './cli/command-context.js';
 import { IMPORT_HELP, importFiles } from './cli/import-command.js';
 import { JOBS_HELP, jobsCommand } from './cli/jobs-command.js';
@@ -23,6 +25,10 @@ Commands:
   seed-demo                    load the demo newspaper into an empty database
   settings apply FILE.json     set the publication's settings
   import FILE.json...          import articles
+  export DIR [--drafts]        write every article, photo, section, author and setting
+                               in the formats import and settings apply read
+  backup FILE                  copy the database to FILE while the site runs
+  restore FILE [--force]       replace the database with a backup
   jobs run                     run the background jobs that are due, then exit
   user create --email E --role R --password-stdin
                                create a newsroom account
@@ -37,6 +43,9 @@ const HELPS: Record<string, string> = {
   'seed-demo': SEED_DEMO_HELP,
   settings: SETTINGS_HELP,
   import: IMPORT_HELP,
+  export: EXPORT_HELP,
+  backup: BACKUP_HELP,
+  restore: RESTORE_HELP,
   jobs: JOBS_HELP,
   user: USER_HELP,
 };
@@ -60,6 +69,8 @@ function parse(args: string[]) {
       role: { type: 'string' },
       name: { type: 'string' },
       'password-stdin': { type: 'boolean' },
+      force: { type: 'boolean' },
+      drafts: { type: 'boolean' },
     },
   });
 }
@@ -71,7 +82,20 @@ function portOption(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-async function run(command: string, rest: string[], values: ReturnType<typeof parse>['values']) {
+type Values = ReturnType<typeof parse>['values'];
+
+/** Backup and restore work on the database file or server itself, not through the app. */
+function runOnDatabase(command: 'backup' | 'restore', rest: string[], values: Values) {
+  const config = readConfig();
+  const archive = databaseArchive(config);
+  const json = values.json ?? false;
+  return command === 'backup'
+    ? backupCommand(archive, config, terminal, rest, json)
+    : restoreCommand(archive, terminal, rest, { force: values.force ?? false, json });
+}
+
+async function run(command: string, rest: string[], values: Values) {
+  if (command === 'backup' || command === 'restore') return runOnDatabase(command, rest, values);
   const config = readConfig();
   // The server's lines are for a log collector (JSON in production); commands' are for people.
   const serverLog = command === 'serve' ? createServerLog(config) : undefined;
@@ -92,6 +116,11 @@ async function run(command: string, rest: string[], values: ReturnType<typeof pa
         );
         return EXIT.ok;
       }
+      case 'export':
+        return await exportCommand(app, terminal, rest, {
+          drafts: values.drafts ?? false,
+          json: values.json ?? false,
+        });
       case 'seed-demo':
         return await seedDemo(app, terminal, values.json ?? false);
       case 'settings':

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isSlug } from '../domain/article/slug.js';
+import { authorLink, MAX_AUTHOR_LINKS } from '../domain/author/author.js';
 
 const isoInstantWithZone = z
   .string()
@@ -21,9 +22,36 @@ const bylineSchema = z.union([
       name: text(120).min(1),
       kind: z.enum(['staff', 'guest', 'agency']).default('staff'),
       bio: text(2000).default(''),
+      links: z.array(authorLink).max(MAX_AUTHOR_LINKS).default([]),
     })
     .strict(),
 ]);
+
+/** A section by name, or with the slug, description and visibility it should have. */
+const sectionSchema = z.union([
+  text(80).min(1, 'must name a section'),
+  z
+    .object({
+      name: text(80).min(1, 'must name a section'),
+      slug: z
+        .string()
+        .refine(isSlug, { message: 'must be lower-case words joined by hyphens' })
+        .optional(),
+      description: text(1000).default(''),
+      hidden: z.boolean().default(false),
+      /** Where a new section goes in the navigation (0 first); at the end when left out. */
+      position: z.number().int().min(0).max(10_000).optional(),
+    })
+    .strict(),
+]);
+
+const correctionSchema = z
+  .object({
+    kind: z.enum(['correction', 'clarification']).default('correction'),
+    text: text(2000).min(1, 'must say what was corrected'),
+    date: isoInstantWithZone,
+  })
+  .strict();
 
 export const importedArticleSchema = z
   .object({
@@ -32,7 +60,7 @@ export const importedArticleSchema = z
       .string()
       .refine(isSlug, { message: 'must be lower-case words joined by hyphens' })
       .optional(),
-    section: text(80).min(1, 'must name a section'),
+    section: sectionSchema,
     standfirst: text(1000).default(''),
     dateline: text(80).default(''),
     publishedAt: isoInstantWithZone.optional(),
@@ -47,6 +75,10 @@ export const importedArticleSchema = z
         caption: text(1000).default(''),
         credit: text(200).default(''),
         alt: text(500).min(1, 'every photo needs alt text for readers who cannot see it'),
+        focalPoint: z
+          .object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) })
+          .strict()
+          .optional(),
       })
       .strict()
       .optional(),
@@ -67,6 +99,7 @@ export const importedArticleSchema = z
     seoDescription: text(400).default(''),
     socialTitle: text(200).default(''),
     socialDescription: text(400).default(''),
+    corrections: z.array(correctionSchema).max(100).default([]),
   })
   .strict();
 

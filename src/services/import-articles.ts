@@ -40,20 +40,35 @@ function bodyOf(item: ImportedArticle): BodyDocument {
   return item.bodyFormat === 'html' ? bodyFromHtml(item.body) : bodyFromMarkdown(item.body);
 }
 
-/** The section the item names, by slug or name; a new one is added at the end of the list. */
+type SectionNamed = ImportedArticle['section'];
+
+/**
+ * The section the item names, by slug or name; a new one is added at the end of the list,
+ * with the slug, description and visibility the item gives it.
+ */
 async function sectionNamed(
   stores: Pick<Stores, 'sections'>,
   by: MachineActor,
-  name: string,
+  named: SectionNamed,
 ): Promise<Section> {
+  const wanted =
+    typeof named === 'string' ? { name: named, description: '', hidden: false } : named;
+  const { name, description, hidden } = wanted;
+  const position = 'position' in wanted ? wanted.position : undefined;
   const sections = await stores.sections.list();
-  const slug = sectionSlugFor(slugify(name));
+  const slug = sectionSlugFor(('slug' in wanted && wanted.slug) || slugify(name));
   const found = sections.find(
     (s) => s.slug === slug || s.name.toLowerCase() === name.toLowerCase(),
   );
   if (found) return found;
   authorize(by, 'section.manage');
-  return stores.sections.create({ slug, name, description: '', position: sections.length });
+  return stores.sections.create({
+    slug,
+    name,
+    description,
+    hidden,
+    position: position ?? sections.length,
+  });
 }
 
 /** The byline profiles the item names, adding those the paper does not have yet. */
@@ -65,7 +80,9 @@ async function bylinesOf(
   const authors: AuthorProfile[] = [];
   for (const byline of item.bylines) {
     const profile =
-      typeof byline === 'string' ? { name: byline, kind: 'staff' as const, bio: '' } : byline;
+      typeof byline === 'string'
+        ? { name: byline, kind: 'staff' as const, bio: '', links: [] }
+        : byline;
     const slug = slugify(profile.name);
     const found = await stores.authors.findBySlug(slug);
     if (!found) authorize(by, 'author.manage');
@@ -107,7 +124,9 @@ async function recordLead(
   now: Date,
 ): Promise<ArticleDraft['lead']> {
   const details = { originalName: photoNameOf(lead.file), ...lead };
-  const { media } = await recordPhoto(stores, photo, details, null, now);
+  const { media, created } = await recordPhoto(stores, photo, details, null, now);
+  if (created && lead.focalPoint)
+    await stores.media.update(media.id, { focalPoint: lead.focalPoint });
   return { mediaId: media.id, caption: lead.caption, credit: lead.credit, alt: lead.alt };
 }
 
@@ -184,6 +203,8 @@ async function importOne(
       );
       if (item.status !== 'draft')
         await moveArticle(stores, by, await loadArticle(stores, id), { to: item.status }, now);
+      for (const { kind, text, date } of item.corrections)
+        await stores.corrections.add(id, { kind, text, createdAt: new Date(date) }, null);
       await keepSourceTimes(stores, id, item, publishedAt, now);
       return { id, url: articlePath({ slug, section }) };
     });

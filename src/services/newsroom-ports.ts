@@ -114,7 +114,12 @@ export interface RevisionStore {
 }
 
 export interface CorrectionStore {
-  add(articleId: number, correction: Omit<Correction, 'id'>, userId: number): Promise<Correction>;
+  /** `userId` is null for a correction that came with an imported story. */
+  add(
+    articleId: number,
+    correction: Omit<Correction, 'id'>,
+    userId: number | null,
+  ): Promise<Correction>;
 }
 
 export interface ArticleNote {

@@ -84,6 +84,8 @@ export interface ArticleStore {
   listLatestPerSection(query: { asOf: Date; perSection: number }): Promise<ArticleSummary[]>;
   /** True when any article exists, whatever its status. */
   any(): Promise<boolean>;
+  /** Ids of articles in any state after `afterId`, in id order: pages through the archive. */
+  listIds(afterId: number, limit: number): Promise<number[]>;
   /** Those of these articles readers may see at `asOf`, in no particular order. */
   listPublishedByIds(ids: number[], asOf: Date): Promise<ArticleSummary[]>;
 }

@@ -263,6 +263,17 @@ export class KyselyArticleStore implements ArticleStore {
     return Number(count);
   }
 
+  async listIds(afterId: number, limit: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('articles')
+      .select('id')
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
   async any(): Promise<boolean> {
     return (
       (await this.db.selectFrom('articles').select('id').limit(1).executeTakeFirst()) !== undefined

@@ -26,7 +26,7 @@ export class KyselyCorrectionStore implements CorrectionStore {
   async add(
     articleId: number,
     correction: Omit<Correction, 'id'>,
-    userId: number,
+    userId: number | null,
   ): Promise<Correction> {
     const { id } = await this.db
       .insertInto('corrections')

@@ -26,8 +26,8 @@ export type NewAuthorProfile = Omit<AuthorProfile, 'id' | 'photoId' | 'links'> &
 /** The most links a profile lists: a website and a few social profiles. */
 export const MAX_AUTHOR_LINKS = 5;
 
-/** An X handle as typed ("@amal_h") becomes its profile URL; anything else must be a URL. */
-const authorLink = z
+/** An author link: an X handle as typed ("@amal_h") becomes its profile URL; anything else must be a URL. */
+export const authorLink = z
   .string()
   .trim()
   .max(300)

@@ -82,6 +82,13 @@ export function fakeArticleStore(state: () => NewsroomState): ArticleStore {
     countPublished: notFaked('articles.countPublished'),
     listLatestPerSection: notFaked('articles.listLatestPerSection'),
     any: () => Promise.resolve(state().articles.size > 0),
+    listIds: (afterId, limit) =>
+      Promise.resolve(
+        [...state().articles.keys()]
+          .filter((id) => id > afterId)
+          .sort((a, b) => a - b)
+          .slice(0, limit),
+      ),
     listPublishedByIds: notFaked('articles.listPublishedByIds'),
   };
 }
