@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createApp } from './app.js';
+import { BENCH_SEED_HELP, benchSeed } from './cli/bench-seed-command.js';
 import { EXIT, UsageError, type Terminal } from './cli/command-context.js';
 import { IMPORT_HELP, importFiles } from './cli/import-command.js';
 import { JOBS_HELP, jobsCommand } from './cli/jobs-command.js';
@@ -23,6 +24,8 @@ Commands:
   settings apply FILE.json     set the publication's settings
   import FILE.json...          import articles
   jobs run                     run the background jobs that are due, then exit
+  bench-seed --articles N [--sections K] [--append]
+                               fill the database with a synthetic archive (benchmarks)
   user create --email E --role R --password-stdin
                                create a newsroom account
 
@@ -38,6 +41,7 @@ const HELPS: Record<string, string> = {
   import: IMPORT_HELP,
   jobs: JOBS_HELP,
   user: USER_HELP,
+  'bench-seed': BENCH_SEED_HELP,
 };
 
 const terminal: Terminal = {
@@ -59,6 +63,9 @@ function parse(args: string[]) {
       role: { type: 'string' },
       name: { type: 'string' },
       'password-stdin': { type: 'boolean' },
+      articles: { type: 'string' },
+      sections: { type: 'string' },
+      append: { type: 'boolean' },
     },
   });
 }
@@ -91,6 +98,8 @@ async function run(command: string, rest: string[], values: ReturnType<typeof pa
         return await seedDemo(app, terminal, values.json ?? false);
       case 'settings':
         return await settingsCommand(app, terminal, rest);
+      case 'bench-seed':
+        return await benchSeed(app, terminal, values);
       case 'jobs':
         return await jobsCommand(app, terminal, rest, values.json ?? false);
       case 'user':

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { AuditRecord } from '../domain/audit/audit-entry.js';
+import type { ArchiveSeeder } from '../services/archive-seed-ports.js';
 import type { AuditLog, ChangeBroadcast, Locks, Storage, Stores } from '../services/ports.js';
+import { createArchiveSeeder } from './archive-seed/seed-archive.js';
 import { createLocks } from './locks.js';
 import { createChangeBroadcast } from './change-broadcast.js';
 import { KyselyApiTokenStore } from './api-token-store.js';
@@ -71,6 +73,8 @@ export interface OpenedStorage extends Storage {
   locks: Locks;
   /** Tells every instance on this database which cached pages a change made stale. */
   broadcast: ChangeBroadcast;
+  /** Bulk loads a synthetic archive (`dateline bench-seed`). */
+  archive: ArchiveSeeder;
   migrate(): Promise<string[]>;
 }
 
@@ -110,6 +114,7 @@ export function openStorage(databaseUrl: string, auditLog: AuditLog = NO_AUDIT_L
     kysely: db,
     locks: createLocks(db, engine),
     broadcast,
+    archive: createArchiveSeeder(db, engine, databaseUrl),
     stores: storesOn(db, (record) => auditLog.write(record)),
     transaction: (work) => inTransaction(db, auditLog, work),
     migrate: () => migrateToLatest(db as Kysely<unknown>, engine),
