@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, LogConfig } from 'kysely';
 import type { AuditRecord } from '../domain/audit/audit-entry.js';
 import type { ArchiveSeeder } from '../services/archive-seed-ports.js';
 import type { AuditLog, ChangeBroadcast, Locks, Storage, Stores } from '../services/ports.js';
@@ -98,16 +98,30 @@ async function inTransaction<T>(
   return result;
 }
 
+/** Hears every statement run, with its parameters: how the query-plan test finds them. */
+export type QueryListener = (sql: string, parameters: readonly unknown[]) => void;
+
+const logConfig = (onQuery?: QueryListener): LogConfig | undefined =>
+  onQuery &&
+  ((event) => {
+    if (event.level === 'query') onQuery(event.query.sql, event.query.parameters);
+  });
+
 /**
  * Opens the database named by a `sqlite:PATH` or `postgres://…` URL; `auditLog` gets a line
- * for every audit entry written.
+ * for every audit entry written, `onQuery` (tests only) every statement.
  */
-export function openStorage(databaseUrl: string, auditLog: AuditLog = NO_AUDIT_LOG): OpenedStorage {
+export function openStorage(
+  databaseUrl: string,
+  auditLog: AuditLog = NO_AUDIT_LOG,
+  onQuery?: QueryListener,
+): OpenedStorage {
   const engine: Engine = databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'postgres';
+  const log = logConfig(onQuery);
   const db =
     engine === 'sqlite'
-      ? openSqlite(databaseUrl.slice('sqlite:'.length))
-      : openPostgres(databaseUrl);
+      ? openSqlite(databaseUrl.slice('sqlite:'.length), log)
+      : openPostgres(databaseUrl, log);
   const broadcast = createChangeBroadcast(db, engine);
   return {
     engine,
