@@ -56,7 +56,16 @@ const isCount = (sql: string) => /^select count\(\*\)/i.test(sql.trim());
  * sort of what the walk found); a count may do so from a covering index.
  * (Deep pages' OFFSET walks pass here: their LIMIT stops them, after the offset.)
  */
+/** SQLite's plans name tables by their alias: `"articles" as "a"` maps a to articles. */
+function tablesByAlias(sql: string): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const [, table = '', alias = ''] of sql.matchAll(/"(\w+)" as "(\w+)"/gi))
+    aliases.set(alias, table);
+  return aliases;
+}
+
 function sqliteProblems(rows: SqlitePlanRow[], sql: string): PlanProblem[] {
+  const aliases = tablesByAlias(sql);
   // A LIMIT after GROUP BY or DISTINCT stops nothing: every group is made first.
   const limited = /\blimit\b/i.test(sql) && !/\b(group by|distinct)\b/i.test(sql);
   // Nor does one over a sort: every row the walk finds is sorted before the first is returned.
@@ -65,7 +74,8 @@ function sqliteProblems(rows: SqlitePlanRow[], sql: string): PlanProblem[] {
   );
   return rows.flatMap(({ detail, parent }) => {
     const match = /^(SCAN|SEARCH) (\w+)(?: AS \w+)?(.*)$/.exec(detail);
-    if (!match || !BIG_TABLES.includes(match[2] ?? '')) return [];
+    const name = match?.[2] ?? '';
+    if (!match || !BIG_TABLES.includes(aliases.get(name) ?? name)) return [];
     const rest = match[3] ?? '';
     if (match[1] === 'SCAN' && !/USING (COVERING )?INDEX/.test(rest))
       return [`full table scan: ${detail}`];

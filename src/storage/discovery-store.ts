@@ -166,11 +166,15 @@ export class KyselyDiscoveryStore implements DiscoveryStore {
       .selectFrom('sections as s')
       .select((eb) => [
         's.slug',
+        // Newest first with a LIMIT, not max(): with the visibility rule in the WHERE, SQLite
+        // would read the section's whole range for a max().
         eb
           .selectFrom('articles as a')
-          .select((inner) => inner.fn.max('a.published_at').as('last'))
+          .select('a.published_at')
           .whereRef('a.section_id', '=', 's.id')
           .where(visibleToReaders(asOf))
+          .orderBy('a.published_at', 'desc')
+          .limit(1)
           .as('last_published'),
       ])
       .orderBy('s.position')
