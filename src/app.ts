@@ -46,13 +46,13 @@ import { newsroomLanes } from './jobs/job-lanes.js';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
 import type { SiteContext, WeatherReader } from './services/site-context.js';
 import { createWeatherService, type WeatherService } from './services/weather-service.js';
-import { openStorage, type OpenedStorage } from './storage/open-storage.js';
 import { createPageCache } from './http/page-cache/page-cache.js';
 import type { PageCacheDeps } from './http/page-cache/page-cache-hooks.js';
 import { listenForStalePages } from './http/page-cache/stale-pages-listener.js';
 import { createPageFreshness } from './services/page-freshness.js';
 import { openArchive } from './storage/open-archive.js';
 import type { DatabaseArchive } from './services/archive-ports.js';
+import { openStorage, type OpenedStorage, type QueryListener } from './storage/open-storage.js';
 
 export interface App {
   config: Config;
@@ -95,6 +95,8 @@ export interface AppOverrides {
   outbound?: OutboundHttp;
   /** Where audit log lines go instead of standard error, for tests that read them. */
   auditLogDestination?: DestinationStream;
+  /** Hears every SQL statement run, e.g. to EXPLAIN what the pages ask (query-plan test). */
+  onQuery?: QueryListener;
 }
 
 /** Links in mail point here: PUBLIC_URL, else this server as configured (fine on a laptop). */
@@ -227,6 +229,7 @@ export async function createApp(
   const storage = openStorage(
     config.databaseUrl,
     pinoAuditLog(config.logLevel, overrides.auditLogDestination),
+    overrides.onQuery,
   );
   await storage.migrate();
   const clock = overrides.clock ?? systemClock(config.now);

@@ -7,6 +7,7 @@ import { createServerLog } from './adapters/log/server-log.js';
 import { createApp, databaseArchive } from './app.js';
 import { BACKUP_HELP, backupCommand, RESTORE_HELP, restoreCommand } from './cli/backup-command.js';
 import { EXPORT_HELP, exportCommand } from './cli/export-command.js';
+import { BENCH_SEED_HELP, benchSeed } from './cli/bench-seed-command.js';
 import { EXIT, UsageError, type Terminal } from './cli/command-context.js';
 import { IMPORT_HELP, importFiles } from './cli/import-command.js';
 import { JOBS_HELP, jobsCommand } from './cli/jobs-command.js';
@@ -30,6 +31,8 @@ Commands:
   backup FILE                  copy the database to FILE while the site runs
   restore FILE [--force]       replace the database with a backup
   jobs run                     run the background jobs that are due, then exit
+  bench-seed --articles N [--sections K] [--append]
+                               fill the database with a synthetic archive (benchmarks)
   user create --email E --role R --password-stdin
                                create a newsroom account
 
@@ -48,6 +51,7 @@ const HELPS: Record<string, string> = {
   restore: RESTORE_HELP,
   jobs: JOBS_HELP,
   user: USER_HELP,
+  'bench-seed': BENCH_SEED_HELP,
 };
 
 const terminal: Terminal = {
@@ -71,6 +75,9 @@ function parse(args: string[]) {
       'password-stdin': { type: 'boolean' },
       force: { type: 'boolean' },
       drafts: { type: 'boolean' },
+      articles: { type: 'string' },
+      sections: { type: 'string' },
+      append: { type: 'boolean' },
     },
   });
 }
@@ -125,6 +132,8 @@ async function run(command: string, rest: string[], values: Values) {
         return await seedDemo(app, terminal, values.json ?? false);
       case 'settings':
         return await settingsCommand(app, terminal, rest);
+      case 'bench-seed':
+        return await benchSeed(app, terminal, values);
       case 'jobs':
         return await jobsCommand(app, terminal, rest, values.json ?? false);
       case 'user':

@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.js';
+import type { ArchiveSeeder } from '../services/archive-seed-ports.js';
 import type { JobRunner } from '../jobs/job-runner.js';
 import type { AccountDeps } from '../services/accounts/account-deps.js';
 import type { NewsroomDeps } from '../services/articles/newsroom-deps.js';
@@ -14,7 +15,7 @@ import type { WebhookDeps } from '../services/webhooks/webhook-deps.js';
 /** What a command gets from the composition root. */
 export interface CommandContext {
   config: Config;
-  storage: Storage & { migrate(): Promise<string[]>; locks: Locks };
+  storage: Storage & { migrate(): Promise<string[]>; locks: Locks; archive: ArchiveSeeder };
   clock: Clock;
   publication: PublicationCache;
   site: SiteContext;

@@ -120,6 +120,27 @@ export function listedArticles(db: Kysely<DatabaseSchema>, asOf: Date, filter: L
 }
 
 /**
+ * The ids of one page of a list, newest (or oldest) first, read from the articles' own indexes:
+ * the page's rows are joined to their section and photo afterwards. Joined before the LIMIT,
+ * SQLite may start from the sections and sort every story of each (ADR 0038), and a deep
+ * page's OFFSET would read whole stories only to skip them.
+ */
+export function pageOfIds(
+  db: Kysely<DatabaseSchema>,
+  list: ReturnType<typeof listedArticles>,
+  page: { limit: number; offset?: number; order?: 'asc' | 'desc' },
+) {
+  const order = page.order ?? 'desc';
+  const ids = list
+    .select('a.id')
+    .orderBy('a.published_at', order)
+    .orderBy('a.id', order)
+    .limit(page.limit)
+    .offset(page.offset ?? 0);
+  return db.selectFrom(ids.as('p')).select('p.id');
+}
+
+/**
  * The tags on at least one story readers may see at `asOf`: a tag only drafts, embargoed or
  * killed stories carry is not public yet, and its name could give the story away.
  */

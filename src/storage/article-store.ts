@@ -10,6 +10,7 @@ import {
   articleFrom,
   bylinesOf,
   listedArticles,
+  pageOfIds,
   groupBylines,
   selectArticles,
   selectBylines,
@@ -201,12 +202,16 @@ export class KyselyArticleStore implements ArticleStore {
     return select;
   }
 
+  /** The ids of one page, newest first (see `pageOfIds`). */
+  private pageIds(query: PublishedQuery) {
+    return pageOfIds(this.db, this.listed(query), query);
+  }
+
   async listPublished(query: PublishedQuery) {
-    const rows = await withArticleColumns(this.listed(query))
+    const rows = await selectArticles(this.db)
+      .where('a.id', 'in', this.pageIds(query))
       .orderBy('a.published_at', 'desc')
       .orderBy('a.id', 'desc')
-      .limit(query.limit)
-      .offset(query.offset ?? 0)
       .execute();
     const bylines = await bylinesOf(
       this.db,
@@ -216,23 +221,14 @@ export class KyselyArticleStore implements ArticleStore {
   }
 
   async listLatestPerSection(query: { asOf: Date; perSection: number }) {
-    // One query for every section's newest stories: rank within each section, keep the top.
-    const ranked = this.listed({ asOf: query.asOf }).select((eb) => [
-      'a.id',
-      eb.fn
-        .agg<number>('row_number')
-        .over((over) =>
-          over
-            .partitionBy('a.section_id')
-            .orderBy('a.published_at', 'desc')
-            .orderBy('a.id', 'desc'),
-        )
-        .as('rank'),
-    ]);
-    const ids = this.db
-      .selectFrom(ranked.as('r'))
-      .select('r.id')
-      .where('r.rank', '<=', query.perSection);
+    // Each section's newest stories by a walk down its own index, stopping after `perSection`:
+    // the home page reads a few dozen rows however large the archive (ADR 0038).
+    const sections = await this.db.selectFrom('sections').select('id').orderBy('id').execute();
+    const [first, ...rest] = sections.map(({ id }) =>
+      this.pageIds({ asOf: query.asOf, sectionId: id, limit: query.perSection }),
+    );
+    if (!first) return [];
+    const ids = rest.reduce((union, next) => union.unionAll(next), first);
     const rows = await selectArticles(this.db)
       .where('a.id', 'in', ids)
       .orderBy('s.position')

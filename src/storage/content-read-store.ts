@@ -13,7 +13,8 @@ import {
   listedArticles,
   listedAuthorIds,
   listedTagIds,
-  withArticleColumns,
+  pageOfIds,
+  selectArticles,
 } from './article-rows.js';
 import { toDbTime, type DatabaseSchema } from './schema.js';
 
@@ -32,10 +33,11 @@ export class KyselyContentReadStore implements ContentReadStore {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
   async listArticles(query: ContentArticleQuery): Promise<Article[]> {
-    const rows = await withArticleColumns(this.visible(query))
+    // The page's ids first, from the articles' indexes, then their rows (see `pageOfIds`).
+    const rows = await selectArticles(this.db)
+      .where('a.id', 'in', pageOfIds(this.db, this.visible(query), query))
       .orderBy('a.published_at', 'desc')
       .orderBy('a.id', 'desc')
-      .limit(query.limit)
       .execute();
     const ids = rows.map((row) => row.id);
     const [bylines, tags, corrections] = await Promise.all([

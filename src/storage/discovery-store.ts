@@ -11,9 +11,11 @@ import type {
 import {
   articleFrom,
   bylinesOf,
+  fromArticles,
   listedArticles,
+  pageOfIds,
+  selectArticles,
   visibleToReaders,
-  withArticleColumns,
 } from './article-rows.js';
 import { fromDbTime, toDbTime, type DatabaseSchema } from './schema.js';
 
@@ -30,11 +32,11 @@ export class KyselyDiscoveryStore implements DiscoveryStore {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
   async listFeedStories(query: FeedQuery): Promise<FeedStory[]> {
-    const select = listedArticles(this.db, query.asOf, query);
-    const rows = await withArticleColumns(select)
+    const page = pageOfIds(this.db, listedArticles(this.db, query.asOf, query), query);
+    const rows = await selectArticles(this.db)
+      .where('a.id', 'in', page)
       .orderBy('a.published_at', 'desc')
       .orderBy('a.id', 'desc')
-      .limit(query.limit)
       .execute();
     const ids = rows.map((row) => row.id);
     const [bylines, tags] = await Promise.all([bylinesOf(this.db, ids), this.tagsOf(ids)]);
@@ -94,9 +96,12 @@ export class KyselyDiscoveryStore implements DiscoveryStore {
     newestFirst?: boolean;
   }): Promise<SitemapStory[]> {
     const order = query.newestFirst ? 'desc' : 'asc';
-    const rows = await listedArticles(this.db, query.asOf)
+    const between = listedArticles(this.db, query.asOf)
       .where('a.published_at', '>=', toDbTime(query.from))
-      .where('a.published_at', '<', toDbTime(query.until))
+      .where('a.published_at', '<', toDbTime(query.until));
+    const page = pageOfIds(this.db, between, { ...query, order });
+    const rows = await fromArticles(this.db)
+      .where('a.id', 'in', page)
       .innerJoin('sections as s', 's.id', 'a.section_id')
       .leftJoin('media as m', 'm.id', 'a.lead_media_id')
       .select([
@@ -113,8 +118,6 @@ export class KyselyDiscoveryStore implements DiscoveryStore {
       ])
       .orderBy('a.published_at', order)
       .orderBy('a.id', order)
-      .limit(query.limit)
-      .offset(query.offset)
       .execute();
     return rows.map((row) => ({
       slug: row.slug,
@@ -188,11 +191,15 @@ export class KyselyDiscoveryStore implements DiscoveryStore {
       .selectFrom('sections as s')
       .select((eb) => [
         's.slug',
+        // Newest first with a LIMIT, not max(): with the visibility rule in the WHERE, SQLite
+        // would read the section's whole range for a max().
         eb
           .selectFrom('articles as a')
-          .select((inner) => inner.fn.max('a.published_at').as('last'))
+          .select('a.published_at')
           .whereRef('a.section_id', '=', 's.id')
           .where(visibleToReaders(asOf))
+          .orderBy('a.published_at', 'desc')
+          .limit(1)
           .as('last_published'),
       ])
       .orderBy('s.position')

@@ -16,6 +16,7 @@ import * as pendingChanges from './migrations/0013-pending-changes.js';
 import * as authorProfiles from './migrations/0015-author-profiles.js';
 import * as storyDetails from './migrations/0016-story-details.js';
 import * as readerVisibilityIndex from './migrations/0017-reader-visibility-index.js';
+import * as archiveScaleIndexes from './migrations/0018-archive-scale-indexes.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0015-author-profiles': authorProfiles,
   '0016-story-details': storyDetails,
   '0017-reader-visibility-index': readerVisibilityIndex,
+  '0018-archive-scale-indexes': archiveScaleIndexes,
 };
 
 function migratorFor(db: Kysely<unknown>, engine: Engine) {

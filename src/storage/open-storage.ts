@@ -1,7 +1,9 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, LogConfig } from 'kysely';
 import type { AuditRecord } from '../domain/audit/audit-entry.js';
+import type { ArchiveSeeder } from '../services/archive-seed-ports.js';
 import type { AuditLog, ChangeBroadcast, Locks, Storage, Stores } from '../services/ports.js';
 import type { DatabaseReadiness, PoolStats } from '../services/operations-ports.js';
+import { createArchiveSeeder } from './archive-seed/seed-archive.js';
 import { createLocks } from './locks.js';
 import { createChangeBroadcast } from './change-broadcast.js';
 import { KyselyApiTokenStore } from './api-token-store.js';
@@ -95,6 +97,8 @@ export interface OpenedStorage extends Storage {
    * start on it at once instead of at its next poll. Returns a function that stops listening.
    */
   onJobQueued(listener: (kind: string) => void): () => void;
+  /** Bulk loads a synthetic archive (`dateline bench-seed`). */
+  archive: ArchiveSeeder;
   migrate(): Promise<string[]>;
   /** Whether the database answers within `timeoutMs` and has every migration; never throws. */
   readiness(timeoutMs: number): Promise<DatabaseReadiness>;
@@ -137,14 +141,28 @@ async function inTransaction<T>(
   return result;
 }
 
+/** Hears every statement run, with its parameters: how the query-plan test finds them. */
+export type QueryListener = (sql: string, parameters: readonly unknown[]) => void;
+
+const logConfig = (onQuery?: QueryListener): LogConfig | undefined =>
+  onQuery &&
+  ((event) => {
+    if (event.level === 'query') onQuery(event.query.sql, event.query.parameters);
+  });
+
 /**
  * Opens the database named by a `sqlite:PATH` or `postgres://…` URL; `auditLog` gets a line
- * for every audit entry written.
+ * for every audit entry written, `onQuery` (tests only) every statement.
  */
-export function openStorage(databaseUrl: string, auditLog: AuditLog = NO_AUDIT_LOG): OpenedStorage {
+export function openStorage(
+  databaseUrl: string,
+  auditLog: AuditLog = NO_AUDIT_LOG,
+  onQuery?: QueryListener,
+): OpenedStorage {
   const engine: Engine = databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'postgres';
-  const postgres = engine === 'postgres' ? openPostgres(databaseUrl) : undefined;
-  const db = postgres?.db ?? openSqlite(databaseUrl.slice('sqlite:'.length));
+  const log = logConfig(onQuery);
+  const postgres = engine === 'postgres' ? openPostgres(databaseUrl, log) : undefined;
+  const db = postgres?.db ?? openSqlite(databaseUrl.slice('sqlite:'.length), log);
   const broadcast = createChangeBroadcast(db, engine, databaseUrl);
   const jobListeners = new Set<(kind: string) => void>();
   const recorders: Recorders = {
@@ -165,6 +183,7 @@ export function openStorage(databaseUrl: string, auditLog: AuditLog = NO_AUDIT_L
     },
     stores: storesOn(db, recorders),
     transaction: (work) => inTransaction(db, recorders, work),
+    archive: createArchiveSeeder(db, engine, databaseUrl),
     migrate: () => migrateToLatest(db as Kysely<unknown>, engine),
     readiness: (timeoutMs) => checkReadiness(db as Kysely<unknown>, timeoutMs),
     poolStats: () => postgres?.poolStats(),

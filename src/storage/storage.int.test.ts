@@ -62,6 +62,7 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
       '0015-author-profiles',
       '0016-story-details',
       '0017-reader-visibility-index',
+      '0018-archive-scale-indexes',
     ]);
     world = await storage.stores.sections.create({
       slug: 'world',

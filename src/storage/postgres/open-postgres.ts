@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type LogConfig } from 'kysely';
 import pg from 'pg';
 import type { PoolStats } from '../../services/operations-ports.js';
 import type { DatabaseSchema } from '../schema.js';
@@ -6,7 +6,10 @@ import type { DatabaseSchema } from '../schema.js';
 const MAX_CONNECTIONS = 10;
 
 /** Connects a pool to PostgreSQL; `poolStats` tells /metrics how busy it is. */
-export function openPostgres(connectionString: string): {
+export function openPostgres(
+  connectionString: string,
+  log?: LogConfig,
+): {
   db: Kysely<DatabaseSchema>;
   poolStats: () => PoolStats;
 } {
@@ -16,7 +19,7 @@ export function openPostgres(connectionString: string): {
   // next query opens a new one.
   pool.on('error', () => undefined);
   return {
-    db: new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) }),
+    db: new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }), ...(log && { log }) }),
     poolStats: () => ({
       total: pool.totalCount,
       idle: pool.idleCount,

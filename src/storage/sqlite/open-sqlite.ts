@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type LogConfig } from 'kysely';
 import type { DatabaseSchema } from '../schema.js';
 import { loadSqliteDriver } from './sqlite-driver.js';
 import { withStatementCache } from './statement-cache.js';
 
 /** Opens (creating if needed) a SQLite file tuned for a newsroom: durable and concurrent. */
-export function openSqlite(path: string): Kysely<DatabaseSchema> {
+export function openSqlite(path: string, log?: LogConfig): Kysely<DatabaseSchema> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const SqliteDatabase = loadSqliteDriver();
   const connection = new SqliteDatabase(path);
@@ -18,5 +18,6 @@ export function openSqlite(path: string): Kysely<DatabaseSchema> {
   connection.pragma('busy_timeout = 5000');
   return new Kysely<DatabaseSchema>({
     dialect: new SqliteDialect({ database: withStatementCache(connection) }),
+    ...(log && { log }),
   });
 }
