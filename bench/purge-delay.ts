@@ -5,7 +5,6 @@
  * under 2 s). The server is a Dateline of its own with its job worker on, purging to a
  * receiver in this process; the queue's state at each arrival is read from the database.
  */
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
@@ -14,6 +13,7 @@ import sharp from 'sharp';
 import { MAKE_VARIANTS_JOB } from '../src/services/media/media-deps.js';
 import { openStorage } from '../src/storage/open-storage.js';
 import type { RunningChild } from './child-process.js';
+import { createStaff, signIn, type SignedIn, type StaffAccount } from './staff-account.js';
 import type { BenchData } from './prepare-data.js';
 import type { NotMeasured } from './report.js';
 import { startDateline } from './servers.js';
@@ -29,7 +29,11 @@ const PUBLISHES = { idle: 3, busy: 5 };
 export const PURGE_GOAL_MS = 2_000;
 /** Past this a purge is counted as lost, so a broken run ends instead of hanging. */
 const GIVE_UP_MS = 120_000;
-const STAFF = { email: 'bench-editor@paper.example', password: 'bench purge desk password' };
+const STAFF: StaffAccount = {
+  email: 'bench-editor@paper.example',
+  password: 'bench purge desk password',
+  role: 'editor',
+};
 
 /** One story published: the delay until its purge, and the photo jobs still queued then. */
 export interface PurgeTiming {
@@ -47,11 +51,6 @@ export interface PurgeDelay {
   /** The slowest purge while photos were queued, against PURGE_GOAL_MS. */
   busyMaxMs: number;
   goalMet: boolean;
-}
-
-interface SignedIn {
-  cookie: string;
-  csrfToken: string;
 }
 
 const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -73,9 +72,9 @@ export async function measurePurgeDelay(
       `bench: jobs: making ${PHOTOS} photos of ${PHOTO_SIZE.width} × ${PHOTO_SIZE.height}…`,
     );
     const photos = await makePhotos();
-    await createEditor(root, env);
+    await createStaff(root, env, STAFF);
     const origin = await startDateline(root, { ...data, env }, track);
-    const desk = await signIn(origin);
+    const desk = await signIn(origin, STAFF);
     const sectionId = await firstSectionId(storage);
     const publishOne = (n: number) =>
       publishAndWait(origin, desk, sectionId, n, receiver, () => queueOfPhotos(storage));
@@ -212,36 +211,6 @@ async function firstSectionId(storage: ReturnType<typeof openStorage>): Promise<
     .executeTakeFirst();
   if (!section) throw new Error('the bench database has no section to publish in');
   return section.id;
-}
-
-/** `dateline user create` as an editor, who may publish; the password on standard input. */
-async function createEditor(root: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const args = ['bin/dateline.js', 'user', 'create', '--email', STAFF.email, '--role', 'editor'];
-  const child = spawn(process.execPath, [...args, '--password-stdin'], {
-    cwd: root,
-    env,
-    stdio: 'pipe',
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdout.resume();
-  child.stdin.end(STAFF.password);
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`dateline user create failed (${code}):\n${stderr}`);
-}
-
-async function signIn(origin: string): Promise<SignedIn> {
-  const response = await fetch(`${origin}/api/admin/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(STAFF),
-  });
-  const body = (await response.json()) as { csrfToken?: string };
-  const cookie = /dateline_session=[^;]+/.exec(response.headers.get('set-cookie') ?? '')?.[0];
-  if (response.status !== 200 || !cookie || !body.csrfToken) {
-    throw new Error(`signing in as ${STAFF.email} answered ${response.status}`);
-  }
-  return { cookie, csrfToken: body.csrfToken };
 }
 
 /** A JSON call to the newsroom API as the signed-in editor; any other status than `expected` throws. */

@@ -5,11 +5,11 @@
  * burst, at its peak and a while after. The server is a Dateline of its own, started fresh, so
  * its memory figures are the burst's and not the other scenarios'.
  */
-import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import type { RunningChild } from './child-process.js';
+import { createStaff, signIn, type SignedIn, type StaffAccount } from './staff-account.js';
 import { summarize } from './load.js';
 import type { BenchData } from './prepare-data.js';
 import { cpuSeconds, residentMemory, sampleMemory } from './process-usage.js';
@@ -25,7 +25,11 @@ const CONNECTIONS = 16;
 const ACCEPT_ENCODING = 'gzip, deflate, br';
 /** When resident memory is read again after the burst, in seconds after its last upload. */
 const SETTLE_SECONDS = [5, 20, 45];
-const STAFF = { email: 'bench-desk@paper.example', password: 'bench photo desk password' };
+const STAFF: StaffAccount = {
+  email: 'bench-desk@paper.example',
+  password: 'bench photo desk password',
+  role: 'writer',
+};
 
 /** A section page under load over one window, with what the server spent on it. */
 export interface PageLoad {
@@ -67,11 +71,6 @@ export interface UploadBurst {
   };
 }
 
-interface SignedIn {
-  cookie: string;
-  csrfToken: string;
-}
-
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** Runs the scenario on a Dateline of its own over the bench's data; see the module comment. */
@@ -83,7 +82,7 @@ export async function measureUploadBurst(
 ): Promise<UploadBurst> {
   console.error(`bench: upload burst: making ${UPLOADS} 24-megapixel photos…`);
   const photos = await Promise.all(Array.from({ length: UPLOADS }, (_, i) => makePhoto(101 + i)));
-  await createStaff(root, data);
+  await createStaff(root, data.env, STAFF);
   let server: RunningChild | undefined;
   const origin = await startDateline(root, data, (child) => {
     server = child;
@@ -93,7 +92,7 @@ export async function measureUploadBurst(
   if (!pid) throw new Error('the upload-burst server has no process id');
   const sectionPath = `/${data.articlePath.split('/')[1] ?? ''}`;
   const url = `${origin}${sectionPath}`;
-  const desk = await signIn(origin);
+  const desk = await signIn(origin, STAFF);
 
   if (settings.warmupSeconds > 0) await pageLoad(url, pid, settings.warmupSeconds);
   const alone = await pageLoad(url, pid, settings.seconds);
@@ -136,34 +135,6 @@ function report(phase: string, load: PageLoad) {
     `bench: upload burst, section page ${phase}: ${load.requestsPerSecond} req/s, ` +
       `p99 ${load.latencyP99Ms} ms, server ${load.serverCores} cores, ${load.cpuMsPerPage} ms CPU/page`,
   );
-}
-
-/** `dateline user create`, the password on standard input as the CLI requires. */
-async function createStaff(root: string, data: BenchData): Promise<void> {
-  const args = ['bin/dateline.js', 'user', 'create', '--email', STAFF.email];
-  args.push('--role', 'writer', '--password-stdin');
-  const child = spawn(process.execPath, args, { cwd: root, env: data.env, stdio: 'pipe' });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdout.resume();
-  child.stdin.end(STAFF.password);
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`dateline user create failed (${code}):\n${stderr}`);
-}
-
-/** Signs in as the admin does: a session cookie and the CSRF token that goes with it. */
-async function signIn(origin: string): Promise<SignedIn> {
-  const response = await fetch(`${origin}/api/admin/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(STAFF),
-  });
-  const body = (await response.json()) as { csrfToken?: string };
-  const cookie = /dateline_session=[^;]+/.exec(response.headers.get('set-cookie') ?? '')?.[0];
-  if (response.status !== 200 || !cookie || !body.csrfToken) {
-    throw new Error(`signing in as ${STAFF.email} answered ${response.status}`);
-  }
-  return { cookie, csrfToken: body.csrfToken };
 }
 
 /** One photo as the admin's upload sends it: a text field, then the file, multipart. */

@@ -28,21 +28,19 @@ function connectionFor(url: string): { dbname: string; env: NodeJS.ProcessEnv } 
   };
 }
 
+/** A tool missing from PATH is a clear error naming what to install, not a crash. */
+const missingToolOr = (tool: string, error: NodeJS.ErrnoException) =>
+  error.code === 'ENOENT'
+    ? notFound(`${tool} is needed for a PostgreSQL database and is not on PATH: ${INSTALL_HINT}`)
+    : error;
+
 /** Runs a PostgreSQL client tool; a tool missing from PATH is a clear error, not a crash. */
 function runTool(tool: string, args: string[], env: NodeJS.ProcessEnv): Promise<Ran> {
   return new Promise((resolve, reject) => {
     const child = spawn(tool, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'ENOENT'
-          ? notFound(
-              `${tool} is needed for a PostgreSQL database and is not on PATH: ${INSTALL_HINT}`,
-            )
-          : error,
-      ),
-    );
+    child.on('error', (error: NodeJS.ErrnoException) => reject(missingToolOr(tool, error)));
     child.on('close', (code) => resolve({ code: code ?? 1, stderr: stderr.trim() }));
   });
 }
@@ -55,15 +53,7 @@ async function toolVersion(tool: string): Promise<number> {
     const child = spawn(tool, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    child.on('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'ENOENT'
-          ? notFound(
-              `${tool} is needed for a PostgreSQL database and is not on PATH: ${INSTALL_HINT}`,
-            )
-          : error,
-      ),
-    );
+    child.on('error', (error: NodeJS.ErrnoException) => reject(missingToolOr(tool, error)));
     child.on('close', () => resolve(majorVersionOf(out)));
   });
 }
