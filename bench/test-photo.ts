@@ -4,6 +4,7 @@
  * colour would encode unrealistically fast.
  */
 import sharp from 'sharp';
+import { seededRandom } from '../src/storage/archive-seed/synthetic-text.js';
 
 /** A full-frame 24-megapixel camera, 3:2. */
 export const PHOTO = { width: 6000, height: 4000 };
@@ -13,18 +14,6 @@ const SCENE_SCALE = 4;
 const GRAIN_TILE = 1024;
 /** What a camera writes: high quality, 4:2:0. */
 const CAMERA_JPEG = { quality: 92, chromaSubsampling: '4:2:0' } as const;
-
-/** mulberry32: a tiny seeded generator, so every run encodes the very same photo. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Fractal value noise in [0, 1): detail at every scale from 256 pixels down to 2, with the
@@ -134,7 +123,7 @@ function grainTile(size: number, random: () => number): Buffer {
 
 /** A 6000 × 4000 camera-like JPEG: libvips enlarges the scene and adds grain as it streams. */
 export async function makePhoto(seed = 24): Promise<Buffer> {
-  const random = randomSource(seed);
+  const random = seededRandom(seed);
   const scene = { width: PHOTO.width / SCENE_SCALE, height: PHOTO.height / SCENE_SCALE };
   const pixels = drawScene(scene.width, scene.height, random);
   const grain = grainTile(GRAIN_TILE, random);
