@@ -4,6 +4,7 @@
  * engines.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storyChangeKeys } from '../src/domain/publication/surrogate-keys.js';
 import type { Section } from '../src/domain/section/section.js';
 import { contentClient, contentKeyOf, storyIn } from './content-api-world.js';
 import { newsroomClient, startNewsroom } from './newsroom-client.js';
@@ -75,14 +76,20 @@ describe.each(ENGINES)('paging the Content API by cursor on $engine', ({ create 
   it('walks 1,000 articles with no duplicate and no gap while new ones are published', async () => {
     const original = await insertPublished(t, section);
     let published = 0;
-    const publishOne = () =>
-      t.app.storage.stores.articles.create(
+    // Straight into the store, so announced as the newsroom's publishing would (ADR 0033).
+    const publishOne = async () => {
+      const { stores } = t.app.storage;
+      const story = await stores.articles.create(
         storyIn(section, `Breaking ${++published}`, {
           publishedAt: new Date(),
           body: { type: 'doc', content: [] },
         }),
         new Date(),
       );
+      await stores.events.announce(
+        storyChangeKeys({ id: story, sectionId: section.id, tagIds: [], authorIds: [] }),
+      );
+    };
     const page = async (cursor: string | null) => {
       const query = `?limit=${PAGE}&fields=id${cursor ? `&cursor=${cursor}` : ''}`;
       const response = await get(`/api/content/articles${query}`, key);

@@ -201,6 +201,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerContentApi(server, contentApiDeps(options), {
     publicUrl: options.publicUrl,
     ratePerMinute: options.contentApiRatePerMinute ?? 600,
+    ...(options.pages && { cache: options.pages.cache }),
   });
   await registerAdminApp(server, undefined, {
     sourceMaps: !options.production,

@@ -6,15 +6,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CachedPage } from './page-cache.js';
 
-/** Never kept: the newsroom, the APIs (a Content API read must check its key) and photos. */
+/** Never answered before Fastify: the newsroom, the APIs (a Content API read must check its key) and photos. */
 const NEVER_KEPT = /^\/(api|admin|media)(\/|$)/;
+/** Kept, but answered only in the Content API's context, after its key check and rate limit. */
+const KEY_CHECKED = /^\/api\/content\//;
 
-/**
- * The address a page is kept under: host, path and query with its parameters in name order
- * (repeated names keep their order, which may matter). Undefined for requests never kept.
- */
-export function pageAddress(host: string | undefined, url: string): string | undefined {
-  if (!host || NEVER_KEPT.test(url)) return undefined;
+/** Host, path and query with its parameters in name order (repeated names keep their order). */
+function canonicalAddress(host: string, url: string): string {
   const mark = url.indexOf('?');
   if (mark === -1) return `${host.toLowerCase()} ${url}`;
   const params = url
@@ -24,6 +22,24 @@ export function pageAddress(host: string | undefined, url: string): string | und
   const name = (param: string) => param.split('=', 1)[0] ?? '';
   params.sort((a, b) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0));
   return `${host.toLowerCase()} ${url.slice(0, mark)}?${params.join('&')}`;
+}
+
+/**
+ * The address a page is kept under, which the handler before Fastify looks up. Undefined for
+ * requests never answered there.
+ */
+export function pageAddress(host: string | undefined, url: string): string | undefined {
+  if (!host || NEVER_KEPT.test(url)) return undefined;
+  return canonicalAddress(host, url);
+}
+
+/**
+ * The address of a Content API read: marked apart, so that no lookup but the one after the
+ * key check (answer-after-key-check.ts) can ever find it. Undefined for other requests.
+ */
+export function keyCheckedAddress(host: string | undefined, url: string): string | undefined {
+  if (!host || !KEY_CHECKED.test(url)) return undefined;
+  return `key-checked ${canonicalAddress(host, url)}`;
 }
 
 type Encoding = 'br' | 'gzip' | 'identity';

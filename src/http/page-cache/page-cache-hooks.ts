@@ -10,7 +10,13 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../../services/ports.js';
 import type { PageFreshness } from '../../services/page-freshness.js';
-import { pageAddress, sendCachedPage, clientHasIt, chooseEncoding } from './cached-answer.js';
+import {
+  chooseEncoding,
+  clientHasIt,
+  keyCheckedAddress,
+  pageAddress,
+  sendCachedPage,
+} from './cached-answer.js';
 import { cacheableKeys } from './cacheable-answers.js';
 import type { CachedPage, PageCache } from './page-cache.js';
 
@@ -36,6 +42,12 @@ const PER_ANSWER = new Set([
   'date',
   'connection',
   'keep-alive',
+  // Each request's own: its id, and what is left of its key's allowance (Content API).
+  'x-request-id',
+  'ratelimit-limit',
+  'ratelimit-remaining',
+  'ratelimit-reset',
+  'ratelimit-policy',
 ]);
 
 const etagOf = (body: Buffer) =>
@@ -103,7 +115,8 @@ export function registerPageCacheHooks(
     if (!keys || request.method !== 'GET' || reply.statusCode !== 200) return payload;
     if (reply.hasHeader('set-cookie')) return payload;
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-    const address = pageAddress(request.headers.host, request.url);
+    const { host } = request.headers;
+    const address = pageAddress(host, request.url) ?? keyCheckedAddress(host, request.url);
     if (!address) return payload;
     const now = clock.now();
     const type = String(reply.getHeader('content-type') ?? '');

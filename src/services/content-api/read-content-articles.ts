@@ -15,10 +15,18 @@ export interface ContentArticleFilters {
   limit: number;
 }
 
-/** One page of articles, and the cursor of the next (null on the last page). */
+/** The ids of the section, tag and author a list is limited to. */
+export interface ContentListFilters {
+  sectionId?: number;
+  tagId?: number;
+  authorId?: number;
+}
+
+/** One page of articles, the cursor of the next (null on the last page), and its filters' ids. */
 export interface ContentArticlePage {
   articles: Article[];
   next: string | null;
+  filters: ContentListFilters;
 }
 
 const unknownSlug = (field: string, slug: string) =>
@@ -29,7 +37,7 @@ async function filterIds(
   deps: Pick<ContentApiDeps, 'stores' | 'clock' | 'publication'>,
   f: ContentArticleFilters,
 ) {
-  const ids: { sectionId?: number; tagId?: number; authorId?: number } = {};
+  const ids: ContentListFilters = {};
   if (f.section !== undefined) {
     const section = (await deps.publication.current()).sectionsBySlug.get(f.section);
     if (!section) throw unknownSlug('section', f.section);
@@ -57,8 +65,9 @@ export async function listContentArticles(
   filters: ContentArticleFilters,
 ): Promise<ContentArticlePage> {
   const after = filters.cursor === undefined ? undefined : decodeCursor(filters.cursor);
+  const ids = await filterIds(deps, filters);
   const found = await deps.stores.contentReads.listArticles({
-    ...(await filterIds(deps, filters)),
+    ...ids,
     asOf: deps.clock.now(),
     since: filters.since,
     until: filters.until,
@@ -71,7 +80,7 @@ export async function listContentArticles(
     found.length > filters.limit && last?.publishedAt
       ? encodeCursor({ publishedAt: last.publishedAt, id: last.id })
       : null;
-  return { articles, next };
+  return { articles, next, filters: ids };
 }
 
 /**

@@ -12,6 +12,8 @@ import type { AccountDeps } from '../../../services/accounts/account-deps.js';
 import type { NewsroomDeps } from '../../../services/articles/newsroom-deps.js';
 import type { ContentApiDeps } from '../../../services/content-api/content-api-deps.js';
 import type { SiteContext } from '../../../services/site-context.js';
+import { answerFromCacheAfterKeyCheck } from '../../page-cache/answer-after-key-check.js';
+import type { PageCache } from '../../page-cache/page-cache.js';
 import { registerContentOpenApi } from './content-openapi.js';
 import { registerContentRoutes } from './content-routes.js';
 
@@ -24,6 +26,8 @@ export interface ContentApiOptions {
   ratePerMinute: number;
   /** Milliseconds now, for the rate limit: wall time, whatever the publication's clock says. */
   nowMs?: () => number;
+  /** Reads kept in memory, answered after the key check and rate limit; none if absent. */
+  cache?: PageCache;
 }
 
 /** The Content API's dependencies, from those the server is built with. */
@@ -83,6 +87,9 @@ function guard(deps: ContentApiDeps, options: ContentApiOptions) {
         rate.retryAfterSeconds,
       );
     }
+    // Answers do not depend on which key asked (docs/content-api.md), only on there being one.
+    if (options.cache?.enabled)
+      answerFromCacheAfterKeyCheck(options.cache, deps.clock, request, reply);
   };
 }
 

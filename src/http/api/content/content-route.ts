@@ -56,10 +56,8 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
 function sendCached(request: FastifyRequest, reply: FastifyReply, answer: ContentAnswer) {
   const json = JSON.stringify(answer.body);
   const etag = etagOf(json);
-  // Not in the page cache yet: a hit would have to check the key and its rate limit first.
-  setPublicCache(reply, API_CACHE, answer.keys, { inMemory: false })
-    .header('etag', etag)
-    .header('vary', VARY);
+  // Kept in the page cache too, answered from it only after the key check (content-api.ts).
+  setPublicCache(reply, API_CACHE, answer.keys).header('etag', etag).header('vary', VARY);
   if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
   return reply.type('application/json; charset=utf-8').send(json);
 }

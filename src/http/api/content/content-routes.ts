@@ -16,6 +16,7 @@ import {
 } from '../../../services/content-api/read-content-directory.js';
 import { surrogateKeys } from '../../site/cache-headers.js';
 import { originOf, type SiteOptions } from '../../site/page-response.js';
+import { articleAnswerKeys, articleListKeys } from './content-answer-keys.js';
 import { presentArticle, presentAuthor, presentSection, presentTag } from './content-presenter.js';
 import { contentRoute } from './content-route.js';
 import * as schema from './content-schema.js';
@@ -111,7 +112,8 @@ function registerTagReads(
         const tag = await readContentTag(deps, input);
         return {
           body: { tag: presentTag(tag, origin(request)) },
-          keys: [surrogateKeys.tag(tag.id)],
+          // It is there while a story readers may see carries it: its list says when that ends.
+          keys: [surrogateKeys.tag(tag.id), surrogateKeys.tagList(tag.id)],
         };
       },
     });
@@ -133,7 +135,8 @@ function registerAuthorReads(
       const authors = await listContentAuthors(deps);
       return {
         body: { authors: authors.map((a) => presentAuthor(a, origin(request))) },
-        keys: [surrogateKeys.latest],
+        // Any story may byline someone new; each profile shown changes with its own key.
+        keys: [surrogateKeys.latest, ...authors.map((a) => surrogateKeys.author(a.id))],
       };
     },
   });
@@ -173,7 +176,7 @@ function registerArticleReads(
           articles: page.articles.map((a) => presentArticle(a, fields, origin(request))),
           next: page.next,
         },
-        keys: [surrogateKeys.latest, ...page.articles.map((a) => surrogateKeys.article(a.id))],
+        keys: articleListKeys(page.articles, fields, page.filters),
       };
     },
   });
@@ -191,7 +194,7 @@ function registerArticleReads(
         );
         return {
           body: { article: presentArticle(article, fields, origin(request)) },
-          keys: [surrogateKeys.article(article.id)],
+          keys: articleAnswerKeys(article, fields),
         };
       },
     });
