@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 export interface StaffAccount {
   email: string;
   password: string;
-  role: 'writer' | 'editor';
+  role: 'writer' | 'editor' | 'editor-in-chief';
 }
 
 /** A signed-in session: its cookie and the CSRF token that goes with it. */
