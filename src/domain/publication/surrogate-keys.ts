@@ -19,7 +19,7 @@ export const surrogateKeys = {
   authorList: (id: number) => `author-list-${id}`,
   /** The home page. */
   home: 'home',
-  /** The paper-wide feeds. */
+  /** The paper-wide feeds, and the Content API's story list without filters. */
   feeds: 'feeds',
   /** The sitemaps and the news sitemap: too long to carry a key per story. */
   sitemaps: 'sitemaps',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseEncoding, pageAddress } from './cached-answer.js';
+import { chooseEncoding, keyCheckedAddress, pageAddress } from './cached-answer.js';
 import { createPageCache, type CachedPage } from './page-cache.js';
 
 const page = (keys: string[], bytes = 100, expiresAt = Number.POSITIVE_INFINITY): CachedPage => ({
@@ -63,6 +63,14 @@ describe('addresses and encodings', () => {
     expect(pageAddress(undefined, '/')).toBeUndefined();
     for (const path of ['/api/content/articles', '/admin', '/admin/x', '/media/1.jpg'])
       expect(pageAddress('paper.example', path)).toBeUndefined();
+  });
+
+  it('keeps Content API reads under addresses no page lookup can reach', () => {
+    const read = keyCheckedAddress('paper.example', '/api/content/articles?limit=2&fields=id');
+    expect(read).toBe('key-checked paper.example /api/content/articles?fields=id&limit=2');
+    for (const path of ['/', '/api/admin/articles', '/api/contentx', '/oman'])
+      expect(keyCheckedAddress('paper.example', path)).toBeUndefined();
+    expect(keyCheckedAddress(undefined, '/api/content/articles')).toBeUndefined();
   });
 
   it('prefers brotli, then gzip, and honours q=0', () => {
