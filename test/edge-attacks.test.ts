@@ -3,6 +3,7 @@
  * that are not JSON objects, unknown fields, and the lockout's missing Retry-After.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storyChangeKeys } from '../src/domain/publication/surrogate-keys.js';
 import { registeredEndpoints } from '../src/http/api/define-endpoint.js';
 import { contentKeyOf, seedContent, storyIn } from './content-api-world.js';
 import { newsroomClient, startNewsroom, type Browser } from './newsroom-client.js';
@@ -146,7 +147,14 @@ describe.each(ENGINES)('the edge on $engine', ({ create }) => {
     expect(hidden.inSitemaps).toBe(false);
 
     // One story readers may see, and the topic is public everywhere.
-    await stores.articles.create(storyIn(seeded.world, 'Merger agreed', { tagIds }), now);
+    const merger = await stores.articles.create(
+      storyIn(seeded.world, 'Merger agreed', { tagIds }),
+      now,
+    );
+    // Straight into the store, so announced as the newsroom's publishing would (ADR 0033).
+    await stores.events.announce(
+      storyChangeKeys({ id: merger, sectionId: seeded.world.id, tagIds, authorIds: [] }),
+    );
     const shown = await tagAnswers(secret!.id, 'secret-merger');
     expect(shown.statuses).toEqual({ page: 200, feed: 200, bySlug: 200, byId: 200, filter: 200 });
     expect(shown.listed).toBe(true);
