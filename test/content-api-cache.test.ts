@@ -11,6 +11,7 @@ import type { Actor } from '../src/domain/roles/role.js';
 import { createArticle } from '../src/services/articles/create-article.js';
 import { saveArticle } from '../src/services/articles/save-article.js';
 import { transitionArticle } from '../src/services/articles/transition-article.js';
+import { editAuthorProfile } from '../src/services/authors/edit-author-profile.js';
 import { paragraphs } from './article-desk.js';
 import { contentClient, contentKeyOf, seedContent } from './content-api-world.js';
 import { newsroomClient, startNewsroom, type Browser } from './newsroom-client.js';
@@ -167,6 +168,25 @@ describe.each(ENGINES)('Content API reads kept in memory on $engine', ({ create 
     const refused = await read(url, busy);
     expect(refused.hit).toBe(false);
     expect(refused.response.statusCode).toBe(429);
+  });
+
+  it('drops the answers that show a byline’s name when it changes, and only those', async () => {
+    const shows = `/api/content/articles/${seeded.ids.harbour}`;
+    const kept = [
+      `/api/content/articles/${seeded.ids.harbour}?fields=id,headline`,
+      `/api/content/articles/${seeded.ids.derby}`,
+      '/api/content/articles?section=sport',
+    ];
+    for (const url of [shows, ...kept]) await read(url);
+    await editAuthorProfile({ storage: t.app.storage }, editor, seeded.reporter.id, {
+      name: 'Amal Al Reporter',
+      bio: 'Covers the Gulf.',
+      kind: 'staff',
+    });
+    const renamed = await read(shows);
+    expect(renamed.hit).toBe(false);
+    expect(renamed.response.body).toContain('Amal Al Reporter');
+    for (const url of kept) expect((await read(url)).hit, url).toBe(true);
   });
 
   it('drops exactly the answers that show a story when it is published, updated, unpublished', async () => {
