@@ -175,15 +175,50 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
     const all = await articles.listPublished({ asOf, limit: 10 });
     expect(all[0]?.slug).toBe('whole-story');
     expect(all.map((s) => s.slug)).not.toContain('embargoed');
-    const perSection = await articles.listLatestPerSection({ asOf, perSection: 1 });
-    expect(perSection.map((s) => [s.section.slug, s.slug])).toEqual([
-      ['sport', 'newer'],
-      ['world', 'whole-story'],
-    ]);
-    expect(perSection[1]?.bylines.map((a) => a.name)).toEqual(['Wire', 'Ana']);
-    const twoEach = await articles.listLatestPerSection({ asOf, perSection: 2 });
-    expect(twoEach.map((s) => s.slug)).toEqual(['newer', 'older', 'whole-story']);
     expect(await articles.any()).toBe(true);
+  });
+
+  it("reads the home page's newest stories, live chosen ones and each section's newest at once", async () => {
+    const { articles, sections } = storage.stores;
+    const section = (slug: string, position: number) =>
+      sections.create({ slug, name: slug, description: '', position });
+    const [arts, metro] = [await section('arts', 7), await section('metro', 8)];
+    // Dated after every other test's stories, so they are the newest.
+    const story = (slug: string, day: string, more: Partial<NewArticle> = {}) =>
+      articles.create(
+        article({ slug, sectionId: arts.id, publishedAt: at(`${day}T00:00:00Z`), ...more }),
+        at(`${day}T00:00:00Z`),
+      );
+    const older = await story('arts-older', '2030-04-20');
+    const newer = await story('arts-newer', '2030-04-23');
+    const embargoed = await story('arts-embargoed', '2030-05-01');
+    const draft = await story('arts-draft', '2030-04-22', { status: 'draft' });
+    const inMetro = await story('metro-story', '2030-04-21', { sectionId: metro.id });
+    const slugs = (stories: { slug: string }[]) => stories.map((s) => s.slug);
+    const asOf = at('2030-04-24T08:00:00Z');
+    const home = await articles.listHomeStories({
+      asOf,
+      latest: 2,
+      chosenIds: [embargoed, older, draft, inMetro],
+      sectionIds: [metro.id, arts.id],
+      perSection: 1,
+    });
+    expect(slugs(home.latest)).toEqual(['arts-newer', 'metro-story']);
+    expect(slugs(home.chosen).sort()).toEqual(['arts-older', 'metro-story']);
+    expect(slugs(home.bySection.get(arts.id) ?? [])).toEqual(['arts-newer']);
+    expect(slugs(home.bySection.get(metro.id) ?? [])).toEqual(['metro-story']);
+    expect(home.latest[0]).toMatchObject({ id: newer, section: { slug: 'arts' }, leadImage: null });
+    // Another shape (no choice, one section, more each) is compiled on its own.
+    const again = await articles.listHomeStories({
+      asOf,
+      latest: 5,
+      chosenIds: [],
+      sectionIds: [arts.id],
+      perSection: 3,
+    });
+    expect(slugs(again.bySection.get(arts.id) ?? [])).toEqual(['arts-newer', 'arts-older']);
+    expect(again.bySection.has(metro.id)).toBe(false);
+    expect(again.chosen).toEqual([]);
   });
 
   it('keeps an old slug as a redirect when the slug changes, and frees it when it comes back', async () => {
