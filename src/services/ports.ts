@@ -68,7 +68,7 @@ export interface PublishedQuery {
   offset?: number;
 }
 
-/** What the home page may show, all read at once (see `ArticleStore.listHomeStories`). */
+/** Which stories the home page may show, read at once (see `ArticleStore.listHomeStoryIds`). */
 export interface HomeStoriesQuery {
   asOf: Date;
   /** How many of the newest stories, whatever their section. */
@@ -80,13 +80,13 @@ export interface HomeStoriesQuery {
   perSection: number;
 }
 
-export interface HomeStories {
-  /** The newest stories, newest first. */
-  latest: FrontStory[];
+export interface HomeStoryIds {
+  /** The newest stories, newest first, and whether each has a lead photo. */
+  latest: { id: number; hasPhoto: boolean }[];
   /** Those of the chosen stories readers may see, in no particular order. */
-  chosen: FrontStory[];
+  chosen: number[];
   /** Each asked-for section's newest stories, newest first; a section with none is absent. */
-  bySection: Map<number, FrontStory[]>;
+  bySection: Map<number, number[]>;
 }
 
 export interface ArticleStore {
@@ -107,8 +107,10 @@ export interface ArticleStore {
   listIds(afterId: number, limit: number): Promise<number[]>;
   /** Those of these articles readers may see at `asOf`, in no particular order. */
   listPublishedByIds(ids: number[], asOf: Date): Promise<ArticleSummary[]>;
-  /** The home page's stories in one read, without bylines: its cards do not show them. */
-  listHomeStories(query: HomeStoriesQuery): Promise<HomeStories>;
+  /** Which stories the home page may show, in one read of the articles' indexes. */
+  listHomeStoryIds(query: HomeStoriesQuery): Promise<HomeStoryIds>;
+  /** Those of these stories readers may see at `asOf`, as a front's cards, in no particular order. */
+  listFrontStories(ids: number[], asOf: Date): Promise<FrontStory[]>;
 }
 
 /** What may change of a section; a new slug retires the old one as a former slug. */

@@ -25,7 +25,7 @@ import { mediaIdsInBody } from '../domain/body/media-in-body.js';
 import { recordArticleMedia, refreshArticleMedia } from './article-media-rows.js';
 import { containsWord } from './like-pattern.js';
 import { mediaFrom } from './media-rows.js';
-import { homeStoriesReader } from './home-stories.js';
+import { homeStoryReads } from './home-stories.js';
 import { reusableQuery } from './reusable-query.js';
 import { toDbTime, type ArticlesTable, type DatabaseSchema } from './schema.js';
 
@@ -73,7 +73,8 @@ export class KyselyArticleStore implements ArticleStore {
   private readonly bylinesOfOne;
   private readonly tagsOfOne;
   private readonly correctionsOfOne;
-  readonly listHomeStories;
+  readonly listHomeStoryIds;
+  readonly listFrontStories;
 
   constructor(private readonly db: Kysely<DatabaseSchema>) {
     const reusable = db as unknown as Kysely<never>;
@@ -85,7 +86,9 @@ export class KyselyArticleStore implements ArticleStore {
     );
     this.tagsOfOne = reusableQuery(reusable, selectTagsOf(db, 0));
     this.correctionsOfOne = reusableQuery(reusable, selectCorrectionsOf(db, 0));
-    this.listHomeStories = homeStoriesReader(db);
+    const home = homeStoryReads(db);
+    this.listHomeStoryIds = home.listHomeStoryIds;
+    this.listFrontStories = home.listFrontStories;
   }
 
   async create(article: NewArticle, now: Date): Promise<number> {

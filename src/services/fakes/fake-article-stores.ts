@@ -89,7 +89,8 @@ export function fakeArticleStore(state: () => NewsroomState): ArticleStore {
           .slice(0, limit),
       ),
     listPublishedByIds: notFaked('articles.listPublishedByIds'),
-    listHomeStories: notFaked('articles.listHomeStories'),
+    listHomeStoryIds: notFaked('articles.listHomeStoryIds'),
+    listFrontStories: notFaked('articles.listFrontStories'),
   };
 }
 
