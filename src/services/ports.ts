@@ -2,7 +2,7 @@
  * The interfaces services reach the outside world through. Implementations live in
  * storage/ and adapters/ and are wired together in app.ts only.
  */
-import type { Article, ArticleSummary, Tag } from '../domain/article/article.js';
+import type { Article, ArticleSummary, FrontStory, Tag } from '../domain/article/article.js';
 import type { AuthorProfile, NewAuthorProfile } from '../domain/author/author.js';
 import type { Section } from '../domain/section/section.js';
 import type { CurrentWeather, WeatherLocation } from '../domain/weather/current-weather.js';
@@ -68,6 +68,27 @@ export interface PublishedQuery {
   offset?: number;
 }
 
+/** Which stories the home page may show, read at once (see `ArticleStore.listHomeStoryIds`). */
+export interface HomeStoriesQuery {
+  asOf: Date;
+  /** How many of the newest stories, whatever their section. */
+  latest: number;
+  /** The stories the editors chose; those readers may not see yet are left out. */
+  chosenIds: number[];
+  /** The sections whose newest stories to read, `perSection` each. */
+  sectionIds: number[];
+  perSection: number;
+}
+
+export interface HomeStoryIds {
+  /** The newest stories, newest first, and whether each has a lead photo. */
+  latest: { id: number; hasPhoto: boolean }[];
+  /** Those of the chosen stories readers may see, in no particular order. */
+  chosen: number[];
+  /** Each asked-for section's newest stories, newest first; a section with none is absent. */
+  bySection: Map<number, number[]>;
+}
+
 export interface ArticleStore {
   create(article: NewArticle, now: Date): Promise<number>;
   findById(id: number): Promise<Article | undefined>;
@@ -80,14 +101,16 @@ export interface ArticleStore {
   update(id: number, changes: ArticleChanges, now: Date): Promise<void>;
   listPublished(query: PublishedQuery): Promise<ArticleSummary[]>;
   countPublished(query: Omit<PublishedQuery, 'limit' | 'offset'>): Promise<number>;
-  /** The newest `perSection` published stories of every section, by section order then date. */
-  listLatestPerSection(query: { asOf: Date; perSection: number }): Promise<ArticleSummary[]>;
   /** True when any article exists, whatever its status. */
   any(): Promise<boolean>;
   /** Ids of articles in any state after `afterId`, in id order: pages through the archive. */
   listIds(afterId: number, limit: number): Promise<number[]>;
   /** Those of these articles readers may see at `asOf`, in no particular order. */
   listPublishedByIds(ids: number[], asOf: Date): Promise<ArticleSummary[]>;
+  /** Which stories the home page may show, in one read of the articles' indexes. */
+  listHomeStoryIds(query: HomeStoriesQuery): Promise<HomeStoryIds>;
+  /** Those of these stories readers may see at `asOf`, as a front's cards, in no particular order. */
+  listFrontStories(ids: number[], asOf: Date): Promise<FrontStory[]>;
 }
 
 /** What may change of a section; a new slug retires the old one as a former slug. */

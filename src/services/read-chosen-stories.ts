@@ -17,21 +17,34 @@ export async function readChosenStories(
   asOf: Date,
   sectionId?: number,
 ): Promise<ChosenStories> {
-  const ids = [...(curation.lead ? [curation.lead] : []), ...curation.top];
+  const ids = chosenIds(curation);
   if (ids.length === 0) return { lead: undefined, top: [] };
   const live = await stores.articles.listPublishedByIds(ids, asOf);
-  const byId = new Map(
-    live
-      .filter((story) => sectionId === undefined || story.section.id === sectionId)
-      .map((story) => [story.id, story]),
+  return inRunningOrder(
+    curation,
+    live.filter((story) => sectionId === undefined || story.section.id === sectionId),
   );
+}
+
+/** Every story a curation names: its lead, then its top stories. */
+export const chosenIds = (curation: FrontCuration) => [
+  ...(curation.lead ? [curation.lead] : []),
+  ...curation.top,
+];
+
+/** The live stories of a curation in its running order; the chosen stories not live are left out. */
+export function inRunningOrder<Story extends { id: number }>(
+  curation: FrontCuration,
+  live: Story[],
+): { lead: Story | undefined; top: Story[] } {
+  const byId = new Map(live.map((story) => [story.id, story]));
   const lead = curation.lead ? byId.get(curation.lead) : undefined;
   const top = curation.top.filter((id) => id !== curation.lead).flatMap((id) => byId.get(id) ?? []);
   return { lead, top };
 }
 
 /** The stories in order with each one's later appearances dropped: no story shows twice. */
-export function onceEach(stories: ArticleSummary[]): ArticleSummary[] {
+export function onceEach<Story extends { id: number }>(stories: Story[]): Story[] {
   const seen = new Set<number>();
   return stories.filter((story) => {
     if (seen.has(story.id)) return false;

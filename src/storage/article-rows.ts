@@ -4,6 +4,7 @@ import type {
   Article,
   ArticleStatus,
   ArticleSummary,
+  FrontStory,
   LeadImage,
   Tag,
 } from '../domain/article/article.js';
@@ -170,12 +171,42 @@ export const selectArticles = (db: Kysely<DatabaseSchema>) => withArticleColumns
 
 type ArticleRow = Awaited<ReturnType<ReturnType<typeof selectArticles>['executeTakeFirstOrThrow']>>;
 
+/** The columns a front's card shows, of those above: no body, none of the newsroom's fields. */
+export const FRONT_STORY_COLUMNS = [
+  'a.id',
+  'a.slug',
+  'a.headline',
+  'a.standfirst',
+  'a.published_at',
+  'a.created_at',
+  'a.lead_caption',
+  'a.lead_credit',
+  'a.lead_alt',
+  ...ARTICLE_COLUMNS.filter((column) => column.startsWith('s.') || column.startsWith('m.')),
+] as const satisfies readonly (typeof ARTICLE_COLUMNS)[number][];
+
+/** A row with what `frontStoryFrom` reads: any article row has it. */
+type FrontStoryRow = Pick<
+  ArticleRow,
+  | 'id'
+  | 'slug'
+  | 'headline'
+  | 'standfirst'
+  | 'published_at'
+  | 'created_at'
+  | 'lead_caption'
+  | 'lead_credit'
+  | 'lead_alt'
+  | `section_${string}` & keyof ArticleRow
+  | `media_${string}` & keyof ArticleRow
+>;
+
 /** Each media column beside the name it has in an article row, worked out once. */
 const PREFIXED_MEDIA_COLUMNS = MEDIA_COLUMN_NAMES.map(
   (column) => [column, `media_${column}`] as const,
 );
 
-function leadImageFrom(row: ArticleRow): LeadImage | null {
+function leadImageFrom(row: FrontStoryRow): LeadImage | null {
   if (row.media_id === null) return null;
   // Every story card runs this: a plain loop, no arrays or names built per row.
   const columns: Record<string, unknown> = {};
@@ -189,7 +220,7 @@ function leadImageFrom(row: ArticleRow): LeadImage | null {
   };
 }
 
-const sectionFrom = (row: ArticleRow) => ({
+const sectionFrom = (row: FrontStoryRow) => ({
   id: row.section_id,
   slug: row.section_slug,
   name: row.section_name,
@@ -242,8 +273,8 @@ export function articleFrom(
   };
 }
 
-/** The summary a front shows, from the same row. */
-export function summaryFrom(row: ArticleRow, bylines: AuthorProfile[]): ArticleSummary {
+/** A story as a front's card shows it, from an article row or one of `FRONT_STORY_COLUMNS`. */
+export function frontStoryFrom(row: FrontStoryRow): FrontStory {
   return {
     id: row.id,
     slug: row.slug,
@@ -252,8 +283,12 @@ export function summaryFrom(row: ArticleRow, bylines: AuthorProfile[]): ArticleS
     section: sectionFrom(row),
     leadImage: leadImageFrom(row),
     publishedAt: fromDbTime(row.published_at ?? row.created_at),
-    bylines,
   };
+}
+
+/** The summary a list shows, from the same row. */
+export function summaryFrom(row: ArticleRow, bylines: AuthorProfile[]): ArticleSummary {
+  return { ...frontStoryFrom(row), bylines };
 }
 
 /** The byline query, before choosing which articles. */

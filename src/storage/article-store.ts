@@ -25,6 +25,7 @@ import { mediaIdsInBody } from '../domain/body/media-in-body.js';
 import { recordArticleMedia, refreshArticleMedia } from './article-media-rows.js';
 import { containsWord } from './like-pattern.js';
 import { mediaFrom } from './media-rows.js';
+import { homeStoryReads } from './home-stories.js';
 import { reusableQuery } from './reusable-query.js';
 import { toDbTime, type ArticlesTable, type DatabaseSchema } from './schema.js';
 
@@ -72,6 +73,8 @@ export class KyselyArticleStore implements ArticleStore {
   private readonly bylinesOfOne;
   private readonly tagsOfOne;
   private readonly correctionsOfOne;
+  readonly listHomeStoryIds;
+  readonly listFrontStories;
 
   constructor(private readonly db: Kysely<DatabaseSchema>) {
     const reusable = db as unknown as Kysely<never>;
@@ -83,6 +86,9 @@ export class KyselyArticleStore implements ArticleStore {
     );
     this.tagsOfOne = reusableQuery(reusable, selectTagsOf(db, 0));
     this.correctionsOfOne = reusableQuery(reusable, selectCorrectionsOf(db, 0));
+    const home = homeStoryReads(db);
+    this.listHomeStoryIds = home.listHomeStoryIds;
+    this.listFrontStories = home.listFrontStories;
   }
 
   async create(article: NewArticle, now: Date): Promise<number> {
@@ -210,28 +216,6 @@ export class KyselyArticleStore implements ArticleStore {
   async listPublished(query: PublishedQuery) {
     const rows = await selectArticles(this.db)
       .where('a.id', 'in', this.pageIds(query))
-      .orderBy('a.published_at', 'desc')
-      .orderBy('a.id', 'desc')
-      .execute();
-    const bylines = await bylinesOf(
-      this.db,
-      rows.map((r) => r.id),
-    );
-    return rows.map((row) => summaryFrom(row, bylines.get(row.id) ?? []));
-  }
-
-  async listLatestPerSection(query: { asOf: Date; perSection: number }) {
-    // Each section's newest stories by a walk down its own index, stopping after `perSection`:
-    // the home page reads a few dozen rows however large the archive (ADR 0038).
-    const sections = await this.db.selectFrom('sections').select('id').orderBy('id').execute();
-    const [first, ...rest] = sections.map(({ id }) =>
-      this.pageIds({ asOf: query.asOf, sectionId: id, limit: query.perSection }),
-    );
-    if (!first) return [];
-    const ids = rest.reduce((union, next) => union.unionAll(next), first);
-    const rows = await selectArticles(this.db)
-      .where('a.id', 'in', ids)
-      .orderBy('s.position')
       .orderBy('a.published_at', 'desc')
       .orderBy('a.id', 'desc')
       .execute();

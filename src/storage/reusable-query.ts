@@ -12,3 +12,23 @@ export function reusableQuery<Row>(db: Kysely<never>, query: Compilable<Row>) {
     return (await db.executeQuery(compiled)).rows;
   };
 }
+
+/**
+ * A reusable query whose values sit in places found by stand-ins: it is built and compiled
+ * once with `standIns` as values, then each run puts `values[i]` wherever `standIns[i]` went.
+ * For queries whose SQL repeats a value or whose parameters a builder orders; the stand-ins
+ * must be values no constant of the query equals.
+ */
+export function reusableQueryWithStandIns<Row>(
+  db: Kysely<never>,
+  query: Compilable<Row>,
+  standIns: readonly unknown[],
+) {
+  const { sql, parameters } = query.compile();
+  const places = parameters.map((parameter) => standIns.indexOf(parameter));
+  return async (values: readonly unknown[]): Promise<Row[]> => {
+    const filled = places.map((place, i) => (place === -1 ? parameters[i] : values[place]));
+    const compiled = CompiledQuery.raw(sql, filled) as CompiledQuery<Row>;
+    return (await db.executeQuery(compiled)).rows;
+  };
+}

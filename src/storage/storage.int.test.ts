@@ -175,15 +175,63 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
     const all = await articles.listPublished({ asOf, limit: 10 });
     expect(all[0]?.slug).toBe('whole-story');
     expect(all.map((s) => s.slug)).not.toContain('embargoed');
-    const perSection = await articles.listLatestPerSection({ asOf, perSection: 1 });
-    expect(perSection.map((s) => [s.section.slug, s.slug])).toEqual([
-      ['sport', 'newer'],
-      ['world', 'whole-story'],
-    ]);
-    expect(perSection[1]?.bylines.map((a) => a.name)).toEqual(['Wire', 'Ana']);
-    const twoEach = await articles.listLatestPerSection({ asOf, perSection: 2 });
-    expect(twoEach.map((s) => s.slug)).toEqual(['newer', 'older', 'whole-story']);
     expect(await articles.any()).toBe(true);
+  });
+
+  it("reads the home page's newest stories, live chosen ones and each section's newest at once", async () => {
+    const { articles, sections } = storage.stores;
+    const section = (slug: string, position: number) =>
+      sections.create({ slug, name: slug, description: '', position });
+    const [arts, metro] = [await section('arts', 7), await section('metro', 8)];
+    // Dated after every other test's stories, so they are the newest.
+    const story = (slug: string, day: string, more: Partial<NewArticle> = {}) =>
+      articles.create(
+        article({ slug, sectionId: arts.id, publishedAt: at(`${day}T00:00:00Z`), ...more }),
+        at(`${day}T00:00:00Z`),
+      );
+    const older = await story('arts-older', '2030-04-20');
+    const newer = await story('arts-newer', '2030-04-23');
+    const embargoed = await story('arts-embargoed', '2030-05-01');
+    const draft = await story('arts-draft', '2030-04-22', { status: 'draft' });
+    const inMetro = await story('metro-story', '2030-04-21', { sectionId: metro.id });
+    const asOf = at('2030-04-24T08:00:00Z');
+    const home = await articles.listHomeStoryIds({
+      asOf,
+      latest: 2,
+      chosenIds: [embargoed, older, draft, inMetro],
+      sectionIds: [metro.id, arts.id],
+      perSection: 1,
+    });
+    expect(home.latest).toEqual([
+      { id: newer, hasPhoto: false },
+      { id: inMetro, hasPhoto: false },
+    ]);
+    expect(home.chosen.sort()).toEqual([older, inMetro].sort());
+    expect(home.bySection).toEqual(
+      new Map([
+        [arts.id, [newer]],
+        [metro.id, [inMetro]],
+      ]),
+    );
+    // Another shape (no choice, one section, more each) is compiled on its own.
+    const again = await articles.listHomeStoryIds({
+      asOf,
+      latest: 5,
+      chosenIds: [],
+      sectionIds: [arts.id],
+      perSection: 3,
+    });
+    expect(again.bySection).toEqual(new Map([[arts.id, [newer, older]]]));
+    expect(again.chosen).toEqual([]);
+    const cards = await articles.listFrontStories([embargoed, newer, inMetro], asOf);
+    expect(cards.map((card) => card.slug).sort()).toEqual(['arts-newer', 'metro-story']);
+    expect(cards.find((card) => card.id === newer)).toMatchObject({
+      headline: expect.any(String) as string,
+      section: { slug: 'arts' },
+      leadImage: null,
+      publishedAt: at('2030-04-23T00:00:00Z'),
+    });
+    expect(await articles.listFrontStories([], asOf)).toEqual([]);
   });
 
   it('keeps an old slug as a redirect when the slug changes, and frees it when it comes back', async () => {

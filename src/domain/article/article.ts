@@ -66,8 +66,8 @@ export interface Article {
   inlinePhotos: MediaItem[];
 }
 
-/** An article as a front or a list shows it. */
-export interface ArticleSummary {
+/** A story as a front's card shows it: its link, headline, standfirst and lead photo. */
+export interface FrontStory {
   id: number;
   slug: string;
   headline: string;
@@ -75,6 +75,10 @@ export interface ArticleSummary {
   section: Section;
   leadImage: LeadImage | null;
   publishedAt: Date;
+}
+
+/** An article as a front or a list shows it; feeds need its bylines too. */
+export interface ArticleSummary extends FrontStory {
   bylines: AuthorProfile[];
 }
 

@@ -80,7 +80,6 @@ export function fakeArticleStore(state: () => NewsroomState): ArticleStore {
     },
     listPublished: notFaked('articles.listPublished'),
     countPublished: notFaked('articles.countPublished'),
-    listLatestPerSection: notFaked('articles.listLatestPerSection'),
     any: () => Promise.resolve(state().articles.size > 0),
     listIds: (afterId, limit) =>
       Promise.resolve(
@@ -90,6 +89,8 @@ export function fakeArticleStore(state: () => NewsroomState): ArticleStore {
           .slice(0, limit),
       ),
     listPublishedByIds: notFaked('articles.listPublishedByIds'),
+    listHomeStoryIds: notFaked('articles.listHomeStoryIds'),
+    listFrontStories: notFaked('articles.listFrontStories'),
   };
 }
 

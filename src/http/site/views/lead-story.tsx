@@ -1,5 +1,5 @@
 import { h } from '../../jsx/jsx.js';
-import { articlePath, type ArticleSummary } from '../../../domain/article/article.js';
+import { articlePath, type FrontStory } from '../../../domain/article/article.js';
 import { sectionPath } from '../../../domain/section/section.js';
 import { Picture } from './picture.js';
 
@@ -7,7 +7,7 @@ import { Picture } from './picture.js';
  * A front's lead: the story large, with its photo, standfirst and its section as the kicker
  * (left out on the section's own front, where it would only repeat the heading).
  */
-export function LeadStory({ story, kicker = true }: { story: ArticleSummary; kicker?: boolean }) {
+export function LeadStory({ story, kicker = true }: { story: FrontStory; kicker?: boolean }) {
   return (
     <section class="lead-story" aria-labelledby="lead-headline">
       {story.leadImage ? (

@@ -1,5 +1,5 @@
 import { h } from '../../jsx/jsx.js';
-import { articlePath, type ArticleSummary } from '../../../domain/article/article.js';
+import { articlePath, type FrontStory } from '../../../domain/article/article.js';
 import { Picture } from './picture.js';
 
 const CARD_SIZES = '(min-width: 72rem) 17rem, (min-width: 34rem) 45vw, calc(100vw - 2rem)';
@@ -9,7 +9,7 @@ export function StoryCard({
   story,
   headingLevel = 3,
 }: {
-  story: ArticleSummary;
+  story: FrontStory;
   headingLevel?: 2 | 3;
 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
