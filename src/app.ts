@@ -116,7 +116,7 @@ function accountsFor(
   return {
     storage,
     clock,
-    passwords: new Argon2PasswordHasher(),
+    passwords: new Argon2PasswordHasher(config.passwordHashing),
     passwordStrength: new ZxcvbnPasswordStrength(),
     secrets: secretTokens,
     ...mail,

@@ -16,6 +16,7 @@ import { importArticles, type ImportReport } from '../src/services/import-articl
 import type { Mailer } from '../src/services/ports.js';
 import { createSqliteDatabase, type TestDatabase } from './test-databases.js';
 import { referencePath, readReferenceJson } from './reference-data.js';
+import { CHEAP_PASSWORD_HASHING } from './test-password.js';
 
 export interface TestApp {
   app: App;
@@ -36,6 +37,8 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const mediaDir = mkdtempSync(join(tmpdir(), 'dateline-media-'));
   const config = readConfig({
+    // A production server refuses cheap hashes, so an app started as one gets the real cost.
+    ...(env.NODE_ENV === 'production' ? {} : CHEAP_PASSWORD_HASHING),
     DATABASE_URL: database.url,
     MEDIA_DIR: mediaDir,
     LOG_LEVEL: 'silent',

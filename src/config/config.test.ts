@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readConfig } from './config.js';
 
+/** The problems readConfig names for this environment; none when it accepts it. */
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    readConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
 describe('configuration', () => {
   it('runs on SQLite on 127.0.0.1:3000 when nothing is set', () => {
     const config = readConfig({});
@@ -46,6 +57,24 @@ describe('configuration', () => {
       production: false,
       publicUrl: undefined,
     });
+  });
+
+  it("hashes passwords at OWASP's minimum argon2id cost unless told otherwise", () => {
+    expect(readConfig({}).passwordHashing).toEqual({ memoryKiB: 19_456, passes: 2 });
+    expect(
+      readConfig({ PASSWORD_HASH_MEMORY_KIB: '64', PASSWORD_HASH_PASSES: '1' }).passwordHashing,
+    ).toEqual({ memoryKiB: 64, passes: 1 });
+  });
+
+  it('refuses a production server password hashes cheaper than the minimum', () => {
+    const production = { NODE_ENV: 'production', PUBLIC_URL: 'https://news.example' };
+    expect(readConfig(production).passwordHashing).toEqual({ memoryKiB: 19_456, passes: 2 });
+    const weak = { ...production, PASSWORD_HASH_MEMORY_KIB: '64', PASSWORD_HASH_PASSES: '1' };
+    expect(() => readConfig(weak)).toThrow(ConfigError);
+    expect(problemsOf(weak)).toEqual([
+      'PASSWORD_HASH_MEMORY_KIB: must be at least 19456 when NODE_ENV=production',
+      'PASSWORD_HASH_PASSES: must be at least 2 when NODE_ENV=production',
+    ]);
   });
 
   it('names every bad setting at once', () => {

@@ -58,6 +58,12 @@ const booleanFlag = z
 /** The S3 settings a bucket cannot be reached without. */
 const S3_REQUIRED = ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
 
+/**
+ * argon2id's cost: OWASP's recommended minimum (19 MiB, 2 passes). Only test suites lower it,
+ * to sign in thousands of times; production refuses anything weaker.
+ */
+export const STRONG_PASSWORD_HASHING = { memoryKiB: 19_456, passes: 2 } as const;
+
 const configSchema = z.object({
   DATABASE_URL: databaseUrl.default('sqlite:./data/dateline.db'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -126,6 +132,18 @@ const configSchema = z.object({
     .optional(),
   CDN_PURGE_TOKEN: z.string().min(1).optional(),
   CDN_PURGE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
+  PASSWORD_HASH_MEMORY_KIB: z.coerce
+    .number()
+    .int()
+    .min(8)
+    .max(4_194_304)
+    .default(STRONG_PASSWORD_HASHING.memoryKiB),
+  PASSWORD_HASH_PASSES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(STRONG_PASSWORD_HASHING.passes),
 });
 
 export interface Config {
@@ -200,6 +218,8 @@ export interface Config {
   pageCacheBytes: number;
   /** Where purges of the CDN in front of the site are sent; none when unset. */
   cdn: { purgeUrl: string | undefined; purgeToken: string | undefined; purgeTimeoutMs: number };
+  /** argon2id's memory (KiB) and passes for new password hashes. */
+  passwordHashing: { memoryKiB: number; passes: number };
 }
 
 export type MediaStorageConfig =
@@ -232,6 +252,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? []),
     ...missingS3Settings(present),
     ...missingPublicUrl(present),
+    ...weakPasswordHashing(present, parsed.data),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
@@ -288,6 +309,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       purgeToken: e.CDN_PURGE_TOKEN,
       purgeTimeoutMs: e.CDN_PURGE_TIMEOUT_SECONDS * 1000,
     },
+    passwordHashing: { memoryKiB: e.PASSWORD_HASH_MEMORY_KIB, passes: e.PASSWORD_HASH_PASSES },
   };
 }
 
@@ -299,6 +321,23 @@ function missingPublicUrl(present: NodeJS.ProcessEnv): string[] {
   if (present.NODE_ENV !== 'production' || present.PUBLIC_URL !== undefined) return [];
   return [
     "PUBLIC_URL: is required when NODE_ENV=production, e.g. https://news.example (links must not follow the request's Host header)",
+  ];
+}
+
+/** Cheap password hashes are for test suites: a production server refuses them. */
+function weakPasswordHashing(
+  present: NodeJS.ProcessEnv,
+  parsed: z.infer<typeof configSchema> | undefined,
+): string[] {
+  if (present.NODE_ENV !== 'production' || !parsed) return [];
+  const { memoryKiB, passes } = STRONG_PASSWORD_HASHING;
+  return [
+    ...(parsed.PASSWORD_HASH_MEMORY_KIB < memoryKiB
+      ? [`PASSWORD_HASH_MEMORY_KIB: must be at least ${memoryKiB} when NODE_ENV=production`]
+      : []),
+    ...(parsed.PASSWORD_HASH_PASSES < passes
+      ? [`PASSWORD_HASH_PASSES: must be at least ${passes} when NODE_ENV=production`]
+      : []),
   ];
 }
 
