@@ -322,16 +322,13 @@ export async function bylinesOf(db: Kysely<DatabaseSchema>, articleIds: number[]
   return groupBylines(rows);
 }
 
-/** The corrections of one article, oldest first, as the foot of the article lists them. */
-export const selectCorrectionsOf = (db: Kysely<DatabaseSchema>, articleId: number) =>
-  db
-    .selectFrom('corrections')
-    .select(['id', 'kind', 'text', 'created_at'])
-    .where('article_id', '=', articleId)
-    .orderBy('created_at')
-    .orderBy('id');
-
-type CorrectionRow = Awaited<ReturnType<ReturnType<typeof selectCorrectionsOf>['execute']>>[number];
+/** A correction as the article query carries it (see whole-article-query.ts). */
+interface CorrectionRow {
+  id: number;
+  kind: string;
+  text: string;
+  created_at: string;
+}
 
 export const correctionFrom = (row: CorrectionRow): Correction => ({
   id: row.id,
@@ -339,12 +336,3 @@ export const correctionFrom = (row: CorrectionRow): Correction => ({
   text: row.text,
   createdAt: fromDbTime(row.created_at),
 });
-
-/** The tag query of one article, in the order the editor gave them. */
-export const selectTagsOf = (db: Kysely<DatabaseSchema>, articleId: number) =>
-  db
-    .selectFrom('article_tags as at')
-    .innerJoin('tags as t', 't.id', 'at.tag_id')
-    .select(['t.id', 't.slug', 't.name'])
-    .where('at.article_id', '=', articleId)
-    .orderBy('at.position');

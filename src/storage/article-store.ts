@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { Article } from '../domain/article/article.js';
+import type { Article, Tag } from '../domain/article/article.js';
 import type {
   ArticleChanges,
   ArticleStore,
@@ -11,15 +11,12 @@ import {
   bylinesOf,
   listedArticles,
   pageOfIds,
-  groupBylines,
   selectArticles,
-  selectBylines,
-  selectTagsOf,
-  selectCorrectionsOf,
   correctionFrom,
   summaryFrom,
   withArticleColumns,
 } from './article-rows.js';
+import { authorFrom } from './author-rows.js';
 import type { BodyDocument } from '../domain/body/body-document.js';
 import { mediaIdsInBody } from '../domain/body/media-in-body.js';
 import { recordArticleMedia, refreshArticleMedia } from './article-media-rows.js';
@@ -28,8 +25,17 @@ import { mediaFrom } from './media-rows.js';
 import { homeStoryReads } from './home-stories.js';
 import { reusableQuery } from './reusable-query.js';
 import { toDbTime, type ArticlesTable, type DatabaseSchema } from './schema.js';
+import type { Engine } from './engine.js';
+import {
+  rowsOfJson,
+  selectWholeArticleBySlug,
+  selectWholeArticles,
+} from './whole-article-query.js';
 
 type ArticleColumns = Omit<Insertable<ArticlesTable>, 'id'>;
+type WholeArticleRow = Awaited<
+  ReturnType<ReturnType<typeof selectWholeArticles>['executeTakeFirstOrThrow']>
+>;
 
 /** The article columns a set of changes writes. */
 export function columnsOf(changes: ArticleChanges): Partial<ArticleColumns> {
@@ -67,25 +73,22 @@ export const showsOtherPhotos = (changes: ArticleChanges) =>
 
 /** Articles on Kysely: the same SQL on SQLite and PostgreSQL. */
 export class KyselyArticleStore implements ArticleStore {
-  // The queries behind every article page, compiled once (see reusable-query.ts).
+  // The query behind every article page, compiled once (see reusable-query.ts).
   private readonly articleBySlug;
   private readonly articleById;
-  private readonly bylinesOfOne;
-  private readonly tagsOfOne;
-  private readonly correctionsOfOne;
   readonly listHomeStoryIds;
   readonly listFrontStories;
 
-  constructor(private readonly db: Kysely<DatabaseSchema>) {
+  constructor(
+    private readonly db: Kysely<DatabaseSchema>,
+    engine: Engine,
+  ) {
     const reusable = db as unknown as Kysely<never>;
-    this.articleBySlug = reusableQuery(reusable, selectArticles(db).where('a.slug', '=', ''));
-    this.articleById = reusableQuery(reusable, selectArticles(db).where('a.id', '=', 0));
-    this.bylinesOfOne = reusableQuery(
+    this.articleBySlug = reusableQuery(reusable, selectWholeArticleBySlug(db, engine));
+    this.articleById = reusableQuery(
       reusable,
-      selectBylines(db).where('aa.article_id', '=', 0).orderBy('aa.position'),
+      selectWholeArticles(db, engine).where('a.id', '=', 0),
     );
-    this.tagsOfOne = reusableQuery(reusable, selectTagsOf(db, 0));
-    this.correctionsOfOne = reusableQuery(reusable, selectCorrectionsOf(db, 0));
     const home = homeStoryReads(db);
     this.listHomeStoryIds = home.listHomeStoryIds;
     this.listFrontStories = home.listFrontStories;
@@ -140,16 +143,8 @@ export class KyselyArticleStore implements ArticleStore {
     return row ? this.findById(row.article_id) : undefined;
   }
 
-  private async complete(
-    row: Parameters<typeof articleFrom>[0] | undefined,
-  ): Promise<Article | undefined> {
+  private async complete(row: WholeArticleRow | undefined): Promise<Article | undefined> {
     if (!row) return undefined;
-    const [bylines, tags, corrections] = await Promise.all([
-      this.bylinesOfOne(row.id),
-      this.tagsOfOne(row.id),
-      this.correctionsOfOne(row.id),
-    ]);
-    const byline = groupBylines(bylines).get(row.id) ?? [];
     const body = JSON.parse(row.body) as BodyDocument;
     const inlineIds = mediaIdsInBody(body);
     const photoIds = row.social_media_id === null ? inlineIds : [...inlineIds, row.social_media_id];
@@ -163,9 +158,9 @@ export class KyselyArticleStore implements ArticleStore {
     const social = photos.find((photo) => photo.id === row.social_media_id) ?? null;
     return articleFrom(
       row,
-      byline,
-      tags,
-      corrections.map(correctionFrom),
+      rowsOfJson<Parameters<typeof authorFrom>[0]>(row.bylines_json).map(authorFrom),
+      rowsOfJson<Tag>(row.tags_json),
+      rowsOfJson<Parameters<typeof correctionFrom>[0]>(row.corrections_json).map(correctionFrom),
       { inline, social },
       body,
     );

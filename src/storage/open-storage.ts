@@ -53,11 +53,12 @@ interface Recorders {
 
 const storesOn = (
   db: Kysely<DatabaseSchema>,
+  engine: Engine,
   { audited, queued, announced }: Recorders,
 ): Stores => {
   const jobs = new KyselyJobStore(db, queued);
   return {
-    articles: new KyselyArticleStore(db),
+    articles: new KyselyArticleStore(db, engine),
     sections: new KyselySectionStore(db),
     tags: new KyselyTagStore(db),
     authors: new KyselyAuthorStore(db),
@@ -117,6 +118,7 @@ const NO_AUDIT_LOG: AuditLog = { write: () => {} };
  */
 async function inTransaction<T>(
   db: Kysely<DatabaseSchema>,
+  engine: Engine,
   after: Recorders,
   work: (stores: Stores) => Promise<T>,
 ): Promise<T> {
@@ -125,7 +127,7 @@ async function inTransaction<T>(
   const stale = new Set<string>();
   const result = await db.transaction().execute((trx) =>
     work(
-      storesOn(trx, {
+      storesOn(trx, engine, {
         audited: (record) => recorded.push(record),
         queued: (kind) => queued.push(kind),
         announced: (keys) => {
@@ -181,8 +183,8 @@ export function openStorage(
       jobListeners.add(listener);
       return () => jobListeners.delete(listener);
     },
-    stores: storesOn(db, recorders),
-    transaction: (work) => inTransaction(db, recorders, work),
+    stores: storesOn(db, engine, recorders),
+    transaction: (work) => inTransaction(db, engine, recorders, work),
     archive: createArchiveSeeder(db, engine, databaseUrl),
     migrate: () => migrateToLatest(db as Kysely<unknown>, engine),
     readiness: (timeoutMs) => checkReadiness(db as Kysely<unknown>, timeoutMs),

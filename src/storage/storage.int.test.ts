@@ -91,6 +91,41 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
     expect((await storage.stores.sections.list()).map((s) => s.slug)).toEqual(['sport', 'world']);
   });
 
+  it('reads a story with its corrections oldest first, its words as written, the same on every read', async () => {
+    const { stores } = storage;
+    const id = await stores.articles.create(
+      // A draft, so the lists below stay as they are.
+      article({
+        slug: 'corrected-story',
+        headline: 'Talks "resume" <today> — €5, 👍',
+        status: 'draft',
+        publishedAt: null,
+      }),
+      at('2024-04-24T03:00:00Z'),
+    );
+    const later = { kind: 'clarification' as const, createdAt: at('2024-04-24T06:00:00Z') };
+    await stores.corrections.add(id, { ...later, text: 'The "second" note & <more>.' }, null);
+    await stores.corrections.add(
+      id,
+      { kind: 'correction', text: 'First — fixed.', createdAt: at('2024-04-24T05:00:00Z') },
+      null,
+    );
+    const reads = [
+      await stores.articles.findBySlug('corrected-story'),
+      await stores.articles.findBySlug('corrected-story'),
+      await stores.articles.findById(id),
+    ];
+    for (const found of reads) {
+      expect(found?.headline).toBe('Talks "resume" <today> — €5, 👍');
+      expect(found?.corrections.map((c) => [c.kind, c.text, c.createdAt.toISOString()])).toEqual([
+        ['correction', 'First — fixed.', '2024-04-24T05:00:00.000Z'],
+        ['clarification', 'The "second" note & <more>.', '2024-04-24T06:00:00.000Z'],
+      ]);
+      expect(found?.bylines).toEqual([]);
+      expect(found?.tags).toEqual([]);
+    }
+  });
+
   it('keeps an article whole: bylines and tags in the order given, lead photo wording per article', async () => {
     const { stores } = storage;
     const ana = await stores.authors.create({ slug: 'ana', name: 'Ana', kind: 'staff', bio: '' });

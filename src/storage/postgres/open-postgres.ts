@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect, type LogConfig } from 'kysely';
 import pg from 'pg';
 import type { PoolStats } from '../../services/operations-ports.js';
 import type { DatabaseSchema } from '../schema.js';
+import { preparingPool } from './prepared-statements.js';
 
 const MAX_CONNECTIONS = 10;
 
@@ -19,7 +20,10 @@ export function openPostgres(
   // next query opens a new one.
   pool.on('error', () => undefined);
   return {
-    db: new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }), ...(log && { log }) }),
+    db: new Kysely<DatabaseSchema>({
+      dialect: new PostgresDialect({ pool: preparingPool(pool) }),
+      ...(log && { log }),
+    }),
     poolStats: () => ({
       total: pool.totalCount,
       idle: pool.idleCount,
