@@ -20,7 +20,8 @@ export function reusableQuery<Row>(db: Kysely<never>, query: Compilable<Row>) {
  * A reusable query whose values sit in places found by stand-ins: it is built and compiled
  * once with `standIns` as values, then each run puts `values[i]` wherever `standIns[i]` went.
  * For queries whose SQL repeats a value or whose parameters a builder orders; the stand-ins
- * must be values no constant of the query equals.
+ * must be values no constant of the query equals. On PostgreSQL each compiled shape is prepared
+ * too, so callers keep the number of shapes bounded (home-stories.ts keeps at most 128 each).
  */
 export function reusableQueryWithStandIns<Row>(
   db: Kysely<never>,
@@ -29,6 +30,7 @@ export function reusableQueryWithStandIns<Row>(
 ) {
   const { sql, parameters } = query.compile();
   const places = parameters.map((parameter) => standIns.indexOf(parameter));
+  prepareStatement(sql);
   return async (values: readonly unknown[]): Promise<Row[]> => {
     const filled = places.map((place, i) => (place === -1 ? parameters[i] : values[place]));
     const compiled = CompiledQuery.raw(sql, filled) as CompiledQuery<Row>;
