@@ -81,10 +81,10 @@ const counted = (row: string) =>
 /** One more story in its month; the month changed no earlier than the story did. */
 const enterMonth = (engine: Engine) => {
   const latest = engine === 'sqlite' ? sql.raw('max') : sql.raw('greatest');
-  return sql`insert into published_months as m (month, stories, last_changed)
+  return sql`insert into published_months (month, stories, last_changed)
     values (substr(new.published_at, 1, 7), 1, ${latest}(new.published_at, new.updated_at))
-    on conflict (month) do update set stories = m.stories + 1,
-      last_changed = ${latest}(m.last_changed, excluded.last_changed)`;
+    on conflict (month) do update set stories = published_months.stories + 1,
+      last_changed = ${latest}(published_months.last_changed, excluded.last_changed)`;
 };
 
 /** One story fewer in the month it leaves; the month changed when the story did. */
