@@ -173,25 +173,35 @@ export function pageOfIds(
 }
 
 /**
- * Whether a topic (`tags as t`) or an author (`authors as p`) has a story readers may see at
- * `asOf`: a tag only drafts, embargoed or killed stories carry is not public yet, and its name
- * could give the story away. One probe of the link table's index, stopped at the first story.
+ * The publication times of the stories readers may see at `asOf` of the topic or author the
+ * outer query names `owner` ("t.id"), from the link table's index: a probe, once LIMITed.
+ */
+export const visibleLinksOf = (
+  db: Kysely<DatabaseSchema>,
+  asOf: Date,
+  link: 'tags' | 'authors',
+  owner: string,
+) =>
+  (link === 'tags'
+    ? db
+        .selectFrom('article_tags as l')
+        .select('l.published_at')
+        .where('l.tag_id', '=', sql.ref<number>(owner))
+    : db
+        .selectFrom('article_authors as l')
+        .select('l.published_at')
+        .where('l.author_id', '=', sql.ref<number>(owner))
+  ).where(visibleToReaders(asOf, 'l'));
+
+/**
+ * Whether a topic or an author (`owner`, as "t.id") has a story readers may see at `asOf`: a
+ * tag only drafts, embargoed or killed stories carry is not public yet, and its name could give
+ * the story away. One probe of the link table's index, stopped at the first story.
  */
 export const hasListedStory =
-  (db: Kysely<DatabaseSchema>, asOf: Date, link: 'tags' | 'authors') =>
-  <DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>) => {
-    const links =
-      link === 'tags'
-        ? db
-            .selectFrom('article_tags as l')
-            .select('l.article_id')
-            .where('l.tag_id', '=', sql.ref<number>('t.id'))
-        : db
-            .selectFrom('article_authors as l')
-            .select('l.article_id')
-            .where('l.author_id', '=', sql.ref<number>('p.id'));
-    return eb.exists(links.where(visibleToReaders(asOf, 'l')).limit(1));
-  };
+  (db: Kysely<DatabaseSchema>, asOf: Date, link: 'tags' | 'authors', owner: string) =>
+  <DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>) =>
+    eb.exists(visibleLinksOf(db, asOf, link, owner).limit(1));
 
 /** Joins the section and the lead photo to an article query and selects what pages need. */
 export const withArticleColumns = (query: ReturnType<typeof fromArticles>) =>

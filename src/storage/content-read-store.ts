@@ -102,7 +102,7 @@ export class KyselyContentReadStore implements ContentReadStore {
     let select = this.db
       .selectFrom('tags as t')
       .select(['t.id', 't.slug', 't.name'])
-      .where(hasListedStory(this.db, query.asOf, 'tags'));
+      .where(hasListedStory(this.db, query.asOf, 'tags', 't.id'));
     if (query.afterSlug !== undefined) select = select.where('t.slug', '>', query.afterSlug);
     return select.orderBy('t.slug').limit(query.limit).execute();
   }
@@ -112,7 +112,7 @@ export class KyselyContentReadStore implements ContentReadStore {
       .selectFrom('tags as t')
       .select(['t.id', 't.slug', 't.name'])
       .where('t.id', '=', id)
-      .where(hasListedStory(this.db, asOf, 'tags'))
+      .where(hasListedStory(this.db, asOf, 'tags', 't.id'))
       .executeTakeFirst();
   }
 
@@ -121,7 +121,7 @@ export class KyselyContentReadStore implements ContentReadStore {
     const rows = await this.db
       .selectFrom('authors as p')
       .select('p.id')
-      .where(hasListedStory(this.db, asOf, 'authors'))
+      .where(hasListedStory(this.db, asOf, 'authors', 'p.id'))
       .execute();
     return rows.map((row) => row.id);
   }

@@ -15,6 +15,7 @@ import {
   listedArticles,
   pageOfIds,
   selectArticles,
+  visibleLinksOf,
   visibleToReaders,
 } from './article-rows.js';
 import { fromDbTime, toDbTime, type DatabaseSchema } from './schema.js';
@@ -231,32 +232,17 @@ export class KyselyDiscoveryStore implements DiscoveryStore {
    * (topics and authors are few beside their links); those with none are not public yet.
    */
   private async listingActivity(asOf: Date, limit: number, link: 'tags' | 'authors') {
-    const listings =
-      link === 'tags'
-        ? this.db.selectFrom('tags as x').select((eb) => [
-            'x.slug',
-            eb
-              .selectFrom('article_tags as l')
-              .select('l.published_at')
-              .whereRef('l.tag_id', '=', 'x.id')
-              .where(visibleToReaders(asOf, 'l'))
-              .orderBy('l.published_at', 'desc')
-              .limit(1)
-              .as('last_published'),
-          ])
-        : this.db.selectFrom('authors as x').select((eb) => [
-            'x.slug',
-            eb
-              .selectFrom('article_authors as l')
-              .select('l.published_at')
-              .whereRef('l.author_id', '=', 'x.id')
-              .where(visibleToReaders(asOf, 'l'))
-              .orderBy('l.published_at', 'desc')
-              .limit(1)
-              .as('last_published'),
-          ]);
+    const newest = visibleLinksOf(this.db, asOf, link, 'x.id')
+      .orderBy('l.published_at', 'desc')
+      .limit(1);
+    const owners = this.db.selectFrom(`${link} as x`) as SelectQueryBuilder<
+      DatabaseSchema & { x: { id: number; slug: string } },
+      'x',
+      object
+    >;
+    const listings = owners.select(['x.slug', newest.as('last_published')]);
     const rows = await this.db
-      .selectFrom((listings as SelectQueryBuilder<DatabaseSchema, 'tags', Listing>).as('p'))
+      .selectFrom(listings.as('p'))
       .select(['p.slug', 'p.last_published'])
       .where('p.last_published', 'is not', null)
       .orderBy('p.last_published', 'desc')
@@ -266,8 +252,6 @@ export class KyselyDiscoveryStore implements DiscoveryStore {
     return rows.map(activityFrom);
   }
 }
-
-type Listing = { slug: string; last_published: string | null };
 
 const activityFrom = (row: { slug: string; last_published: string | null }): ListingActivity => ({
   slug: row.slug,

@@ -173,26 +173,24 @@ export interface ArticlesTable {
   changes_in_review_at: string | null;
 }
 
-export interface ArticleAuthorsTable {
-  article_id: number;
-  author_id: number;
-  position: number;
-  /** The story's own, copied by triggers (migration 0019) so its lists read the link's index. */
+/** The story's visibility, copied by triggers (migration 0019) so its lists read the link's index. */
+interface StoryVisibilityCopy {
   status: Generated<string>;
   published_at: Generated<string | null>;
   killed_at: Generated<string | null>;
   unpublish_at: Generated<string | null>;
 }
 
-export interface ArticleTagsTable {
+export interface ArticleAuthorsTable extends StoryVisibilityCopy {
+  article_id: number;
+  author_id: number;
+  position: number;
+}
+
+export interface ArticleTagsTable extends StoryVisibilityCopy {
   article_id: number;
   tag_id: number;
   position: number;
-  /** The story's own, copied by triggers (migration 0019) so its lists read the link's index. */
-  status: Generated<string>;
-  published_at: Generated<string | null>;
-  killed_at: Generated<string | null>;
-  unpublish_at: Generated<string | null>;
 }
 
 /** The sitemap index's months: published, unkilled stories and the last change, by trigger. */

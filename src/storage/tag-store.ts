@@ -17,7 +17,7 @@ export class KyselyTagStore implements TagStore {
       .selectFrom('tags as t')
       .select(['t.id', 't.slug', 't.name'])
       .where('t.slug', '=', slug)
-      .where(hasListedStory(this.db, asOf, 'tags'))
+      .where(hasListedStory(this.db, asOf, 'tags', 't.id'))
       .executeTakeFirst();
   }
 
