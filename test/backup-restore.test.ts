@@ -15,6 +15,7 @@ import type { App } from '../src/app.js';
 import { addStaffMember } from './staff-fixtures.js';
 import { startTestApp, type TestApp } from './test-app.js';
 import { ENGINES } from './test-databases.js';
+import { expectStoryCopiesInStep } from './story-copies.js';
 
 const ENV = {
   DATELINE_NOW: '2026-12-01T08:00:00Z',
@@ -81,6 +82,8 @@ describe.each(ENGINES)('backup and restore on $engine', ({ create }) => {
       expect(await contentOf(restored.app)).toEqual(before);
       expect(await pageOf(restored, articleUrl)).toBe(await pageOf(source, articleUrl));
       expect(await pageOf(restored, '/')).toBe(await pageOf(source, '/'));
+      // The triggers' copies and the months' summary travel with the rows, counted once.
+      await expectStoryCopiesInStep(restored.app.storage.kysely);
     } finally {
       await restored.close();
     }

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStorage } from '../src/storage/open-storage.js';
 import { cliSandbox, type CliSandbox } from './cli-sandbox.js';
 import { referencePath } from './reference-data.js';
+import { expectStoryCopiesInStep } from './story-copies.js';
 import { ENGINES, type TestDatabase } from './test-databases.js';
 
 describe.each(ENGINES)('dateline bench-seed on $engine', ({ create }) => {
@@ -78,6 +79,8 @@ describe.each(ENGINES)('dateline bench-seed on $engine', ({ create }) => {
       expect(killed.length).toBeGreaterThan(0);
       const corrected = await db.selectFrom('corrections').select('id').execute();
       expect(corrected.length).toBeGreaterThan(0);
+      // The loader writes the links' copies of their story's visibility itself (ADR 0042).
+      await expectStoryCopiesInStep(db);
     } finally {
       await storage.close();
     }

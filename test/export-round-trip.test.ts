@@ -20,6 +20,7 @@ import { importArticles } from '../src/services/import-articles.js';
 import { referencePath } from './reference-data.js';
 import { startTestApp, type TestApp } from './test-app.js';
 import { ENGINES } from './test-databases.js';
+import { expectStoryCopiesInStep } from './story-copies.js';
 
 const ENV = { DATELINE_NOW: '2026-12-01T08:00:00Z' };
 const quiet = { out: () => undefined, err: () => undefined };
@@ -176,6 +177,10 @@ describe.each(ENGINES)('export and import on $engine', ({ create }) => {
     expect(before.length).toBeGreaterThan(EXTRA.length);
     expect(report.articles).toBe(before.length);
     expect(await articlesOf(target.app)).toEqual(before);
+  });
+
+  it('gives imported stories’ topics and bylines their story’s visibility, and counts their months', async () => {
+    await expectStoryCopiesInStep(target.app.storage.kysely);
   });
 
   it('brings back the same photo files with their captions and credits', async () => {

@@ -9,6 +9,7 @@ import { articleDesk } from './article-desk.js';
 import { contentClient, contentKeyOf } from './content-api-world.js';
 import { newsroomClient, type Browser } from './newsroom-client.js';
 import { startTestApp, type TestApp } from './test-app.js';
+import { expectStoryCopiesInStep } from './story-copies.js';
 import { ENGINES } from './test-databases.js';
 
 const HOUR = 3600_000;
@@ -157,5 +158,27 @@ describe.each(ENGINES)('what readers may see, on $engine', ({ create }) => {
   it('counts only the published story toward the sitemaps of topics and authors', async () => {
     expect(await get('/sitemaps/tags.xml')).toContain('/topic/quarries');
     expect(await get('/sitemaps/authors.xml')).toContain(authorPage);
+  });
+
+  it('keeps each link’s copy of its story’s visibility, and the months, in step with every move', async () => {
+    await expectStoryCopiesInStep(t.app.storage.kysely);
+    // Tags changed after the story went out take its state with them.
+    const published = ids.get('published') as number;
+    const { revision } = (
+      await desk.expectCall({ url: `/api/admin/articles/${published}`, as: chief }, 200)
+    ).json<{ revision: number }>();
+    await desk.expectCall(
+      {
+        method: 'PATCH',
+        url: `/api/admin/articles/${published}`,
+        as: chief,
+        body: { revision, tags: ['Quarries', 'Harbours'] },
+      },
+      200,
+    );
+    await expectStoryCopiesInStep(t.app.storage.kysely);
+    // A live story's change waits for an editor to publish it (ADR 0016).
+    await desk.move(chief, published, { to: 'published' });
+    expect(await get('/topic/harbours')).toContain(slugOf('published'));
   });
 });

@@ -1,5 +1,5 @@
 /** Turning joined article rows into domain objects. */
-import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type {
   Article,
   ArticleStatus,
@@ -82,43 +82,75 @@ export interface ListFilter {
 /**
  * Readers may see a story at `asOf` when it is published, not killed, its embargo has passed and
  * its time to come down has not: `isVisibleToReaders` (domain/article/reader-visibility.ts) in
- * SQL, for any query over `articles as a`. Every reader surface goes through it.
+ * SQL, for any query over `articles as a`, or over a link table whose copy of those columns
+ * (migration 0019) is named by `table`. Every reader surface goes through it.
  */
 export const visibleToReaders =
-  (asOf: Date) =>
-  (eb: ExpressionBuilder<DatabaseSchema & { a: DatabaseSchema['articles'] }, 'a'>) => {
+  (asOf: Date, table = 'a') =>
+  <DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>) => {
     const at = toDbTime(asOf);
+    const column = (name: string) => sql.ref<string | null>(`${table}.${name}`);
     return eb.and([
-      eb('a.status', '=', 'published'),
-      eb('a.killed_at', 'is', null),
-      eb('a.published_at', '<=', at),
-      eb.or([eb('a.unpublish_at', 'is', null), eb('a.unpublish_at', '>', at)]),
+      eb(column('status'), '=', 'published'),
+      eb(column('killed_at'), 'is', null),
+      eb(column('published_at'), '<=', at),
+      eb.or([eb(column('unpublish_at'), 'is', null), eb(column('unpublish_at'), '>', at)]),
     ]);
   };
 
+/** What a list reads of each story, which a link row carries too (migration 0019). */
+const STORY_OF_LINK = [
+  'l.article_id as id',
+  'l.status',
+  'l.published_at',
+  'l.killed_at',
+  'l.unpublish_at',
+] as const;
+
+/**
+ * A topic's or an author's stories, drawn from the link table's (tag_id|author_id, status,
+ * published_at, article_id, …) index. It stands in for `articles as a` with only the columns a
+ * list reads (id and the visibility rule's); both engines fold it into the query around it, so
+ * a page is a walk down that index that stops at its LIMIT (ADR 0042).
+ */
+function storiesOfLink(db: Kysely<DatabaseSchema>, filter: ListFilter) {
+  const links =
+    filter.tagId !== undefined
+      ? db.selectFrom('article_tags as l').select(STORY_OF_LINK).where('l.tag_id', '=', filter.tagId)
+      : db
+          .selectFrom('article_authors as l')
+          .select(STORY_OF_LINK)
+          .where('l.author_id', '=', filter.authorId as number);
+  return db.selectFrom(links.as('a')) as unknown as ReturnType<typeof fromArticles>;
+}
+
 /**
  * The stories readers may see at `asOf` that match the filter: where every page, feed, sitemap
- * and API list starts from.
+ * and API list starts from. With a topic or an author, only the list's own columns (id,
+ * published_at and the visibility rule's) may be read from `a`.
  */
 export function listedArticles(db: Kysely<DatabaseSchema>, asOf: Date, filter: ListFilter = {}) {
-  let select = fromArticles(db).where(visibleToReaders(asOf));
-  if (filter.sectionId !== undefined) select = select.where('a.section_id', '=', filter.sectionId);
-  if (filter.authorId !== undefined) {
+  const linked = filter.tagId !== undefined || filter.authorId !== undefined;
+  let select = (linked ? storiesOfLink(db, filter) : fromArticles(db)).where(
+    visibleToReaders(asOf),
+  );
+  if (filter.sectionId !== undefined) {
+    select = linked
+      ? select.where('a.id', 'in', inSection(db, filter.sectionId))
+      : select.where('a.section_id', '=', filter.sectionId);
+  }
+  if (filter.tagId !== undefined && filter.authorId !== undefined) {
     const byAuthor = db
       .selectFrom('article_authors')
       .select('article_id')
       .where('author_id', '=', filter.authorId);
     select = select.where('a.id', 'in', byAuthor);
   }
-  if (filter.tagId !== undefined) {
-    const withTag = db
-      .selectFrom('article_tags')
-      .select('article_id')
-      .where('tag_id', '=', filter.tagId);
-    select = select.where('a.id', 'in', withTag);
-  }
   return select;
 }
+
+const inSection = (db: Kysely<DatabaseSchema>, sectionId: number) =>
+  db.selectFrom('articles').select('id').where('section_id', '=', sectionId);
 
 /**
  * The ids of one page of a list, newest (or oldest) first, read from the articles' own indexes:
@@ -142,22 +174,35 @@ export function pageOfIds(
 }
 
 /**
- * The tags on at least one story readers may see at `asOf`: a tag only drafts, embargoed or
- * killed stories carry is not public yet, and its name could give the story away.
+ * The publication times of the stories readers may see at `asOf` of the topic or author the
+ * outer query names `owner` ("t.id"), from the link table's index: a probe, once LIMITed.
  */
-export const listedTagIds = (db: Kysely<DatabaseSchema>, asOf: Date) =>
-  db
-    .selectFrom('article_tags as lt')
-    .select('lt.tag_id')
-    .where('lt.article_id', 'in', listedArticles(db, asOf).select('a.id'));
+export const visibleLinksOf = (
+  db: Kysely<DatabaseSchema>,
+  asOf: Date,
+  link: 'tags' | 'authors',
+  owner: string,
+) =>
+  (link === 'tags'
+    ? db
+        .selectFrom('article_tags as l')
+        .select('l.published_at')
+        .where('l.tag_id', '=', sql.ref<number>(owner))
+    : db
+        .selectFrom('article_authors as l')
+        .select('l.published_at')
+        .where('l.author_id', '=', sql.ref<number>(owner))
+  ).where(visibleToReaders(asOf, 'l'));
 
-/** The authors bylined on at least one story readers may see at `asOf`. */
-export const listedAuthorIds = (db: Kysely<DatabaseSchema>, asOf: Date) =>
-  db
-    .selectFrom('article_authors as la')
-    .select('la.author_id')
-    .distinct()
-    .where('la.article_id', 'in', listedArticles(db, asOf).select('a.id'));
+/**
+ * Whether a topic or an author (`owner`, as "t.id") has a story readers may see at `asOf`: a
+ * tag only drafts, embargoed or killed stories carry is not public yet, and its name could give
+ * the story away. One probe of the link table's index, stopped at the first story.
+ */
+export const hasListedStory =
+  (db: Kysely<DatabaseSchema>, asOf: Date, link: 'tags' | 'authors', owner: string) =>
+  <DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>) =>
+    eb.exists(visibleLinksOf(db, asOf, link, owner).limit(1));
 
 /** Joins the section and the lead photo to an article query and selects what pages need. */
 export const withArticleColumns = (query: ReturnType<typeof fromArticles>) =>

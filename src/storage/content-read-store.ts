@@ -11,8 +11,7 @@ import {
   bylinesOf,
   correctionFrom,
   listedArticles,
-  listedAuthorIds,
-  listedTagIds,
+  hasListedStory,
   pageOfIds,
   selectArticles,
 } from './article-rows.js';
@@ -101,24 +100,29 @@ export class KyselyContentReadStore implements ContentReadStore {
 
   listTags(query: { afterSlug?: string; limit: number; asOf: Date }): Promise<Tag[]> {
     let select = this.db
-      .selectFrom('tags')
-      .select(['id', 'slug', 'name'])
-      .where('id', 'in', listedTagIds(this.db, query.asOf));
-    if (query.afterSlug !== undefined) select = select.where('slug', '>', query.afterSlug);
-    return select.orderBy('slug').limit(query.limit).execute();
+      .selectFrom('tags as t')
+      .select(['t.id', 't.slug', 't.name'])
+      .where(hasListedStory(this.db, query.asOf, 'tags', 't.id'));
+    if (query.afterSlug !== undefined) select = select.where('t.slug', '>', query.afterSlug);
+    return select.orderBy('t.slug').limit(query.limit).execute();
   }
 
   findTagById(id: number, asOf: Date): Promise<Tag | undefined> {
     return this.db
-      .selectFrom('tags')
-      .select(['id', 'slug', 'name'])
-      .where('id', '=', id)
-      .where('id', 'in', listedTagIds(this.db, asOf))
+      .selectFrom('tags as t')
+      .select(['t.id', 't.slug', 't.name'])
+      .where('t.id', '=', id)
+      .where(hasListedStory(this.db, asOf, 'tags', 't.id'))
       .executeTakeFirst();
   }
 
   async listedAuthorIds(asOf: Date): Promise<number[]> {
-    const rows = await listedAuthorIds(this.db, asOf).execute();
-    return rows.map((row) => row.author_id);
+    // Authors are few beside their bylines: each is one probe of its bylines' index.
+    const rows = await this.db
+      .selectFrom('authors as p')
+      .select('p.id')
+      .where(hasListedStory(this.db, asOf, 'authors', 'p.id'))
+      .execute();
+    return rows.map((row) => row.id);
   }
 }

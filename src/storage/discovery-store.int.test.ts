@@ -3,7 +3,7 @@
  * both engines over 20,000 generated stories, and must start from an index, never a full scan
  * of articles (`SCAN a` on SQLite, `Seq Scan on articles` on PostgreSQL).
  */
-import { CompiledQuery, sql, type Kysely, type KyselyPlugin } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type KyselyPlugin, type QueryId } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, type TestDatabase } from '../../test/test-databases.js';
 import { KyselyDiscoveryStore } from './discovery-store.js';
@@ -81,12 +81,19 @@ async function generateStories(db: Kysely<DatabaseSchema>) {
 /** Records every query the store runs, compiled, so each can be planned afterwards. */
 function recording(db: Kysely<DatabaseSchema>) {
   const queries: CompiledQuery[] = [];
+  // Subqueries built from the same Kysely pass through transformQuery too; only a query that
+  // returns a result was run, and only it can be EXPLAINed alone.
+  const compiled = new Map<QueryId, CompiledQuery>();
   const plugin: KyselyPlugin = {
     transformQuery: ({ node, queryId }) => {
-      queries.push(db.getExecutor().compileQuery(node, queryId));
+      compiled.set(queryId, db.getExecutor().compileQuery(node, queryId));
       return node;
     },
-    transformResult: ({ result }) => Promise.resolve(result),
+    transformResult: ({ result, queryId }) => {
+      const query = compiled.get(queryId);
+      if (query) queries.push(query);
+      return Promise.resolve(result);
+    },
   };
   return { db: db.withPlugin(plugin), queries };
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Tag } from '../domain/article/article.js';
 import type { FeedStory } from '../domain/feeds/feed-entry.js';
 import type {
@@ -15,12 +15,10 @@ import {
   listedArticles,
   pageOfIds,
   selectArticles,
+  visibleLinksOf,
   visibleToReaders,
 } from './article-rows.js';
 import { fromDbTime, toDbTime, type DatabaseSchema } from './schema.js';
-
-// The month a time falls in, from the fixed-width ISO text both engines store: "2024-04".
-const MONTH_OF_PUBLICATION = sql<string>`substr(${sql.ref('a.published_at')}, 1, 7)`;
 
 /**
  * Feeds and sitemaps on Kysely, every query through the one reader-visibility rule
@@ -63,28 +61,39 @@ export class KyselyDiscoveryStore implements DiscoveryStore {
   }
 
   async listPublishedMonths(asOf: Date): Promise<PublishedMonth[]> {
-    // Read from the covering index (status, published_at, updated_at): no article row is read.
-    const rows = await this.db
-      .selectFrom('articles as a')
-      .select((eb) => [
-        MONTH_OF_PUBLICATION.as('month'),
-        eb.fn.countAll().as('count'),
-        eb.fn.max('a.published_at').as('last_published'),
-        eb.fn.max('a.updated_at').as('last_updated'),
-      ])
-      .where(visibleToReaders(asOf))
-      .groupBy(MONTH_OF_PUBLICATION)
-      .orderBy(MONTH_OF_PUBLICATION)
-      .execute();
-    return rows.map((row) => {
-      const published = row.last_published ?? '';
-      const updated = row.last_updated ?? '';
-      return {
-        month: row.month,
-        count: Number(row.count),
-        lastModified: fromDbTime(updated > published ? updated : published),
-      };
-    });
+    // Months before this one from the summary the triggers keep (migration 0019); this month,
+    // where embargoes lift and stories may still come down, counted now from the date index.
+    // Fixed-width ISO text: "2024-04" is the month, and sorts before every time within it.
+    const thisMonth = toDbTime(asOf).slice(0, 7);
+    const [earlier, current] = await Promise.all([
+      this.db
+        .selectFrom('published_months')
+        .select(['month', 'stories', 'last_changed'])
+        .where('month', '<', thisMonth)
+        .where('stories', '>', 0)
+        .orderBy('month')
+        .execute(),
+      this.db
+        .selectFrom('articles as a')
+        .select((eb) => [
+          eb.fn.countAll().as('count'),
+          eb.fn.max('a.published_at').as('last_published'),
+          eb.fn.max('a.updated_at').as('last_updated'),
+        ])
+        .where(visibleToReaders(asOf))
+        .where('a.published_at', '>=', thisMonth)
+        .executeTakeFirstOrThrow(),
+    ]);
+    const months = earlier.map((row) => ({
+      month: row.month,
+      count: Number(row.stories),
+      lastModified: fromDbTime(row.last_changed),
+    }));
+    if (Number(current.count) === 0) return months;
+    const published = current.last_published ?? '';
+    const updated = current.last_updated ?? '';
+    const lastModified = fromDbTime(updated > published ? updated : published);
+    return [...months, { month: thisMonth, count: Number(current.count), lastModified }];
   }
 
   async listStoriesBetween(query: {
@@ -210,29 +219,33 @@ export class KyselyDiscoveryStore implements DiscoveryStore {
     );
   }
 
-  async tagActivity(asOf: Date, limit: number): Promise<ListingActivity[]> {
-    // Only stories readers may see make a topic public (a killed one's tags stay unknown).
-    const rows = await listedArticles(this.db, asOf)
-      .innerJoin('article_tags as l', 'l.article_id', 'a.id')
-      .innerJoin('tags as t', 't.id', 'l.tag_id')
-      .select((eb) => ['t.slug', eb.fn.max('a.published_at').as('last_published')])
-      .groupBy(['t.id', 't.slug'])
-      .orderBy('last_published', 'desc')
-      .orderBy('t.slug')
-      .limit(limit)
-      .execute();
-    return rows.map(activityFrom);
+  tagActivity(asOf: Date, limit: number): Promise<ListingActivity[]> {
+    return this.listingActivity(asOf, limit, 'tags');
   }
 
-  async authorActivity(asOf: Date, limit: number): Promise<ListingActivity[]> {
+  authorActivity(asOf: Date, limit: number): Promise<ListingActivity[]> {
+    return this.listingActivity(asOf, limit, 'authors');
+  }
+
+  /**
+   * Each topic's or author's newest visible story, by one probe of its link index each
+   * (topics and authors are few beside their links); those with none are not public yet.
+   */
+  private async listingActivity(asOf: Date, limit: number, link: 'tags' | 'authors') {
+    const newest = visibleLinksOf(this.db, asOf, link, 'x.id')
+      .orderBy('l.published_at', 'desc')
+      .limit(1);
+    const owners = this.db.selectFrom(`${link} as x`) as SelectQueryBuilder<
+      DatabaseSchema & { x: { id: number; slug: string } },
+      'x',
+      object
+    >;
+    const listings = owners.select(['x.slug', newest.as('last_published')]);
     const rows = await this.db
-      .selectFrom('article_authors as l')
-      .innerJoin('articles as a', 'a.id', 'l.article_id')
-      .innerJoin('authors as p', 'p.id', 'l.author_id')
-      .select((eb) => ['p.slug', eb.fn.max('a.published_at').as('last_published')])
-      .where(visibleToReaders(asOf))
-      .groupBy(['p.id', 'p.slug'])
-      .orderBy('last_published', 'desc')
+      .selectFrom(listings.as('p'))
+      .select(['p.slug', 'p.last_published'])
+      .where('p.last_published', 'is not', null)
+      .orderBy('p.last_published', 'desc')
       .orderBy('p.slug')
       .limit(limit)
       .execute();

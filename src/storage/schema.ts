@@ -173,16 +173,31 @@ export interface ArticlesTable {
   changes_in_review_at: string | null;
 }
 
-export interface ArticleAuthorsTable {
+/** The story's visibility, copied by triggers (migration 0019) so its lists read the link's index. */
+interface StoryVisibilityCopy {
+  status: Generated<string>;
+  published_at: Generated<string | null>;
+  killed_at: Generated<string | null>;
+  unpublish_at: Generated<string | null>;
+}
+
+export interface ArticleAuthorsTable extends StoryVisibilityCopy {
   article_id: number;
   author_id: number;
   position: number;
 }
 
-export interface ArticleTagsTable {
+export interface ArticleTagsTable extends StoryVisibilityCopy {
   article_id: number;
   tag_id: number;
   position: number;
+}
+
+/** The sitemap index's months: published, unkilled stories and the last change, by trigger. */
+export interface PublishedMonthsTable {
+  month: string;
+  stories: number;
+  last_changed: string;
 }
 
 /** Slugs an article was once published under, so old links keep working. */
@@ -358,6 +373,7 @@ export interface DatabaseSchema {
   article_authors: ArticleAuthorsTable;
   article_tags: ArticleTagsTable;
   article_slug_history: ArticleSlugHistoryTable;
+  published_months: PublishedMonthsTable;
 }
 
 /** Fixed-width ISO 8601 UTC, the one way times are written to the database. */

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Tag } from '../domain/article/article.js';
 import { slugify } from '../domain/article/slug.js';
 import type { TagStore } from '../services/ports.js';
-import { listedTagIds } from './article-rows.js';
+import { hasListedStory } from './article-rows.js';
 import type { DatabaseSchema } from './schema.js';
 
 export class KyselyTagStore implements TagStore {
@@ -14,10 +14,10 @@ export class KyselyTagStore implements TagStore {
 
   findListedBySlug(slug: string, asOf: Date): Promise<Tag | undefined> {
     return this.db
-      .selectFrom('tags')
-      .select(['id', 'slug', 'name'])
-      .where('slug', '=', slug)
-      .where('id', 'in', listedTagIds(this.db, asOf))
+      .selectFrom('tags as t')
+      .select(['t.id', 't.slug', 't.name'])
+      .where('t.slug', '=', slug)
+      .where(hasListedStory(this.db, asOf, 'tags', 't.id'))
       .executeTakeFirst();
   }
 

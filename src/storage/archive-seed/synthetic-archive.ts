@@ -45,9 +45,12 @@ export const ARTICLE_COLUMNS = [
   'live_changed_at',
 ] as const;
 
+// A link carries its story's visibility columns (migration 0019): written here with the link,
+// the triggers that would copy them one row at a time stay idle during a bulk load.
+const STORY_COLUMNS = ['status', 'published_at', 'killed_at', 'unpublish_at'] as const;
 const LINK_COLUMNS = {
-  article_authors: ['article_id', 'author_id', 'position'],
-  article_tags: ['article_id', 'tag_id', 'position'],
+  article_authors: ['article_id', 'author_id', 'position', ...STORY_COLUMNS],
+  article_tags: ['article_id', 'tag_id', 'position', ...STORY_COLUMNS],
 } as const;
 const CORRECTION_COLUMNS = ['article_id', 'kind', 'text', 'created_at'] as const;
 
@@ -157,11 +160,12 @@ export function* archiveBatches(plan: ArchivePlan, batchSize: number): Generator
         1,
         story.live_changed_at,
       ]);
+      const visibility = [story.status, story.published_at, story.killed_at, story.unpublish_at];
       const authors = distinctPicks(random, plan.authorIds, random() < 0.85 ? 1 : 2);
-      authors.forEach((author, position) => bylines.push([id, author, position]));
+      authors.forEach((author, position) => bylines.push([id, author, position, ...visibility]));
       const tagCount = Math.floor(random() * random() * 6);
       const picked = distinctPicks(random, plan.tagIds, tagCount);
-      picked.forEach((tag, position) => tags.push([id, tag, position]));
+      picked.forEach((tag, position) => tags.push([id, tag, position, ...visibility]));
       if (story.status === 'published' && random() < 0.02) {
         const kind = random() < 0.7 ? 'correction' : 'clarification';
         const text = `An earlier version of this story gave the wrong ${words(random, 3)}.`;
