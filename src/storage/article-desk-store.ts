@@ -36,7 +36,11 @@ function workflowColumns(changes: WorkflowChanges): Updateable<ArticlesTable> {
 
 /** The newsroom's operations on articles: lists, guarded saves, workflow moves. */
 export class KyselyArticleDeskStore implements ArticleDeskStore {
-  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+  constructor(
+    private readonly db: Kysely<DatabaseSchema>,
+    /** Brings stories' search entries up to date: after every write readers could see. */
+    private readonly reindex: (ids: number[]) => Promise<void>,
+  ) {}
 
   async list(query: DeskQuery): Promise<DeskEntry[]> {
     let select = this.db
@@ -120,6 +124,7 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
     if (saved && former !== undefined && changes.slug !== undefined)
       await recordFormerSlug(this.db, id, former, changes.slug);
     if (saved && showsOtherPhotos(changes)) await refreshArticleMedia(this.db, id);
+    if (saved) await this.reindex([id]);
     return saved;
   }
 
@@ -163,16 +168,16 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
 
   async setBylines(id: number, authorIds: number[]): Promise<void> {
     await this.db.deleteFrom('article_authors').where('article_id', '=', id).execute();
-    if (authorIds.length === 0) return;
     const rows = authorIds.map((author_id, position) => ({ article_id: id, author_id, position }));
-    await this.db.insertInto('article_authors').values(rows).execute();
+    if (rows.length > 0) await this.db.insertInto('article_authors').values(rows).execute();
+    await this.reindex([id]);
   }
 
   async setTags(id: number, tagIds: number[]): Promise<void> {
     await this.db.deleteFrom('article_tags').where('article_id', '=', id).execute();
-    if (tagIds.length === 0) return;
     const rows = tagIds.map((tag_id, position) => ({ article_id: id, tag_id, position }));
-    await this.db.insertInto('article_tags').values(rows).execute();
+    if (rows.length > 0) await this.db.insertInto('article_tags').values(rows).execute();
+    await this.reindex([id]);
   }
 
   async setCreatedBy(id: number, userId: number): Promise<void> {
@@ -196,13 +201,16 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
       .where('id', '=', id)
       .where('status', '=', from)
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    const moved = Number(result.numUpdatedRows) === 1;
+    if (moved) await this.reindex([id]);
+    return moved;
   }
 
   async setWorkflow(id: number, changes: WorkflowChanges): Promise<void> {
     const columns = workflowColumns(changes);
     if (Object.keys(columns).length === 0) return;
     await this.db.updateTable('articles').set(columns).where('id', '=', id).execute();
+    if (changes.killedAt !== undefined) await this.reindex([id]);
   }
 
   async dueToPublish(now: Date): Promise<number[]> {

@@ -73,7 +73,11 @@ export class KyselyArticleStore implements ArticleStore {
   private readonly tagsOfOne;
   private readonly correctionsOfOne;
 
-  constructor(private readonly db: Kysely<DatabaseSchema>) {
+  constructor(
+    private readonly db: Kysely<DatabaseSchema>,
+    /** Brings stories' search entries up to date: after every write readers could see. */
+    private readonly reindex: (ids: number[]) => Promise<void>,
+  ) {
     const reusable = db as unknown as Kysely<never>;
     this.articleBySlug = reusableQuery(reusable, selectArticles(db).where('a.slug', '=', ''));
     this.articleById = reusableQuery(reusable, selectArticles(db).where('a.id', '=', 0));
@@ -103,6 +107,7 @@ export class KyselyArticleStore implements ArticleStore {
       socialMediaId: article.socialImageId ?? null,
       body: article.body,
     });
+    await this.reindex([id]);
     return id;
   }
 
@@ -188,6 +193,7 @@ export class KyselyArticleStore implements ArticleStore {
       .where('id', '=', id)
       .execute();
     if (showsOtherPhotos(changes)) await refreshArticleMedia(this.db, id);
+    await this.reindex([id]);
   }
 
   /** Published, visible at `asOf`, and in the section, by the author or with the tag asked for. */

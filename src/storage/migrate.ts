@@ -17,6 +17,7 @@ import * as authorProfiles from './migrations/0015-author-profiles.js';
 import * as storyDetails from './migrations/0016-story-details.js';
 import * as readerVisibilityIndex from './migrations/0017-reader-visibility-index.js';
 import * as archiveScaleIndexes from './migrations/0018-archive-scale-indexes.js';
+import * as storySearch from './migrations/0020-story-search.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0016-story-details': storyDetails,
   '0017-reader-visibility-index': readerVisibilityIndex,
   '0018-archive-scale-indexes': archiveScaleIndexes,
+  '0020-story-search': storySearch,
 };
 
 function migratorFor(db: Kysely<unknown>, engine: Engine) {

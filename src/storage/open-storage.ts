@@ -37,6 +37,7 @@ import { KyselySectionStore } from './section-store.js';
 import { KyselySessionStore } from './session-store.js';
 import { KyselySettingsStore } from './settings-store.js';
 import { openSqlite } from './sqlite/open-sqlite.js';
+import { KyselyStorySearch, reindexStories, searchDialectOf } from './story-search.js';
 import { KyselyTagStore } from './tag-store.js';
 import { KyselyUserStore } from './user-store.js';
 import { KyselyWebhookStore } from './webhook-store.js';
@@ -53,18 +54,22 @@ interface Recorders {
 
 const storesOn = (
   db: Kysely<DatabaseSchema>,
+  engine: Engine,
   { audited, queued, announced }: Recorders,
 ): Stores => {
   const jobs = new KyselyJobStore(db, queued);
+  const search = searchDialectOf(engine);
+  const reindex = (ids: number[]) => reindexStories(db, search, ids);
   return {
-    articles: new KyselyArticleStore(db),
+    articles: new KyselyArticleStore(db, reindex),
+    search: new KyselyStorySearch(db, search),
     sections: new KyselySectionStore(db),
     tags: new KyselyTagStore(db),
-    authors: new KyselyAuthorStore(db),
+    authors: new KyselyAuthorStore(db, reindex),
     media: new KyselyMediaStore(db),
     jobs,
     settings: new KyselySettingsStore(db),
-    desk: new KyselyArticleDeskStore(db),
+    desk: new KyselyArticleDeskStore(db, reindex),
     revisions: new KyselyRevisionStore(db),
     corrections: new KyselyCorrectionStore(db),
     notes: new KyselyNoteStore(db),
@@ -117,6 +122,7 @@ const NO_AUDIT_LOG: AuditLog = { write: () => {} };
  */
 async function inTransaction<T>(
   db: Kysely<DatabaseSchema>,
+  engine: Engine,
   after: Recorders,
   work: (stores: Stores) => Promise<T>,
 ): Promise<T> {
@@ -125,7 +131,7 @@ async function inTransaction<T>(
   const stale = new Set<string>();
   const result = await db.transaction().execute((trx) =>
     work(
-      storesOn(trx, {
+      storesOn(trx, engine, {
         audited: (record) => recorded.push(record),
         queued: (kind) => queued.push(kind),
         announced: (keys) => {
@@ -181,8 +187,8 @@ export function openStorage(
       jobListeners.add(listener);
       return () => jobListeners.delete(listener);
     },
-    stores: storesOn(db, recorders),
-    transaction: (work) => inTransaction(db, recorders, work),
+    stores: storesOn(db, engine, recorders),
+    transaction: (work) => inTransaction(db, engine, recorders, work),
     archive: createArchiveSeeder(db, engine, databaseUrl),
     migrate: () => migrateToLatest(db as Kysely<unknown>, engine),
     readiness: (timeoutMs) => checkReadiness(db as Kysely<unknown>, timeoutMs),

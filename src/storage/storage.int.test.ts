@@ -63,6 +63,7 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
       '0016-story-details',
       '0017-reader-visibility-index',
       '0018-archive-scale-indexes',
+      '0020-story-search',
     ]);
     world = await storage.stores.sections.create({
       slug: 'world',
