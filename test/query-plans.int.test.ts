@@ -32,9 +32,10 @@ const EXCEPTIONS: { url: RegExp; sql?: RegExp; reason: string }[] = [
     reason: 'whether a topic or author has any visible story (SQLite reads the visible range)',
   },
   {
-    url: /^\/search\?/,
+    url: /^\/search\?q=harbour/,
     reason:
-      "word match (LIKE '%word%') until full-text search, a later issue; a page of the newest",
+      'words in nearly every story: each match is ranked, so the work grows with the matches ' +
+      '(PostgreSQL then joins by reading the stories whole); searches for names do not (ADR 0043)',
   },
   { url: /^\/sitemap\.xml$/, reason: 'months of stories counted from the whole date index' },
   { url: /^\/sitemaps\/(tags|authors)\.xml$/, reason: "each topic's or author's latest story" },
@@ -99,6 +100,10 @@ describe.each(ENGINES)('query plans at 100k stories on $engine', ({ engine, crea
     '/sitemaps/authors.xml',
     '/news-sitemap.xml',
     '/search?q=harbour%20budget',
+    '/search?q=Moscow%20talks',
+    '/search?q=%22constructive%20talks%22&order=newest',
+    '/search?q=Moskow&section=world&from=2024-01-01',
+    '/api/content/search?q=Ankara',
     '/api/content/articles',
     '/api/content/articles?section=news&limit=100',
     '/api/content/articles?tag=bench-topic-1',

@@ -4,6 +4,8 @@
  * captions, topics or bylines; headline matches rank first, recency breaks ties; diacritics
  * and Arabic spellings fold; a typo in a name still finds it; hostile input is only ever words.
  */
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySettings } from '../src/services/apply-settings.js';
 import { publicationSettingsSchema } from '../src/domain/publication/publication-settings.js';
@@ -13,6 +15,8 @@ import { ENGINES } from './test-databases.js';
 
 const headlinesIn = (html: string) =>
   [...html.matchAll(/<h2><a href="[^"]+">([^<]+)<\/a><\/h2>/g)].map((m) => m[1]);
+
+const CONTENT_KEY = 'dlc_reader-search-test-key-0123456789abcdef';
 
 const HOSTILE = [
   '"',
@@ -96,6 +100,9 @@ describe.each(ENGINES)('reader search on $engine', ({ create }) => {
     ]);
     expect(report.failed).toEqual([]);
     t.app.publication.invalidate();
+    await sql`INSERT INTO content_api_keys (name, key_hash, key_prefix, created_at)
+      VALUES ('search', ${createHash('sha256').update(CONTENT_KEY).digest('hex')},
+        ${CONTENT_KEY.slice(0, 10)}, ${new Date().toISOString()})`.execute(t.app.storage.kysely);
   });
 
   afterAll(() => t?.close());
@@ -140,7 +147,7 @@ describe.each(ENGINES)('reader search on $engine', ({ create }) => {
     expect(await found('ministry', '&to=2024-04-20')).toEqual(['Ministry sets new fuel prices']);
     expect(await found('story', '&author=salma-al-harthy')).toEqual(['Bylined story']);
     const unknown = await t.server.inject('/search?q=x&section=nowhere');
-    expect(unknown.statusCode).toBe(404);
+    expect(unknown.statusCode).toBe(400);
     const bad = await t.server.inject({
       url: '/search?q=x&from=yesterday',
       headers: { accept: 'application/json' },
@@ -234,5 +241,38 @@ describe.each(ENGINES)('reader search on $engine', ({ create }) => {
     });
     expect(twice.statusCode).toBe(400);
     expect(twice.json()).toMatchObject({ field: 'q' });
+  });
+
+  it('answers Content API clients with the same results, snippets as escaped HTML', async () => {
+    const ask = (query: string) =>
+      t.server.inject({
+        url: `/api/content/search?${query}`,
+        headers: { authorization: `Bearer ${CONTENT_KEY}` },
+      });
+    const found = await ask('q=Cilvegozu');
+    expect(found.statusCode).toBe(200);
+    expect(found.json()).toMatchObject({
+      total: 1,
+      page: 1,
+      pageCount: 1,
+      corrections: [],
+      results: [{ headline: 'Lorries wait at the border', section: { slug: 'oman' } }],
+    });
+    const [result] = found.json<{ results: { snippetHtml: string; url: string }[] }>().results;
+    expect(result?.snippetHtml).toContain('Queues at <mark>Cilvegözü</mark> stretched');
+    expect(result?.snippetHtml).toContain('&lt;script&gt;');
+    expect(result?.url).toMatch(/^https?:\/\/[^/]+\/oman\/lorries-wait-at-the-border$/);
+    const typo = (await ask('q=Erdogn')).json<{ corrections: unknown; total: number }>();
+    expect(typo).toMatchObject({
+      total: 1,
+      corrections: [{ typed: 'erdogn', tried: ['erdogan'] }],
+    });
+    const paged = await ask('q=cricket&order=newest&limit=5&page=2');
+    expect(paged.json()).toMatchObject({ total: 7, page: 2, pageCount: 2 });
+    for (const hostile of HOSTILE.slice(0, 18))
+      expect((await ask(`q=${encodeURIComponent(hostile)}`)).statusCode, hostile).toBe(200);
+    const bad = await ask('q=x&section=nowhere');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ field: 'section' });
   });
 });

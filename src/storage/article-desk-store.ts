@@ -1,5 +1,7 @@
 import { refreshArticleMedia } from './article-media-rows.js';
-import type { Kysely, Updateable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Updateable } from 'kysely';
+import { parseSearchQuery } from '../domain/search/search-query.js';
+import type { SearchDialect } from './story-search-dialect.js';
 import type { ArticleStatus } from '../domain/article/article.js';
 import type {
   ArticleChanges,
@@ -40,6 +42,7 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
     private readonly db: Kysely<DatabaseSchema>,
     /** Brings stories' search entries up to date: after every write readers could see. */
     private readonly reindex: (ids: number[]) => Promise<void>,
+    private readonly search: SearchDialect,
   ) {}
 
   async list(query: DeskQuery): Promise<DeskEntry[]> {
@@ -74,13 +77,7 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
         .where('author_id', '=', query.authorId);
       select = select.where('id', 'in', byAuthor);
     }
-    for (const word of (query.search ?? '')
-      .toLowerCase()
-      .split(/\s+/)
-      .filter(Boolean)
-      .slice(0, 8)) {
-      select = select.where(containsWord('headline', word));
-    }
+    if (query.search?.trim()) select = select.where(this.searchedFor(query.search));
     const rows = await select.execute();
     return rows.map((row) => ({
       id: row.id,
@@ -96,6 +93,20 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
       killed: row.killed_at !== null,
       waiting: row.live_revision === null ? null : { inReview: row.changes_in_review_at !== null },
     }));
+  }
+
+  /**
+   * What the newsroom's search box finds: every word literally in the headline (drafts too),
+   * or a published story the reader's full-text search finds (body, topics, bylines, folded).
+   */
+  private searchedFor(search: string) {
+    const words = search.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+    const clauses = parseSearchQuery(search);
+    return (eb: ExpressionBuilder<DatabaseSchema, 'articles'>) =>
+      eb.or([
+        eb.and(words.map((word) => containsWord('headline', word))),
+        ...(clauses.length > 0 ? [eb('id', 'in', this.search.matchingIds(clauses))] : []),
+      ]);
   }
 
   async saveIfAt(

@@ -69,7 +69,7 @@ const storesOn = (
     media: new KyselyMediaStore(db),
     jobs,
     settings: new KyselySettingsStore(db),
-    desk: new KyselyArticleDeskStore(db, reindex),
+    desk: new KyselyArticleDeskStore(db, reindex, search),
     revisions: new KyselyRevisionStore(db),
     corrections: new KyselyCorrectionStore(db),
     notes: new KyselyNoteStore(db),

@@ -27,6 +27,8 @@ export interface SearchDialect {
   source: { table: RawBuilder<unknown>; on: RawBuilder<SqlBool> };
   /** True where the entry meets every clause. */
   matches(clauses: SearchClause[]): RawBuilder<SqlBool>;
+  /** A subquery of the ids of the entries that meet every clause, for `id in (…)`. */
+  matchingIds(clauses: SearchClause[]): RawBuilder<number>;
   /** Ascending: the most relevant first. Near-equal scores are equal, so recency decides. */
   rank(clauses: SearchClause[]): RawBuilder<number>;
 }

@@ -46,9 +46,13 @@ export function foldText(text: string): string {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+const ASCII_WORD = /[a-z0-9]+/g;
+
 /** The words of a text as search sees them: folded, split at anything not a letter or digit. */
 export function searchWords(text: string): string[] {
-  return foldText(text).match(WORD) ?? [];
+  const folded = foldText(text);
+  // Plain ASCII (most English copy) has only these letters and digits: a much cheaper match.
+  return folded.match(PLAIN.test(folded) ? ASCII_WORD : WORD) ?? [];
 }
 
 /** The text as one line of folded words: what both engines index, tokenised alike. */

@@ -1,5 +1,5 @@
 import type { ArticleSummary } from '../../domain/article/article.js';
-import { notFound } from '../../domain/errors.js';
+import { invalid } from '../../domain/errors.js';
 import { bodyPlainText } from '../../domain/body/plain-text.js';
 import { editDistance, isNearMiss, MIN_CORRECTED_LENGTH } from '../../domain/search/near-miss.js';
 import {
@@ -81,11 +81,11 @@ async function filterIds(
       ? undefined
       : sections.find((s) => s.slug === request.section)?.id;
   if (request.section !== undefined && sectionId === undefined)
-    throw notFound(`section: no section "${request.section}"`);
+    throw invalid(`section: there is no section with the slug "${request.section}"`, 'section');
   const author =
     request.author === undefined ? undefined : await stores.authors.findBySlug(request.author);
   if (request.author !== undefined && author === undefined)
-    throw notFound(`author: no author "${request.author}"`);
+    throw invalid(`author: there is no author with the slug "${request.author}"`, 'author');
   return { sectionId, authorId: author?.id };
 }
 

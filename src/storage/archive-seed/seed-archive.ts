@@ -9,7 +9,7 @@ import type { DatabaseSchema } from '../schema.js';
 import type { BulkWriter } from './bulk-writer.js';
 import { postgresCopyWriter } from './postgres-copy-writer.js';
 import { sqliteBulkWriter } from './sqlite-bulk-writer.js';
-import { reindexStories, searchDialectOf } from '../story-search.js';
+import { indexNewStories, searchDialectOf } from '../story-search.js';
 import {
   archiveBatches,
   authorCount,
@@ -76,7 +76,7 @@ export function createArchiveSeeder(
     db
       .transaction()
       .execute((trx) =>
-        reindexStories(trx, search, batch[0]?.rows.map((row) => row[0] as number) ?? []),
+        indexNewStories(trx, search, batch[0]?.rows.map((row) => row[0] as number) ?? []),
       );
   const openWriter = (): Promise<BulkWriter> =>
     engine === 'sqlite'

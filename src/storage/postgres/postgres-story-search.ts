@@ -56,6 +56,9 @@ export const postgresSearch: SearchDialect = {
     return rows.map((row) => row.word);
   },
   source: { table: sql`story_search`, on: sql`story_search.article_id = a.id` },
+  matchingIds: (clauses) =>
+    sql`(SELECT article_id FROM story_search
+      WHERE document @@ to_tsquery('simple', ${tsQuery(clauses)}))`,
   matches: (clauses) => sql`story_search.document @@ to_tsquery('simple', ${tsQuery(clauses)})`,
   rank: (clauses) =>
     sql`-round(ts_rank(story_search.document, to_tsquery('simple', ${tsQuery(clauses)}))::numeric, 3)`,

@@ -54,6 +54,8 @@ export const sqliteSearch: SearchDialect = {
     return rows.map((row) => row.word);
   },
   source: { table: sql`story_search`, on: sql`story_search.rowid = a.id` },
+  matchingIds: (clauses) =>
+    sql`(SELECT rowid FROM story_search WHERE story_search MATCH ${fts5Query(clauses)})`,
   matches: (clauses) => sql`story_search MATCH ${fts5Query(clauses)}`,
   // bm25 is negative, smaller for better matches; weights: headline, standfirst, people, body.
   rank: () => sql`round(bm25(story_search, 10.0, 4.0, 3.0, 1.0), 2)`,
