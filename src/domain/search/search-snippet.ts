@@ -1,3 +1,4 @@
+import { escapeHtml } from '../body/escape-html.js';
 import { foldWithOffsets } from './fold-text.js';
 
 /** A run of a snippet's text, marked when it is a word the reader searched for. */
@@ -65,15 +66,6 @@ export function searchSnippet(
   if (end < flat.length) parts.push({ text: '…', match: false });
   return parts;
 }
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 
 /** The snippet as HTML: the text escaped, the matched words in `<mark>`. */
 export const snippetHtml = (parts: readonly SnippetPart[]): string =>
