@@ -23,5 +23,9 @@ export async function searchContentArticles(
     offset: (input.page - 1) * input.limit,
     sections: publication.sections,
   });
-  return { ...result, page: input.page, pageCount: Math.max(1, Math.ceil(result.total / input.limit)) };
+  return {
+    ...result,
+    page: input.page,
+    pageCount: Math.max(1, Math.ceil(result.total / input.limit)),
+  };
 }
