@@ -20,9 +20,10 @@ const SECRET = 'dlc_query-plans-test-key-0123456789abcdef';
  */
 const EXCEPTIONS: { url: RegExp; sql?: RegExp; reason: string }[] = [
   {
-    url: /^\/search\?/,
+    url: /^\/search\?q=harbour/,
     reason:
-      "word match (LIKE '%word%') until full-text search, a later issue; a page of the newest",
+      'words in nearly every story: each match is ranked, so the work grows with the matches ' +
+      '(PostgreSQL then joins by reading the stories whole); searches for names do not (ADR 0043)',
   },
 ];
 
@@ -84,6 +85,10 @@ describe.each(ENGINES)('query plans at 100k stories on $engine', ({ engine, crea
     '/sitemaps/authors.xml',
     '/news-sitemap.xml',
     '/search?q=harbour%20budget',
+    '/search?q=Moscow%20talks',
+    '/search?q=%22constructive%20talks%22&order=newest',
+    '/search?q=Moskow&section=world&from=2024-01-01',
+    '/api/content/search?q=Ankara',
     '/api/content/articles',
     '/api/content/articles?section=news&limit=100',
     '/api/content/articles?tag=bench-topic-1',

@@ -20,6 +20,7 @@ import type { ContentKeyStore, ContentReadStore } from './content-api/content-ap
 import type { DiscoveryStore } from './discovery-ports.js';
 import type { WebhookStore } from './webhooks/webhook-ports.js';
 import type { AuditTrail } from './audit/audit-ports.js';
+import type { StorySearch } from './search/search-ports.js';
 import type { ArticleChanges, NewArticle } from './article-ports.js';
 import type { MediaStore } from './media/media-ports.js';
 import type { JobStore } from './job-ports.js';
@@ -38,6 +39,7 @@ export type * from './webhooks/webhook-ports.js';
 export type * from './discovery-ports.js';
 export type * from './content-api/content-api-ports.js';
 export type * from './audit/audit-ports.js';
+export type * from './search/search-ports.js';
 export type * from './accounts/account-ports.js';
 export type * from './media/media-ports.js';
 export type * from './job-ports.js';
@@ -186,6 +188,7 @@ export interface Stores {
   webhooks: WebhookStore;
   discovery: DiscoveryStore;
   audit: AuditTrail;
+  search: StorySearch;
 }
 
 /**

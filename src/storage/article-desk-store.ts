@@ -1,5 +1,7 @@
 import { refreshArticleMedia } from './article-media-rows.js';
-import type { Kysely, Updateable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Updateable } from 'kysely';
+import { parseSearchQuery } from '../domain/search/search-query.js';
+import type { SearchDialect } from './story-search-dialect.js';
 import type { ArticleStatus } from '../domain/article/article.js';
 import type {
   ArticleChanges,
@@ -36,7 +38,12 @@ function workflowColumns(changes: WorkflowChanges): Updateable<ArticlesTable> {
 
 /** The newsroom's operations on articles: lists, guarded saves, workflow moves. */
 export class KyselyArticleDeskStore implements ArticleDeskStore {
-  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+  constructor(
+    private readonly db: Kysely<DatabaseSchema>,
+    /** Brings stories' search entries up to date: after every write readers could see. */
+    private readonly reindex: (ids: number[]) => Promise<void>,
+    private readonly search: SearchDialect,
+  ) {}
 
   async list(query: DeskQuery): Promise<DeskEntry[]> {
     let select = this.db
@@ -70,13 +77,7 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
         .where('author_id', '=', query.authorId);
       select = select.where('id', 'in', byAuthor);
     }
-    for (const word of (query.search ?? '')
-      .toLowerCase()
-      .split(/\s+/)
-      .filter(Boolean)
-      .slice(0, 8)) {
-      select = select.where(containsWord('headline', word));
-    }
+    if (query.search?.trim()) select = select.where(this.searchedFor(query.search));
     const rows = await select.execute();
     return rows.map((row) => ({
       id: row.id,
@@ -92,6 +93,20 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
       killed: row.killed_at !== null,
       waiting: row.live_revision === null ? null : { inReview: row.changes_in_review_at !== null },
     }));
+  }
+
+  /**
+   * What the newsroom's search box finds: every word literally in the headline (drafts too),
+   * or a published story the reader's full-text search finds (body, topics, bylines, folded).
+   */
+  private searchedFor(search: string) {
+    const words = search.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+    const clauses = parseSearchQuery(search);
+    return (eb: ExpressionBuilder<DatabaseSchema, 'articles'>) =>
+      eb.or([
+        eb.and(words.map((word) => containsWord('headline', word))),
+        ...(clauses.length > 0 ? [eb('id', 'in', this.search.matchingIds(clauses))] : []),
+      ]);
   }
 
   async saveIfAt(
@@ -120,6 +135,7 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
     if (saved && former !== undefined && changes.slug !== undefined)
       await recordFormerSlug(this.db, id, former, changes.slug);
     if (saved && showsOtherPhotos(changes)) await refreshArticleMedia(this.db, id);
+    if (saved) await this.reindex([id]);
     return saved;
   }
 
@@ -163,16 +179,16 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
 
   async setBylines(id: number, authorIds: number[]): Promise<void> {
     await this.db.deleteFrom('article_authors').where('article_id', '=', id).execute();
-    if (authorIds.length === 0) return;
     const rows = authorIds.map((author_id, position) => ({ article_id: id, author_id, position }));
-    await this.db.insertInto('article_authors').values(rows).execute();
+    if (rows.length > 0) await this.db.insertInto('article_authors').values(rows).execute();
+    await this.reindex([id]);
   }
 
   async setTags(id: number, tagIds: number[]): Promise<void> {
     await this.db.deleteFrom('article_tags').where('article_id', '=', id).execute();
-    if (tagIds.length === 0) return;
     const rows = tagIds.map((tag_id, position) => ({ article_id: id, tag_id, position }));
-    await this.db.insertInto('article_tags').values(rows).execute();
+    if (rows.length > 0) await this.db.insertInto('article_tags').values(rows).execute();
+    await this.reindex([id]);
   }
 
   async setCreatedBy(id: number, userId: number): Promise<void> {
@@ -196,13 +212,16 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
       .where('id', '=', id)
       .where('status', '=', from)
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    const moved = Number(result.numUpdatedRows) === 1;
+    if (moved) await this.reindex([id]);
+    return moved;
   }
 
   async setWorkflow(id: number, changes: WorkflowChanges): Promise<void> {
     const columns = workflowColumns(changes);
     if (Object.keys(columns).length === 0) return;
     await this.db.updateTable('articles').set(columns).where('id', '=', id).execute();
+    if (changes.killedAt !== undefined) await this.reindex([id]);
   }
 
   async dueToPublish(now: Date): Promise<number[]> {

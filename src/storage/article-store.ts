@@ -82,6 +82,8 @@ export class KyselyArticleStore implements ArticleStore {
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
     engine: Engine,
+    /** Brings stories' search entries up to date: after every write readers could see. */
+    private readonly reindex: (ids: number[]) => Promise<void>,
   ) {
     const reusable = db as unknown as Kysely<never>;
     this.articleBySlug = reusableQuery(reusable, selectWholeArticleBySlug(db, engine));
@@ -112,6 +114,7 @@ export class KyselyArticleStore implements ArticleStore {
       socialMediaId: article.socialImageId ?? null,
       body: article.body,
     });
+    await this.reindex([id]);
     return id;
   }
 
@@ -189,6 +192,7 @@ export class KyselyArticleStore implements ArticleStore {
       .where('id', '=', id)
       .execute();
     if (showsOtherPhotos(changes)) await refreshArticleMedia(this.db, id);
+    await this.reindex([id]);
   }
 
   /** Published, visible at `asOf`, and in the section, by the author or with the tag asked for. */

@@ -5,7 +5,11 @@ import { AUTHOR_COLUMNS, authorFrom } from './author-rows.js';
 import type { DatabaseSchema } from './schema.js';
 
 export class KyselyAuthorStore implements AuthorStore {
-  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+  constructor(
+    private readonly db: Kysely<DatabaseSchema>,
+    /** Brings stories' search entries up to date: a new name changes their bylines. */
+    private readonly reindex: (ids: number[]) => Promise<void>,
+  ) {}
 
   private select() {
     return this.db.selectFrom('authors as au').select(AUTHOR_COLUMNS);
@@ -56,5 +60,11 @@ export class KyselyAuthorStore implements AuthorStore {
       })
       .where('id', '=', id)
       .execute();
+    const bylined = await this.db
+      .selectFrom('article_authors')
+      .select('article_id')
+      .where('author_id', '=', id)
+      .execute();
+    await this.reindex(bylined.map((row) => row.article_id));
   }
 }

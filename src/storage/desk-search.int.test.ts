@@ -71,6 +71,30 @@ describe.each(ENGINES)('desk and media search on $engine', ({ create }) => {
         at,
       );
     }
+    for (const [i, status] of (['published', 'draft'] as const).entries()) {
+      await stores.articles.create(
+        {
+          slug: `border-${status}`,
+          sectionId: section.id,
+          headline: `Border story ${status}`,
+          standfirst: '',
+          dateline: '',
+          body: {
+            type: 'doc',
+            content: [{ type: 'paragraph', content: [{ type: 'text', text: 'At Cilvegözü.' }] }],
+          },
+          lead: null,
+          signOff: '',
+          status,
+          publishedAt: i === 0 ? at : null,
+          seoTitle: '',
+          seoDescription: '',
+          authorIds: [],
+          tagIds: [],
+        },
+        at,
+      );
+    }
     for (const photo of photos) {
       await stores.media.create(mediaRecord({ ...photo, alt: photo.caption }), at);
     }
@@ -96,6 +120,14 @@ describe.each(ENGINES)('desk and media search on $engine', ({ create }) => {
     expect(await deskSearch('\\')).toEqual(['Leaked folder C:\\Budget surfaces']);
     expect(await deskSearch('\\%')).toEqual([]);
     expect(await deskSearch('\\_')).toEqual([]);
+  });
+
+  it('finds published stories by the words of their body too, diacritics folded', async () => {
+    expect(await deskSearch('cilvegozu')).toEqual(['Border story published']);
+    expect(await deskSearch('border story')).toEqual([
+      'Border story draft',
+      'Border story published',
+    ]);
   });
 
   it('still matches words anywhere in the headline, whatever their case', async () => {

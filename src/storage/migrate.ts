@@ -18,6 +18,7 @@ import * as storyDetails from './migrations/0016-story-details.js';
 import * as readerVisibilityIndex from './migrations/0017-reader-visibility-index.js';
 import * as archiveScaleIndexes from './migrations/0018-archive-scale-indexes.js';
 import * as storyDatesBesideLinks from './migrations/0019-story-dates-beside-links.js';
+import * as storySearch from './migrations/0020-story-search.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0017-reader-visibility-index': readerVisibilityIndex,
   '0018-archive-scale-indexes': archiveScaleIndexes,
   '0019-story-dates-beside-links': storyDatesBesideLinks,
+  '0020-story-search': storySearch,
 };
 
 function migratorFor(db: Kysely<unknown>, engine: Engine) {

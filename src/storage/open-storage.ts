@@ -37,6 +37,7 @@ import { KyselySectionStore } from './section-store.js';
 import { KyselySessionStore } from './session-store.js';
 import { KyselySettingsStore } from './settings-store.js';
 import { openSqlite } from './sqlite/open-sqlite.js';
+import { KyselyStorySearch, reindexStories, searchDialectOf } from './story-search.js';
 import { KyselyTagStore } from './tag-store.js';
 import { KyselyUserStore } from './user-store.js';
 import { KyselyWebhookStore } from './webhook-store.js';
@@ -57,15 +58,18 @@ const storesOn = (
   { audited, queued, announced }: Recorders,
 ): Stores => {
   const jobs = new KyselyJobStore(db, queued);
+  const search = searchDialectOf(engine);
+  const reindex = (ids: number[]) => reindexStories(db, search, ids);
   return {
-    articles: new KyselyArticleStore(db, engine),
+    articles: new KyselyArticleStore(db, engine, reindex),
+    search: new KyselyStorySearch(db, search),
     sections: new KyselySectionStore(db),
     tags: new KyselyTagStore(db),
-    authors: new KyselyAuthorStore(db),
+    authors: new KyselyAuthorStore(db, reindex),
     media: new KyselyMediaStore(db),
     jobs,
     settings: new KyselySettingsStore(db),
-    desk: new KyselyArticleDeskStore(db),
+    desk: new KyselyArticleDeskStore(db, reindex, search),
     revisions: new KyselyRevisionStore(db),
     corrections: new KyselyCorrectionStore(db),
     notes: new KyselyNoteStore(db),

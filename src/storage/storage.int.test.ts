@@ -64,6 +64,7 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
       '0017-reader-visibility-index',
       '0018-archive-scale-indexes',
       '0019-story-dates-beside-links',
+      '0020-story-search',
     ]);
     world = await storage.stores.sections.create({
       slug: 'world',

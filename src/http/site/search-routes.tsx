@@ -17,10 +17,11 @@ export function registerSearchRoute(
   _options: SiteOptions,
 ) {
   server.get('/search', async (request, reply) => {
-    const query = (request.query as { q?: unknown }).q;
-    const results = await searchStories(site, query, pageNumber(request.query));
+    const raw = request.query as Record<string, unknown>;
+    const results = await searchStories(site, raw, pageNumber(raw));
     const { settings, sections } = results.publication;
-    const heading = results.query ? `Search: ${results.query}` : 'Search';
+    const { query } = results.request;
+    const heading = query ? `Search: ${query}` : 'Search';
     const meta = {
       title: `${heading}${results.page > 1 ? ` — page ${results.page}` : ''} — ${settings.name}`,
       description: `Search the stories of ${settings.name}.`,
@@ -30,12 +31,7 @@ export function registerSearchRoute(
     };
     return sendPage(
       reply,
-      <Layout
-        meta={meta}
-        masthead={results.masthead}
-        sections={sections}
-        searchQuery={results.query}
-      >
+      <Layout meta={meta} masthead={results.masthead} sections={sections} searchQuery={query}>
         <SearchPageView results={results} />
       </Layout>,
       { cacheKeys: [surrogateKeys.latest], inMemory: false },

@@ -1,45 +1,43 @@
-import { invalid } from '../../domain/errors.js';
-import { readMasthead } from '../read-masthead.js';
-import { readStoryList, type StoryList } from '../read-story-list.js';
+import { notFound } from '../../domain/errors.js';
+import { readMasthead, type Masthead } from '../read-masthead.js';
+import type { PublicationSnapshot } from '../publication-cache.js';
 import type { Stores } from '../ports.js';
 import type { SiteReads } from '../site-context.js';
+import { findStories, type FoundStories } from './find-stories.js';
+import { MAX_QUERY_LENGTH, searchRequestOf, type SearchRequest } from './search-request.js';
 
-/** Longer queries are refused; more words than this are not searched for. */
-export const MAX_QUERY_LENGTH = 200;
-const MAX_WORDS = 8;
+export { MAX_QUERY_LENGTH };
 
-export interface SearchResults extends StoryList {
-  /** The query as the reader typed it, trimmed. */
-  query: string;
-  /** The words searched for; none for an empty query, which lists nothing. */
-  words: string[];
-}
-
-/** The distinct words of a query, in the order typed. */
-export function searchWordsOf(query: string): string[] {
-  const words = query.toLowerCase().split(/\s+/u).filter(Boolean);
-  return [...new Set(words)].slice(0, MAX_WORDS);
+export interface SearchResults extends FoundStories {
+  masthead: Masthead;
+  publication: PublicationSnapshot;
+  request: SearchRequest;
+  page: number;
+  pageCount: number;
 }
 
 /**
- * One page of the published stories whose headline or standfirst contains every word of the
- * query, newest first. An empty query finds nothing (the page shows just the search box).
+ * The reader's search page: one page of the published stories matching the query and filters
+ * (see find-stories.ts). An empty query, or one of punctuation only, finds nothing and shows
+ * the search form; any text is searched for as words, never as a database's query syntax.
  */
 export async function searchStories(
-  context: SiteReads<Pick<Stores, 'articles'>>,
-  rawQuery: unknown,
+  context: SiteReads<Pick<Stores, 'search' | 'articles' | 'authors'>>,
+  raw: Record<string, unknown>,
   page: number,
 ): Promise<SearchResults> {
-  if (rawQuery !== undefined && typeof rawQuery !== 'string')
-    throw invalid('q: give one search, as text', 'q');
-  const query = (rawQuery ?? '').trim();
-  if (query.length > MAX_QUERY_LENGTH)
-    throw invalid(`q: must be at most ${MAX_QUERY_LENGTH} characters`, 'q');
-  const words = searchWordsOf(query);
+  const request = searchRequestOf(raw);
   const publication = await context.publication.current();
-  if (words.length === 0) {
-    const masthead = readMasthead(publication.settings, context.clock.now(), context.weather);
-    return { query, words, masthead, publication, stories: [], page: 1, pageCount: 1, total: 0 };
-  }
-  return { query, words, ...(await readStoryList(context, publication, { words }, page)) };
+  const now = context.clock.now();
+  const perPage = publication.settings.articlesPerPage;
+  const result = await findStories(context.stores, request, {
+    asOf: now,
+    limit: perPage,
+    offset: (page - 1) * perPage,
+    sections: publication.sections,
+  });
+  const pageCount = Math.max(1, Math.ceil(result.total / perPage));
+  if (page > pageCount) throw notFound('No such page');
+  const masthead = readMasthead(publication.settings, now, context.weather);
+  return { ...result, masthead, publication, request, page, pageCount };
 }

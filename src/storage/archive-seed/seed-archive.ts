@@ -9,6 +9,7 @@ import type { DatabaseSchema } from '../schema.js';
 import type { BulkWriter } from './bulk-writer.js';
 import { postgresCopyWriter } from './postgres-copy-writer.js';
 import { sqliteBulkWriter } from './sqlite-bulk-writer.js';
+import { indexNewStories, searchDialectOf } from '../story-search.js';
 import {
   archiveBatches,
   authorCount,
@@ -16,6 +17,7 @@ import {
   sectionRow,
   tagCount,
   tagRow,
+  type TableRows,
 } from './synthetic-archive.js';
 import { seededRandom } from './synthetic-text.js';
 
@@ -68,6 +70,14 @@ export function createArchiveSeeder(
       .executeTakeFirstOrThrow();
     return Number(count);
   };
+  const search = searchDialectOf(engine);
+  // The batch's stories enter the search index together, once their rows are in.
+  const indexBatch = (batch: TableRows[]) =>
+    db
+      .transaction()
+      .execute((trx) =>
+        indexNewStories(trx, search, batch[0]?.rows.map((row) => row[0] as number) ?? []),
+      );
   const openWriter = (): Promise<BulkWriter> =>
     engine === 'sqlite'
       ? Promise.resolve(sqliteBulkWriter(databaseUrl.slice('sqlite:'.length)))
@@ -112,6 +122,7 @@ export function createArchiveSeeder(
       try {
         for (const batch of archiveBatches(plan, BATCH)) {
           await writer.write(batch);
+          await indexBatch(batch);
           done += batch[0]?.rows.length ?? 0;
           progress?.({ articles: done, of: options.articles, elapsedMs: Date.now() - started });
         }

@@ -14,10 +14,12 @@ import {
   readContentSettings,
   readContentTag,
 } from '../../../services/content-api/read-content-directory.js';
+import { searchContentArticles } from '../../../services/content-api/search-content-articles.js';
 import { surrogateKeys } from '../../site/cache-headers.js';
 import { originOf, type SiteOptions } from '../../site/page-response.js';
 import { articleAnswerKeys, articleListKeys } from './content-answer-keys.js';
 import { presentArticle, presentAuthor, presentSection, presentTag } from './content-presenter.js';
+import { presentSearchPage } from './content-search-presenter.js';
 import { contentRoute } from './content-route.js';
 import * as schema from './content-schema.js';
 
@@ -177,6 +179,19 @@ function registerArticleReads(
           next: page.next,
         },
         keys: articleListKeys(page.articles, fields, page.filters),
+      };
+    },
+  });
+  contentRoute(api, prefix, {
+    url: '/search',
+    summary: 'Published articles matching words, best match (or newest) first, with snippets',
+    input: schema.searchInput,
+    output: schema.searchOutput,
+    handle: async (input, request) => {
+      const page = await searchContentArticles(deps, input);
+      return {
+        body: presentSearchPage(page, origin(request)),
+        keys: [surrogateKeys.latest, ...page.found.map((f) => surrogateKeys.article(f.story.id))],
       };
     },
   });

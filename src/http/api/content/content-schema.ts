@@ -38,6 +38,35 @@ export const articleListInput = z
   })
   .strict();
 
+const day = z
+  .string()
+  .max(10)
+  .optional()
+  .describe('A day as YYYY-MM-DD (UTC); both ends of the range are included');
+
+export const searchInput = z
+  .object({
+    q: z
+      .string()
+      .max(2_000)
+      .default('')
+      .describe(
+        'Words to find, all of them, in any field; "double quotes" keep a phrase together. ' +
+          'Only letters and digits are searched for; the first 200 characters are read.',
+      ),
+    section: slug.optional().describe('Only articles of the section with this slug'),
+    author: slug.optional().describe('Only articles bylined to the author of this slug'),
+    from: day,
+    to: day,
+    order: z
+      .enum(['relevance', 'newest'])
+      .default('relevance')
+      .describe('Best matches first (recency breaking ties), or newest first'),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    limit: z.coerce.number().int().min(1).max(100).default(20).describe('Results per page, 1–100'),
+  })
+  .strict();
+
 export const articleByIdInput = z.object({ id: recordIdParam, fields }).strict();
 export const articleBySlugInput = z.object({ slug, fields }).strict();
 export const byIdInput = z.object({ id: recordIdParam }).strict();
@@ -120,6 +149,30 @@ export const articleOutput = z
 const next = z.string().nullable().describe('The cursor of the next page; null on the last');
 
 export const articleListOutput = z.object({ articles: z.array(articleOutput), next });
+export const searchOutput = z.object({
+  results: z.array(
+    z.object({
+      id: z.number().int(),
+      slug: z.string(),
+      url: z.string().url(),
+      headline: z.string(),
+      standfirst: z.string(),
+      section: sectionOutput,
+      authors: z.array(authorOutput),
+      publishedAt: z.string().datetime(),
+      snippetHtml: z
+        .string()
+        .nullable()
+        .describe('HTML: the passage that matched, escaped, its matched words in <mark>'),
+    }),
+  ),
+  total: z.number().int().describe('Articles found in all'),
+  page: z.number().int(),
+  pageCount: z.number().int(),
+  corrections: z
+    .array(z.object({ typed: z.string(), tried: z.array(z.string()) }))
+    .describe('Words that found nothing, and the known words searched for instead (typos)'),
+});
 export const articleOneOutput = z.object({ article: articleOutput });
 export const sectionListOutput = z.object({ sections: z.array(sectionOutput) });
 export const sectionOneOutput = z.object({ section: sectionOutput });

@@ -1,16 +1,24 @@
 import { h } from '../../jsx/jsx.js';
 import { articlePath, type FrontStory } from '../../../domain/article/article.js';
+import type { SnippetPart } from '../../../domain/search/search-snippet.js';
 import { Picture } from './picture.js';
 
 const CARD_SIZES = '(min-width: 72rem) 17rem, (min-width: 34rem) 45vw, calc(100vw - 2rem)';
 
-/** One story in a list: photo, headline, standfirst. */
+/** The passage a search matched, its matched words marked (the runtime escapes the text). */
+const Snippet = ({ parts }: { parts: SnippetPart[] }) => (
+  <p class="snippet">{parts.map((part) => (part.match ? <mark>{part.text}</mark> : part.text))}</p>
+);
+
+/** One story in a list: photo, headline, standfirst (or the passage a search matched). */
 export function StoryCard({
   story,
   headingLevel = 3,
+  snippet,
 }: {
   story: FrontStory;
   headingLevel?: 2 | 3;
+  snippet?: SnippetPart[];
 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
@@ -26,7 +34,7 @@ export function StoryCard({
       <Heading>
         <a href={articlePath(story)}>{story.headline}</a>
       </Heading>
-      {story.standfirst ? <p>{story.standfirst}</p> : null}
+      {snippet ? <Snippet parts={snippet} /> : story.standfirst ? <p>{story.standfirst}</p> : null}
     </li>
   );
 }

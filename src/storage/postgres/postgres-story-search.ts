@@ -1,0 +1,65 @@
+import { sql, type Kysely } from 'kysely';
+import type { SearchClause } from '../../domain/search/search-query.js';
+import type { DatabaseSchema } from '../schema.js';
+import { inChunks, type IndexEntry, type SearchDialect } from '../story-search-dialect.js';
+
+/**
+ * The clauses as a tsquery for to_tsquery('simple', …). Words hold only letters and digits
+ * (domain/search), so each can be quoted as a lexeme: no reader's operator reaches the parser.
+ */
+export const tsQuery = (clauses: SearchClause[]): string =>
+  clauses
+    .map(
+      (clause) =>
+        `(${clause.anyOf.map((phrase) => phrase.map((word) => `'${word}'`).join(' <-> ')).join(' | ')})`,
+    )
+    .join(' & ');
+
+const vector = (text: string, weight: 'A' | 'B' | 'C' | 'D') =>
+  sql`setweight(to_tsvector('simple', ${text}), ${sql.lit(weight)})`;
+
+/**
+ * PostgreSQL's search: a tsvector per story (`story_search`, GIN-indexed) of the folded text
+ * under the 'simple' configuration, weighted A headline, B standfirst, C people, D body and
+ * ranked by ts_rank; typos looked up with pg_trgm in the vocabulary.
+ */
+export const postgresSearch: SearchDialect = {
+  async remove(db, ids) {
+    await inChunks(ids, (chunk) =>
+      sql`DELETE FROM story_search WHERE article_id IN (${sql.join(chunk)})`.execute(db),
+    );
+  },
+  async add(db, entries: IndexEntry[]) {
+    await inChunks(entries, (chunk) => {
+      const rows = chunk.map(
+        ({ id, document: d }) =>
+          sql`(${id}, ${vector(d.headline, 'A')} || ${vector(d.standfirst, 'B')}
+            || ${vector(d.people, 'C')} || ${vector(d.body, 'D')})`,
+      );
+      return sql`INSERT INTO story_search (article_id, document) VALUES ${sql.join(rows)}`.execute(
+        db,
+      );
+    });
+  },
+  async addWords(db, words) {
+    await inChunks(words, (chunk) =>
+      sql`INSERT INTO search_words (word)
+        VALUES ${sql.join(chunk.map((word) => sql`(${word})`))}
+        ON CONFLICT DO NOTHING`.execute(db),
+    );
+  },
+  async wordsLike(db: Kysely<DatabaseSchema>, word, limit) {
+    const { rows } = await sql<{ word: string }>`SELECT word FROM search_words
+      WHERE word % ${word} ORDER BY similarity(word, ${word}) DESC, word LIMIT ${limit}`.execute(
+      db,
+    );
+    return rows.map((row) => row.word);
+  },
+  source: { table: sql`story_search`, on: sql`story_search.article_id = a.id` },
+  matchingIds: (clauses) =>
+    sql`(SELECT article_id FROM story_search
+      WHERE document @@ to_tsquery('simple', ${tsQuery(clauses)}))`,
+  matches: (clauses) => sql`story_search.document @@ to_tsquery('simple', ${tsQuery(clauses)})`,
+  rank: (clauses) =>
+    sql`-round(ts_rank(story_search.document, to_tsquery('simple', ${tsQuery(clauses)}))::numeric, 3)`,
+};

@@ -1,0 +1,43 @@
+import type { Kysely, RawBuilder, SqlBool } from 'kysely';
+import type { SearchDocument } from '../domain/search/search-document.js';
+import type { SearchClause } from '../domain/search/search-query.js';
+import type { DatabaseSchema } from './schema.js';
+
+/** A story's entry in the index. */
+export interface IndexEntry {
+  id: number;
+  document: SearchDocument;
+}
+
+/**
+ * What differs between the engines' full-text search: how entries are written, how a query is
+ * matched and ranked, and how words that look alike are found. Everything else (which stories
+ * are indexed, visibility, filters, paging) is storage/story-search.ts, the same on both.
+ */
+export interface SearchDialect {
+  /** Drops the entries of these stories. */
+  remove(db: Kysely<DatabaseSchema>, ids: number[]): Promise<void>;
+  /** Adds entries (none of them indexed yet). */
+  add(db: Kysely<DatabaseSchema>, entries: IndexEntry[]): Promise<void>;
+  /** Adds words to the vocabulary that typos are looked up in; known ones are skipped. */
+  addWords(db: Kysely<DatabaseSchema>, words: string[]): Promise<void>;
+  /** Known words sharing the most letter trigrams with `word`, best first. */
+  wordsLike(db: Kysely<DatabaseSchema>, word: string, limit: number): Promise<string[]>;
+  /** The index joined as `s` to `articles as a`: the table and the join condition. */
+  source: { table: RawBuilder<unknown>; on: RawBuilder<SqlBool> };
+  /** True where the entry meets every clause. */
+  matches(clauses: SearchClause[]): RawBuilder<SqlBool>;
+  /** A subquery of the ids of the entries that meet every clause, for `id in (…)`. */
+  matchingIds(clauses: SearchClause[]): RawBuilder<number>;
+  /** Ascending: the most relevant first. Near-equal scores are equal, so recency decides. */
+  rank(clauses: SearchClause[]): RawBuilder<number>;
+}
+
+// Rows per multi-row statement: well under either engine's limit of bound parameters.
+const CHUNK = 200;
+
+/** Runs `write` on the rows a chunk at a time. */
+export async function inChunks<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>) {
+  for (let start = 0; start < rows.length; start += CHUNK)
+    await write(rows.slice(start, start + CHUNK));
+}

@@ -1,0 +1,118 @@
+/**
+ * The search index follows every change to a story, on both engines: a story is findable the
+ * moment it is published (by hand or by the scheduler) and gone the moment it is unpublished or
+ * killed; its new words are found once they are live; a story whose time to come down has
+ * passed is gone at once, before any job runs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSchedules } from '../src/services/articles/run-schedules.js';
+import type { Clock } from '../src/services/ports.js';
+import { articleDesk, paragraphs } from './article-desk.js';
+import { newsroomClient, type Browser } from './newsroom-client.js';
+import { startTestApp, type TestApp } from './test-app.js';
+import { ENGINES } from './test-databases.js';
+
+const HOUR = 3600_000;
+
+describe.each(ENGINES)('the search index through a story’s life on $engine', ({ create }) => {
+  let t: TestApp;
+  let now = new Date('2026-11-30T08:00:00Z');
+  const clock: Clock = { now: () => now };
+  let chief: Browser;
+  const client = newsroomClient(() => t);
+  const section = { id: 0, slug: 'business' };
+  const desk = articleDesk(
+    () => t,
+    client,
+    () => section,
+    () => chief,
+  );
+  /** The paths of the stories a reader's search for `query` lists. */
+  const found = async (query: string) => {
+    const response = await client.call({ url: `/search?q=${encodeURIComponent(query)}` });
+    expect(response.statusCode).toBe(200);
+    return [...response.body.matchAll(/<h2><a href="([^"]+)">/g)].map((m) => m[1]);
+  };
+  const move = (id: number, request: object) =>
+    desk.expectCall(
+      { method: 'POST', url: `/api/admin/articles/${id}/transitions`, as: chief, body: request },
+      200,
+    );
+
+  beforeAll(async () => {
+    t = await startTestApp({}, await create(), { clock });
+    await client.addUser('chief@paper.example', 'editor_in_chief');
+    chief = await client.signIn('chief@paper.example');
+    const made = await desk.expectCall(
+      { method: 'POST', url: '/api/admin/sections', as: chief, body: { name: 'Business' } },
+      201,
+    );
+    Object.assign(section, made.json<{ id: number; slug: string }>());
+  });
+
+  afterAll(() => t?.close());
+
+  it('finds a story once published, and not once unpublished or killed', async () => {
+    const { id } = await desk.draft(chief, 'Quarry reopens', 'Zephyrite deposits were found.');
+    expect(await found('zephyrite')).toEqual([]);
+    await move(id, { to: 'published' });
+    const path = await desk.readerPathOf(id);
+    expect(await found('zephyrite')).toEqual([path]);
+    await move(id, { to: 'unpublished' });
+    expect(await found('zephyrite')).toEqual([]);
+    await move(id, { to: 'published' });
+    expect(await found('zephyrite')).toEqual([path]);
+    await desk.expectCall(
+      { method: 'POST', url: `/api/admin/articles/${id}/kill`, as: chief },
+      200,
+    );
+    expect(await found('zephyrite')).toEqual([]);
+  });
+
+  it('finds a published story by its new words exactly when readers see them', async () => {
+    const id = await desk.publishedNow('Harbour dredging begins', 'Silt is moved offshore.');
+    const path = await desk.readerPathOf(id);
+    const { revision } = await desk.open(chief, id);
+    const body = paragraphs('Basalt blocks now line the breakwater.');
+    await desk.expectCall(
+      { method: 'PATCH', url: `/api/admin/articles/${id}`, as: chief, body: { revision, body } },
+      200,
+    );
+    const live = (await client.call({ url: path })).body.includes('Basalt blocks');
+    expect(await found('basalt')).toEqual(live ? [path] : []);
+    expect(await found('silt')).toEqual(live ? [] : [path]);
+    const tagged = await desk.open(chief, id);
+    await desk.expectCall(
+      {
+        method: 'PATCH',
+        url: `/api/admin/articles/${id}`,
+        as: chief,
+        body: { revision: tagged.revision, tags: ['Dredgers'] },
+      },
+      200,
+    );
+    if (live) expect(await found('dredgers')).toEqual([path]);
+  });
+
+  it('finds a scheduled story once the scheduler publishes it', async () => {
+    const { id } = await desk.draft(chief, 'Budget at noon', 'Tariffs on quinoa fall.');
+    await move(id, { to: 'scheduled', publishAt: new Date(now.getTime() + HOUR).toISOString() });
+    const log: string[] = [];
+    const scheduler = () =>
+      runSchedules({ ...t.app.newsroom, locks: t.app.storage.locks, log: (m) => log.push(m) });
+    await scheduler();
+    expect(await found('quinoa')).toEqual([]);
+    now = new Date(now.getTime() + 2 * HOUR);
+    expect((await scheduler()).published).toEqual([id]);
+    expect(await found('quinoa')).toEqual([await desk.readerPathOf(id)]);
+    expect(log).toEqual([]);
+  });
+
+  it('drops a story whose time to come down has passed, before any job runs', async () => {
+    const { id } = await desk.draft(chief, 'Exhibition closes soon', 'Tapestries from Nizwa.');
+    await move(id, { to: 'published', unpublishAt: new Date(now.getTime() + HOUR).toISOString() });
+    expect(await found('tapestries')).toEqual([await desk.readerPathOf(id)]);
+    now = new Date(now.getTime() + 2 * HOUR);
+    expect(await found('tapestries')).toEqual([]);
+  });
+});
