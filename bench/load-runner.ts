@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { runToCompletion } from './child-process.js';
+import type { RateClient } from './matrix.js';
 import { cpuSeconds, sampleMemory } from './process-usage.js';
 
 export interface LoadOptions {
@@ -15,6 +16,17 @@ export interface LoadOptions {
   overallRate?: number;
   /** Paths the connections walk in turn (the soak's mix); `url`'s path when absent. */
   paths?: string[];
+  /** Who generates a constant-rate load: the paced client unless told. */
+  rateClient?: RateClient;
+}
+
+/** What the load generator itself cost, to tell whether it, not the server, was the limit. */
+export interface GeneratorUsage {
+  name: RateClient;
+  /** The generator process's CPU time per request sent. */
+  cpuMsPerRequest: number;
+  /** p99 of how late its timer woke against the request it was due for (paced client only). */
+  timerLagP99Ms?: number;
 }
 
 export interface LoadResult {
@@ -28,6 +40,7 @@ export interface LoadResult {
   non2xx: number;
   errors: number;
   timeouts: number;
+  generator?: GeneratorUsage;
 }
 
 /** A load run plus what it cost the server. */
@@ -40,7 +53,8 @@ export interface ChargedLoad extends LoadResult {
 
 /** Runs the load child to completion and reads its one JSON line. */
 export async function runLoad(root: string, options: LoadOptions): Promise<LoadResult> {
-  const child = join(root, 'dist', 'bench', 'load-child.js');
+  const paced = options.overallRate !== undefined && (options.rateClient ?? 'paced') === 'paced';
+  const child = join(root, 'dist', 'bench', paced ? 'paced-load-child.js' : 'load-child.js');
   const stdout = await runToCompletion(process.execPath, [child, JSON.stringify(options)], {
     cwd: root,
     env: process.env,
