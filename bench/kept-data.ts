@@ -123,10 +123,13 @@ async function migrateKept(
   return manifest;
 }
 
-/** Removes what an interrupted seed or migration left under a kept name. */
-async function clearIncomplete(engine: Engine, dir: string): Promise<void> {
+/** Removes what an interrupted seed or migration left under a kept name (never a kept database). */
+async function clearIncomplete(engine: Engine, dir: string, kept: KeptManifest[]): Promise<void> {
   await rm(dir, { recursive: true, force: true });
-  if (engine === 'postgres') await dropDatabaseNamed(keptDatabaseName(dir.split('/').pop() ?? ''));
+  const database = keptDatabaseName(dir.split('/').pop() ?? '');
+  if (engine === 'postgres' && !kept.some((manifest) => manifest.database === database)) {
+    await dropDatabaseNamed(database);
+  }
 }
 
 /** The kept folder for this seed and this code's migrations: found, migrated from an older one, or seeded. */
@@ -143,7 +146,11 @@ export async function keptData(
   const kept = readManifests(store);
   const exact = kept.find((k) => k.name === name);
   if (exact) return { dir, manifest: exact.manifest };
-  await clearIncomplete(engine, dir);
+  await clearIncomplete(
+    engine,
+    dir,
+    kept.map((k) => k.manifest),
+  );
   const prefix = name.slice(0, name.lastIndexOf('-') + 1);
   const older = migratableFrom(kept, prefix, seed, migrations);
   if (older) {

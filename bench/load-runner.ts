@@ -27,6 +27,8 @@ export interface GeneratorUsage {
   cpuMsPerRequest: number;
   /** p99 of how late its timer woke against the request it was due for (paced client only). */
   timerLagP99Ms?: number;
+  /** p99 measured from when each request actually left, as a closed-loop client would (paced only). */
+  fromSendP99Ms?: number;
 }
 
 export interface LoadResult {

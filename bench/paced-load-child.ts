@@ -27,6 +27,8 @@ interface ConnectionEvents {
 
 interface Tally {
   latencies: Float64Array;
+  /** From the moment each request actually left: the server's answer time without the queue. */
+  serviceTimes: Float64Array;
   /** How late each timer tick fired against the request it was due for: the generator's own lag. */
   tickLags: number[];
   answered: number;
@@ -41,6 +43,7 @@ class Connection {
   private remaining = -1;
   private status = 0;
   intended = 0;
+  sentAt = 0;
 
   constructor(
     readonly socket: Socket,
@@ -103,7 +106,9 @@ async function openConnections(
 ) {
   const events: ConnectionEvents = {
     answered(connection, status) {
-      tally.latencies[tally.answered++] = performance.now() - connection.intended;
+      const now = performance.now();
+      tally.serviceTimes[tally.answered] = now - connection.sentAt;
+      tally.latencies[tally.answered++] = now - connection.intended;
       if (status < 200 || status > 299) tally.non2xx++;
       onFree(connection);
     },
@@ -135,6 +140,7 @@ async function run(options: LoadOptions): Promise<LoadResult> {
   const total = Math.round(rate * options.seconds);
   const tally: Tally = {
     latencies: new Float64Array(total),
+    serviceTimes: new Float64Array(total),
     tickLags: [],
     answered: 0,
     bytes: 0,
@@ -152,6 +158,7 @@ async function run(options: LoadOptions): Promise<LoadResult> {
   let sent = 0;
   const send = (connection: Connection) => {
     connection.intended = due[dueHead++] ?? 0;
+    connection.sentAt = performance.now();
     sent++;
     connection.socket.write(request);
   };
@@ -186,7 +193,9 @@ async function run(options: LoadOptions): Promise<LoadResult> {
   const cpu = process.cpuUsage(cpuBefore);
   for (const connection of connections) connection.socket.destroy();
   const latencies = tally.latencies.subarray(0, tally.answered).sort();
+  const timeouts = Math.max(0, total - tally.answered - tally.errors);
   const lags = Float64Array.from(tally.tickLags).sort();
+  const service = tally.serviceTimes.subarray(0, tally.answered).sort();
   return {
     requestsPerSecond: answeredInTime / options.seconds,
     requests: tally.answered,
@@ -195,13 +204,15 @@ async function run(options: LoadOptions): Promise<LoadResult> {
     latencyP99Ms: percentile(latencies, 0.99),
     bytes: tally.bytes,
     non2xx: tally.non2xx,
-    errors: tally.errors,
-    timeouts: total - tally.answered - tally.errors,
+    // As autocannon counts them: a request never answered is an error of the run.
+    errors: tally.errors + timeouts,
+    timeouts,
     generator: {
       name: 'paced',
       cpuMsPerRequest:
         Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, sent)) * 1000) / 1000,
       timerLagP99Ms: percentile(lags, 0.99),
+      fromSendP99Ms: percentile(service, 0.99),
     },
   };
 }
