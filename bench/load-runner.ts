@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { runToCompletion } from './child-process.js';
 import type { RateClient } from './matrix.js';
-import { cpuSeconds, sampleMemory } from './process-usage.js';
+import { cpuSeconds, sampleMemory, waitUntilIdle } from './process-usage.js';
 
 export interface LoadOptions {
   url: string;
@@ -79,6 +79,12 @@ export async function runChargedLoad(
 ): Promise<ChargedLoad> {
   if (pid === undefined) {
     return { ...(await runLoad(root, options)), serverCpuMsPerPage: null, peakRssMb: null };
+  }
+  const waitedMs = await waitUntilIdle(pid);
+  if (waitedMs > 2000) {
+    console.error(
+      `bench: waited ${Math.round(waitedMs / 1000)} s for the server to finish earlier requests`,
+    );
   }
   const cpuBefore = await cpuSeconds(pid);
   const memory = sampleMemory(pid);
