@@ -8,17 +8,12 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import {
-  freePort,
-  runToCompletion,
-  startChild,
-  stopChild,
-  waitUntilServing,
-} from './child-process.js';
+import { runToCompletion, stopChild, type RunningChild } from './child-process.js';
 import type { ArchiveSize, Engine } from './matrix.js';
 import { copyKept, keptData } from './kept-data.js';
 import { createPostgresDatabase } from './postgres-database.js';
 import { cpuSeconds } from './process-usage.js';
+import { startDateline } from './servers.js';
 
 /** The frozen clock of the reference page, so every response is byte-for-byte the same. */
 export const REFERENCE_NOW = '2024-04-24T08:00:00Z';
@@ -123,19 +118,14 @@ const SETTLED_AFTER_MS = 5000;
  * database, it never falls inside a measured run (nor, for a kept database, inside every run).
  */
 export async function settleSchedules(root: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const port = await freePort();
-  const server = startChild(
-    'dateline serve (settling)',
-    process.execPath,
-    ['bin/dateline.js', 'serve', '--port', String(port)],
-    {
-      cwd: root,
-      // Each scheduler run takes down every story due, so a quiet second interval means done.
-      env: { ...env, SCHEDULER_INTERVAL_SECONDS: '1' },
-    },
-  );
+  const started: RunningChild[] = [];
   try {
-    await waitUntilServing(server, `http://127.0.0.1:${port}/`, 120_000);
+    // Each scheduler run takes down every story due, so a quiet second interval means done.
+    await startDateline(root, { env }, (child) => started.push(child), {
+      SCHEDULER_INTERVAL_SECONDS: '1',
+    });
+    const server = started[0];
+    if (!server) return;
     const pid = server.process.pid;
     let tail = server.stderrTail();
     let cpu = pid === undefined ? 0 : await cpuSeconds(pid);
@@ -149,7 +139,7 @@ export async function settleSchedules(root: string, env: NodeJS.ProcessEnv): Pro
       cpu = cpuNow;
     }
   } finally {
-    await stopChild(server, 30_000);
+    await Promise.all(started.map((child) => stopChild(child, 30_000)));
   }
 }
 
