@@ -8,7 +8,8 @@
 import autocannon from 'autocannon';
 import type { LoadOptions, LoadResult } from './load-runner.js';
 
-function reduce(result: autocannon.Result): LoadResult {
+function reduce(result: autocannon.Result, cpu: NodeJS.CpuUsage): LoadResult {
+  const sent = Math.max(1, result.requests.sent);
   return {
     requestsPerSecond: result.requests.average,
     requests: result.requests.total,
@@ -19,11 +20,16 @@ function reduce(result: autocannon.Result): LoadResult {
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
+    generator: {
+      name: 'autocannon',
+      cpuMsPerRequest: Math.round(((cpu.user + cpu.system) / 1000 / sent) * 1000) / 1000,
+    },
   };
 }
 
 async function main(argv: string[]): Promise<void> {
   const options = JSON.parse(argv[0] ?? '{}') as LoadOptions;
+  const cpuBefore = process.cpuUsage();
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
@@ -36,7 +42,7 @@ async function main(argv: string[]): Promise<void> {
       ? {}
       : { requests: options.paths.map((path) => ({ method: 'GET' as const, path })) }),
   });
-  process.stdout.write(`${JSON.stringify(reduce(result))}\n`);
+  process.stdout.write(`${JSON.stringify(reduce(result, process.cpuUsage(cpuBefore)))}\n`);
 }
 
 await main(process.argv.slice(2));

@@ -5,7 +5,8 @@
  */
 import { join } from 'node:path';
 import { runToCompletion } from './child-process.js';
-import { cpuSeconds, sampleMemory } from './process-usage.js';
+import type { RateClient } from './matrix.js';
+import { cpuSeconds, sampleMemory, waitUntilIdle } from './process-usage.js';
 
 export interface LoadOptions {
   url: string;
@@ -15,6 +16,19 @@ export interface LoadOptions {
   overallRate?: number;
   /** Paths the connections walk in turn (the soak's mix); `url`'s path when absent. */
   paths?: string[];
+  /** Who generates a constant-rate load: the paced client unless told. */
+  rateClient?: RateClient;
+}
+
+/** What the load generator itself cost, to tell whether it, not the server, was the limit. */
+export interface GeneratorUsage {
+  name: RateClient;
+  /** The generator process's CPU time per request sent. */
+  cpuMsPerRequest: number;
+  /** p99 of how late its timer woke against the request it was due for (paced client only). */
+  timerLagP99Ms?: number;
+  /** p99 measured from when each request actually left, as a closed-loop client would (paced only). */
+  fromSendP99Ms?: number;
 }
 
 export interface LoadResult {
@@ -28,6 +42,7 @@ export interface LoadResult {
   non2xx: number;
   errors: number;
   timeouts: number;
+  generator?: GeneratorUsage;
 }
 
 /** A load run plus what it cost the server. */
@@ -40,7 +55,8 @@ export interface ChargedLoad extends LoadResult {
 
 /** Runs the load child to completion and reads its one JSON line. */
 export async function runLoad(root: string, options: LoadOptions): Promise<LoadResult> {
-  const child = join(root, 'dist', 'bench', 'load-child.js');
+  const paced = options.overallRate !== undefined && (options.rateClient ?? 'paced') === 'paced';
+  const child = join(root, 'dist', 'bench', paced ? 'paced-load-child.js' : 'load-child.js');
   const stdout = await runToCompletion(process.execPath, [child, JSON.stringify(options)], {
     cwd: root,
     env: process.env,
@@ -63,6 +79,12 @@ export async function runChargedLoad(
 ): Promise<ChargedLoad> {
   if (pid === undefined) {
     return { ...(await runLoad(root, options)), serverCpuMsPerPage: null, peakRssMb: null };
+  }
+  const waitedMs = await waitUntilIdle(pid);
+  if (waitedMs > 2000) {
+    console.error(
+      `bench: waited ${Math.round(waitedMs / 1000)} s for the server to finish earlier requests`,
+    );
   }
   const cpuBefore = await cpuSeconds(pid);
   const memory = sampleMemory(pid);

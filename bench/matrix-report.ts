@@ -3,6 +3,7 @@
  * to the terminal and, pasted, to docs/performance.md; the verdicts follow the issue's targets.
  */
 import type { CacheMode, Engine, PageName } from './matrix.js';
+import type { GeneratorUsage } from './load-runner.js';
 
 /** A saturated run of one page beside the ceiling's run of the same bytes. */
 export interface SaturatedRow {
@@ -35,6 +36,10 @@ export interface ConstantRateRow {
   serverCpuMsPerPage: number | null;
   non2xx: number;
   errors: number;
+  /** The ceiling serving the page's bytes at the same rate, just before: the honest reference. */
+  ceiling?: { achievedRate: number; keptUp: boolean; latencyP50Ms: number; latencyP99Ms: number };
+  /** The load generator's own cost, to tell whether it was the limit. */
+  generator?: GeneratorUsage;
 }
 
 /** Everything measured on one database in one cache mode. */
@@ -138,7 +143,8 @@ function ratioCheck(m: ModeResult, page: PageName, limit: number): TargetCheck[]
 function p99Check(m: ModeResult, page: PageName, limitMs: number): TargetCheck[] {
   const row = m.constantRate.find((r) => r.page === page);
   if (!row) return [];
-  const measured = `${row.latencyP99Ms} ms at ${row.offeredRate} req/s`;
+  const beside = row.ceiling ? ` (ceiling ${row.ceiling.latencyP99Ms} ms)` : '';
+  const measured = `${row.latencyP99Ms} ms at ${row.offeredRate} req/s${beside}`;
   const target = `${page}: p99 < ${limitMs} ms at a constant ${m.cache === 'cached' ? row.offeredRate : 'half the saturated'} req/s`;
   if (!row.keptUp) {
     const note = `the generator sent ${row.achievedRate} req/s of ${row.offeredRate}: not a measurement at that load`;
@@ -252,8 +258,8 @@ export function formatSaturated(modes: ModeResult[]): string {
 /** The constant-rate runs of one database, both cache modes. */
 export function formatConstantRate(modes: ModeResult[]): string {
   const header = [
-    '| cache | page | connections | offered req/s | achieved req/s | kept up | p50 ms | p99 ms | server CPU ms/page | non-2xx | errors |',
-    '|---|---|---:|---:|---:|---|---:|---:|---:|---:|---:|',
+    '| cache | page | connections | offered req/s | achieved req/s | kept up | p50 ms | p99 ms | ceiling p50 ms | ceiling p99 ms | server CPU ms/page | generator CPU ms/req | non-2xx | errors |',
+    '|---|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const rows = modes.flatMap((m) =>
     m.constantRate.map((r) =>
@@ -266,7 +272,10 @@ export function formatConstantRate(modes: ModeResult[]): string {
         r.keptUp ? 'yes' : 'NO',
         r.latencyP50Ms,
         r.latencyP99Ms,
+        r.ceiling?.latencyP50Ms ?? '-',
+        r.ceiling ? `${r.ceiling.latencyP99Ms}${r.ceiling.keptUp ? '' : ' (fell behind)'}` : '-',
         r.serverCpuMsPerPage,
+        r.generator?.cpuMsPerRequest ?? '-',
         r.non2xx,
         r.errors,
       ]),

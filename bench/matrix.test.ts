@@ -30,6 +30,12 @@ describe('the matrix settings', () => {
     ]);
     expect(settings.cachedRate).toBe(5000);
     expect(settings.soakSeconds).toBe(300);
+    expect(settings.rateClient).toBe('paced');
+  });
+
+  it('refuse a constant-rate client they do not know, naming the variable', () => {
+    expect(readMatrixSettings({ BENCH_RATE_CLIENT: 'autocannon' }).rateClient).toBe('autocannon');
+    expect(() => readMatrixSettings({ BENCH_RATE_CLIENT: 'wrk' })).toThrow(/BENCH_RATE_CLIENT/);
   });
 
   it('read lists with spaces and keep engines and pages in their canonical order', () => {
@@ -89,8 +95,10 @@ describe('the plan', () => {
       { kind: 'saturated', target: 'page', page: 'home', connections: 64 },
       { kind: 'saturated', target: 'ceiling', page: 'article', connections: 64 },
       { kind: 'saturated', target: 'page', page: 'article', connections: 64 },
-      { kind: 'constant-rate', page: 'home', connections: 64 },
-      { kind: 'constant-rate', page: 'article', connections: 64 },
+      { kind: 'constant-rate', target: 'ceiling', page: 'home', connections: 64 },
+      { kind: 'constant-rate', target: 'page', page: 'home', connections: 64 },
+      { kind: 'constant-rate', target: 'ceiling', page: 'article', connections: 64 },
+      { kind: 'constant-rate', target: 'page', page: 'article', connections: 64 },
     ]);
   });
 
@@ -106,7 +114,7 @@ describe('the plan', () => {
     // 6 pages × 2 concurrencies × (ceiling + page) × (8 + 2) s, then 6 constant-rate runs of 8 s,
     // in each of 2 cache modes; the soak adds 300 + 2 s.
     const run = { seconds: 8, warmupSeconds: 2, pagesScenario: true, soak: true };
-    expect(loadSeconds(settings, run)).toBe(2 * (24 * 10 + 6 * 8) + 302);
+    expect(loadSeconds(settings, run)).toBe(2 * (24 * 10 + 12 * 8) + 302);
     expect(loadSeconds(settings, { ...run, pagesScenario: false })).toBe(302);
   });
 });

@@ -39,6 +39,8 @@ export interface MatrixSettings {
   cachedRate: number;
   /** Length of the soak at 64 connections; 0 leaves it out of the default run. */
   soakSeconds: number;
+  /** The constant-rate runs' load generator (BENCH_RATE_CLIENT): `paced` unless told. */
+  rateClient: RateClient;
 }
 
 type Env = Record<string, string | undefined>;
@@ -87,6 +89,21 @@ function positive(env: Env, name: string, fallback: number, allowZero: boolean):
   return value;
 }
 
+/**
+ * Who generates a constant-rate load: `paced` (paced-load-child.ts) or `autocannon` (its
+ * overallRate, which sends each second's share in a burst: kept to compare the two).
+ */
+export const RATE_CLIENTS = ['paced', 'autocannon'] as const;
+export type RateClient = (typeof RATE_CLIENTS)[number];
+
+function rateClientFrom(raw: string | undefined): RateClient {
+  const name = raw === undefined || raw.trim() === '' ? 'paced' : raw.trim();
+  if (!(RATE_CLIENTS as readonly string[]).includes(name)) {
+    throw new Error(`BENCH_RATE_CLIENT must be paced or autocannon, not "${raw}"`);
+  }
+  return name as RateClient;
+}
+
 /** Reads the matrix's knobs; throws a message naming the variable that is wrong. */
 export function readMatrixSettings(env: Env): MatrixSettings {
   const sizes = listFrom(env, 'BENCH_SIZES', '10k,1m').map(parseSize);
@@ -98,6 +115,7 @@ export function readMatrixSettings(env: Env): MatrixSettings {
     pages: pick(env, 'BENCH_PAGES', PAGES, PAGES.join(',')),
     cachedRate: positive(env, 'BENCH_CACHED_RATE', 5000, false),
     soakSeconds: positive(env, 'BENCH_SOAK_SECONDS', 300, true),
+    rateClient: rateClientFrom(env.BENCH_RATE_CLIENT),
   };
 }
 
@@ -115,12 +133,12 @@ export function cellsOf(settings: Pick<MatrixSettings, 'sizes' | 'engines'>): Ce
 /** One load run of a cell's server in one cache mode. */
 export type Step =
   | { kind: 'saturated'; target: 'ceiling' | 'page'; page: PageName; connections: number }
-  | { kind: 'constant-rate'; page: PageName; connections: number };
+  | { kind: 'constant-rate'; target: 'ceiling' | 'page'; page: PageName; connections: number };
 
 /**
  * The runs of one cache mode: at each concurrency, each page right after the ceiling serving
  * that page's bytes (so the ratio compares runs seconds apart), then each page at a constant
- * rate, which needs the page's saturated rate first.
+ * rate, which needs the page's saturated rate first, again right after the ceiling at that rate.
  */
 export function stepsOf(pages: readonly PageName[]): Step[] {
   const saturated = CONNECTIONS.flatMap((connections) =>
@@ -129,11 +147,11 @@ export function stepsOf(pages: readonly PageName[]): Step[] {
       { kind: 'saturated', target: 'page', page, connections },
     ]),
   );
-  const constant = pages.map((page): Step => ({
-    kind: 'constant-rate',
-    page,
-    connections: CONSTANT_RATE_CONNECTIONS,
-  }));
+  const connections = CONSTANT_RATE_CONNECTIONS;
+  const constant = pages.flatMap((page): Step[] => [
+    { kind: 'constant-rate', target: 'ceiling', page, connections },
+    { kind: 'constant-rate', target: 'page', page, connections },
+  ]);
   return [...saturated, ...constant];
 }
 

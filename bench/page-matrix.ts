@@ -109,6 +109,7 @@ async function runMode(
     const saturated: SaturatedRow[] = [];
     const constantRate: ConstantRateRow[] = [];
     let ceilingRate = 0;
+    let ceilingAtRate: ChargedLoad | undefined;
     for (const step of stepsOf(pages)) {
       const path = server.paths[step.page];
       const options = { connections: step.connections, seconds };
@@ -127,14 +128,23 @@ async function runMode(
       }
       const max = saturated.find((r) => r.page === step.page && r.connections === 64);
       const rate = offeredRate(cache, context.matrix.cachedRate, max?.requestsPerSecond ?? 0);
-      const url = `${server.origin}${path}`;
+      const onCeiling = step.target === 'ceiling';
       const load = await runChargedLoad(
         context.root,
-        { ...options, url, overallRate: rate },
-        server.pid,
+        {
+          ...options,
+          url: `${onCeiling ? ceiling : server.origin}${path}`,
+          overallRate: rate,
+          rateClient: context.matrix.rateClient,
+        },
+        onCeiling ? ceilingPid : server.pid,
       );
-      log(where, `${step.page} at ${rate} req/s`, load);
-      constantRate.push(constantRateRow(step.page, path, step.connections, rate, load));
+      log(where, `${onCeiling ? 'ceiling of ' : ''}${step.page} at ${rate} req/s`, load);
+      if (onCeiling) ceilingAtRate = load;
+      else
+        constantRate.push(
+          constantRateRow(step.page, path, step.connections, rate, load, ceilingAtRate),
+        );
     }
     return {
       size: cell.size.label,
@@ -174,15 +184,27 @@ function saturatedRow(
   };
 }
 
+/** Requests answered per second: the paced client counts those answered within its schedule. */
+function achievedRate(load: ChargedLoad): number {
+  const rate =
+    load.generator?.name === 'paced'
+      ? load.requestsPerSecond
+      : load.durationSeconds > 0
+        ? load.requests / load.durationSeconds
+        : 0;
+  return Math.round(rate * 10) / 10;
+}
+
 function constantRateRow(
   page: PageName,
   path: string,
   connections: number,
   offered: number,
   load: ChargedLoad,
+  ceiling: ChargedLoad | undefined,
 ): ConstantRateRow {
-  const achieved =
-    load.durationSeconds > 0 ? Math.round((load.requests / load.durationSeconds) * 10) / 10 : 0;
+  const achieved = achievedRate(load);
+  const ceilingAchieved = ceiling ? achievedRate(ceiling) : 0;
   return {
     page,
     path,
@@ -195,6 +217,15 @@ function constantRateRow(
     serverCpuMsPerPage: load.serverCpuMsPerPage,
     non2xx: load.non2xx,
     errors: load.errors,
+    ...(ceiling && {
+      ceiling: {
+        achievedRate: ceilingAchieved,
+        keptUp: keptUp(offered, ceilingAchieved),
+        latencyP50Ms: ceiling.latencyP50Ms,
+        latencyP99Ms: ceiling.latencyP99Ms,
+      },
+    }),
+    ...(load.generator && { generator: load.generator }),
   };
 }
 

@@ -45,3 +45,22 @@ export function sampleMemory(pid: number, everyMs = 100) {
     },
   };
 }
+
+/**
+ * Waits until the process has used under a tenth of a core for a quarter second, or `limitMs`
+ * passed; gives the milliseconds waited. A load run that stops abandons the requests in flight,
+ * but the server still answers them: at 1M a slow page (the sitemap) leaves minutes of work
+ * that would otherwise be charged to the next run.
+ */
+export async function waitUntilIdle(pid: number, limitMs = 120_000): Promise<number> {
+  const started = Date.now();
+  const everyMs = 250;
+  let before = await cpuSeconds(pid);
+  while (Date.now() - started < limitMs) {
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+    const now = await cpuSeconds(pid);
+    if (now - before < (everyMs / 1000) * 0.1) break;
+    before = now;
+  }
+  return Date.now() - started;
+}

@@ -17,7 +17,7 @@ export interface PageSnapshot {
 /** Starts `dateline serve` on a free port and waits until the home page answers 200. */
 export async function startDateline(
   root: string,
-  data: BenchData,
+  data: Pick<BenchData, 'env'>,
   track: (child: RunningChild) => void,
   extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<string> {
