@@ -2,12 +2,13 @@
 # The checks `npm test` runs before the suites: types (server and newsroom app), ESLint and
 # Prettier, then the build the browser tests use. Each is one single-threaded process, so they
 # run in two lanes at once: on two cores the whole takes about as long as ESLint, the longest.
-# --no-build leaves dist/ as it is (CI, where `npm ci` has just built it).
+# --no-build (or DIST_BUILT=1 in the environment) leaves dist/ as it is: CI, where `npm ci` has
+# just built it, runs `npm test` that way.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 build=true
-[ "${1:-}" = "--no-build" ] && build=false
+if [ "${1:-}" = "--no-build" ] || [ "${DIST_BUILT:-}" = 1 ]; then build=false; fi
 
 logs="$(mktemp -d)"
 trap 'rm -rf "$logs"' EXIT

@@ -23,8 +23,11 @@ export interface SearchDialect {
   addWords(db: Kysely<DatabaseSchema>, words: string[]): Promise<void>;
   /** Known words sharing the most letter trigrams with `word`, best first. */
   wordsLike(db: Kysely<DatabaseSchema>, word: string, limit: number): Promise<string[]>;
-  /** The index joined as `s` to `articles as a`: the table and the join condition. */
-  source: { table: RawBuilder<unknown>; on: RawBuilder<SqlBool> };
+  /**
+   * The index joined as `story_search` to `articles as a`, for a search with these clauses: the
+   * table (or a subquery standing in for it) and the join condition.
+   */
+  source(clauses: SearchClause[]): { table: RawBuilder<unknown>; on: RawBuilder<SqlBool> };
   /** True where the entry meets every clause. */
   matches(clauses: SearchClause[]): RawBuilder<SqlBool>;
   /** A subquery of the ids of the entries that meet every clause, for `id in (…)`. */

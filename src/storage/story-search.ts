@@ -133,7 +133,7 @@ export class KyselyStorySearch implements StorySearch {
 
   /** The visible stories in the index that meet the query, filters applied. */
   private found(query: StorySearchQuery) {
-    const { table, on } = this.dialect.source;
+    const { table, on } = this.dialect.source(query.clauses);
     // Not listedArticles' author filter: with one, `a` stands for the byline links and holds
     // none of the story's text, which a search reads (ADR 0042).
     let found = listedArticles(this.db, query.asOf, { sectionId: query.sectionId })

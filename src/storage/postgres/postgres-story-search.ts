@@ -55,7 +55,14 @@ export const postgresSearch: SearchDialect = {
     );
     return rows.map((row) => row.word);
   },
-  source: { table: sql`story_search`, on: sql`story_search.article_id = a.id` },
+  // The matches first, from the GIN index, fenced by OFFSET 0: left to itself the planner may
+  // walk every story newest first and probe each for a rare phrase that none of them holds.
+  // Words in nearly every story rank every match either way (ADR 0043).
+  source: (clauses) => ({
+    table: sql`(SELECT article_id, document FROM story_search
+      WHERE document @@ to_tsquery('simple', ${tsQuery(clauses)}) OFFSET 0)`,
+    on: sql`story_search.article_id = a.id`,
+  }),
   matchingIds: (clauses) =>
     sql`(SELECT article_id FROM story_search
       WHERE document @@ to_tsquery('simple', ${tsQuery(clauses)}))`,

@@ -53,7 +53,7 @@ export const sqliteSearch: SearchDialect = {
       WHERE search_word_trigrams MATCH ${query} ORDER BY rank LIMIT ${limit}`.execute(db);
     return rows.map((row) => row.word);
   },
-  source: { table: sql`story_search`, on: sql`story_search.rowid = a.id` },
+  source: () => ({ table: sql`story_search`, on: sql`story_search.rowid = a.id` }),
   matchingIds: (clauses) =>
     sql`(SELECT rowid FROM story_search WHERE story_search MATCH ${fts5Query(clauses)})`,
   matches: (clauses) => sql`story_search MATCH ${fts5Query(clauses)}`,
