@@ -116,7 +116,10 @@ const STORY_OF_LINK = [
 function storiesOfLink(db: Kysely<DatabaseSchema>, filter: ListFilter) {
   const links =
     filter.tagId !== undefined
-      ? db.selectFrom('article_tags as l').select(STORY_OF_LINK).where('l.tag_id', '=', filter.tagId)
+      ? db
+          .selectFrom('article_tags as l')
+          .select(STORY_OF_LINK)
+          .where('l.tag_id', '=', filter.tagId)
       : db
           .selectFrom('article_authors as l')
           .select(STORY_OF_LINK)
@@ -242,8 +245,8 @@ type FrontStoryRow = Pick<
   | 'lead_caption'
   | 'lead_credit'
   | 'lead_alt'
-  | `section_${string}` & keyof ArticleRow
-  | `media_${string}` & keyof ArticleRow
+  | (`section_${string}` & keyof ArticleRow)
+  | (`media_${string}` & keyof ArticleRow)
 >;
 
 /** Each media column beside the name it has in an article row, worked out once. */

@@ -5,7 +5,11 @@ import type { Engine } from '../engine.js';
 export const STORY_VISIBILITY_COLUMNS = ['status', 'published_at', 'killed_at', 'unpublish_at'];
 
 const LINKS = [
-  { table: 'article_tags', key: 'tag_id', dropped: ['article_tags_tag', 'article_tags_tag_article'] },
+  {
+    table: 'article_tags',
+    key: 'tag_id',
+    dropped: ['article_tags_tag', 'article_tags_tag_article'],
+  },
   {
     table: 'article_authors',
     key: 'author_id',
@@ -76,7 +80,9 @@ async function postgresLinkTriggers(db: Kysely<unknown>): Promise<void> {
 
 /** A story the sitemap index counts: published and never killed (the clock decides the rest). */
 const counted = (row: string) =>
-  sql.raw(`${row}.status = 'published' and ${row}.killed_at is null and ${row}.published_at is not null`);
+  sql.raw(
+    `${row}.status = 'published' and ${row}.killed_at is null and ${row}.published_at is not null`,
+  );
 
 /** One more story in its month; the month changed no earlier than the story did. */
 const enterMonth = (engine: Engine) => {
