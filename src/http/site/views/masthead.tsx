@@ -24,7 +24,7 @@ function WeatherWidget({ weather }: { weather: NonNullable<Masthead['weather']> 
 /** The search box every page carries; it works without JavaScript (a GET form). */
 function SiteSearch({ query }: { query: string }) {
   return (
-    <form class="site-search" role="search" action="/search" method="get">
+    <form class="site-search" role="search" aria-label="Site" action="/search" method="get">
       <label for="site-search-q" class="visually-hidden">
         Search stories
       </label>

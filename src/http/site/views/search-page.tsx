@@ -76,7 +76,13 @@ function Notices({ results }: { results: SearchResults }) {
 function Filters({ results }: { results: SearchResults }) {
   const { request, publication } = results;
   return (
-    <form class="search-filters" action="/search" method="get" role="search">
+    <form
+      class="search-filters"
+      action="/search"
+      method="get"
+      role="search"
+      aria-label="Narrow the results"
+    >
       <input type="hidden" name="q" value={request.query} />
       {request.author ? <input type="hidden" name="author" value={request.author} /> : null}
       <label>
