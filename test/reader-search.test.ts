@@ -226,7 +226,7 @@ describe.each(ENGINES)('reader search on $engine', ({ create }) => {
   it('has a labelled search box on every page, filled in with the query on the results', async () => {
     const home = (await t.server.inject('/')).body;
     expect(home).toContain(
-      '<form class="site-search" role="search" action="/search" method="get">',
+      '<form class="site-search" role="search" aria-label="Site" action="/search" method="get">',
     );
     expect(home).toMatch(/<input id="site-search-q" type="search" name="q" value=""/);
     expect(await search('<b>muscat</b>')).toMatch(
