@@ -28,7 +28,7 @@ img{max-width:100%;height:auto;display:block}
 .eic{margin:0;padding:.5rem 0 .75rem;text-align:center;font-size:.75rem;letter-spacing:.08em;text-transform:uppercase;color:var(--muted)}
 .site-search{display:flex;justify-content:center;gap:.5rem;padding:0 0 .75rem}
 .site-search input{font:inherit;min-height:2.75rem;width:16rem;max-width:100%;min-width:0;padding:0 .75rem;border:1px solid var(--muted);border-radius:4px;background:var(--paper);color:var(--ink)}
-.site-search button{font:inherit;font-weight:700;min-height:2.75rem;padding:0 1rem;border:1px solid var(--ink);border-radius:4px;background:var(--ink);color:var(--paper);cursor:pointer}
+.site-search button,.search-filters button{font:inherit;font-weight:700;min-height:2.75rem;padding:0 1rem;border:1px solid var(--ink);border-radius:4px;background:var(--ink);color:var(--paper);cursor:pointer}
 .sections{border-top:1px solid var(--rule);overflow-x:auto}
 .sections ul{display:flex;gap:.25rem;list-style:none;margin:0 auto;padding:0;justify-content:center;min-width:max-content}
 .sections a{display:block;padding:.75rem .75rem;text-decoration:none;font-weight:600;font-size:.9375rem}
@@ -87,6 +87,9 @@ figcaption{font-size:.875rem;color:var(--muted);padding:.5rem 0;border-bottom:1p
 .author-photo img{width:6rem;height:6rem;border-radius:50%;object-fit:cover}
 .author-links{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0;margin:0 0 .75rem}
 .author-links a{display:inline-block;padding:.5rem 0;overflow-wrap:anywhere}
+.search-filters{display:flex;flex-wrap:wrap;gap:.75rem 1rem;align-items:flex-end;margin:0 0 1rem}
+.search-filters label{display:flex;flex-direction:column;gap:.25rem;font-size:.875rem;font-weight:600;color:var(--muted)}
+.search-filters select,.search-filters input{font:inherit;font-weight:400;min-height:2.75rem;padding:0 .5rem;border:1px solid var(--muted);border-radius:4px;background:var(--paper);color:var(--ink)}
 .pagination{display:flex;justify-content:space-between;gap:1rem;margin-top:2rem}
 .pagination a{font-weight:600;display:inline-flex;min-height:2.75rem;align-items:center}
 .site-footer{border-top:3px double var(--ink);padding:1.5rem 0 2.5rem;font-size:.875rem;color:var(--muted)}
@@ -98,7 +101,7 @@ figcaption{font-size:.875rem;color:var(--muted);padding:.5rem 0;border-bottom:1p
 .lead-story .lead-figure{margin:0}
 }
 @media print{
-.skip-link,.site-search,.sections,.tools,.share,.page-end,.site-footer ul,.weather svg,.embed iframe{display:none!important}
+.skip-link,.site-search,.search-filters,.sections,.tools,.share,.page-end,.site-footer ul,.weather svg,.embed iframe{display:none!important}
 body{font-size:11pt;color:#000}
 .story-body,.sign-off{font-size:11pt}
 a{text-decoration:none}
