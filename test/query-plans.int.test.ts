@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSchedules } from '../src/services/articles/run-schedules.js';
 import { explain, type Statement } from './query-plans.js';
 import { loadReferenceArticle, startTestApp, type TestApp } from './test-app.js';
 import { ENGINES } from './test-databases.js';
@@ -137,6 +138,23 @@ describe.each(ENGINES)('query plans at 100k stories on $engine', ({ engine, crea
     expect(explained).toBeGreaterThan(urls().length);
     expect(failures, failures.join('\n\n')).toEqual([]);
   }, 600_000);
+
+  it('reads no big table from end to end for the scheduler or the job queue', async () => {
+    // Both run every interval on every instance, whatever the traffic (ADR 0047).
+    recording = [];
+    await runSchedules({ ...t.app.newsroom, locks: t.app.storage.locks, log: () => undefined });
+    await t.app.jobs.runDue(1);
+    const statements = recording;
+    recording = undefined;
+    const failures: string[] = [];
+    for (const statement of statements.filter((s) => /^\s*(select|with)\b/i.test(s.sql))) {
+      const { plan, problems } = await explain(db, engine, statement);
+      if (process.env.PLANS_DEBUG) console.info(`scheduler\n${statement.sql}\n${plan}\n`);
+      for (const problem of problems) failures.push(`${problem}\n  ${statement.sql}\n  ${plan}`);
+    }
+    expect(statements.some((s) => /unpublish_at/.test(s.sql))).toBe(true);
+    expect(failures, failures.join('\n\n')).toEqual([]);
+  }, 120_000);
 });
 
 /** The address of the newest story readers can see. */

@@ -89,9 +89,9 @@ export interface ArticleDeskStore {
     now: Date,
   ): Promise<boolean>;
   setWorkflow(id: number, changes: WorkflowChanges): Promise<void>;
-  /** Scheduled articles whose time has come. */
+  /** Scheduled articles whose time has come (a batch of them: the next run takes the rest). */
   dueToPublish(now: Date): Promise<number[]>;
-  /** Published articles whose expiry has come. */
+  /** Published articles whose expiry has come (a batch, as above). */
   dueToExpire(now: Date): Promise<number[]>;
 }
 

@@ -15,6 +15,12 @@ import { columnsOf, recordFormerSlug, showsOtherPhotos } from './article-store.j
 import { containsWord } from './like-pattern.js';
 import { fromDbTime, toDbTime, type ArticlesTable, type DatabaseSchema } from './schema.js';
 
+/**
+ * How many stories one scheduler run moves at most: a run stays short (it holds the scheduler's
+ * lock) and the next, an interval later, takes the rest.
+ */
+export const SCHEDULE_BATCH = 200;
+
 const time = (date: Date | null) => (date === null ? null : toDbTime(date));
 const publishedSlug = async (db: Kysely<DatabaseSchema>, id: number) =>
   (
@@ -231,6 +237,7 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
       .where('status', '=', 'scheduled')
       .where('publish_at', '<=', toDbTime(now))
       .orderBy('publish_at')
+      .limit(SCHEDULE_BATCH)
       .execute();
     return rows.map((r) => r.id);
   }
@@ -239,8 +246,10 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
     const rows = await this.db
       .selectFrom('articles')
       .select('id')
-      .where('status', '=', 'published')
       .where('unpublish_at', '<=', toDbTime(now))
+      .where('status', '=', 'published')
+      .orderBy('unpublish_at')
+      .limit(SCHEDULE_BATCH)
       .execute();
     return rows.map((r) => r.id);
   }

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ScheduledUpdate, ScheduledUpdateStore } from '../services/ports.js';
+import { SCHEDULE_BATCH } from './article-desk-store.js';
 import { fromDbTime, toDbTime, type DatabaseSchema, type ScheduledUpdatesTable } from './schema.js';
 
 const updateFrom = (row: Selectable<ScheduledUpdatesTable>): ScheduledUpdate => ({
@@ -43,7 +44,11 @@ export class KyselyScheduledUpdateStore implements ScheduledUpdateStore {
 
   async due(now: Date): Promise<ScheduledUpdate[]> {
     return (
-      await this.pending().where('apply_at', '<=', toDbTime(now)).orderBy('apply_at').execute()
+      await this.pending()
+        .where('apply_at', '<=', toDbTime(now))
+        .orderBy('apply_at')
+        .limit(SCHEDULE_BATCH)
+        .execute()
     ).map(updateFrom);
   }
 
