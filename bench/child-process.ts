@@ -19,6 +19,23 @@ export interface RunningChild {
   stderrTail: () => string;
 }
 
+/**
+ * Every child still running, whoever started it: a Ctrl-C must stop the seeding CLI and the
+ * settle step's server too, not only the servers the run keeps track of.
+ */
+const running = new Set<ChildProcess>();
+
+function track(child: ChildProcess): ChildProcess {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  return child;
+}
+
+/** Stops every child this process started that is still running (an interrupted bench). */
+export function killRunningChildren(): void {
+  for (const child of running) child.kill('SIGTERM');
+}
+
 /** Runs a command to completion; rejects with its stderr when it exits non-zero. */
 export async function runToCompletion(
   command: string,
@@ -26,8 +43,9 @@ export async function runToCompletion(
   options: { cwd: string; env: NodeJS.ProcessEnv },
 ): Promise<string> {
   try {
-    const { stdout } = await execFileAsync(command, args, { ...options, maxBuffer: 16 << 20 });
-    return stdout;
+    const running = execFileAsync(command, args, { ...options, maxBuffer: 16 << 20 });
+    track(running.child);
+    return (await running).stdout;
   } catch (error) {
     const failed = error as { stderr?: string; message: string };
     throw new Error(`${[command, ...args].join(' ')} failed:\n${failed.stderr ?? failed.message}`);
@@ -41,7 +59,7 @@ export function startChild(
   args: string[],
   options: { cwd: string; env: NodeJS.ProcessEnv },
 ): RunningChild {
-  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = track(spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] }));
   let tail = '';
   child.stdout?.resume();
   child.stderr?.setEncoding('utf8');

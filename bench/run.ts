@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { stopChild, type RunningChild } from './child-process.js';
+import { killRunningChildren, stopChild, type RunningChild } from './child-process.js';
 import { matrixPart } from './matrix-part.js';
 import {
   measureLeadPhotoDownloads,
@@ -182,6 +182,7 @@ async function main(): Promise<number> {
   const cleanup: Cleanup = { children: [], data: [] };
   // Ctrl-C must not leave servers running on the machine.
   process.once('SIGINT', () => {
+    killRunningChildren();
     void cleanUp(cleanup).finally(() => process.exit(130));
   });
   try {
