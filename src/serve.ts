@@ -12,6 +12,7 @@ import { listenForMetrics } from './http/operations/metrics-listener.js';
 import type { ServerState } from './http/operations/operations-routes.js';
 import { startProcessMetrics } from './http/operations/process-metrics.js';
 import { startAuditRetention } from './jobs/audit-retention.js';
+import { startJobRetention } from './jobs/job-retention.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { prepareSignIn } from './services/accounts/sign-in.js';
 import type { Terminal } from './cli/command-context.js';
@@ -70,9 +71,11 @@ function startBackgroundWork(context: App, terminal: Terminal): ShutdownStep[] {
     log,
   });
   const jobs = config.jobsWorker ? context.startJobs(config.jobsIntervalMs) : undefined;
+  const jobRetention = startJobRetention({ ...context.newsroom, log });
   return [
     step('scheduler', () => scheduler.stop()),
     step('audit retention', () => auditRetention.stop()),
+    step('job retention', () => jobRetention.stop()),
     ...(jobs ? [step('job worker', () => jobs.stop())] : []),
   ];
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { ENGINES, type TestDatabase } from './test-databases.js';
 import { newsroomLanes } from '../src/jobs/job-lanes.js';
 import { createJobRunner } from '../src/jobs/job-runner.js';
+import { startJobRetention } from '../src/jobs/job-retention.js';
 import { jobHandler } from '../src/services/job-handler.js';
 import type { Clock } from '../src/services/ports.js';
 import { openStorage, type OpenedStorage } from '../src/storage/open-storage.js';
@@ -40,6 +41,32 @@ describe.each(ENGINES)('background jobs on $engine', ({ create }) => {
   });
   beforeEach(async () => {
     await storage.kysely.deleteFrom('jobs').execute();
+  });
+
+  it('forgets finished jobs after their week, the done and the given up, and keeps the rest', async () => {
+    const clock = handClock('2026-11-20T08:00:00Z');
+    const { jobs } = storage.stores;
+    const done = await jobs.enqueue('test', {}, clock.now(), clock.now());
+    const givenUp = await jobs.enqueue('test', {}, clock.now(), clock.now());
+    const waiting = await jobs.enqueue('test', {}, clock.now(), clock.now());
+    await jobs.complete(done, clock.now());
+    await jobs.abandon(givenUp, 'gone for good', clock.now());
+    clock.advance(6 * 24 * 60 * MINUTE);
+    const recent = await jobs.enqueue('test', {}, clock.now(), clock.now());
+    await jobs.complete(recent, clock.now());
+    clock.advance(2 * 24 * 60 * MINUTE);
+
+    const lines: string[] = [];
+    const task = startJobRetention(
+      { storage, clock, log: (line) => lines.push(line) },
+      60 * MINUTE,
+    );
+    await task.stop(); // the run it starts at once is the one measured
+    const left = await storage.kysely.selectFrom('jobs').select('id').orderBy('id').execute();
+    expect(left.map((row) => row.id)).toEqual([waiting, recent]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^jobs: forgot 2 finished before 2026-11-21T08:00/),
+    ]);
   });
 
   it('hands out due jobs oldest first, and a claimed job to nobody else until its lease ends', async () => {

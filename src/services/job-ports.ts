@@ -33,6 +33,8 @@ export interface JobStore {
   retryAt(id: number, error: string, runAt: Date): Promise<void>;
   /** Stops retrying: the job is done, with its last error kept. */
   abandon(id: number, error: string, now: Date): Promise<void>;
+  /** Forgets jobs finished (done or given up) before `before`; resolves with how many. */
+  forgetFinishedBefore(before: Date): Promise<number>;
   /** Jobs of a kind not yet done. */
   countPending(kind: string): Promise<number>;
   /** How jobs of these kinds are failing: waiting to retry, or given up since `since`. */

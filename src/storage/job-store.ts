@@ -96,6 +96,14 @@ export class KyselyJobStore implements JobStore {
       .execute();
   }
 
+  async forgetFinishedBefore(before: Date): Promise<number> {
+    const result = await this.db
+      .deleteFrom('jobs')
+      .where('done_at', '<', toDbTime(before))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async countPending(kind: string): Promise<number> {
     const row = await this.db
       .selectFrom('jobs')
