@@ -4,6 +4,7 @@ import type { Section } from '../../../domain/section/section.js';
 import { sectionPath } from '../../../domain/section/section.js';
 import { STYLE_ELEMENT } from '../page-bytes.js';
 import { BODY_SCRIPT, HEAD_SCRIPT } from '../site-scripts.js';
+import { BreakingNewsBanner } from './breaking-news-banner.js';
 import { MastheadView } from './masthead.js';
 import { oncePerSections } from './once-per-sections.js';
 import {
@@ -62,7 +63,7 @@ function siteFeedTags(siteName: string): SafeHtml {
   return siteFeeds.tags;
 }
 
-/** The frame of every reader page: head, skip link, masthead, main content, footer. */
+/** The frame of every reader page: head, skip link, masthead, breaking news, main content, footer. */
 export function Layout(props: {
   meta: PageMeta;
   masthead: Masthead;
@@ -104,6 +105,7 @@ export function Layout(props: {
           isHome={props.isHome ?? false}
           searchQuery={props.searchQuery}
         />
+        {masthead.breaking ? <BreakingNewsBanner banner={masthead.breaking} /> : null}
         <main id="main" class="wrap" tabindex="-1">
           {props.children}
         </main>
