@@ -94,6 +94,8 @@ describe.each(ENGINES)('the breaking-news banner on $engine', (engine) => {
       const second = await get(path);
       if (!path.startsWith('/search')) expect(second.hit, path).toBe(true);
       expect(bannerIn(second), path).toBe(true);
+      // Browsers ask again each time, so the banner's removal reaches them at once.
+      expect(second.headers['cache-control'], path).toMatch(/^public, max-age=0, s-maxage=3600/);
     }
     const missing = await get('/no-such-page');
     expect(missing.status).toBe(404);
@@ -105,6 +107,7 @@ describe.each(ENGINES)('the breaking-news banner on $engine', (engine) => {
       expect(first.hit, path).toBe(false);
       expect(bannerIn(first), path).toBe(false);
       expect(bannerIn(await get(path)), path).toBe(false);
+      expect(first.headers['cache-control'], path).toMatch(/^public, max-age=60,/);
     }
   });
 
