@@ -80,7 +80,7 @@ function ShowingNow(props: { banner: BreakingNews | null; onRemoved: () => void 
           {banner.link && <p class="meta">Links to {banner.link}</p>}
           <p class="meta">
             Until {formatPaperTime(banner.expiresAt, zone)}. Set by{' '}
-            {banner.setBy?.name ?? 'someone outside the newsroom'}{' '}
+            {banner.setBy?.name ?? 'someone outside the newsroom'} on{' '}
             {formatPaperTime(banner.setAt, zone)}.
           </p>
           <div class="actions">

@@ -30,12 +30,6 @@ img{max-width:100%;height:auto;display:block}
 .site-search input{font:inherit;min-height:2.75rem;width:16rem;max-width:100%;min-width:0;padding:0 .75rem;border:1px solid var(--muted);border-radius:4px;background:var(--paper);color:var(--ink)}
 .site-search button,.search-filters button{font:inherit;font-weight:700;min-height:2.75rem;padding:0 1rem;border:1px solid var(--ink);border-radius:4px;background:var(--ink);color:var(--paper);cursor:pointer}
 .sections{border-top:1px solid var(--rule);overflow-x:auto}
-.breaking-news{background:var(--accent);color:#fff}
-.breaking-news p{margin:0;padding:.625rem 0;font-weight:600}
-.breaking-news strong{display:inline-block;margin-right:.5rem;padding:0 .375rem;border:1px solid #fff;border-radius:2px;font-size:.75rem;letter-spacing:.08em;text-transform:uppercase;vertical-align:.1em}
-.breaking-news a,.breaking-news a:hover{color:#fff}
-.breaking-news a:hover{text-decoration-thickness:2px}
-.breaking-news :focus-visible{outline-color:#fff}
 .sections ul{display:flex;gap:.25rem;list-style:none;margin:0 auto;padding:0;justify-content:center;min-width:max-content}
 .sections a{display:block;padding:.75rem .75rem;text-decoration:none;font-weight:600;font-size:.9375rem}
 .sections a[aria-current]{color:var(--accent);box-shadow:inset 0 -3px 0 var(--accent)}
@@ -114,4 +108,17 @@ a{text-decoration:none}
 .story-body a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em}
 .masthead{border-bottom:1px solid #000}
 }
+`.replace(/\n/g, '');
+
+/**
+ * The breaking-news banner's rules, sent in the head only while a banner shows: every other
+ * page would carry them for nothing. White on the accent red is 9:1.
+ */
+export const BREAKING_NEWS_STYLES = `
+.breaking-news{background:var(--accent);color:#fff}
+.breaking-news p{margin:0;padding:.625rem 0;font-weight:600}
+.breaking-news strong{display:inline-block;margin-right:.5rem;padding:0 .375rem;border:1px solid #fff;border-radius:2px;font-size:.75rem;letter-spacing:.08em;text-transform:uppercase;vertical-align:.1em}
+.breaking-news a,.breaking-news a:hover{color:#fff}
+.breaking-news a:hover{text-decoration-thickness:2px}
+.breaking-news :focus-visible{outline-color:#fff}
 `.replace(/\n/g, '');

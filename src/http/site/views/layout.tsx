@@ -4,6 +4,7 @@ import type { Section } from '../../../domain/section/section.js';
 import { sectionPath } from '../../../domain/section/section.js';
 import { STYLE_ELEMENT } from '../page-bytes.js';
 import { BODY_SCRIPT, HEAD_SCRIPT } from '../site-scripts.js';
+import { BREAKING_NEWS_STYLES } from '../site-styles.js';
 import { BreakingNewsBanner } from './breaking-news-banner.js';
 import { MastheadView } from './masthead.js';
 import { oncePerSections } from './once-per-sections.js';
@@ -34,6 +35,7 @@ export interface PageMeta {
 }
 
 const STYLE_TAG = trustedHtml(STYLE_ELEMENT);
+const BREAKING_NEWS_STYLE_TAG = trustedHtml(`<style>${BREAKING_NEWS_STYLES}</style>`);
 const HEAD_SCRIPT_TAG = trustedHtml(`<script>${HEAD_SCRIPT}</script>`);
 const BODY_SCRIPT_TAG = trustedHtml(`<script>${BODY_SCRIPT}</script>`);
 
@@ -92,6 +94,7 @@ export function Layout(props: {
         <meta name="theme-color" content="#ffffff" />
         {HEAD_SCRIPT_TAG}
         {STYLE_TAG}
+        {masthead.breaking ? BREAKING_NEWS_STYLE_TAG : null}
         {meta.head}
       </head>
       <body id="top">
