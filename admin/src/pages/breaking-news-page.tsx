@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { newsroom } from '../api/newsroom.js';
 import type { BreakingNews, DeskEntry } from '../api/types.js';
 import { useConfirm } from '../components/confirm-dialog.js';
+import { ErrorSummary } from '../components/error-summary.js';
 import { Field } from '../components/field.js';
 import { FormActions, FormError, LoadStatus } from '../components/form-parts.js';
 import { formErrorsOf } from '../components/form-submit.js';
@@ -28,6 +29,14 @@ const DURATIONS = [
 
 type LinkKind = 'none' | 'story' | 'address';
 
+/** The fields a refusal may name, as the error summary links to them. */
+const SUMMARY_FIELDS = [
+  { name: 'text', id: 'breaking-text', label: 'Text' },
+  { name: 'articleId', id: 'breaking-story', label: 'Story' },
+  { name: 'link', id: 'breaking-address', label: 'Address' },
+  { name: 'expiresAt', id: 'breaking-duration', label: 'Show for' },
+];
+
 interface Form {
   text: string;
   linkKind: LinkKind;
@@ -51,6 +60,14 @@ const bannerOf = (form: Form) => ({
   ...(form.linkKind === 'address' && form.address.trim() ? { link: form.address } : {}),
   expiresAt: new Date(Date.now() + Number(form.minutes) * 60_000).toISOString(),
 });
+
+/** A link asked for and not given: the banner must not go up without it unnoticed. */
+function missingLink(form: Form): Record<string, string> | null {
+  if (form.linkKind === 'story' && !form.articleId)
+    return { articleId: 'choose a published story' };
+  if (form.linkKind === 'address' && !form.address.trim()) return { link: 'type an address' };
+  return null;
+}
 
 /** What readers see now, who set it and until when, and the button that takes it down. */
 function ShowingNow(props: { banner: BreakingNews | null; onRemoved: () => void }) {
@@ -180,6 +197,8 @@ function BannerForm(props: {
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    const missing = missingLink(form);
+    if (missing) return setErrors(missing);
     const confirmed = await ask({
       heading: props.banner ? 'Change the breaking-news banner?' : 'Show a breaking-news banner?',
       message: `Every page of the site shows “${form.text.trim()}” at once, until it expires or you remove it.`,
@@ -201,6 +220,7 @@ function BannerForm(props: {
     <form onSubmit={(event) => void submit(event)} noValidate>
       <h2>{props.banner ? 'Change the banner' : 'Set a banner'}</h2>
       <FormError message={errors.form} />
+      <ErrorSummary errors={errors} fields={SUMMARY_FIELDS} />
       <Field
         id="breaking-text"
         label="Text"
