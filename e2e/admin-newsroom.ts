@@ -41,17 +41,22 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts the paper and its scheduler; the reference article gives it a section and a photo,
- * unless `empty` asks for a first day's install (no account, no section, no story).
+ * unless `empty` asks for a first day's install (no account, no section, no story); `publicUrl`
+ * gives it its own address as PUBLIC_URL, which turns the page cache on.
  * `overrides` swaps in fakes for outside systems, such as a RecordingMailer. The server knows
  * its port, so the links it hands out (invitations, resets) open on it.
  */
 export async function startNewsroomSite(
   overrides: AppOverrides = {},
-  options: { empty?: boolean } = {},
+  options: { empty?: boolean; publicUrl?: boolean } = {},
 ): Promise<NewsroomSite> {
   const port = await freePort();
+  // With its own address as PUBLIC_URL the paper keeps its pages in memory, as in production.
+  const publicUrl: Record<string, string> = options.publicUrl
+    ? { PUBLIC_URL: `http://127.0.0.1:${port}` }
+    : {};
   const test = await startTestApp(
-    { SCHEDULER_INTERVAL_SECONDS: '1', PORT: String(port) },
+    { SCHEDULER_INTERVAL_SECONDS: '1', PORT: String(port), ...publicUrl },
     createSqliteDatabase(),
     overrides,
   );

@@ -299,9 +299,19 @@ describe.each(ENGINES)('the Content API on $engine', ({ create }) => {
     it('shows the publication’s public settings and nothing internal', async () => {
       const { settings } = (await get('/api/content/settings', key)).json<{ settings: Json }>();
       expect(Object.keys(settings).sort()).toEqual(
-        ['country', 'editorInChief', 'locale', 'name', 'tagline', 'timezone', 'url'].sort(),
+        [
+          'breaking',
+          'country',
+          'editorInChief',
+          'locale',
+          'name',
+          'tagline',
+          'timezone',
+          'url',
+        ].sort(),
       );
       expect(settings.url).toBe('https://news.example/');
+      expect(settings.breaking).toBeNull();
     });
   });
 });

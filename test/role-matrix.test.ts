@@ -376,6 +376,22 @@ const ROWS: Row[] = [
     body: () => ({ lead: null, top: [] }),
   },
   {
+    route: 'GET /api/admin/breaking-news',
+    does: 'reads the breaking-news banner',
+    expect: EDITORS_UP,
+  },
+  {
+    route: 'PUT /api/admin/breaking-news',
+    does: 'shows a breaking-news banner on every page',
+    expect: EDITORS_UP,
+    body: (n) => ({ text: `Matrix banner ${n}` }),
+  },
+  {
+    route: 'DELETE /api/admin/breaking-news',
+    does: 'takes the breaking-news banner down',
+    expect: EDITORS_UP,
+  },
+  {
     route: 'GET /api/admin/homepage/preview',
     does: 'previews the home page with an unsaved order',
     expect: EDITORS_UP,

@@ -116,6 +116,22 @@ describe('two instances serving one paper from PostgreSQL', () => {
     );
   });
 
+  it('shows a breaking-news banner set through one instance on the other, and takes it down, within two seconds', async () => {
+    const banner = 'Cyclone warning for the Duqm coast';
+    const showsIt = async () => (await b.page('/')).text.includes(banner);
+    expect(await showsIt()).toBe(false);
+    await a.ok(chief, 'PUT', '/api/admin/breaking-news', { text: banner });
+    const shown = await timeUntil(showsIt);
+    expect(shown.ms, `the other instance showed the banner ${shown.said}`).toBeLessThanOrEqual(
+      WITHIN_MS,
+    );
+    await a.ok(chief, 'DELETE', '/api/admin/breaking-news');
+    const gone = await timeUntil(async () => !(await showsIt()));
+    expect(gone.ms, `the other instance dropped the banner ${gone.said}`).toBeLessThanOrEqual(
+      WITHIN_MS,
+    );
+  });
+
   it('publishes a scheduled story once, though both instances run the scheduler', async () => {
     const headline = 'Embargoed: the budget';
     const { id } = await a.ok<{ id: number }>(chief, 'POST', '/api/admin/articles', {

@@ -7,6 +7,7 @@ import { PaperClockContext, type PaperClock } from './components/paper-clock.js'
 import { Shell } from './components/shell.js';
 import { ArticleListPage } from './pages/article-list-page.js';
 import { AuditPage } from './pages/audit-page.js';
+import { BreakingNewsPage } from './pages/breaking-news-page.js';
 import { ContentKeysPage } from './pages/content-keys-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { EditorPage } from './pages/editor-page.js';
@@ -45,6 +46,7 @@ function Page({ location, user }: { location: Location; user: SessionUser }) {
   if (path === '/audit' && atLeast(user.role, 'editor_in_chief'))
     return <AuditPage query={query} />;
   if (path === '/homepage' && atLeast(user.role, 'editor')) return <HomepagePage />;
+  if (path === '/breaking-news' && atLeast(user.role, 'editor')) return <BreakingNewsPage />;
   if (path === '/sections' && atLeast(user.role, 'editor')) return <SectionsPage />;
   if (path === '/people' && atLeast(user.role, 'editor')) return <PeoplePage />;
   if (path === '/profile') return <ProfilePage />;

@@ -19,6 +19,7 @@ import { registerArticleRoutes } from './api/articles/articles-routes.js';
 import { registerDeskRoutes } from './api/desk/desk-routes.js';
 import { registerMediaRoutes } from './api/media/media-routes.js';
 import { registerOpenApiRoute } from './api/openapi.js';
+import { registerBreakingNewsRoutes } from './api/publication/breaking-news-routes.js';
 import { registerFrontRoutes } from './api/publication/front-routes.js';
 import { registerPublicationRoutes } from './api/publication/publication-routes.js';
 import { registerNewsroomApi } from './api/newsroom-api.js';
@@ -190,6 +191,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     registerFrontRoutes(newsroom, options.site, { publicUrl: options.publicUrl });
     registerPublicationRoutes(newsroom, {
       stores: options.newsroom.storage.stores,
+      clock: options.newsroom.clock,
+      publication: options.site.publication,
+    });
+    registerBreakingNewsRoutes(newsroom, {
+      storage: options.newsroom.storage,
       clock: options.newsroom.clock,
       publication: options.site.publication,
     });

@@ -1,3 +1,4 @@
+import { shownBreakingNews } from '../domain/publication/breaking-news.js';
 import { startOfNextLocalDay } from '../domain/publication/next-local-day.js';
 import type { Stores } from './ports.js';
 import type { SiteReads } from './site-context.js';
@@ -5,7 +6,7 @@ import type { SiteReads } from './site-context.js';
 /**
  * How long a page rendered now stays right with no change announced: pages carry the
  * masthead's date and weather, and stories appear (an embargo lifts) and come down
- * (`unpublish_at`) on time with no event. See docs/adr/0033-page-cache.md.
+ * (`unpublish_at`) and the breaking-news banner expires on time with no event. See docs/adr/0033-page-cache.md.
  */
 export interface PageFreshness {
   /** Until when (ms since the epoch) a page rendered at `now` may be served as it is. */
@@ -23,7 +24,7 @@ const LONGEST_KEEP_MS = 60_000;
 
 /**
  * The earliest of: a minute from now, the paper's next local midnight, the weather's refresh,
- * the next embargo lifting or story coming down.
+ * the next embargo lifting or story coming down, the breaking-news banner's expiry.
  */
 export function createPageFreshness(
   site: SiteReads<Pick<Stores, 'discovery'>>,
@@ -53,8 +54,11 @@ export function createPageFreshness(
       const times = [at + LONGEST_KEEP_MS];
       const visibility = await nextVisibilityChange(now);
       if (visibility) times.push(visibility.getTime());
+      const { settings, breaking } = await site.publication.current();
+      // The banner is on every page, and in the Content API's settings, until it expires.
+      const banner = shownBreakingNews(breaking, now);
+      if (banner) times.push(banner.expiresAt.getTime());
       if (showsMasthead) {
-        const { settings } = await site.publication.current();
         if (day?.timezone !== settings.timezone || day.endsAt <= at)
           day = {
             timezone: settings.timezone,

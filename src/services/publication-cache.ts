@@ -1,4 +1,5 @@
 import type { Section } from '../domain/section/section.js';
+import { breakingNewsFromStore, type BreakingNews } from '../domain/publication/breaking-news.js';
 import {
   DEFAULT_PUBLICATION,
   publicationSettingsSchema,
@@ -17,6 +18,9 @@ export interface FrontCuration {
 
 export const HOMEPAGE_KEY = 'homepage';
 
+/** The settings key of the breaking-news banner (null once removed). */
+export const BREAKING_NEWS_KEY = 'breaking-news';
+
 /** The settings key of a section front's curation: one key each, so fronts never overwrite each other. */
 export const sectionFrontKey = (sectionId: number) => `section-front:${sectionId}`;
 
@@ -34,6 +38,8 @@ export interface PublicationSnapshot {
   sectionsBySlug: Map<string, Section>;
   /** The section each retired slug now leads to, for the redirect from old links. */
   sectionsByFormerSlug: Map<string, Section>;
+  /** The breaking-news banner as set, expired or not: readers' pages check its expiry. */
+  breaking: BreakingNews | null;
 }
 
 export interface PublicationCache {
@@ -70,9 +76,11 @@ export function createPublicationCache(
       stores.settings.get(HOMEPAGE_KEY),
     ]);
     const byId = new Map(sections.map((s) => [s.id, s]));
-    const sectionCurations = await stores.settings.getMany(
-      sections.map((s) => sectionFrontKey(s.id)),
-    );
+    // The banner rides along with the fronts' curation: no query of its own.
+    const sectionCurations = await stores.settings.getMany([
+      BREAKING_NEWS_KEY,
+      ...sections.map((s) => sectionFrontKey(s.id)),
+    ]);
     return {
       settings,
       curation: (curation as FrontCuration | undefined) ?? NO_CURATION,
@@ -90,6 +98,7 @@ export function createPublicationCache(
           return section ? [[slug, section] as const] : [];
         }),
       ),
+      breaking: breakingNewsFromStore(sectionCurations.get(BREAKING_NEWS_KEY)),
     };
   };
   return {

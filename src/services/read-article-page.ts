@@ -42,6 +42,6 @@ export async function readArticlePage(
   if (article.slug !== slug || article.section.slug !== sectionSlug) {
     return { kind: 'redirect', location: articlePath(article) };
   }
-  const masthead = readMasthead(publication.settings, now, context.weather);
+  const masthead = readMasthead(publication, now, context.weather);
   return { kind: 'page', article, masthead, publication };
 }

@@ -89,7 +89,7 @@ export async function readHomePage(
     stories: cardsOf(chosen.bySection.get(section.id) ?? []),
   }));
   return {
-    masthead: readMasthead(publication.settings, now, context.weather),
+    masthead: readMasthead(publication, now, context.weather),
     publication,
     lead: chosen.lead === undefined ? undefined : byId.get(chosen.lead),
     top: cardsOf(chosen.top),

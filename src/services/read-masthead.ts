@@ -1,6 +1,7 @@
+import { shownBreakingNews, type ShownBreakingNews } from '../domain/publication/breaking-news.js';
 import { mastheadDate } from '../domain/publication/masthead-date.js';
-import type { PublicationSettings } from '../domain/publication/publication-settings.js';
 import type { CurrentWeather } from '../domain/weather/current-weather.js';
+import type { PublicationSnapshot } from './publication-cache.js';
 import type { WeatherReader } from './site-context.js';
 
 export interface Masthead {
@@ -10,11 +11,16 @@ export interface Masthead {
   date: { text: string; gregorian: string; hijri: string | null; isoDate: string };
   weather: (CurrentWeather & { label: string }) | undefined;
   editorInChief: string;
+  /** The breaking-news banner under the masthead, while it has not expired. */
+  breaking?: ShownBreakingNews;
 }
 
-/** The masthead every page carries, for this instant, with the last known weather. */
+/**
+ * The masthead every page carries, for this instant, with the last known weather and the
+ * breaking-news banner unless it has expired.
+ */
 export function readMasthead(
-  settings: PublicationSettings,
+  { settings, breaking }: Pick<PublicationSnapshot, 'settings' | 'breaking'>,
   now: Date,
   weather: WeatherReader | undefined,
 ): Masthead {
@@ -33,5 +39,6 @@ export function readMasthead(
     date: mastheadDate(now, { timezone: settings.timezone, hijri: settings.hijri }),
     weather: current && place ? { ...current, label: place.label } : undefined,
     editorInChief: settings.editorInChief,
+    breaking: shownBreakingNews(breaking, now),
   };
 }

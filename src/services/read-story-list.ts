@@ -47,7 +47,7 @@ export async function readStoryList(
   const pageCount = Math.max(1, Math.ceil(total / perPage));
   if (page > pageCount) throw notFound('No such page');
   return {
-    masthead: readMasthead(publication.settings, now, context.weather),
+    masthead: readMasthead(publication, now, context.weather),
     publication,
     stories: [...pinnedHere, ...newest],
     page,

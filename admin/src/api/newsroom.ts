@@ -24,6 +24,7 @@ import type {
   homeCurationInput,
   settingsInput,
 } from '../../../src/http/api/publication/publication-schema.js';
+import type { setBannerInput } from '../../../src/http/api/publication/breaking-news-schema.js';
 import type { sessionOutput } from '../../../src/http/api/session/session-schema.js';
 import type {
   changeUserInput,
@@ -34,6 +35,7 @@ import type { Answer, Body, Query } from './json.js';
 import type {
   ArticleStatus,
   Author,
+  BreakingNewsAnswer,
   AuthorDetails,
   Correction,
   Dashboard,
@@ -200,6 +202,12 @@ export const newsroom = {
       { quietOn401: true },
     ),
   paperClock: () => request<PaperClock>('GET', '/api/admin/paper-clock'),
+
+  /** The breaking-news banner showing now (null for none); set it, or take it down now. */
+  breakingNews: () => request<BreakingNewsAnswer>('GET', '/api/admin/breaking-news'),
+  setBreakingNews: (banner: Body<typeof setBannerInput>) =>
+    request<BreakingNewsAnswer>('PUT', '/api/admin/breaking-news', banner),
+  removeBreakingNews: () => request<BreakingNewsAnswer>('DELETE', '/api/admin/breaking-news'),
 
   /** A front's running order: the home page's (`null`) or a section's. */
   front: (sectionId: number | null) => request<FrontCuration>('GET', frontUrl(sectionId)),

@@ -27,6 +27,7 @@ import type {
   dashboardOutput,
   presenceOutput,
 } from '../../../src/http/api/desk/desk-schema.js';
+import type { breakingNewsOutput } from '../../../src/http/api/publication/breaking-news-schema.js';
 import type { invitationListOutput } from '../../../src/http/api/invitations/invitations-schema.js';
 import type {
   photoOutput,
@@ -115,6 +116,10 @@ export type PublicationSettings = Answer<typeof settingsOutput>;
 export type HijriCalendar = PublicationSettings['hijri']['calendar'];
 export type MonthStartOverride = PublicationSettings['hijri']['monthStartOverrides'][number];
 export type WeatherSettings = NonNullable<PublicationSettings['weather']>;
+
+/** The breaking-news banner as the newsroom reads it, or null when none is showing. */
+export type BreakingNewsAnswer = Answer<typeof breakingNewsOutput>;
+export type BreakingNews = NonNullable<BreakingNewsAnswer['banner']>;
 
 /** A front's running order (the home page's or a section's): the lead, then the top stories. */
 export type FrontCuration = Answer<typeof curationOutput>;

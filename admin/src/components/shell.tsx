@@ -23,15 +23,6 @@ function useFocusOnNavigation(path: string) {
   }, [path]);
 }
 
-/** Editors keep everyone's byline profiles. */
-const BylinesLink = ({ path }: { path: string }) => (
-  <li>
-    <Link href="/people" aria-current={current(path === '/people')}>
-      Bylines
-    </Link>
-  </li>
-);
-
 /** One's own byline profile and API tokens, beside one's name. */
 const AccountLinks = ({ path }: { path: string }) => (
   <>
@@ -43,6 +34,14 @@ const AccountLinks = ({ path }: { path: string }) => (
     </Link>
   </>
 );
+
+/** The desk's pages (editors and above): the fronts, the banner, sections, everyone's bylines. */
+const EDITOR_LINKS = [
+  ['/homepage', 'Front pages'],
+  ['/breaking-news', 'Breaking news'],
+  ['/sections', 'Sections'],
+  ['/people', 'Bylines'],
+] as const;
 
 /** The editor-in-chief's own pages, in the order the navigation lists them. */
 const CHIEF_LINKS = [
@@ -93,21 +92,14 @@ export function Shell({ user, path, onSignOut, children }: ShellProps) {
                 </Link>
               </li>
             )}
-            {atLeast(user.role, 'editor') && (
-              <li>
-                <Link href="/homepage" aria-current={current(path === '/homepage')}>
-                  Front pages
-                </Link>
-              </li>
-            )}
-            {atLeast(user.role, 'editor') && (
-              <li>
-                <Link href="/sections" aria-current={current(path === '/sections')}>
-                  Sections
-                </Link>
-              </li>
-            )}
-            {atLeast(user.role, 'editor') && <BylinesLink path={path} />}
+            {atLeast(user.role, 'editor') &&
+              EDITOR_LINKS.map(([href, label]) => (
+                <li key={href}>
+                  <Link href={href} aria-current={current(path === href)}>
+                    {label}
+                  </Link>
+                </li>
+              ))}
             {atLeast(user.role, 'editor_in_chief') &&
               CHIEF_LINKS.map(([href, label]) => (
                 <li key={href}>

@@ -29,6 +29,8 @@ const EVENT_LABELS: Record<AuditEventName, string> = {
   'content_key.created': 'Content API key created',
   'content_key.revoked': 'Content API key revoked',
   'settings.changed': 'Settings changed',
+  'breaking_news.set': 'Breaking news banner set',
+  'breaking_news.removed': 'Breaking news banner removed',
   'webhook.created': 'Webhook created',
   'webhook.changed': 'Webhook changed',
   'webhook.deleted': 'Webhook deleted',
@@ -47,6 +49,7 @@ const FAMILIES: [string, string][] = [
   ['api_token', 'API tokens'],
   ['content_key', 'Content API keys'],
   ['settings', 'Settings'],
+  ['breaking_news', 'Breaking news'],
   ['webhook', 'Webhooks'],
 ];
 

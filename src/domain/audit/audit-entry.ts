@@ -26,6 +26,8 @@ export const AUDIT_EVENTS = [
   'content_key.created',
   'content_key.revoked',
   'settings.changed',
+  'breaking_news.set',
+  'breaking_news.removed',
   'webhook.created',
   'webhook.changed',
   'webhook.deleted',

@@ -26,6 +26,7 @@ export type NewsroomAction =
   | 'tag.manage'
   | 'author.manage'
   | 'homepage.curate'
+  | 'breaking_news.manage'
   | 'media.upload'
   | 'settings.manage'
   | 'user.manage'
@@ -52,6 +53,8 @@ const NEWSROOM_RULES: Record<NewsroomAction, Role> = {
   // Contributors', agencies' and colleagues' profiles: the desk keeps bylines right.
   'author.manage': 'editor',
   'homepage.curate': 'editor',
+  // The banner is on every page at once: the desk's call, like the fronts' running order.
+  'breaking_news.manage': 'editor',
   'settings.manage': 'editor_in_chief',
   'user.manage': 'editor_in_chief',
   'token.manage_own': 'contributor',
@@ -151,6 +154,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'tag.manage': 'manage tags',
   'author.manage': 'keep other people’s byline profiles',
   'homepage.curate': 'arrange the home page',
+  'breaking_news.manage': 'set the breaking-news banner',
   'media.upload': 'upload photos',
   'settings.manage': 'change the publication’s settings',
   'user.manage': 'manage users',

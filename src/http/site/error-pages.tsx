@@ -25,7 +25,7 @@ export async function sendErrorPage(
     if (moved !== undefined && (request.method === 'GET' || request.method === 'HEAD'))
       return await reply.redirect(moved, 301);
     const publication = await site.publication.current();
-    const masthead = readMasthead(publication.settings, site.clock.now(), site.weather);
+    const masthead = readMasthead(publication, site.clock.now(), site.weather);
     const { title } = errorWording(status);
     const meta = {
       title: `${title} — ${publication.settings.name}`,

@@ -80,6 +80,7 @@ function sendListPage(
 ) {
   return sendPage(reply, listPageDocument(request, options, page), {
     cacheKeys: [...page.cacheKeys, ...storyKeys([page.lead, ...page.list.stories])],
+    revalidate: page.list.masthead.breaking !== undefined,
   });
 }
 

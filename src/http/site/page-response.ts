@@ -35,7 +35,15 @@ export interface PageAnswer {
   cacheKeys?: string[];
   /** False keeps the page out of this instance's page cache (search results). */
   inMemory?: boolean;
+  /**
+   * True while a breaking-news banner shows: browsers ask again every time (a 304 from memory
+   * when nothing changed), so the banner's removal reaches them at once, not a minute later.
+   */
+  revalidate?: boolean;
 }
+
+/** A page that shows the breaking-news banner: the CDN keeps it as any page, browsers do not. */
+const REVALIDATED_PAGE: CachePolicy = { ...PAGE_CACHE, maxAge: 0 };
 
 /**
  * Sends a whole reader page with the site's headers. A page is cached by the CDN under its
@@ -45,7 +53,9 @@ export function sendPage(reply: FastifyReply, page: SafeHtml, answer: PageAnswer
   const status = answer.status ?? 200;
   reply.code(status).headers(pageHeaders(answer.frameOrigins));
   if (status === 200)
-    setPublicCache(reply, PAGE_CACHE, answer.cacheKeys, { inMemory: answer.inMemory });
+    setPublicCache(reply, answer.revalidate ? REVALIDATED_PAGE : PAGE_CACHE, answer.cacheKeys, {
+      inMemory: answer.inMemory,
+    });
   else if (status === 404)
     setPublicCache(reply, NOT_FOUND_CACHE, [surrogateKeys.latest], { inMemory: false });
   else reply.header('cache-control', 'no-store');

@@ -34,7 +34,11 @@ export function registerSearchRoute(
       <Layout meta={meta} masthead={results.masthead} sections={sections} searchQuery={query}>
         <SearchPageView results={results} />
       </Layout>,
-      { cacheKeys: [surrogateKeys.latest], inMemory: false },
+      {
+        cacheKeys: [surrogateKeys.latest],
+        inMemory: false,
+        revalidate: results.masthead.breaking !== undefined,
+      },
     );
   });
 }

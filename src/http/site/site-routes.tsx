@@ -131,6 +131,7 @@ export function registerSiteRoutes(
     const page = await readHomePage(site);
     return sendPage(reply, homePageDocument(page, request, options), {
       cacheKeys: [surrogateKeys.home, ...homeStoryKeys(page)],
+      revalidate: page.masthead.breaking !== undefined,
     });
   });
 
@@ -160,6 +161,7 @@ export function registerSiteRoutes(
         {
           frameOrigins: embedFrameOrigins(article.body, settings.embeds),
           cacheKeys: articleCacheKeys(article),
+          revalidate: result.masthead.breaking !== undefined,
         },
       );
     },

@@ -109,3 +109,16 @@ a{text-decoration:none}
 .masthead{border-bottom:1px solid #000}
 }
 `.replace(/\n/g, '');
+
+/**
+ * The breaking-news banner's rules, sent in the head only while a banner shows: every other
+ * page would carry them for nothing. White on the accent red is 9:1.
+ */
+export const BREAKING_NEWS_STYLES = `
+.breaking-news{background:var(--accent);color:#fff}
+.breaking-news p{margin:0;padding:.625rem 0;font-weight:600}
+.breaking-news strong{display:inline-block;margin-right:.5rem;padding:0 .375rem;border:1px solid #fff;border-radius:2px;font-size:.75rem;letter-spacing:.08em;text-transform:uppercase;vertical-align:.1em}
+.breaking-news a,.breaking-news a:hover{color:#fff}
+.breaking-news a:hover{text-decoration-thickness:2px}
+.breaking-news :focus-visible{outline-color:#fff}
+`.replace(/\n/g, '');

@@ -14,6 +14,6 @@ export async function readArticlePreview(
   const article = await loadArticle(site.stores, id);
   authorize(actor, 'article.read', accessOf(article));
   const publication = await site.publication.current();
-  const masthead = readMasthead(publication.settings, site.clock.now(), site.weather);
+  const masthead = readMasthead(publication, site.clock.now(), site.weather);
   return { article, masthead, publication };
 }

@@ -1,6 +1,7 @@
 import type { Tag } from '../../domain/article/article.js';
 import type { AuthorProfile } from '../../domain/author/author.js';
 import { invalid, notFound } from '../../domain/errors.js';
+import { shownBreakingNews } from '../../domain/publication/breaking-news.js';
 import type { Section } from '../../domain/section/section.js';
 import type { ContentApiDeps } from './content-api-deps.js';
 
@@ -89,8 +90,9 @@ export async function readContentAuthor(deps: Deps, by: { id: number } | { slug:
 
 /** The publication as partners may show it: its name and masthead, nothing internal. */
 export async function readContentSettings(deps: Deps) {
-  const { settings } = await deps.publication.current();
+  const { settings, breaking } = await deps.publication.current();
   return {
+    breaking: shownBreakingNews(breaking, deps.clock.now()),
     name: settings.name,
     tagline: settings.tagline,
     editorInChief: settings.editorInChief,

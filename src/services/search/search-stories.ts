@@ -38,6 +38,6 @@ export async function searchStories(
   });
   const pageCount = Math.max(1, Math.ceil(result.total / perPage));
   if (page > pageCount) throw notFound('No such page');
-  const masthead = readMasthead(publication.settings, now, context.weather);
+  const masthead = readMasthead(publication, now, context.weather);
   return { ...result, masthead, publication, request, page, pageCount };
 }

@@ -12,6 +12,7 @@ import { absoluteBody } from '../../../domain/content-api/absolute-body.js';
 import type { ArticleField } from '../../../domain/content-api/article-fields.js';
 import { mediaUrl } from '../../../domain/media/media-item.js';
 import { planCrop, type VariantSpec } from '../../../domain/media/variant-plan.js';
+import type { ShownBreakingNews } from '../../../domain/publication/breaking-news.js';
 import { sectionPath, type Section } from '../../../domain/section/section.js';
 
 /** Embeds print as links for every provider: partners frame nothing of ours. */
@@ -43,6 +44,16 @@ export const presentAuthor = (author: AuthorProfile, origin: string) => ({
   bio: author.bio,
   url: `${origin}${authorPath(author)}`,
 });
+
+/** The breaking-news banner, its link made absolute against the home page; null when none. */
+export const presentBreaking = (banner: ShownBreakingNews | undefined, home: string) =>
+  banner
+    ? {
+        text: banner.text,
+        url: banner.href === null ? null : new URL(banner.href, home).href,
+        expiresAt: banner.expiresAt.toISOString(),
+      }
+    : null;
 
 function presentCrop(specs: readonly VariantSpec[], origin: string) {
   const srcset = (format: VariantSpec['format']) =>

@@ -18,7 +18,13 @@ import { searchContentArticles } from '../../../services/content-api/search-cont
 import { surrogateKeys } from '../../site/cache-headers.js';
 import { originOf, type SiteOptions } from '../../site/page-response.js';
 import { articleAnswerKeys, articleListKeys } from './content-answer-keys.js';
-import { presentArticle, presentAuthor, presentSection, presentTag } from './content-presenter.js';
+import {
+  presentArticle,
+  presentAuthor,
+  presentBreaking,
+  presentSection,
+  presentTag,
+} from './content-presenter.js';
 import { presentSearchPage } from './content-search-presenter.js';
 import { contentRoute } from './content-route.js';
 import * as schema from './content-schema.js';
@@ -37,13 +43,17 @@ export function registerContentRoutes(
   registerAuthorReads(api, prefix, deps, origin);
   contentRoute(api, prefix, {
     url: '/settings',
-    summary: 'The publication: name, tagline, locale, time zone, masthead',
+    summary: 'The publication: name, tagline, locale, time zone, masthead, breaking news',
     input: schema.noInput,
     output: schema.settingsOutput,
-    handle: async (_input, request) => ({
-      body: { settings: { ...(await readContentSettings(deps)), url: `${origin(request)}/` } },
-      keys: [surrogateKeys.site],
-    }),
+    handle: async (_input, request) => {
+      const { breaking, ...settings } = await readContentSettings(deps);
+      const home = `${origin(request)}/`;
+      return {
+        body: { settings: { ...settings, url: home, breaking: presentBreaking(breaking, home) } },
+        keys: [surrogateKeys.site],
+      };
+    },
   });
 }
 

@@ -189,5 +189,13 @@ export const settingsOutput = z.object({
     timezone: z.string(),
     country: z.string(),
     url: z.string().url().describe('The home page'),
+    breaking: z
+      .object({
+        text: z.string(),
+        url: z.string().url().nullable().describe('Where the banner leads; null for no link'),
+        expiresAt: z.string().datetime(),
+      })
+      .nullable()
+      .describe('The breaking-news banner every page shows now; null when there is none'),
   }),
 });

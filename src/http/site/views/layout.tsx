@@ -4,6 +4,8 @@ import type { Section } from '../../../domain/section/section.js';
 import { sectionPath } from '../../../domain/section/section.js';
 import { STYLE_ELEMENT } from '../page-bytes.js';
 import { BODY_SCRIPT, HEAD_SCRIPT } from '../site-scripts.js';
+import { BREAKING_NEWS_STYLES } from '../site-styles.js';
+import { BreakingNewsBanner } from './breaking-news-banner.js';
 import { MastheadView } from './masthead.js';
 import { oncePerSections } from './once-per-sections.js';
 import {
@@ -33,6 +35,7 @@ export interface PageMeta {
 }
 
 const STYLE_TAG = trustedHtml(STYLE_ELEMENT);
+const BREAKING_NEWS_STYLE_TAG = trustedHtml(`<style>${BREAKING_NEWS_STYLES}</style>`);
 const HEAD_SCRIPT_TAG = trustedHtml(`<script>${HEAD_SCRIPT}</script>`);
 const BODY_SCRIPT_TAG = trustedHtml(`<script>${BODY_SCRIPT}</script>`);
 
@@ -62,7 +65,7 @@ function siteFeedTags(siteName: string): SafeHtml {
   return siteFeeds.tags;
 }
 
-/** The frame of every reader page: head, skip link, masthead, main content, footer. */
+/** The frame of every reader page: head, skip link, masthead, breaking news, main content, footer. */
 export function Layout(props: {
   meta: PageMeta;
   masthead: Masthead;
@@ -91,6 +94,7 @@ export function Layout(props: {
         <meta name="theme-color" content="#ffffff" />
         {HEAD_SCRIPT_TAG}
         {STYLE_TAG}
+        {masthead.breaking ? BREAKING_NEWS_STYLE_TAG : null}
         {meta.head}
       </head>
       <body id="top">
@@ -104,6 +108,7 @@ export function Layout(props: {
           isHome={props.isHome ?? false}
           searchQuery={props.searchQuery}
         />
+        {masthead.breaking ? <BreakingNewsBanner banner={masthead.breaking} /> : null}
         <main id="main" class="wrap" tabindex="-1">
           {props.children}
         </main>
