@@ -67,8 +67,13 @@ async function waitForText(url: string, text: string, timeoutMs = 10_000) {
   throw new Error(`${url} never showed "${text}" within ${timeoutMs} ms`);
 }
 
-/** Starts the site; `demo: true` imports demo/articles.json first when that file exists. */
-export async function startReaderSite(options: { demo?: boolean } = {}): Promise<ReaderSite> {
+/**
+ * Starts the site; `demo: true` imports demo/articles.json first when that file exists. `now`
+ * moves the frozen clock: the demo's stories are dated after the reference day.
+ */
+export async function startReaderSite(
+  options: { demo?: boolean; now?: string } = {},
+): Promise<ReaderSite> {
   const weather = readJson(referencePath('vectors', 'weather-owm-muscat.json')) as WeatherVector;
   const replay = await startReplayServer({
     '/data/2.5/weather': { body: weather.sample_response },
@@ -79,7 +84,7 @@ export async function startReaderSite(options: { demo?: boolean } = {}): Promise
   };
   try {
     const test = await startTestApp({
-      DATELINE_NOW: '2024-04-24T08:00:00Z',
+      DATELINE_NOW: options.now ?? '2024-04-24T08:00:00Z',
       OPENWEATHERMAP_API_KEY: 'test-key',
       OPENWEATHERMAP_BASE_URL: replay.baseUrl,
     });

@@ -19,14 +19,7 @@ const SECRET = 'dlc_query-plans-test-key-0123456789abcdef';
  * Known exceptions, each with its reason; their plans are still printed. Topics, authors and
  * the sitemap index read the link tables' indexes and the months' summary (ADR 0042).
  */
-const EXCEPTIONS: { url: RegExp; sql?: RegExp; reason: string }[] = [
-  {
-    url: /^\/search\?q=harbour/,
-    reason:
-      'words in nearly every story: each match is ranked, so the work grows with the matches ' +
-      '(PostgreSQL then joins by reading the stories whole); searches for names do not (ADR 0043)',
-  },
-];
+const EXCEPTIONS: { url: RegExp; sql?: RegExp; reason: string }[] = [];
 
 describe.each(ENGINES)('query plans at 100k stories on $engine', ({ engine, create }) => {
   let t: TestApp;

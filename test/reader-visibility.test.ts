@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../src/services/ports.js';
-import { articleDesk } from './article-desk.js';
+import { businessDesk } from './business-desk.js';
 import { contentClient, contentKeyOf } from './content-api-world.js';
-import { newsroomClient, type Browser } from './newsroom-client.js';
-import { startTestApp, type TestApp } from './test-app.js';
+import type { Browser } from './newsroom-client.js';
+import type { TestApp } from './test-app.js';
 import { expectStoryCopiesInStep } from './story-copies.js';
 import { ENGINES } from './test-databases.js';
 
@@ -34,24 +34,17 @@ const statesIn = (text: string) =>
   STATES.filter((state) => text.includes(slugOf(state)) || text.includes(headlineOf(state)));
 
 describe.each(ENGINES)('what readers may see, on $engine', ({ create }) => {
-  let t: TestApp;
   let now = START;
   const clock: Clock = { now: () => now };
+  const { client, desk, app, chief: editor, ...newsroom } = businessDesk();
+  let t: TestApp;
   let chief: Browser;
   let key = '';
   /** The chief's author page: her profile was made with her account. */
   let authorPage = '';
   const ids = new Map<State, number>();
-  const client = newsroomClient(() => t);
-  const { call, signIn, addUser } = client;
-  const section = { id: 0, slug: 'business' };
-  const desk = articleDesk(
-    () => t,
-    client,
-    () => section,
-    () => chief,
-  );
-  const content = contentClient(() => t);
+  const { call } = client;
+  const content = contentClient(app);
   const get = async (url: string) => (await call({ url })).body;
 
   /** A story of the chief's in `state`, tagged "Quarries". */
@@ -87,23 +80,17 @@ describe.each(ENGINES)('what readers may see, on $engine', ({ create }) => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp({ PUBLIC_URL: 'https://news.example' }, await create(), { clock });
-    await addUser('chief@paper.example', 'editor_in_chief');
-    chief = await signIn('chief@paper.example');
+    t = await newsroom.open(await create(), clock, { PUBLIC_URL: 'https://news.example' });
+    chief = editor();
     const authors = await desk.expectCall({ url: '/api/admin/authors', as: chief }, 200);
     authorPage = `/author/${authors.json<{ slug: string }[]>()[0]?.slug}`;
-    const made = await desk.expectCall(
-      { method: 'POST', url: '/api/admin/sections', as: chief, body: { name: 'Business' } },
-      201,
-    );
-    Object.assign(section, made.json<{ id: number; slug: string }>());
     for (const state of STATES) await storyIn(state);
     key = (await contentKeyOf(client, chief)).secret;
     // Two hours on, with no scheduler run: the expired story is past its time to come down.
     now = new Date(now.getTime() + 2 * HOUR);
   });
 
-  afterAll(() => t?.close());
+  afterAll(() => newsroom.close());
 
   it.each([
     ['the home page', '/'],

@@ -7,26 +7,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSchedules } from '../src/services/articles/run-schedules.js';
 import type { Clock } from '../src/services/ports.js';
-import { articleDesk, paragraphs } from './article-desk.js';
-import { newsroomClient, type Browser } from './newsroom-client.js';
-import { startTestApp, type TestApp } from './test-app.js';
+import { paragraphs } from './article-desk.js';
+import { businessDesk } from './business-desk.js';
 import { ENGINES } from './test-databases.js';
 
 const HOUR = 3600_000;
 
 describe.each(ENGINES)('the search index through a story’s life on $engine', ({ create }) => {
-  let t: TestApp;
   let now = new Date('2026-11-30T08:00:00Z');
   const clock: Clock = { now: () => now };
-  let chief: Browser;
-  const client = newsroomClient(() => t);
-  const section = { id: 0, slug: 'business' };
-  const desk = articleDesk(
-    () => t,
-    client,
-    () => section,
-    () => chief,
-  );
+  const { client, desk, app, chief: editor, ...newsroom } = businessDesk();
+  let chief: ReturnType<typeof editor>;
   /** The paths of the stories a reader's search for `query` lists. */
   const found = async (query: string) => {
     const response = await client.call({ url: `/search?q=${encodeURIComponent(query)}` });
@@ -38,19 +29,19 @@ describe.each(ENGINES)('the search index through a story’s life on $engine', (
       { method: 'POST', url: `/api/admin/articles/${id}/transitions`, as: chief, body: request },
       200,
     );
+  const scheduler = (log: string[] = []) =>
+    runSchedules({
+      ...app().app.newsroom,
+      locks: app().app.storage.locks,
+      log: (m) => log.push(m),
+    });
 
   beforeAll(async () => {
-    t = await startTestApp({}, await create(), { clock });
-    await client.addUser('chief@paper.example', 'editor_in_chief');
-    chief = await client.signIn('chief@paper.example');
-    const made = await desk.expectCall(
-      { method: 'POST', url: '/api/admin/sections', as: chief, body: { name: 'Business' } },
-      201,
-    );
-    Object.assign(section, made.json<{ id: number; slug: string }>());
+    await newsroom.open(await create(), clock);
+    chief = editor();
   });
 
-  afterAll(() => t?.close());
+  afterAll(() => newsroom.close());
 
   it('finds a story once published, and not once unpublished or killed', async () => {
     const { id } = await desk.draft(chief, 'Quarry reopens', 'Zephyrite deposits were found.');
@@ -98,21 +89,33 @@ describe.each(ENGINES)('the search index through a story’s life on $engine', (
     const { id } = await desk.draft(chief, 'Budget at noon', 'Tariffs on quinoa fall.');
     await move(id, { to: 'scheduled', publishAt: new Date(now.getTime() + HOUR).toISOString() });
     const log: string[] = [];
-    const scheduler = () =>
-      runSchedules({ ...t.app.newsroom, locks: t.app.storage.locks, log: (m) => log.push(m) });
-    await scheduler();
+    await scheduler(log);
     expect(await found('quinoa')).toEqual([]);
     now = new Date(now.getTime() + 2 * HOUR);
-    expect((await scheduler()).published).toEqual([id]);
+    expect((await scheduler(log)).published).toEqual([id]);
     expect(await found('quinoa')).toEqual([await desk.readerPathOf(id)]);
     expect(log).toEqual([]);
   });
 
-  it('drops a story whose time to come down has passed, before any job runs', async () => {
+  it('drops a story whose time to come down has passed, before any job runs, and after', async () => {
     const { id } = await desk.draft(chief, 'Exhibition closes soon', 'Tapestries from Nizwa.');
     await move(id, { to: 'published', unpublishAt: new Date(now.getTime() + HOUR).toISOString() });
     expect(await found('tapestries')).toEqual([await desk.readerPathOf(id)]);
     now = new Date(now.getTime() + 2 * HOUR);
     expect(await found('tapestries')).toEqual([]);
+    // The scheduler's take-down leaves the index for good: gone, not merely out of time.
+    await scheduler();
+    const { status } = await desk.open(chief, id);
+    expect(status).toBe('unpublished');
+    expect(await found('tapestries')).toEqual([]);
+  });
+
+  it('finds a draft written long ago as soon as it is published, among newer stories', async () => {
+    const { id } = await desk.draft(chief, 'Old draft on falaj repairs', 'Aflaj need masons.');
+    for (let i = 0; i < 3; i += 1) await desk.publishedNow(`Falaj story ${i}`, 'Masons at work.');
+    await move(id, { to: 'published' });
+    const path = await desk.readerPathOf(id);
+    expect(await found('aflaj')).toEqual([path]);
+    expect(await found('masons')).toContain(path);
   });
 });

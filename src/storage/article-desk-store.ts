@@ -1,6 +1,6 @@
 import { refreshArticleMedia } from './article-media-rows.js';
 import type { ExpressionBuilder, Kysely, Updateable } from 'kysely';
-import { parseSearchQuery } from '../domain/search/search-query.js';
+import { parseSearchQuery, type SearchClause } from '../domain/search/search-query.js';
 import type { SearchDialect } from './story-search-dialect.js';
 import type { ArticleStatus } from '../domain/article/article.js';
 import type {
@@ -111,8 +111,13 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
     return (eb: ExpressionBuilder<DatabaseSchema, 'articles'>) =>
       eb.or([
         eb.and(words.map((word) => containsWord('headline', word))),
-        ...(clauses.length > 0 ? [eb('id', 'in', this.search.matchingIds(clauses))] : []),
+        ...(clauses.length > 0 ? [eb('id', 'in', this.matchingIds(clauses))] : []),
       ]);
+  }
+
+  /** The ids of the published stories the reader's search matches, however many. */
+  private matchingIds(clauses: SearchClause[]) {
+    return this.db.selectFrom(this.search.source(clauses).as('m')).select('m.id');
   }
 
   async saveIfAt(

@@ -1,4 +1,4 @@
-import type { Kysely, RawBuilder, SqlBool } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import type { SearchDocument } from '../domain/search/search-document.js';
 import type { SearchClause } from '../domain/search/search-query.js';
 import type { DatabaseSchema } from './schema.js';
@@ -11,8 +11,8 @@ export interface IndexEntry {
 
 /**
  * What differs between the engines' full-text search: how entries are written, how a query is
- * matched and ranked, and how words that look alike are found. Everything else (which stories
- * are indexed, visibility, filters, paging) is storage/story-search.ts, the same on both.
+ * matched, and how words that look alike are found. Everything else (which stories are indexed,
+ * visibility, filters, ranking, paging) is storage/story-search.ts, the same on both.
  */
 export interface SearchDialect {
   /** Drops the entries of these stories. */
@@ -24,16 +24,10 @@ export interface SearchDialect {
   /** Known words sharing the most letter trigrams with `word`, best first. */
   wordsLike(db: Kysely<DatabaseSchema>, word: string, limit: number): Promise<string[]>;
   /**
-   * The index joined as `story_search` to `articles as a`, for a search with these clauses: the
-   * table (or a subquery standing in for it) and the join condition.
+   * The ids of the stories whose entries meet every clause, as a table of `id` to be joined to
+   * `articles as a` and read newest first: the one place a search's words are matched.
    */
-  source(clauses: SearchClause[]): { table: RawBuilder<unknown>; on: RawBuilder<SqlBool> };
-  /** True where the entry meets every clause. */
-  matches(clauses: SearchClause[]): RawBuilder<SqlBool>;
-  /** A subquery of the ids of the entries that meet every clause, for `id in (…)`. */
-  matchingIds(clauses: SearchClause[]): RawBuilder<number>;
-  /** Ascending: the most relevant first. Near-equal scores are equal, so recency decides. */
-  rank(clauses: SearchClause[]): RawBuilder<number>;
+  source(clauses: SearchClause[]): RawBuilder<{ id: number }>;
 }
 
 // Rows per multi-row statement: well under either engine's limit of bound parameters.

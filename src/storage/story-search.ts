@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { BodyDocument } from '../domain/body/body-document.js';
+import { relevanceOf } from '../domain/search/relevance.js';
 import { searchDocumentOf, type SearchDocument } from '../domain/search/search-document.js';
 import type {
   StorySearch,
   StorySearchHit,
   StorySearchQuery,
 } from '../services/search/search-ports.js';
-import { listedArticles } from './article-rows.js';
+import { visibleToReaders } from './article-rows.js';
 import type { Engine } from './engine.js';
 import { postgresSearch } from './postgres/postgres-story-search.js';
 import { toDbTime, type DatabaseSchema } from './schema.js';
@@ -111,6 +112,33 @@ export async function indexNewStories(
   await dialect.addWords(db, vocabularyOf(entries.map((entry) => entry.document)));
 }
 
+/**
+ * The matches a search ranks and counts: the newest this many (by story id) that readers may
+ * see and that pass the filters. Past it, a word in most stories would cost a score for each
+ * of hundreds of thousands; relevance then orders the newest ones and the count says "more"
+ * (ADR 0052).
+ */
+export const RANKED_MATCHES = 1000;
+
+interface Candidate {
+  id: number;
+  published_at: string | null;
+  headline: string;
+  standfirst: string;
+}
+
+const newestFirst = (a: Candidate, b: Candidate) =>
+  (b.published_at ?? '').localeCompare(a.published_at ?? '') || b.id - a.id;
+
+/** The candidates in the order asked for: relevance (recency breaking ties), or newest first. */
+function ordered(found: Candidate[], query: StorySearchQuery): Candidate[] {
+  if (query.order === 'newest') return found.sort(newestFirst);
+  const scores = new Map(found.map((c) => [c.id, relevanceOf(query.clauses, c)]));
+  return found.sort(
+    (a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0) || newestFirst(a, b),
+  );
+}
+
 /** Search over the index, on either engine (see story-search-dialect.ts for what differs). */
 export class KyselyStorySearch implements StorySearch {
   constructor(
@@ -119,26 +147,41 @@ export class KyselyStorySearch implements StorySearch {
   ) {}
 
   async search(query: StorySearchQuery) {
-    const found = this.found(query);
-    const [page, count] = await Promise.all([
-      this.ordered(found, query).limit(query.limit).offset(query.offset).execute(),
-      found.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow(),
-    ]);
-    return { hits: page.map(hitFrom), total: Number(count.count) };
+    const found = ordered(await this.candidates(query).execute(), query);
+    const page = found.slice(query.offset, query.offset + query.limit).map((c) => c.id);
+    const rows =
+      page.length === 0
+        ? []
+        : await this.db
+            .selectFrom('articles')
+            .select(['id', 'standfirst', 'body'])
+            .where('id', 'in', page)
+            .execute();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const hits = page.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [hitFrom(row)] : [];
+    });
+    return { hits, total: found.length, more: found.length === RANKED_MATCHES };
   }
 
   wordsLike(word: string) {
     return this.dialect.wordsLike(this.db, word, 40);
   }
 
-  /** The visible stories in the index that meet the query, filters applied. */
-  private found(query: StorySearchQuery) {
-    const { table, on } = this.dialect.source(query.clauses);
-    // Not listedArticles' author filter: with one, `a` stands for the byline links and holds
-    // none of the story's text, which a search reads (ADR 0042).
-    let found = listedArticles(this.db, query.asOf, { sectionId: query.sectionId })
-      .innerJoin(table.as('story_search'), (join) => join.on(on))
-      .where(this.dialect.matches(query.clauses));
+  /**
+   * The newest visible stories in the index that meet the query, filters applied, with what
+   * their relevance is judged on. On SQLite the CROSS JOIN keeps the matches outermost, read newest first from FTS5,
+   * so the LIMIT stops the walk; PostgreSQL's planner picks its own order (see the dialect).
+   */
+  private candidates(query: StorySearchQuery) {
+    let found = this.db
+      .selectFrom(this.dialect.source(query.clauses).as('m'))
+      .crossJoin('articles as a')
+      .whereRef('a.id', '=', 'm.id')
+      .where(visibleToReaders(query.asOf))
+      .select(['a.id', 'a.published_at', 'a.headline', 'a.standfirst']);
+    if (query.sectionId !== undefined) found = found.where('a.section_id', '=', query.sectionId);
     if (query.authorId !== undefined) {
       const byAuthor = this.db
         .selectFrom('article_authors')
@@ -148,16 +191,7 @@ export class KyselyStorySearch implements StorySearch {
     }
     if (query.from) found = found.where('a.published_at', '>=', toDbTime(query.from));
     if (query.until) found = found.where('a.published_at', '<', toDbTime(query.until));
-    return found;
-  }
-
-  private ordered(found: ReturnType<KyselyStorySearch['found']>, query: StorySearchQuery) {
-    const ranked =
-      query.order === 'relevance' ? found.orderBy(this.dialect.rank(query.clauses)) : found;
-    return ranked
-      .select(['a.id', 'a.standfirst', 'a.body'])
-      .orderBy('a.published_at', 'desc')
-      .orderBy('a.id', 'desc');
+    return found.orderBy('m.id', 'desc').limit(RANKED_MATCHES);
   }
 }
 

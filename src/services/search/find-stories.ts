@@ -30,6 +30,8 @@ export interface FoundStories {
   searched: boolean;
   found: FoundStory[];
   total: number;
+  /** More stories match than a search ranks and counts: `total` is that bound. */
+  more: boolean;
   corrections: Correction[];
 }
 
@@ -100,7 +102,8 @@ export async function findStories(
   page: { asOf: Date; limit: number; offset: number; sections: { id: number; slug: string }[] },
 ): Promise<FoundStories> {
   const clauses = parseSearchQuery(request.query);
-  if (clauses.length === 0) return { searched: false, found: [], total: 0, corrections: [] };
+  if (clauses.length === 0)
+    return { searched: false, found: [], total: 0, more: false, corrections: [] };
   const query = {
     asOf: page.asOf,
     ...(await filterIds(stores, request, page.sections)),
@@ -130,5 +133,5 @@ export async function findStories(
     const story = byId.get(hit.id);
     return story ? [{ story, snippet: snippetOf(hit, words) }] : [];
   });
-  return { searched: true, found, total: result.total, corrections };
+  return { searched: true, found, total: result.total, more: result.more, corrections };
 }

@@ -31,8 +31,13 @@ export interface StorySearchHit {
  * current in the transaction of every write to a story; searches check visibility at `asOf`.
  */
 export interface StorySearch {
-  /** One page of the stories found, in order, and how many there are in all. */
-  search(query: StorySearchQuery): Promise<{ hits: StorySearchHit[]; total: number }>;
+  /**
+   * One page of the stories found, in order, and how many there are; `more` when others match
+   * beyond the newest ones a search ranks and counts (`total` is then that bound).
+   */
+  search(
+    query: StorySearchQuery,
+  ): Promise<{ hits: StorySearchHit[]; total: number; more: boolean }>;
   /** Indexed words that look like this folded word: candidates for a reader's typo. */
   wordsLike(word: string): Promise<string[]>;
 }

@@ -32,10 +32,42 @@ const WORDS = (
 const pick = <T>(random: () => number, items: readonly T[]): T =>
   items[Math.floor(random() * items.length)] as T;
 
+// Names are made of three syllables: 36³ of them, Arabic-sounding, none an English word.
+const SYLLABLES = (
+  'ba da fa ha ja ka la ma na qa ra sa ta wa ya za bi di hi ki li mi ni ri si ' +
+  'ti zi bu du hu ku lu mu nu ru su'
+).split(' ');
+const NAME_COUNT = SYLLABLES.length ** 3;
+const NAME_SHARE = 0.12;
+
+/**
+ * Proper name number `rank` (0 the most used): places, families, firms. Their use falls off
+ * as 1/rank, so the first few are in thousands of stories and the last in one or two of a
+ * million, as names are in a real archive; the bench searches for both.
+ */
+export function nameOf(rank: number): string {
+  const n = SYLLABLES.length;
+  const syllables = [rank % n, Math.floor(rank / n) % n, Math.floor(rank / n / n) % n];
+  const name = syllables.map((i) => SYLLABLES[i]).join('');
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** The common words in order of use: the first comes up most (zipfIndex below). */
+export const commonWords: readonly string[] = WORDS;
+
+/**
+ * One word of running text: mostly a common word, Zipf-skewed so the first words are in nearly
+ * every story and the last in a fraction of them, now and then a name from a long tail.
+ */
+function word(random: () => number): string {
+  if (random() < NAME_SHARE) return nameOf(zipfIndex(random, NAME_COUNT));
+  return WORDS[zipfIndex(random, WORDS.length)] as string;
+}
+
 /** `count` words, separated by spaces. */
 export function words(random: () => number, count: number): string {
   const out: string[] = [];
-  for (let i = 0; i < count; i += 1) out.push(pick(random, WORDS));
+  for (let i = 0; i < count; i += 1) out.push(word(random));
   return out.join(' ');
 }
 
@@ -67,13 +99,15 @@ export function paragraphPool(random: () => number, size: number): string[] {
 
 /**
  * A body in our document format (domain/body/body-document.ts): six to sixteen paragraphs,
- * now and then a subheading, a quotation or a bold lead-in; about 3 KB of JSON on average.
+ * the first written for it, the others from the pool, now and then a subheading, a quotation or a bold lead-in; about 3 KB of JSON on average.
  */
 export function bodyJson(random: () => number, pool: readonly string[]): string {
   const count = 6 + Math.floor(random() * 11);
   const blocks: unknown[] = [];
   for (let i = 0; i < count; i += 1) {
-    const text = pick(random, pool);
+    // The lead is the story's own: a name drawn for it stays as rare as its draw, where one
+    // in the shared pool would be in every story that borrows that paragraph.
+    const text = i === 0 ? paragraph(random) : pick(random, pool);
     const roll = random();
     if (i > 2 && roll < 0.06) {
       blocks.push({

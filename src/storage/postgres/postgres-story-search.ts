@@ -20,8 +20,8 @@ const vector = (text: string, weight: 'A' | 'B' | 'C' | 'D') =>
 
 /**
  * PostgreSQL's search: a tsvector per story (`story_search`, GIN-indexed) of the folded text
- * under the 'simple' configuration, weighted A headline, B standfirst, C people, D body and
- * ranked by ts_rank; typos looked up with pg_trgm in the vocabulary.
+ * under the 'simple' configuration (its weights, A headline to D body, are no longer read:
+ * relevance is domain/search/relevance.ts on both engines); typos looked up with pg_trgm.
  */
 export const postgresSearch: SearchDialect = {
   async remove(db, ids) {
@@ -55,18 +55,10 @@ export const postgresSearch: SearchDialect = {
     );
     return rows.map((row) => row.word);
   },
-  // The matches first, from the GIN index, fenced by OFFSET 0: left to itself the planner may
-  // walk every story newest first and probe each for a rare phrase that none of them holds.
-  // Words in nearly every story rank every match either way (ADR 0043).
-  source: (clauses) => ({
-    table: sql`(SELECT article_id, document FROM story_search
-      WHERE document @@ to_tsquery('simple', ${tsQuery(clauses)}) OFFSET 0)`,
-    on: sql`story_search.article_id = a.id`,
-  }),
-  matchingIds: (clauses) =>
-    sql`(SELECT article_id FROM story_search
+  // Pulled up into the search around it, so the planner chooses: for a rare word the GIN
+  // index's few matches, for a common one the newest stories probed one by one until the search
+  // has the newest matches it ranks (storage/story-search.ts).
+  source: (clauses) =>
+    sql`(SELECT article_id AS id FROM story_search
       WHERE document @@ to_tsquery('simple', ${tsQuery(clauses)}))`,
-  matches: (clauses) => sql`story_search.document @@ to_tsquery('simple', ${tsQuery(clauses)})`,
-  rank: (clauses) =>
-    sql`-round(ts_rank(story_search.document, to_tsquery('simple', ${tsQuery(clauses)}))::numeric, 3)`,
 };

@@ -20,8 +20,7 @@ const trigramsOf = (word: string) => {
 
 /**
  * SQLite's search: a contentless FTS5 table (`story_search`, rowid = article id; the text is
- * folded before it arrives, so the tokenizer only splits), ranked by bm25 with the headline
- * weighted most; typos looked up in a trigram FTS5 index of the vocabulary.
+ * folded before it arrives, so the tokenizer only splits); typos looked up in a trigram FTS5 index of the vocabulary.
  */
 export const sqliteSearch: SearchDialect = {
   async remove(db, ids) {
@@ -53,10 +52,9 @@ export const sqliteSearch: SearchDialect = {
       WHERE search_word_trigrams MATCH ${query} ORDER BY rank LIMIT ${limit}`.execute(db);
     return rows.map((row) => row.word);
   },
-  source: () => ({ table: sql`story_search`, on: sql`story_search.rowid = a.id` }),
-  matchingIds: (clauses) =>
-    sql`(SELECT rowid FROM story_search WHERE story_search MATCH ${fts5Query(clauses)})`,
-  matches: (clauses) => sql`story_search MATCH ${fts5Query(clauses)}`,
-  // bm25 is negative, smaller for better matches; weights: headline, standfirst, people, body.
-  rank: () => sql`round(bm25(story_search, 10.0, 4.0, 3.0, 1.0), 2)`,
+  // Newest first, as FTS5 walks its doclists backwards: the search stops after the newest
+  // matches it ranks (storage/story-search.ts).
+  source: (clauses) =>
+    sql`(SELECT rowid AS id FROM story_search
+      WHERE story_search MATCH ${fts5Query(clauses)} ORDER BY rowid DESC)`,
 };

@@ -166,7 +166,13 @@ export const searchOutput = z.object({
         .describe('HTML: the passage that matched, escaped, its matched words in <mark>'),
     }),
   ),
-  total: z.number().int().describe('Articles found in all'),
+  total: z
+    .number()
+    .int()
+    .describe('Articles found in all, or, when `more`, the newest ones a search ranks (1,000)'),
+  more: z
+    .boolean()
+    .describe('More articles match than a search ranks and counts: narrow the words or filters'),
   page: z.number().int(),
   pageCount: z.number().int(),
   corrections: z

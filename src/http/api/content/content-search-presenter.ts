@@ -17,6 +17,7 @@ export const presentSearchPage = (page: ContentSearchPage, origin: string) => ({
     snippetHtml: snippet ? snippetHtml(snippet) : null,
   })),
   total: page.total,
+  more: page.more,
   page: page.page,
   pageCount: page.pageCount,
   corrections: page.corrections,

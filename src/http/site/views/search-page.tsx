@@ -51,6 +51,13 @@ function Summary({ results }: { results: SearchResults }) {
     );
   if (total === 0) return <p>No stories match “{request.query}”. Try fewer or other words.</p>;
   const order = request.order === 'newest' ? 'newest first' : 'best matches first';
+  if (results.more)
+    return (
+      <p>
+        More than {total} stories match “{request.query}”: the newest {total}, {order}. Add words or
+        filters to narrow them.
+      </p>
+    );
   return (
     <p>
       {total === 1 ? 'One story matches' : `${total} stories match`} “{request.query}”, {order}.
