@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { invalid } from '../../domain/errors.js';
 import { renderDocument, type SafeHtml } from '../jsx/jsx.js';
+import { limitFreshness } from '../page-cache/cacheable-answers.js';
 import { pageBytes } from './page-bytes.js';
 import { PAGE_CACHE, setPublicCache, surrogateKeys, type CachePolicy } from './cache-headers.js';
 import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from './site-scripts.js';
@@ -35,6 +36,8 @@ export interface PageAnswer {
   cacheKeys?: string[];
   /** False keeps the page out of this instance's page cache (search results). */
   inMemory?: boolean;
+  /** The page cache keeps the page no later than this (ms since the epoch). */
+  freshUntil?: number;
 }
 
 /**
@@ -46,6 +49,7 @@ export function sendPage(reply: FastifyReply, page: SafeHtml, answer: PageAnswer
   reply.code(status).headers(pageHeaders(answer.frameOrigins));
   if (status === 200)
     setPublicCache(reply, PAGE_CACHE, answer.cacheKeys, { inMemory: answer.inMemory });
+  if (answer.freshUntil !== undefined) limitFreshness(reply, answer.freshUntil);
   else if (status === 404)
     setPublicCache(reply, NOT_FOUND_CACHE, [surrogateKeys.latest], { inMemory: false });
   else reply.header('cache-control', 'no-store');

@@ -20,6 +20,8 @@ export function StoryListView(props: {
   /** A header of the page's own, instead of the heading and intro. */
   header?: SafeHtml;
   lead?: ArticleSummary;
+  /** Shown after the lead: a section's most-read stories. */
+  aside?: SafeHtml | null;
 }) {
   const { page, pageCount, stories } = props.list;
   const { lead } = props;
@@ -32,6 +34,7 @@ export function StoryListView(props: {
         </header>
       )}
       {lead ? <LeadStory story={lead} kicker={false} /> : null}
+      {props.aside ?? null}
       {stories.length === 0 && !lead ? <p>No stories here yet.</p> : null}
       <ul class="grid">
         {stories.map((story) => (
