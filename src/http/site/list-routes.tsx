@@ -36,7 +36,7 @@ interface ListPage {
   /** A header of the page's own, instead of the heading and intro. */
   header?: SafeHtml;
   image?: SocialImage;
-  /** A section's most-read stories, shown after its lead. */
+  /** A section's most-read stories, shown after its stories. */
   mostRead?: MostReadList;
 }
 

@@ -20,7 +20,7 @@ export function StoryListView(props: {
   /** A header of the page's own, instead of the heading and intro. */
   header?: SafeHtml;
   lead?: ArticleSummary;
-  /** Shown after the lead: a section's most-read stories. */
+  /** Shown after the stories, before the pages: a section's most-read stories. */
   aside?: SafeHtml | null;
 }) {
   const { page, pageCount, stories } = props.list;
@@ -34,13 +34,13 @@ export function StoryListView(props: {
         </header>
       )}
       {lead ? <LeadStory story={lead} kicker={false} /> : null}
-      {props.aside ?? null}
       {stories.length === 0 && !lead ? <p>No stories here yet.</p> : null}
       <ul class="grid">
         {stories.map((story) => (
           <StoryCard story={story} headingLevel={2} />
         ))}
       </ul>
+      {props.aside ?? null}
       {pageCount > 1 ? (
         <nav class="pagination" aria-label="Pages">
           {page > 1 ? (
