@@ -21,14 +21,14 @@ interface BeaconWindow {
   __beacons: { url: string; body: string }[];
 }
 
-/** Records every beacon the page sends, then sends it as the browser would. */
+/** Records every beacon the page sends (a string body: the story's id), then sends it. */
 function recordBeacons() {
   const target = window as unknown as BeaconWindow;
   target.__beacons = [];
-  const send = Navigator.prototype.sendBeacon;
-  Navigator.prototype.sendBeacon = function (url: string | URL, body?: BodyInit | null) {
-    target.__beacons.push({ url: String(url), body: String(body) });
-    return send.call(this, url, body);
+  const send = navigator.sendBeacon.bind(navigator);
+  navigator.sendBeacon = (url: string | URL, body?: BodyInit | null) => {
+    target.__beacons.push({ url: String(url), body: typeof body === 'string' ? body : '' });
+    return send(url, body);
   };
 }
 

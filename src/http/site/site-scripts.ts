@@ -15,8 +15,9 @@ export const TEXT_SIZE_KEY = 'dateline:text-size';
 export const HEAD_SCRIPT = `(function(){var r=document.documentElement;r.className+=' js';try{var v=parseFloat(localStorage.getItem('${TEXT_SIZE_KEY}'));if(v>=0.875&&v<=1.5)r.style.setProperty('--text-scale',String(v))}catch(e){}})();`;
 
 /**
- * A view is sent once the page is visible: not while prerendered or opened in a background tab,
- * not by automated browsers (navigator.webdriver), and with nothing but the story's id.
+ * Runs once the body is parsed: text size, sharing, copying a link; and on an article, one view
+ * sent once the page is visible (not while prerendered or in a background tab), never by an
+ * automated browser (navigator.webdriver), carrying nothing but the story's id.
  */
 export const BODY_SCRIPT = `(function(){
 var d=document,r=d.documentElement,MIN=0.875,MAX=1.5,STEP=0.125;
