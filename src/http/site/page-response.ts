@@ -47,9 +47,9 @@ export interface PageAnswer {
 export function sendPage(reply: FastifyReply, page: SafeHtml, answer: PageAnswer = {}) {
   const status = answer.status ?? 200;
   reply.code(status).headers(pageHeaders(answer.frameOrigins));
+  if (answer.freshUntil !== undefined) limitFreshness(reply, answer.freshUntil);
   if (status === 200)
     setPublicCache(reply, PAGE_CACHE, answer.cacheKeys, { inMemory: answer.inMemory });
-  if (answer.freshUntil !== undefined) limitFreshness(reply, answer.freshUntil);
   else if (status === 404)
     setPublicCache(reply, NOT_FOUND_CACHE, [surrogateKeys.latest], { inMemory: false });
   else reply.header('cache-control', 'no-store');
