@@ -23,6 +23,8 @@ import type { Config } from './config/config.js';
 import { pageCacheCollector } from './http/operations/page-cache-metrics.js';
 import { createMetrics, type Metrics } from './http/operations/metrics-registry.js';
 import { jobQueueCollector, poolCollector } from './http/operations/storage-metrics.js';
+import { storyViewCollector } from './http/operations/story-view-metrics.js';
+import { createViewBeacon, type ViewBeacon } from './http/site/view-beacon.js';
 import type { WeatherProviderName } from './domain/weather/current-weather.js';
 import type { AccountDeps } from './services/accounts/account-deps.js';
 import { accountMailJobHandlers } from './services/accounts/account-mail-jobs.js';
@@ -30,6 +32,8 @@ import type { NewsroomDeps } from './services/articles/newsroom-deps.js';
 import { createPresence, type Presence } from './services/articles/presence.js';
 import type { ImportDeps } from './services/import-articles.js';
 import { createPublicationCache, type PublicationCache } from './services/publication-cache.js';
+import { createMostRead, type MostRead } from './services/readership/read-most-read.js';
+import { createViewTally } from './services/readership/view-tally.js';
 import { eventJobHandlers, type EventListener } from './services/events/event-listeners.js';
 import { cdnPurgeJobHandlers, cdnPurgeListener } from './services/cdn/cdn-purge-listener.js';
 import { createSiteLogo } from './services/site-logo.js';
@@ -78,6 +82,8 @@ export interface App {
   importDeps(baseDir: string): ImportDeps;
   /** Request counts and latencies, the job queue, the database pool; more with registerCollector. */
   metrics: Metrics;
+  /** Views counted by the article pages' beacon, and the most-read lists made of them. */
+  readership: { beacon: ViewBeacon; mostRead: MostRead };
   /** Closes the database; a second call waits for the first. */
   close(): Promise<void>;
 }
@@ -171,14 +177,29 @@ function mediaDepsFor(
   };
 }
 
-/** The page cache, told by every instance's announcements what went stale. */
-function pageCacheFor(config: Config, storage: OpenedStorage, site: SiteContext): PageCacheDeps {
+/** The page cache, told by every instance's announcements what went stale; its counts in /metrics. */
+function pageCacheFor(
+  config: Config,
+  storage: OpenedStorage,
+  site: SiteContext,
+  metrics: Metrics,
+): PageCacheDeps {
   const pages = {
     cache: createPageCache(config.pageCacheBytes),
     freshness: createPageFreshness(site, config.weather.cacheMs),
   };
   listenForStalePages(storage.broadcast, pages, site.publication);
+  metrics.registerCollector('page_cache', pageCacheCollector(pages.cache));
   return pages;
+}
+
+/** The view counter (its counts in /metrics) and the most-read lists, read anew after every change. */
+function readershipFor(storage: OpenedStorage, clock: Clock, metrics: Metrics) {
+  const beacon = createViewBeacon(createViewTally({ storage, clock }));
+  const mostRead = createMostRead({ stores: storage.stores, clock });
+  storage.broadcast.listen({ stale: () => mostRead.forget(), lost: () => mostRead.forget() });
+  metrics.registerCollector('story_views', storyViewCollector(beacon));
+  return { beacon, mostRead };
 }
 
 /** The app's metrics, with the job queue's and the database pool's collectors registered. */
@@ -271,15 +292,16 @@ export async function createApp(
   });
   const metrics = metricsFor(storage, clock, Object.keys(handlers));
   let closing: Promise<void> | undefined;
+  const readership = readershipFor(storage, clock, metrics);
   const site: SiteContext = {
     stores: storage.stores,
     clock,
     publication,
     weather: mastheadWeather(config, log),
     logo: createSiteLogo(sharpSvgRasteriser(encoder)),
+    mostRead: readership.mostRead,
   };
-  const pages = pageCacheFor(config, storage, site);
-  metrics.registerCollector('page_cache', pageCacheCollector(pages.cache));
+  const pages = pageCacheFor(config, storage, site, metrics);
   return {
     config,
     storage,
@@ -302,6 +324,7 @@ export async function createApp(
       readAsset: (path) => readFile(resolve(baseDir, path)),
     }),
     metrics,
+    readership,
     close: () => (closing ??= storage.close()),
   };
 }

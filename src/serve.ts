@@ -14,6 +14,7 @@ import { startProcessMetrics } from './http/operations/process-metrics.js';
 import { startAuditRetention } from './jobs/audit-retention.js';
 import { startJobRetention } from './jobs/job-retention.js';
 import { startScheduler } from './jobs/scheduler.js';
+import { startViewFlushing, startViewPruning } from './jobs/view-counting.js';
 import { prepareSignIn } from './services/accounts/sign-in.js';
 import type { Terminal } from './cli/command-context.js';
 import { EXIT } from './cli/command-context.js';
@@ -72,10 +73,12 @@ function startBackgroundWork(context: App, terminal: Terminal): ShutdownStep[] {
   });
   const jobs = config.jobsWorker ? context.startJobs(config.jobsIntervalMs) : undefined;
   const jobRetention = startJobRetention({ ...context.newsroom, log });
+  const pruning = startViewPruning({ stores: context.storage.stores, clock: context.clock, log });
   return [
     step('scheduler', () => scheduler.stop()),
     step('audit retention', () => auditRetention.stop()),
     step('job retention', () => jobRetention.stop()),
+    step('view pruning', () => pruning.stop()),
     ...(jobs ? [step('job worker', () => jobs.stop())] : []),
   ];
 }
@@ -95,6 +98,7 @@ const serverFor = (context: App, state: ServerState, logger: FastifyBaseLogger |
     trustedProxies: context.config.trustedProxies,
     contentApiRatePerMinute: context.config.contentApiRatePerMinute,
     pages: context.pages,
+    views: context.readership.beacon,
     operations: {
       state,
       readiness: (timeoutMs) => context.storage.readiness(timeoutMs),
@@ -129,6 +133,9 @@ export async function serve(
       : await listenForMetrics(context.metrics, { port: metricsPort, host: config.metrics.host });
   if (metricsListener) terminal.err(`Metrics are served at ${metricsListener.address}/metrics`);
   const background = startBackgroundWork(context, terminal);
+  const viewFlushing = startViewFlushing(context.readership.beacon.tally, (line) =>
+    terminal.err(line),
+  );
 
   const signal = await firstStopSignal((second) => {
     terminal.err(`shutdown: ${second} again; exiting at once`);
@@ -145,8 +152,10 @@ export async function serve(
   const metricsStep = metricsListener
     ? [step('metrics listener', () => metricsListener.server.close())]
     : [];
+  // The last views are written once no request can add more, before the database closes.
+  const lastViews = step('view counter', () => viewFlushing.stop());
   const outcome = await runShutdown(
-    [[drain, ...metricsStep, ...background], [closeDatabase]],
+    [[drain, ...metricsStep, ...background], [lastViews], [closeDatabase]],
     config.shutdownTimeoutMs,
     (line) => terminal.err(line),
   );

@@ -211,7 +211,7 @@ describe('stopping `dateline serve` when something will not finish', () => {
     const { code } = await served.exited;
     expect(code).toBe(1);
     expect(served.output()).toContain(
-      'shutdown: gave up after 1 s; still running: http server (1 connection(s) still open), database (not started)',
+      'shutdown: gave up after 1 s; still running: http server (1 connection(s) still open), view counter (not started), database (not started)',
     );
     slow.socket.destroy();
   });

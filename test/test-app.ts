@@ -58,6 +58,7 @@ export async function startTestApp(
     trustedProxies: config.trustedProxies,
     contentApiRatePerMinute: config.contentApiRatePerMinute,
     pages: app.pages,
+    views: app.readership.beacon,
     checkResponses: true,
     operations: {
       state: serverState,

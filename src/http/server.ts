@@ -43,6 +43,7 @@ import { registerSiteRoutes } from './site/site-routes.js';
 import { FAVICON_SVG } from './site/static-files.js';
 import { registerFeedRoutes } from './site/feed-routes.js';
 import { registerSitemapRoutes } from './site/sitemap-routes.js';
+import { registerViewBeacon, type ViewBeacon } from './site/view-beacon.js';
 
 export interface ServerOptions {
   site: SiteContext;
@@ -70,6 +71,8 @@ export interface ServerOptions {
   operations?: OperationsOptions;
   /** Where the request log goes: a logger of the caller's, instead of one made from logLevel. */
   loggerInstance?: FastifyBaseLogger;
+  /** Counts the views article pages report (POST /api/views); absent, the beacon is not found. */
+  views?: ViewBeacon;
 }
 
 /** The one mapping from domain errors to HTTP statuses. */
@@ -152,6 +155,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerSiteRoutes(server, options.site, { publicUrl: options.publicUrl });
   registerFeedRoutes(server, options.site, { publicUrl: options.publicUrl });
   registerSitemapRoutes(server, options.site, { publicUrl: options.publicUrl });
+  if (options.views) registerViewBeacon(server, options.views);
 
   server.setNotFoundHandler((request, reply) => sendErrorPage(options.site, request, reply, 404));
   server.setErrorHandler(async (error, request, reply) => {

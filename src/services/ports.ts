@@ -24,6 +24,7 @@ import type { StorySearch } from './search/search-ports.js';
 import type { ArticleChanges, NewArticle } from './article-ports.js';
 import type { MediaStore } from './media/media-ports.js';
 import type { JobStore } from './job-ports.js';
+import type { StoryViewStore } from './readership/readership-ports.js';
 import type {
   ApiTokenStore,
   LoginFailureStore,
@@ -38,6 +39,7 @@ export type * from './outbound-ports.js';
 export type * from './webhooks/webhook-ports.js';
 export type * from './discovery-ports.js';
 export type * from './content-api/content-api-ports.js';
+export type * from './readership/readership-ports.js';
 export type * from './audit/audit-ports.js';
 export type * from './search/search-ports.js';
 export type * from './accounts/account-ports.js';
@@ -189,6 +191,7 @@ export interface Stores {
   discovery: DiscoveryStore;
   audit: AuditTrail;
   search: StorySearch;
+  views: StoryViewStore;
 }
 
 /**

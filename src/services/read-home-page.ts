@@ -5,6 +5,7 @@ import { chosenIds, inRunningOrder, onceEach } from './read-chosen-stories.js';
 import { readMasthead, type Masthead } from './read-masthead.js';
 import type { Stores } from './ports.js';
 import type { SiteReads } from './site-context.js';
+import type { MostReadList } from './readership/read-most-read.js';
 
 export interface HomePage {
   masthead: Masthead;
@@ -13,6 +14,8 @@ export interface HomePage {
   /** The stories just after the lead, whatever their section. */
   top: FrontStory[];
   sections: { section: Section; stories: FrontStory[] }[];
+  /** The paper's most-read stories of the last 24 hours, when counted. */
+  mostRead: MostReadList | undefined;
 }
 
 const TOP_STORIES = 4;
@@ -76,11 +79,14 @@ export async function readHomePage(
   const now = context.clock.now();
   const publication = await context.publication.current();
   const curation = proposed ?? publication.curation;
-  const chosen = await chooseHomeStories(context.stores, {
-    asOf: now,
-    curation,
-    sectionIds: publication.sections.map((section) => section.id),
-  });
+  const [chosen, mostRead] = await Promise.all([
+    chooseHomeStories(context.stores, {
+      asOf: now,
+      curation,
+      sectionIds: publication.sections.map((section) => section.id),
+    }),
+    context.mostRead?.list(),
+  ]);
   const cards = await context.stores.articles.listFrontStories([...chosen.ids.values()], now);
   const byId = new Map(cards.map((card) => [card.id, card]));
   const cardsOf = (ids: number[]) => ids.flatMap((id) => byId.get(id) ?? []);
@@ -94,5 +100,6 @@ export async function readHomePage(
     lead: chosen.lead === undefined ? undefined : byId.get(chosen.lead),
     top: cardsOf(chosen.top),
     sections: sections.filter((s) => s.stories.length > 0),
+    mostRead,
   };
 }

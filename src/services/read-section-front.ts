@@ -6,11 +6,14 @@ import { readChosenStories } from './read-chosen-stories.js';
 import { readStoryList, type StoryList } from './read-story-list.js';
 import type { Stores } from './ports.js';
 import type { SiteReads } from './site-context.js';
+import type { MostReadList } from './readership/read-most-read.js';
 
 export interface SectionFront extends StoryList {
   section: Section;
   /** The editors' lead, on the first page only; `stories` then follow it. */
   lead: ArticleSummary | undefined;
+  /** The section's most-read stories of the last 24 hours, on the first page only. */
+  mostRead: MostReadList | undefined;
 }
 
 /**
@@ -28,11 +31,15 @@ export async function readSectionFront(
   if (!section) throw notFound('No such section');
   const curation = proposed ?? publication.sectionCurations.get(section.id) ?? NO_CURATION;
   const now = context.clock.now();
-  const chosen = await readChosenStories(context.stores, curation, now, section.id);
+  const [chosen, mostRead] = await Promise.all([
+    readChosenStories(context.stores, curation, now, section.id),
+    page === 1 ? context.mostRead?.list(section.id) : undefined,
+  ]);
   const pinned = chosen.lead ? [chosen.lead, ...chosen.top] : chosen.top;
   const list = await readStoryList(context, publication, { sectionId: section.id }, page, pinned);
   const lead = page === 1 ? chosen.lead : undefined;
-  return { ...list, section, lead, stories: lead ? list.stories.slice(1) : list.stories };
+  const stories = lead ? list.stories.slice(1) : list.stories;
+  return { ...list, section, lead, stories, mostRead };
 }
 
 /**

@@ -5,6 +5,7 @@ import type {
 } from '../domain/weather/current-weather.js';
 import type { Clock, Stores } from './ports.js';
 import type { PublicationCache } from './publication-cache.js';
+import type { MostRead } from './readership/read-most-read.js';
 import type { SiteLogo } from './site-logo.js';
 
 /** The weather as the masthead reads it: never waits for the weather service. */
@@ -20,6 +21,8 @@ export interface SiteContext {
   weather: WeatherReader | undefined;
   /** The logo search engines show for the publisher; absent, /logo.png is not found. */
   logo?: SiteLogo;
+  /** The most-read lists the fronts show; absent, they show none. */
+  mostRead?: MostRead;
 }
 
 /**

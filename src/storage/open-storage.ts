@@ -38,6 +38,7 @@ import { KyselySessionStore } from './session-store.js';
 import { KyselySettingsStore } from './settings-store.js';
 import { openSqlite } from './sqlite/open-sqlite.js';
 import { KyselyStorySearch, reindexStories, searchDialectOf } from './story-search.js';
+import { KyselyStoryViewStore } from './story-view-store.js';
 import { KyselyTagStore } from './tag-store.js';
 import { KyselyUserStore } from './user-store.js';
 import { KyselyWebhookStore } from './webhook-store.js';
@@ -87,6 +88,7 @@ const storesOn = (
     webhooks: new KyselyWebhookStore(db),
     discovery: new KyselyDiscoveryStore(db),
     audit: new KyselyAuditTrail(db, audited),
+    views: new KyselyStoryViewStore(db),
   };
 };
 

@@ -343,6 +343,13 @@ export interface AuditLogTable {
   user_agent: string | null;
 }
 
+/** Views of a story in one hour (hours since the epoch, UTC); ADR 0050. */
+export interface StoryViewsTable {
+  article_id: number;
+  hour: number;
+  views: number;
+}
+
 export interface DatabaseSchema {
   audit_log: AuditLogTable;
   scheduled_updates: ScheduledUpdatesTable;
@@ -374,6 +381,7 @@ export interface DatabaseSchema {
   article_tags: ArticleTagsTable;
   article_slug_history: ArticleSlugHistoryTable;
   published_months: PublishedMonthsTable;
+  story_views: StoryViewsTable;
 }
 
 /** Fixed-width ISO 8601 UTC, the one way times are written to the database. */

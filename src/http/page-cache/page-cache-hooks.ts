@@ -17,7 +17,7 @@ import {
   pageAddress,
   sendCachedPage,
 } from './cached-answer.js';
-import { cacheableKeys } from './cacheable-answers.js';
+import { cacheableKeys, freshnessLimitOf } from './cacheable-answers.js';
 import type { CachedPage, PageCache } from './page-cache.js';
 
 export interface PageCacheDeps {
@@ -121,10 +121,9 @@ export function registerPageCacheHooks(
     const now = clock.now();
     const type = String(reply.getHeader('content-type') ?? '');
     // Without knowing how long it stays right, the answer is sent and not kept.
-    const expiresAt = await freshness
-      .until(now, type.startsWith('text/html'))
-      .catch(() => undefined);
-    if (expiresAt === undefined) return payload;
+    const fresh = await freshness.until(now, type.startsWith('text/html')).catch(() => undefined);
+    if (fresh === undefined) return payload;
+    const expiresAt = Math.min(fresh, freshnessLimitOf(reply) ?? Infinity);
     const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
     const page = await pageOf(reply, body, keys, expiresAt, now);
     // A change announced while this was rendered may not show in it: send it, never keep it.

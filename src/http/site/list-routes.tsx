@@ -6,6 +6,7 @@ import { readAuthorPage } from '../../services/read-author-page.js';
 import type { ArticleSummary } from '../../domain/article/article.js';
 import { readSectionFront, type SectionFront } from '../../services/read-section-front.js';
 import type { StoryList } from '../../services/read-story-list.js';
+import type { MostReadList } from '../../services/readership/read-most-read.js';
 import { readTagPage } from '../../services/read-tag-page.js';
 import type { SiteContext } from '../../services/site-context.js';
 import { Fragment, h, type SafeHtml } from '../jsx/jsx.js';
@@ -17,6 +18,7 @@ import { breadcrumbList, collectionPageData, profilePageData } from './structure
 import { AuthorHeader } from './views/author-header.js';
 import { Layout } from './views/layout.js';
 import { listPagePath, StoryListView } from './views/story-list.js';
+import { MostReadBox, showsMostRead } from './views/most-read.js';
 
 interface ListPage {
   heading: string;
@@ -34,6 +36,8 @@ interface ListPage {
   /** A header of the page's own, instead of the heading and intro. */
   header?: SafeHtml;
   image?: SocialImage;
+  /** A section's most-read stories, shown after its stories. */
+  mostRead?: MostReadList;
 }
 
 function listPageDocument(request: FastifyRequest, options: SiteOptions, page: ListPage) {
@@ -67,6 +71,7 @@ function listPageDocument(request: FastifyRequest, options: SiteOptions, page: L
         list={page.list}
         header={page.header}
         lead={page.lead}
+        aside={<MostReadBox list={page.mostRead} heading={`Most read in ${page.heading}`} />}
       />
     </Layout>
   );
@@ -78,9 +83,15 @@ function sendListPage(
   options: SiteOptions,
   page: ListPage,
 ) {
+  const mostRead = showsMostRead(page.mostRead) ? page.mostRead : undefined;
   return sendPage(reply, listPageDocument(request, options, page), {
-    cacheKeys: [...page.cacheKeys, ...storyKeys([page.lead, ...page.list.stories])],
+    cacheKeys: [
+      ...page.cacheKeys,
+      ...storyKeys([page.lead, ...page.list.stories, ...(mostRead?.stories ?? [])]),
+    ],
     revalidate: page.list.masthead.breaking !== undefined,
+    // Whether the list shows or not, the page is no older than the list it was made with.
+    freshUntil: page.mostRead?.freshUntil,
   });
 }
 
@@ -95,6 +106,7 @@ function sectionListPage(list: SectionFront, request: FastifyRequest, options: S
     currentSection: section.slug,
     list,
     lead: list.lead,
+    mostRead: list.mostRead,
     ogType: 'website',
     cacheKeys: [surrogateKeys.section(section.id), surrogateKeys.sectionList(section.id)],
     structuredData: (url: string, description: string) => (

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { invalid } from '../../domain/errors.js';
 import { renderDocument, type SafeHtml } from '../jsx/jsx.js';
+import { limitFreshness } from '../page-cache/cacheable-answers.js';
 import { pageBytes } from './page-bytes.js';
 import { PAGE_CACHE, setPublicCache, surrogateKeys, type CachePolicy } from './cache-headers.js';
 import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from './site-scripts.js';
@@ -40,6 +41,8 @@ export interface PageAnswer {
    * when nothing changed), so the banner's removal reaches them at once, not a minute later.
    */
   revalidate?: boolean;
+  /** The page cache keeps the page no later than this (ms since the epoch). */
+  freshUntil?: number;
 }
 
 /** A page that shows the breaking-news banner: the CDN keeps it as any page, browsers do not. */
@@ -52,6 +55,7 @@ const REVALIDATED_PAGE: CachePolicy = { ...PAGE_CACHE, maxAge: 0 };
 export function sendPage(reply: FastifyReply, page: SafeHtml, answer: PageAnswer = {}) {
   const status = answer.status ?? 200;
   reply.code(status).headers(pageHeaders(answer.frameOrigins));
+  if (answer.freshUntil !== undefined) limitFreshness(reply, answer.freshUntil);
   if (status === 200)
     setPublicCache(reply, answer.revalidate ? REVALIDATED_PAGE : PAGE_CACHE, answer.cacheKeys, {
       inMemory: answer.inMemory,

@@ -20,6 +20,7 @@ import { breadcrumbList, LOGO_PATH, webSiteData } from './structured-data.js';
 import { ArticlePageView } from './views/article-page.js';
 import { HomePageView } from './views/home-page.js';
 import { Layout, type PageMeta } from './views/layout.js';
+import { showsMostRead } from './views/most-read.js';
 
 /** The keys of everything an article page shows: the story, its section, tags and bylines. */
 export const articleCacheKeys = (article: Article) => [
@@ -31,7 +32,12 @@ export const articleCacheKeys = (article: Article) => [
 
 /** The home page changes with its curation and with every story it shows. */
 const homeStoryKeys = (page: HomePage) =>
-  storyKeys([page.lead, ...page.top, ...page.sections.flatMap((block) => block.stories)]);
+  storyKeys([
+    page.lead,
+    ...page.top,
+    ...page.sections.flatMap((block) => block.stories),
+    ...(showsMostRead(page.mostRead) ? page.mostRead.stories : []),
+  ]);
 
 /** Title, description, link preview, feeds and structured data of an article page. */
 function articleMeta(article: Article, publication: PublicationSnapshot, origin: string): PageMeta {
@@ -132,6 +138,7 @@ export function registerSiteRoutes(
     return sendPage(reply, homePageDocument(page, request, options), {
       cacheKeys: [surrogateKeys.home, ...homeStoryKeys(page)],
       revalidate: page.masthead.breaking !== undefined,
+      freshUntil: page.mostRead?.freshUntil,
     });
   });
 
@@ -156,6 +163,7 @@ export function registerSiteRoutes(
             url={meta.canonical ?? ''}
             timeZone={settings.timezone}
             embeds={settings.embeds}
+            countsViews
           />
         </Layout>,
         {

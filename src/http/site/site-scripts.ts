@@ -1,8 +1,10 @@
 /**
  * The reader site's only JavaScript, inlined. Pages work without it: it adds text size
- * controls, the native share sheet and copy-to-clipboard on top of plain links.
+ * controls, the native share sheet and copy-to-clipboard on top of plain links, and tells the
+ * view counter once a reader sees an article (ADR 0050).
  */
 import { createHash } from 'node:crypto';
+import { VIEW_BEACON_PATH } from './view-beacon.js';
 
 export const TEXT_SIZE_KEY = 'dateline:text-size';
 
@@ -12,6 +14,11 @@ export const TEXT_SIZE_KEY = 'dateline:text-size';
  */
 export const HEAD_SCRIPT = `(function(){var r=document.documentElement;r.className+=' js';try{var v=parseFloat(localStorage.getItem('${TEXT_SIZE_KEY}'));if(v>=0.875&&v<=1.5)r.style.setProperty('--text-scale',String(v))}catch(e){}})();`;
 
+/**
+ * Runs once the body is parsed: text size, sharing, copying a link; and on an article, one view
+ * sent once the page is visible (not while prerendered or in a background tab), never by an
+ * automated browser (navigator.webdriver), carrying nothing but the story's id.
+ */
 export const BODY_SCRIPT = `(function(){
 var d=document,r=d.documentElement,MIN=0.875,MAX=1.5,STEP=0.125;
 function scale(){return parseFloat(r.style.getPropertyValue('--text-scale'))||1}
@@ -26,6 +33,9 @@ var c=t.closest('[data-copy-link]');if(c&&navigator.clipboard){e.preventDefault(
 });
 if(navigator.share)d.querySelectorAll('[data-share]').forEach(function(b){b.hidden=false});
 sync();
+var story=d.querySelector('[data-view]');
+function view(){if(!story||d.prerendering||d.visibilityState!=='visible')return;var id=story.getAttribute('data-view');story=null;if(!navigator.webdriver&&navigator.sendBeacon)navigator.sendBeacon('${VIEW_BEACON_PATH}',id)}
+if(story){view();d.addEventListener('visibilitychange',view);d.addEventListener('prerenderingchange',view)}
 })();`.replace(/\n/g, '');
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;

@@ -80,6 +80,12 @@ figcaption{font-size:.875rem;color:var(--muted);padding:.5rem 0;border-bottom:1p
 .front-section{margin-top:2rem}
 .front-section>h2{font-size:1.375rem;border-top:3px solid var(--ink);padding-top:.5rem;margin-bottom:1rem}
 .front-section>h2 a{text-decoration:none}
+.most-read{margin:2rem 0;border-top:3px solid var(--ink);padding-top:.5rem}
+.most-read>h2{font-size:1.375rem;margin-bottom:.75rem}
+.most-read ol{list-style:none;margin:0;padding:0;counter-reset:most-read;display:grid;gap:0 1.25rem;grid-template-columns:repeat(auto-fill,minmax(13rem,1fr))}
+.most-read li{counter-increment:most-read;display:flex;gap:.75rem;align-items:baseline;border-bottom:1px solid var(--rule);padding:.625rem 0}
+.most-read li::before{content:counter(most-read);flex:none;min-width:1.5rem;font-family:Georgia,"Times New Roman",serif;font-size:1.75rem;font-weight:700;line-height:1;color:var(--accent)}
+.most-read a{font-family:Georgia,"Times New Roman",serif;font-weight:700;line-height:1.3;text-decoration:none}
 .section-head{border-bottom:3px solid var(--ink);margin-bottom:1.25rem}
 .section-head p{color:var(--muted);margin:0 0 .75rem}
 .author-head{display:flex;gap:1rem;align-items:flex-start}

@@ -126,16 +126,19 @@ export function ArticlePageView({
   url,
   timeZone,
   embeds,
+  countsViews = false,
 }: {
   article: Article;
   url: string;
   timeZone: string;
   /** The publication's allow-list: embeds of other providers print as links. */
   embeds: EmbedAllowance;
+  /** The page's script reports a reader's view (the reader site; never a preview). */
+  countsViews?: boolean;
 }) {
   const lead = article.leadImage;
   return (
-    <article class="story">
+    <article class="story" data-view={countsViews ? article.id : undefined}>
       <header>
         <p class="kicker">
           <a href={sectionPath(article.section)}>{article.section.name}</a>

@@ -2,6 +2,7 @@ import { h } from '../../jsx/jsx.js';
 import { sectionPath } from '../../../domain/section/section.js';
 import type { HomePage } from '../../../services/read-home-page.js';
 import { LeadStory } from './lead-story.js';
+import { MostReadBox } from './most-read.js';
 import { StoryCard } from './story-card.js';
 
 /** The front page: the lead story large, the next top stories, then each section. */
@@ -23,6 +24,7 @@ export function HomePageView({ page }: { page: HomePage }) {
           </ul>
         </section>
       ) : null}
+      <MostReadBox list={page.mostRead} heading="Most read" />
       {page.sections.map(({ section, stories }) => (
         <section class="front-section" aria-labelledby={`section-${section.slug}`}>
           <h2 id={`section-${section.slug}`}>

@@ -20,6 +20,8 @@ export function StoryListView(props: {
   /** A header of the page's own, instead of the heading and intro. */
   header?: SafeHtml;
   lead?: ArticleSummary;
+  /** Shown after the stories, before the pages: a section's most-read stories. */
+  aside?: SafeHtml | null;
 }) {
   const { page, pageCount, stories } = props.list;
   const { lead } = props;
@@ -38,6 +40,7 @@ export function StoryListView(props: {
           <StoryCard story={story} headingLevel={2} />
         ))}
       </ul>
+      {props.aside ?? null}
       {pageCount > 1 ? (
         <nav class="pagination" aria-label="Pages">
           {page > 1 ? (
