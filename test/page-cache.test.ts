@@ -3,7 +3,6 @@
  * 304 to a client whose copy is current; a change drops exactly the pages that show it, and
  * nothing else; the masthead's new day and a story's set expiry need no event.
  */
-import { request as httpRequest } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleDraftSchema } from '../src/domain/article/article-draft.js';
@@ -15,65 +14,12 @@ import { saveArticle } from '../src/services/articles/save-article.js';
 import { transitionArticle } from '../src/services/articles/transition-article.js';
 import { editAuthorProfile } from '../src/services/authors/edit-author-profile.js';
 import { curateFront } from '../src/services/curate-front.js';
-import type { Clock } from '../src/services/ports.js';
 import { changeSection } from '../src/services/sections/manage-sections.js';
 import { paragraphs } from './article-desk.js';
 import { addStaffMember } from './staff-fixtures.js';
-import { startTestApp, type TestApp } from './test-app.js';
+import { movableClock, startOnPort, type Answer } from './page-cache-client.js';
+import type { TestApp } from './test-app.js';
 import { ENGINES } from './test-databases.js';
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-  /** Whether the page cache answered it. */
-  hit: boolean;
-}
-
-const movableClock = (start: string) => {
-  let now = new Date(start);
-  const clock: Clock = { now: () => now };
-  return { clock, set: (iso: string) => (now = new Date(iso)) };
-};
-
-async function startOnPort(
-  env: Record<string, string>,
-  engine: (typeof ENGINES)[number],
-  clock: Clock,
-) {
-  const t = await startTestApp(
-    { PUBLIC_URL: 'https://paper.example', ...env },
-    await engine.create(),
-    {
-      clock,
-    },
-  );
-  await t.server.listen({ port: 0, host: '127.0.0.1' });
-  const address = t.server.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const get = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
-    new Promise<Answer>((resolve, reject) => {
-      const hitsBefore = t.app.pages.cache.stats().hits;
-      const outgoing = httpRequest(
-        { host: '127.0.0.1', port, path, method, headers: { host: 'paper.example', ...headers } },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () =>
-            resolve({
-              status: response.statusCode ?? 0,
-              headers: response.headers,
-              body: Buffer.concat(chunks),
-              hit: t.app.pages.cache.stats().hits > hitsBefore,
-            }),
-          );
-        },
-      );
-      outgoing.on('error', reject);
-      outgoing.end();
-    });
-  return { t, get };
-}
 
 describe.each(ENGINES)('the page cache on $engine', (engine) => {
   let t: TestApp;

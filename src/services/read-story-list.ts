@@ -15,7 +15,10 @@ export interface StoryList {
   total: number;
 }
 
-export type StoryFilter = Pick<PublishedQuery, 'sectionId' | 'authorId' | 'tagId' | 'words'>;
+export type StoryFilter = Pick<
+  PublishedQuery,
+  'sectionId' | 'authorId' | 'tagId' | 'words' | 'published'
+>;
 
 /**
  * One page of published stories matching a filter: the `pinned` ones first, in their order, then

@@ -18,7 +18,7 @@ import { AuthorHeader } from './views/author-header.js';
 import { Layout } from './views/layout.js';
 import { listPagePath, StoryListView } from './views/story-list.js';
 
-interface ListPage {
+export interface ListPage {
   heading: string;
   intro: string;
   path: string;
@@ -28,12 +28,18 @@ interface ListPage {
   lead?: ArticleSummary;
   ogType: OpenGraph['type'];
   /** The surrogate keys of what the list is of (section, tag, author): its name, its list. */
-  cacheKeys: [shows: string, lists: string];
+  cacheKeys: string[];
   /** The page's JSON-LD, given its absolute URL and description. */
   structuredData: (url: string, description: string) => SafeHtml;
   /** A header of the page's own, instead of the heading and intro. */
   header?: SafeHtml;
   image?: SocialImage;
+  /** The page's own feeds' path, when not its own (`''`: the paper's, already on every page). */
+  feedPath?: string;
+  /** A line under each story's headline (its section and time, on lists of every section). */
+  cardLine?: (story: ArticleSummary) => SafeHtml;
+  /** Keeps an empty page out of search engines. */
+  noindex?: boolean;
 }
 
 function listPageDocument(request: FastifyRequest, options: SiteOptions, page: ListPage) {
@@ -50,7 +56,11 @@ function listPageDocument(request: FastifyRequest, options: SiteOptions, page: L
     lang: settings.locale,
     siteName: settings.name,
     og: { type: page.ogType, title, description, url, image: page.image },
-    feeds: feedLinks(page.path, `${page.heading} — ${settings.name}`),
+    feeds:
+      page.feedPath === ''
+        ? []
+        : feedLinks(page.feedPath ?? page.path, `${page.heading} — ${settings.name}`),
+    noindex: page.noindex,
     head: page.structuredData(url, description),
   };
   return (
@@ -67,12 +77,14 @@ function listPageDocument(request: FastifyRequest, options: SiteOptions, page: L
         list={page.list}
         header={page.header}
         lead={page.lead}
+        cardLine={page.cardLine}
       />
     </Layout>
   );
 }
 
-function sendListPage(
+/** Sends a list page, kept under its keys and those of every story it shows. */
+export function sendListPage(
   request: FastifyRequest,
   reply: FastifyReply,
   options: SiteOptions,

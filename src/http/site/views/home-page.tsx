@@ -21,6 +21,9 @@ export function HomePageView({ page }: { page: HomePage }) {
               <StoryCard story={story} />
             ))}
           </ul>
+          <p class="more">
+            <a href="/latest">More of the latest news →</a>
+          </p>
         </section>
       ) : null}
       {page.sections.map(({ section, stories }) => (

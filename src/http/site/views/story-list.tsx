@@ -20,6 +20,8 @@ export function StoryListView(props: {
   /** A header of the page's own, instead of the heading and intro. */
   header?: SafeHtml;
   lead?: ArticleSummary;
+  /** A line under each story's headline. */
+  cardLine?: (story: ArticleSummary) => SafeHtml;
 }) {
   const { page, pageCount, stories } = props.list;
   const { lead } = props;
@@ -35,7 +37,7 @@ export function StoryListView(props: {
       {stories.length === 0 && !lead ? <p>No stories here yet.</p> : null}
       <ul class="grid">
         {stories.map((story) => (
-          <StoryCard story={story} headingLevel={2} />
+          <StoryCard story={story} headingLevel={2} line={props.cardLine?.(story)} />
         ))}
       </ul>
       {pageCount > 1 ? (
