@@ -55,6 +55,10 @@ export function periodTitle({ year, month, day }: PaperPeriod): string {
   return `${weekday} ${day} ${monthName} ${year}`;
 }
 
+/** What a period's page and feeds hold: "Stories published in The Post on Wednesday 24 April 2024." */
+export const periodDescription = (period: PaperPeriod, paper: string) =>
+  `Stories published in ${paper} ${period.day === undefined ? 'in' : 'on'} ${periodTitle(period)}.`;
+
 /** The day (or, with `month`, the month) `instant` falls on in the paper's zone. */
 export function periodOfInstant(instant: Date, timeZone: string, kind: 'day' | 'month' = 'day') {
   const { year, month, day } = civilDateInZone(instant, timeZone);

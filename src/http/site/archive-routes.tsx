@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ArticleSummary } from '../../domain/article/article.js';
 import {
+  periodDescription,
   periodListKey,
   periodPath,
   periodTitle,
@@ -110,7 +111,7 @@ function dateArchivePage(archive: DateArchive, request: FastifyRequest, options:
   const month: PaperPeriod = { year: period.year, month: period.month };
   return {
     heading: title,
-    intro: `Stories published in ${publisher} ${period.day === undefined ? 'in' : 'on'} ${title}.`,
+    intro: periodDescription(period, publisher),
     path,
     list: archive,
     ogType: 'website' as const,

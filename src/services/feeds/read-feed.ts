@@ -6,6 +6,7 @@ import { latest } from '../../domain/feeds/feed-dates.js';
 import { feedEntry } from '../../domain/feeds/feed-entry.js';
 import {
   paperPeriodOf,
+  periodDescription,
   periodBounds,
   periodPath,
   periodTitle,
@@ -54,7 +55,7 @@ function dateSubject(
   const title = periodTitle(period);
   return {
     title: `${title} — ${publication.settings.name}`,
-    description: `Stories published in ${publication.settings.name} ${period.day === undefined ? 'in' : 'on'} ${title}.`,
+    description: periodDescription(period, publication.settings.name),
     path: periodPath(period).slice(0, -1),
     page: periodPath(period),
     filter: { published: span },

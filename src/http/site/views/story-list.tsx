@@ -23,7 +23,7 @@ export function StoryListView(props: {
   /** A line under each story's headline. */
   cardLine?: (story: ArticleSummary) => SafeHtml;
 }) {
-  const { page, pageCount, stories } = props.list;
+  const { page, pageCount, stories, total } = props.list;
   const { lead } = props;
   return (
     <div>
@@ -49,9 +49,7 @@ export function StoryListView(props: {
           ) : (
             <span />
           )}
-          <span>
-            Page {page} of {pageCount}
-          </span>
+          <span>{total === undefined ? `Page ${page}` : `Page ${page} of ${pageCount}`}</span>
           {page < pageCount ? (
             <a href={listPagePath(props.path, page + 1)} rel="next">
               Older stories →
