@@ -69,18 +69,18 @@ describe('feeds and sitemaps pass the external validators', () => {
   });
 
   const feedPaths = (files: string[]) =>
-    ['', pages.section, pages.tag, pages.author].flatMap((page) =>
+    ['', pages.section, pages.tag, pages.author, '/2026/11/26', '/2026/11'].flatMap((page) =>
       files.map((file) => `${page}/${file}`),
     );
 
   it(
-    'every RSS and Atom feed (site, section, topic, author) passes three feed parsers',
+    'every RSS and Atom feed (site, section, topic, author, day, month) passes three feed parsers',
     {
       timeout: VALIDATOR_TIMEOUT_MS,
     },
     async () => {
       const files = await Promise.all(feedPaths(['rss.xml', 'atom.xml']).map(fetchToFile));
-      expect(files).toHaveLength(8);
+      expect(files).toHaveLength(12);
       expectPass(await checkFeeds(files));
     },
   );

@@ -61,11 +61,11 @@ describe('reader pages pass the external validators', () => {
     );
   });
 
-  it(
-    'keeps the search results page valid HTML without accessibility violations',
+  it.each(['/search?q=talks', '/2024/04/24/', '/2024/04/', '/latest'])(
+    'keeps %s valid HTML without accessibility violations',
     { timeout: VALIDATOR_TIMEOUT_MS },
-    async () => {
-      const url = `${site.baseUrl}/search?q=talks`;
+    async (path) => {
+      const url = `${site.baseUrl}${path}`;
       expectPass(await checkHtml(url));
       expectPass(await checkAccessibility(browser, url));
     },
@@ -79,6 +79,7 @@ describe('reader pages pass the external validators', () => {
     },
     { page: 'the home page', path: '/', schemas: 'WebSite' },
     { page: 'a section front', path: '/world', schemas: 'CollectionPage,BreadcrumbList' },
+    { page: 'a day’s archive', path: '/2024/04/24/', schemas: 'CollectionPage,BreadcrumbList' },
   ])(
     'describes $page in valid JSON-LD ($schemas)',
     { timeout: VALIDATOR_TIMEOUT_MS },

@@ -39,9 +39,12 @@ describe.each(ENGINES)('CDN purges on $engine', ({ create }) => {
     [
       `article-${ids.article}`,
       `author-list-${ids.author}`,
+      // Published at 08:00 on the 24th, in the paper's zone (UTC until it is set).
+      'day-list-2024-04-24',
       'feeds',
       'home',
       'latest',
+      'month-list-2024-04',
       `section-list-${ids.section}`,
       'sitemaps',
       `tag-list-${ids.tag}`,

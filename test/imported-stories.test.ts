@@ -188,9 +188,11 @@ describe.each(ENGINES)('imported stories on $engine', ({ create }) => {
     const keys = [
       `article-${id}`,
       `author-list-${article?.bylines[0]?.id}`,
+      'day-list-2024-04-24',
       'feeds',
       'home',
       'latest',
+      'month-list-2024-04',
       `section-list-${article?.section.id}`,
       'sitemaps',
       `tag-list-${article?.tags[0]?.id}`,

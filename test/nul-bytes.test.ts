@@ -82,16 +82,20 @@ const READER_QUERY = ['q', 'page'];
 
 /** The URL with one path parameter (or the wildcard) attacked and the others plausible. */
 function pathAttacks(method: string, url: string): Attack[] {
-  const names = [...url.matchAll(/:(\w+)|\*/g)].map((m) => m[1] ?? '*');
+  // A parameter with a pattern (`:year(^\d{4}$)`, the date archives) never matches a NUL: the
+  // address falls to another route or none, whose 400 names its own field (empty: any).
+  const patterned = new Set([...url.matchAll(/:(\w+)\(/g)].map((m) => m[1]));
+  const plain = url.replace(/(:\w+)\([^)]*\)/g, '$1');
+  const names = [...plain.matchAll(/:(\w+)|\*/g)].map((m) => m[1] ?? '*');
   const filled = (target: string) =>
-    url
+    plain
       .replace(/:(\w+)/g, (_all, name: string) => (name === target ? 'a%00b' : '1'))
       .replace('*', target === '*' ? 'a%00b' : 'x');
   return names.map((name) => ({
     what: `${method} ${url} path ${name}`,
     method,
     url: filled(name),
-    field: name,
+    field: patterned.has(name) ? '' : name,
   }));
 }
 
@@ -262,7 +266,7 @@ describe.each(ENGINES)('text PostgreSQL cannot store, on $engine', ({ create }) 
         const named = response.statusCode === 400 && fieldOf(response);
         if (response.statusCode >= 500 || response.statusCode < 400)
           failures.push(`${attack.what}: ${describeAnswer(response)}`);
-        else if (response.statusCode === 400 && named !== attack.field)
+        else if (response.statusCode === 400 && attack.field && named !== attack.field)
           failures.push(`${attack.what}: named ${String(named)}, not ${attack.field}`);
       }
     }

@@ -48,6 +48,7 @@ describe.each(ENGINES)('query plans at 100k stories on $engine', ({ engine, crea
         ${SECRET.slice(0, 10)}, ${new Date().toISOString()})`.execute(db);
     pages.set('article', await newestStoryPath(db));
     pages.set('month', await busiestMonth(db));
+    pages.set('day', await dayBefore(db));
   }, 900_000);
 
   afterAll(async () => {
@@ -72,6 +73,13 @@ describe.each(ENGINES)('query plans at 100k stories on $engine', ({ engine, crea
     '/news/rss.xml',
     '/topic/bench-topic-1/rss.xml',
     '/author/bench-writer-1/atom.xml',
+    '/latest',
+    '/latest?page=500',
+    pages.get('day') as string,
+    `${pages.get('day')}rss.xml`,
+    `/${(pages.get('month') as string).replace('-', '/')}/`,
+    `/${(pages.get('month') as string).replace('-', '/')}/?page=20`,
+    `/${(pages.get('month') as string).replace('-', '/')}/feed.json`,
     '/sitemap.xml',
     `/sitemaps/articles-${pages.get('month')}.xml`,
     '/sitemaps/sections.xml',
@@ -166,4 +174,13 @@ async function busiestMonth(db: Kysely<unknown>): Promise<string> {
     SELECT substr(published_at, 1, 7) AS month FROM articles WHERE status = 'published'
     GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`.execute(db);
   return rows[0]?.month as string;
+}
+
+/** The archive page of the day before the newest story's, "/2024/04/23/": a whole day. */
+async function dayBefore(db: Kysely<unknown>): Promise<string> {
+  const { rows } = await sql<{ published_at: string }>`
+    SELECT max(published_at) AS published_at FROM articles WHERE status = 'published'
+      AND published_at <= ${new Date().toISOString()}`.execute(db);
+  const day = new Date(Date.parse(rows[0]?.published_at as string) - 86_400_000);
+  return `/${day.toISOString().slice(0, 10).replaceAll('-', '/')}/`;
 }

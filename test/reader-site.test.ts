@@ -100,7 +100,7 @@ describe('the reference article page', () => {
 
   it('shows when it was published, in the publication’s time zone, and no update that did not happen', () => {
     expect(html).toContain(
-      'Published <time datetime="2024-04-24T02:00:00.000Z">24 April 2024 at 06:00</time>',
+      'Published <a href="/2024/04/24/"><time datetime="2024-04-24T02:00:00.000Z">24 April 2024 at 06:00</time></a>',
     );
     expect(html).not.toContain('Updated');
   });

@@ -12,6 +12,8 @@ export interface FeedQuery {
   sectionId?: number;
   tagId?: number;
   authorId?: number;
+  /** Only stories published in [from, until): a date archive's feed. */
+  published?: { from: Date; until: Date };
   limit: number;
 }
 

@@ -58,12 +58,26 @@ export interface WeatherProvider {
   fetchCurrent(location: WeatherLocation, signal: AbortSignal): Promise<CurrentWeather>;
 }
 
+/** A span of publication times, `from` included, `until` not. */
+export interface PublishedBetween {
+  from: Date;
+  until: Date;
+}
+
+/** A story's place in time, for a link to the day it is on. */
+export interface StoryTime {
+  id: number;
+  publishedAt: Date;
+}
+
 export interface PublishedQuery {
   /** Only stories published at or before this instant (later ones are embargoed). */
   asOf: Date;
   sectionId?: number;
   authorId?: number;
   tagId?: number;
+  /** Only stories published in [from, until): a date archive's day or month. */
+  published?: PublishedBetween;
   /** Words each found in the headline or the standfirst (any case): the reader's search. */
   words?: string[];
   /** Stories left out: those an editor already placed higher on the page. */
@@ -111,6 +125,14 @@ export interface ArticleStore {
   listIds(afterId: number, limit: number): Promise<number[]>;
   /** Those of these articles readers may see at `asOf`, in no particular order. */
   listPublishedByIds(ids: number[], asOf: Date): Promise<ArticleSummary[]>;
+  /**
+   * The newest story readers may see at `asOf` published before `span.from`, and the oldest at
+   * or after `span.until`: the days a date archive's previous and next links lead to.
+   */
+  storiesAround(
+    span: PublishedBetween,
+    asOf: Date,
+  ): Promise<{ before?: StoryTime; after?: StoryTime }>;
   /** Which stories the home page may show, in one read of the articles' indexes. */
   listHomeStoryIds(query: HomeStoriesQuery): Promise<HomeStoryIds>;
   /** Those of these stories readers may see at `asOf`, as a front's cards, in no particular order. */

@@ -2,13 +2,13 @@ import type { Section } from '../domain/section/section.js';
 import { breakingNewsFromStore, type BreakingNews } from '../domain/publication/breaking-news.js';
 import {
   DEFAULT_PUBLICATION,
+  PUBLICATION_KEY,
   publicationSettingsSchema,
   type PublicationSettings,
 } from '../domain/publication/publication-settings.js';
 import type { Stores } from './ports.js';
 
-/** The settings key the publication is stored under. */
-export const PUBLICATION_KEY = 'publication';
+export { PUBLICATION_KEY };
 
 /** The editors' choice for a front (home or section): a lead story and the top stories in order. */
 export interface FrontCuration {

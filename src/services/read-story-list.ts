@@ -10,12 +10,16 @@ export interface StoryList {
   publication: PublicationSnapshot;
   stories: ArticleSummary[];
   page: number;
+  /** How many pages there are; an uncounted list knows only whether one more follows. */
   pageCount: number;
-  /** How many stories the list holds, on every page. */
-  total: number;
+  /** How many stories the list holds, on every page; undefined when the list is not counted. */
+  total: number | undefined;
 }
 
-export type StoryFilter = Pick<PublishedQuery, 'sectionId' | 'authorId' | 'tagId' | 'words'>;
+export type StoryFilter = Pick<
+  PublishedQuery,
+  'sectionId' | 'authorId' | 'tagId' | 'words' | 'published'
+>;
 
 /**
  * One page of published stories matching a filter: the `pinned` ones first, in their order, then
@@ -53,5 +57,33 @@ export async function readStoryList(
     page,
     pageCount,
     total,
+  };
+}
+
+/**
+ * One page of every published story, newest first, without counting them: a count of the whole
+ * archive would grow with it. Fetching one story more tells whether an older page follows.
+ * NotFound for a page past the last.
+ */
+export async function readUncountedStoryList(
+  context: SiteReads<Pick<Stores, 'articles'>>,
+  publication: PublicationSnapshot,
+  page: number,
+): Promise<StoryList> {
+  const now = context.clock.now();
+  const perPage = publication.settings.articlesPerPage;
+  const found = await context.stores.articles.listPublished({
+    asOf: now,
+    limit: perPage + 1,
+    offset: (page - 1) * perPage,
+  });
+  if (page > 1 && found.length === 0) throw notFound('No such page');
+  return {
+    masthead: readMasthead(publication, now, context.weather),
+    publication,
+    stories: found.slice(0, perPage),
+    page,
+    pageCount: found.length > perPage ? page + 1 : page,
+    total: undefined,
   };
 }

@@ -72,11 +72,15 @@ export const ARTICLE_COLUMNS = [
 
 export const fromArticles = (db: Kysely<DatabaseSchema>) => db.selectFrom('articles as a');
 
-/** Which stories a list asks for: of a section, by an author, with a tag (any, all or none). */
+/**
+ * Which stories a list asks for: of a section, by an author, with a tag (any, all or none),
+ * published in a span of time (a date archive's day or month).
+ */
 export interface ListFilter {
   sectionId?: number;
   authorId?: number;
   tagId?: number;
+  published?: { from: Date; until: Date };
 }
 
 /**
@@ -141,6 +145,12 @@ export function listedArticles(db: Kysely<DatabaseSchema>, asOf: Date, filter: L
     select = linked
       ? select.where('a.id', 'in', inSection(db, filter.sectionId))
       : select.where('a.section_id', '=', filter.sectionId);
+  }
+  if (filter.published) {
+    // A range of the (status, published_at, …) index the visibility rule already walks.
+    select = select
+      .where('a.published_at', '>=', toDbTime(filter.published.from))
+      .where('a.published_at', '<', toDbTime(filter.published.until));
   }
   if (filter.tagId !== undefined && filter.authorId !== undefined) {
     const byAuthor = db

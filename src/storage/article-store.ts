@@ -4,6 +4,7 @@ import type {
   ArticleChanges,
   ArticleStore,
   NewArticle,
+  PublishedBetween,
   PublishedQuery,
 } from '../services/ports.js';
 import {
@@ -24,7 +25,7 @@ import { containsWord } from './like-pattern.js';
 import { mediaFrom } from './media-rows.js';
 import { homeStoryReads } from './home-stories.js';
 import { reusableQuery } from './reusable-query.js';
-import { toDbTime, type ArticlesTable, type DatabaseSchema } from './schema.js';
+import { fromDbTime, toDbTime, type ArticlesTable, type DatabaseSchema } from './schema.js';
 import type { Engine } from './engine.js';
 import {
   rowsOfJson,
@@ -233,6 +234,27 @@ export class KyselyArticleStore implements ArticleStore {
       rows.map((r) => r.id),
     );
     return rows.map((row) => summaryFrom(row, bylines.get(row.id) ?? []));
+  }
+
+  async storiesAround(span: PublishedBetween, asOf: Date) {
+    const nearest = async (side: 'before' | 'after') => {
+      const row = await this.listed({ asOf })
+        .where(
+          'a.published_at',
+          side === 'before' ? '<' : '>=',
+          toDbTime(side === 'before' ? span.from : span.until),
+        )
+        .select(['a.id', 'a.published_at'])
+        .orderBy('a.published_at', side === 'before' ? 'desc' : 'asc')
+        .orderBy('a.id', side === 'before' ? 'desc' : 'asc')
+        .limit(1)
+        .executeTakeFirst();
+      return row?.published_at
+        ? { id: row.id, publishedAt: fromDbTime(row.published_at) }
+        : undefined;
+    };
+    const [before, after] = await Promise.all([nearest('before'), nearest('after')]);
+    return { before, after };
   }
 
   async countPublished(query: Omit<PublishedQuery, 'limit' | 'offset'>) {

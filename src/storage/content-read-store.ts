@@ -1,6 +1,6 @@
 /**
  * The Content API's reads: lists of visible articles paged by keyset on
- * (published_at desc, id desc), which the index articles_status_published_id serves, and tags.
+ * (published_at desc, id desc), which the index articles_published_visible serves (migration 0022), and tags.
  */
 import type { Kysely } from 'kysely';
 import type { Article, Tag } from '../domain/article/article.js';

@@ -20,6 +20,7 @@ import * as archiveScaleIndexes from './migrations/0018-archive-scale-indexes.js
 import * as storyDatesBesideLinks from './migrations/0019-story-dates-beside-links.js';
 import * as storySearch from './migrations/0020-story-search.js';
 import * as scheduleIndexes from './migrations/0021-schedule-indexes.js';
+import * as publishedStoriesVisible from './migrations/0022-published-stories-visible.js';
 import * as storyViews from './migrations/0024-story-views.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0019-story-dates-beside-links': storyDatesBesideLinks,
   '0020-story-search': storySearch,
   '0021-schedule-indexes': scheduleIndexes,
+  '0022-published-stories-visible': publishedStoriesVisible,
   '0024-story-views': storyViews,
 };
 

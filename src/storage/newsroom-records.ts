@@ -18,6 +18,8 @@ import {
   surrogateKeys,
   type StoryPlace,
 } from '../domain/publication/surrogate-keys.js';
+import { paperDayOf } from '../domain/publication/paper-days.js';
+import { PUBLICATION_KEY, storedTimeZone } from '../domain/publication/publication-settings.js';
 import { fromDbTime, toDbTime, type DatabaseSchema } from './schema.js';
 
 export class KyselyCorrectionStore implements CorrectionStore {
@@ -128,12 +130,15 @@ export class KyselyEventStore implements EventStore {
     return this.announced(keys);
   }
 
-  /** Where the story is now: its section, topics and bylines, whose lists it changes. */
+  /**
+   * Where the story is now: its section, topics, bylines and the paper's day it was published
+   * on (in the paper's time zone, read with it), whose lists it changes.
+   */
   private async placeOf(articleId: number): Promise<StoryPlace | undefined> {
-    const [article, tags, authors] = await Promise.all([
+    const [article, tags, authors, settings] = await Promise.all([
       this.db
         .selectFrom('articles')
-        .select('section_id')
+        .select(['section_id', 'published_at'])
         .where('id', '=', articleId)
         .executeTakeFirst(),
       this.db
@@ -146,15 +151,24 @@ export class KyselyEventStore implements EventStore {
         .select('author_id')
         .where('article_id', '=', articleId)
         .execute(),
+      this.db
+        .selectFrom('settings')
+        .select('value')
+        .where('key', '=', PUBLICATION_KEY)
+        .executeTakeFirst(),
     ]);
-    return (
-      article && {
-        id: articleId,
-        sectionId: article.section_id,
-        tagIds: tags.map((row) => row.tag_id),
-        authorIds: authors.map((row) => row.author_id),
-      }
-    );
+    if (!article) return undefined;
+    const timeZone = storedTimeZone(settings && (JSON.parse(settings.value) as unknown));
+    return {
+      id: articleId,
+      sectionId: article.section_id,
+      tagIds: tags.map((row) => row.tag_id),
+      authorIds: authors.map((row) => row.author_id),
+      publishedOn:
+        article.published_at === null
+          ? undefined
+          : paperDayOf(fromDbTime(article.published_at), timeZone),
+    };
   }
 
   async record(

@@ -66,6 +66,7 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
       '0019-story-dates-beside-links',
       '0020-story-search',
       '0021-schedule-indexes',
+      '0022-published-stories-visible',
       '0024-story-views',
     ]);
     world = await storage.stores.sections.create({

@@ -34,8 +34,18 @@ export interface MastheadDate {
   isoDate: string;
 }
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
+/** Weekday names, Sunday first (`weekdayOfEpochDay`'s numbering). */
+export const WEEKDAYS = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+];
+/** Month names, January first. */
+export const MONTHS = [
   'January',
   'February',
   'March',

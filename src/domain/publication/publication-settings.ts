@@ -71,6 +71,15 @@ export type PublicationSettings = z.infer<typeof publicationSettingsSchema>;
 export type WeatherSettings = z.infer<typeof weatherSettingsSchema>;
 export type EmbedSettings = z.infer<typeof embedSettingsSchema>;
 
+/** The settings key the publication is stored under. */
+export const PUBLICATION_KEY = 'publication';
+
+/** The time zone of the publication as stored (the schema checked it), UTC before it is set. */
+export const storedTimeZone = (stored: unknown): string => {
+  const zone = (stored as { timezone?: unknown } | undefined)?.timezone;
+  return typeof zone === 'string' ? zone : 'UTC';
+};
+
 /** What a new installation shows until the editor-in-chief sets the publication up. */
 export const DEFAULT_PUBLICATION: PublicationSettings = publicationSettingsSchema.parse({
   name: 'Dateline',

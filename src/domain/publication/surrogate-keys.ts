@@ -17,13 +17,17 @@ export const surrogateKeys = {
   sectionList: (id: number) => `section-list-${id}`,
   tagList: (id: number) => `tag-list-${id}`,
   authorList: (id: number) => `author-list-${id}`,
+  /** Pages that list a day's stories (`2024-04-24`, the paper's local day): its archive, its feeds. */
+  dayList: (day: string) => `day-list-${day}`,
+  /** Pages that list a month's stories (`2024-04`). */
+  monthList: (month: string) => `month-list-${month}`,
   /** The home page. */
   home: 'home',
   /** The paper-wide feeds, and the Content API's story list without filters. */
   feeds: 'feeds',
   /** The sitemaps and the news sitemap: too long to carry a key per story. */
   sitemaps: 'sitemaps',
-  /** Answers any story may join: search results and not-found pages (CDN only). */
+  /** Answers any story may join: search results, not-found pages (CDN only) and /latest. */
   latest: 'latest',
   /** The editors' choice of the fronts: on no page, it makes instances reread the publication. */
   fronts: 'fronts',
@@ -37,17 +41,26 @@ export interface StoryPlace {
   sectionId: number;
   tagIds: readonly number[];
   authorIds: readonly number[];
+  /** The paper's local day of its publication, `2024-04-24`; none before it is published. */
+  publishedOn?: string;
 }
 
 /**
- * The story's page and every list it is on or may join now: its section's, topics' and
- * bylines' lists, home, feeds, sitemaps. A list it has just LEFT carries its `article-<id>`.
+ * The story's page and every list it is on or may join now: its section's, topics', bylines',
+ * day's and month's lists, home, feeds, sitemaps. A list it has just LEFT carries its
+ * `article-<id>`.
  */
 export const storyChangeKeys = (story: StoryPlace): string[] => [
   surrogateKeys.article(story.id),
   surrogateKeys.sectionList(story.sectionId),
   ...story.tagIds.map(surrogateKeys.tagList),
   ...story.authorIds.map(surrogateKeys.authorList),
+  ...(story.publishedOn
+    ? [
+        surrogateKeys.dayList(story.publishedOn),
+        surrogateKeys.monthList(story.publishedOn.slice(0, 7)),
+      ]
+    : []),
   surrogateKeys.home,
   surrogateKeys.feeds,
   surrogateKeys.sitemaps,

@@ -23,6 +23,7 @@ const RESERVED_SLUGS = new Set([
   'assets',
   'search',
   'feed',
+  'latest',
 ]);
 
 /** True when a route of the site answers the slug's URL before any section could. */

@@ -4,10 +4,12 @@ import { atomFeed } from '../../domain/feeds/atom-feed.js';
 import { FEED_FILES, type Feed, type FeedFormat } from '../../domain/feeds/feed.js';
 import { jsonFeed } from '../../domain/feeds/json-feed.js';
 import { rssFeed } from '../../domain/feeds/rss-feed.js';
-import { readFeed, type FeedScope } from '../../services/feeds/read-feed.js';
+import { periodListKey } from '../../domain/publication/paper-days.js';
+import { readFeed, type FeedResult, type FeedScope } from '../../services/feeds/read-feed.js';
 import type { SiteContext } from '../../services/site-context.js';
 import { storyKeys } from '../../domain/publication/surrogate-keys.js';
 import { FEED_CACHE, setPublicCache, surrogateKeys } from './cache-headers.js';
+import { DAY_ROUTE, MONTH_ROUTE, type DateParts } from './archive-routes.js';
 import { originOf, type SiteOptions } from './page-response.js';
 
 const FORMATS: Record<FeedFormat, { type: string; render: (feed: Feed) => string }> = {
@@ -49,18 +51,24 @@ const LIST_KEY = {
   author: surrogateKeys.authorList,
 };
 
+/** The keys of what a feed is of: its subject's name and list, a period's list, the paper. */
+const subjectKeys = (subject: FeedResult['subject']) => {
+  if (!subject) return [surrogateKeys.feeds];
+  if (subject.kind === 'date') return [periodListKey(subject.period)];
+  return [surrogateKeys[subject.kind](subject.id), LIST_KEY[subject.kind](subject.id)];
+};
+
 /** A feed shows its subject's name, lists its stories, and changes with each of them. */
-const keysOf = ({ subject, storyIds }: Awaited<ReturnType<typeof readFeed>>) => [
-  ...(subject
-    ? [surrogateKeys[subject.kind](subject.id), LIST_KEY[subject.kind](subject.id)]
-    : [surrogateKeys.feeds]),
+const keysOf = ({ subject, storyIds }: FeedResult) => [
+  ...subjectKeys(subject),
   ...storyKeys(storyIds.map((id) => ({ id }))),
 ];
 
 /**
  * RSS, Atom and JSON Feed for the paper (`/rss.xml`), a section (`/world/rss.xml`), a topic
- * (`/topic/oman/rss.xml`) and an author (`/author/jane-doe/rss.xml`). A static last segment
- * outranks the article route's `:slug`, so these never reach an article.
+ * (`/topic/oman/rss.xml`), an author (`/author/jane-doe/rss.xml`), a day
+ * (`/2024/04/24/rss.xml`) and a month (`/2024/04/rss.xml`). A static last segment outranks the
+ * article route's `:slug`, so these never reach an article.
  */
 export function registerFeedRoutes(
   server: FastifyInstance,
@@ -93,6 +101,12 @@ export function registerFeedRoutes(
     );
     server.get<{ Params: { slug: string } }>(`/author/:slug/${file}`, (request, reply) =>
       send(request, reply, { kind: 'author', slug: request.params.slug }, format),
+    );
+    server.get<{ Params: DateParts }>(`${MONTH_ROUTE}/${file}`, (request, reply) =>
+      send(request, reply, { kind: 'date', ...request.params }, format),
+    );
+    server.get<{ Params: DateParts }>(`${DAY_ROUTE}/${file}`, (request, reply) =>
+      send(request, reply, { kind: 'date', ...request.params }, format),
     );
   }
 }

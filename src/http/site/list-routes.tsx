@@ -20,7 +20,7 @@ import { Layout } from './views/layout.js';
 import { listPagePath, StoryListView } from './views/story-list.js';
 import { MostReadBox, showsMostRead } from './views/most-read.js';
 
-interface ListPage {
+export interface ListPage {
   heading: string;
   intro: string;
   path: string;
@@ -30,7 +30,7 @@ interface ListPage {
   lead?: ArticleSummary;
   ogType: OpenGraph['type'];
   /** The surrogate keys of what the list is of (section, tag, author): its name, its list. */
-  cacheKeys: [shows: string, lists: string];
+  cacheKeys: string[];
   /** The page's JSON-LD, given its absolute URL and description. */
   structuredData: (url: string, description: string) => SafeHtml;
   /** A header of the page's own, instead of the heading and intro. */
@@ -38,6 +38,12 @@ interface ListPage {
   image?: SocialImage;
   /** A section's most-read stories, shown after its stories. */
   mostRead?: MostReadList;
+  /** The page's own feeds' path, when not its own (`''`: the paper's, already on every page). */
+  feedPath?: string;
+  /** A line under each story's headline (its section and time, on lists of every section). */
+  cardLine?: (story: ArticleSummary) => SafeHtml;
+  /** Keeps an empty page out of search engines. */
+  noindex?: boolean;
 }
 
 function listPageDocument(request: FastifyRequest, options: SiteOptions, page: ListPage) {
@@ -54,7 +60,11 @@ function listPageDocument(request: FastifyRequest, options: SiteOptions, page: L
     lang: settings.locale,
     siteName: settings.name,
     og: { type: page.ogType, title, description, url, image: page.image },
-    feeds: feedLinks(page.path, `${page.heading} — ${settings.name}`),
+    feeds:
+      page.feedPath === ''
+        ? []
+        : feedLinks(page.feedPath ?? page.path, `${page.heading} — ${settings.name}`),
+    noindex: page.noindex,
     head: page.structuredData(url, description),
   };
   return (
@@ -72,12 +82,14 @@ function listPageDocument(request: FastifyRequest, options: SiteOptions, page: L
         header={page.header}
         lead={page.lead}
         aside={<MostReadBox list={page.mostRead} heading={`Most read in ${page.heading}`} />}
+        cardLine={page.cardLine}
       />
     </Layout>
   );
 }
 
-function sendListPage(
+/** Sends a list page, kept under its keys and those of every story it shows. */
+export function sendListPage(
   request: FastifyRequest,
   reply: FastifyReply,
   options: SiteOptions,

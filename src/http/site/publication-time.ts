@@ -1,3 +1,5 @@
+import { periodOfInstant, periodPath } from '../../domain/publication/paper-days.js';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
@@ -31,4 +33,19 @@ export function formatPublicationTime(instant: Date, timeZone: string, locale = 
     recentTimes.set(text, formatted);
   }
   return formatted;
+}
+
+/** Day archive addresses stories' pages showed lately, like their times. */
+const recentDays = new Map<string, string>();
+
+/** The address of the day archive a story published at `instant` is on: `/2024/04/24/`. */
+export function dayArchivePath(instant: Date, timeZone: string): string {
+  const key = `${timeZone}|${instant.getTime()}`;
+  let path = recentDays.get(key);
+  if (path === undefined) {
+    if (recentDays.size >= RECENT_TIMES_LIMIT) recentDays.clear();
+    path = periodPath(periodOfInstant(instant, timeZone));
+    recentDays.set(key, path);
+  }
+  return path;
 }

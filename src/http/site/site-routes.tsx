@@ -12,6 +12,7 @@ import { Fragment, h } from '../jsx/jsx.js';
 import { articleStructuredData } from './article-structured-data.js';
 import { storyKeys } from '../../domain/publication/surrogate-keys.js';
 import { PAGE_CACHE, setPublicCache, surrogateKeys } from './cache-headers.js';
+import { registerArchiveRoutes } from './archive-routes.js';
 import { registerListRoutes } from './list-routes.js';
 import { socialImageOf, feedLinks } from './page-metadata.js';
 import { originOf, sendPage, type SiteOptions } from './page-response.js';
@@ -131,6 +132,7 @@ export function registerSiteRoutes(
 ) {
   registerLogoRoute(server, site);
   registerSearchRoute(server, site, options);
+  registerArchiveRoutes(server, site, options);
   registerListRoutes(server, site, options);
 
   server.get('/', async (request, reply) => {

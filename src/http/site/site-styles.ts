@@ -77,6 +77,7 @@ figcaption{font-size:.875rem;color:var(--muted);padding:.5rem 0;border-bottom:1p
 .card h3,.card h2{font-size:1.1875rem;margin:.5rem 0 .25rem}
 .card h3 a,.card h2 a,.lead-story h2 a{text-decoration:none}
 .card p{margin:0;font-size:.9375rem;color:var(--muted)}
+.more{margin:1rem 0 0;font-weight:600}
 .front-section{margin-top:2rem}
 .front-section>h2{font-size:1.375rem;border-top:3px solid var(--ink);padding-top:.5rem;margin-bottom:1rem}
 .front-section>h2 a{text-decoration:none}

@@ -1,26 +1,33 @@
 import { z } from 'zod';
+import { paperDayOf } from '../../domain/publication/paper-days.js';
 import { storyChangeKeys, surrogateKeys } from '../../domain/publication/surrogate-keys.js';
 import type { EventListener } from '../events/event-listeners.js';
 import { jobHandler } from '../job-handler.js';
 import type { ArticleEvent, CdnPurger, Stores } from '../ports.js';
+import { loadPublicationSettings } from '../publication-cache.js';
 
 /**
  * What one article event makes stale: the story's page, and the lists it is on or may join
- * (its section's, topics' and bylines' lists, home, feeds, sitemaps). A list it has just left
- * carries its `article-<id>` key. Its section's, topics' and bylines' own pages are untouched.
+ * (its section's, topics', bylines', day's and month's lists, home, feeds, sitemaps). A list it
+ * has just left carries its `article-<id>` key. Its section's, topics' and bylines' own pages are
+ * untouched.
  */
 export async function keysToPurge(
-  stores: Pick<Stores, 'articles'>,
+  stores: Pick<Stores, 'articles' | 'settings'>,
   event: ArticleEvent,
 ): Promise<string[]> {
   if (event.articleId === null) return [surrogateKeys.latest];
-  const article = await stores.articles.findById(event.articleId);
+  const [article, settings] = await Promise.all([
+    stores.articles.findById(event.articleId),
+    loadPublicationSettings(stores),
+  ]);
   if (!article) return [surrogateKeys.article(event.articleId), surrogateKeys.latest];
   return storyChangeKeys({
     id: article.id,
     sectionId: article.section.id,
     tagIds: article.tags.map((tag) => tag.id),
     authorIds: article.bylines.map((author) => author.id),
+    publishedOn: article.publishedAt ? paperDayOf(article.publishedAt, settings.timezone) : undefined,
   });
 }
 
@@ -30,7 +37,7 @@ const retryDelay = (attempts: number) =>
 
 /** Purges the CDN's copies of every page an article event changed. */
 export function cdnPurgeListener(deps: {
-  stores: Pick<Stores, 'articles'>;
+  stores: Pick<Stores, 'articles' | 'settings'>;
   purger: CdnPurger;
 }): EventListener {
   return {

@@ -89,6 +89,7 @@ export function fakeArticleStore(state: () => NewsroomState): ArticleStore {
           .slice(0, limit),
       ),
     listPublishedByIds: notFaked('articles.listPublishedByIds'),
+    storiesAround: notFaked('articles.storiesAround'),
     listHomeStoryIds: notFaked('articles.listHomeStoryIds'),
     listFrontStories: notFaked('articles.listFrontStories'),
   };

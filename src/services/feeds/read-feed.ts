@@ -4,6 +4,14 @@ import { notFound } from '../../domain/errors.js';
 import { feedUrls, type Feed } from '../../domain/feeds/feed.js';
 import { latest } from '../../domain/feeds/feed-dates.js';
 import { feedEntry } from '../../domain/feeds/feed-entry.js';
+import {
+  paperPeriodOf,
+  periodDescription,
+  periodBounds,
+  periodPath,
+  periodTitle,
+  type PaperPeriod,
+} from '../../domain/publication/paper-days.js';
 import { sectionPath } from '../../domain/section/section.js';
 import type { FeedQuery } from '../discovery-ports.js';
 import type { PublicationSnapshot } from '../publication-cache.js';
@@ -18,15 +26,42 @@ export type FeedScope =
   | { kind: 'site' }
   | { kind: 'section'; slug: string }
   | { kind: 'tag'; slug: string }
-  | { kind: 'author'; slug: string };
+  | { kind: 'author'; slug: string }
+  | { kind: 'date'; year: string; month: string; day?: string };
 
 /** What a feed is of: its title, page, filter, and the surrogate key that purges it. */
 interface FeedSubject {
   title: string;
   description: string;
+  /** Where its feeds are: `${path}/rss.xml`. */
   path: string;
-  filter: Pick<FeedQuery, 'sectionId' | 'tagId' | 'authorId'>;
-  key?: { kind: 'section' | 'tag' | 'author'; id: number };
+  /** Its page, when not `path` itself. */
+  page?: string;
+  filter: Pick<FeedQuery, 'sectionId' | 'tagId' | 'authorId' | 'published'>;
+  key?: { kind: 'section' | 'tag' | 'author'; id: number } | { kind: 'date'; period: PaperPeriod };
+  /** A day or month still going on, whose feed is there before its first story. */
+  current?: boolean;
+}
+
+/** A day's or a month's feed: found where its archive page is (see read-date-archive.ts). */
+function dateSubject(
+  publication: PublicationSnapshot,
+  scope: Extract<FeedScope, { kind: 'date' }>,
+  now: Date,
+): FeedSubject {
+  const period = paperPeriodOf(scope);
+  const span = period && periodBounds(period, publication.settings.timezone);
+  if (!period || !span || span.from > now) throw notFound('No such day in the archive');
+  const title = periodTitle(period);
+  return {
+    title: `${title} — ${publication.settings.name}`,
+    description: periodDescription(period, publication.settings.name),
+    path: periodPath(period).slice(0, -1),
+    page: periodPath(period),
+    filter: { published: span },
+    key: { kind: 'date', period },
+    current: now < span.until,
+  };
 }
 
 async function subjectOf(
@@ -76,6 +111,8 @@ async function subjectOf(
         key: { kind: 'author', id: author.id },
       };
     }
+    case 'date':
+      return dateSubject(publication, scope, context.clock.now());
   }
 }
 
@@ -84,7 +121,7 @@ export interface FeedResult {
   feed: Feed;
   /** When the newest change in it happened; undefined for an empty feed. */
   lastModified: Date | undefined;
-  /** The section, topic or author the feed is of, for its surrogate key. */
+  /** The section, topic, author, day or month the feed is of, for its surrogate key. */
   subject: FeedSubject['key'];
   /** The stories in it, for the keys that make it stale when one of them changes. */
   storyIds: number[];
@@ -104,6 +141,8 @@ export async function readFeed(
     asOf: now,
     limit: FEED_SIZE,
   });
+  if (stories.length === 0 && subject.key?.kind === 'date' && !subject.current)
+    throw notFound('No stories on that day');
   const { settings } = publication;
   const options = { origin, fullText: settings.feeds.fullText, publisher: settings.name };
   const entries = stories.map((story) => feedEntry(story, options));
@@ -113,7 +152,7 @@ export async function readFeed(
       title: subject.title,
       description: subject.description,
       language: settings.locale,
-      homeUrl: `${origin}${subject.path || '/'}`,
+      homeUrl: `${origin}${subject.page ?? (subject.path || '/')}`,
       urls: feedUrls(origin, subject.path),
       updated: lastModified ?? now,
       publisher: settings.name,

@@ -6,7 +6,7 @@ import type { AuthorProfile } from '../../../domain/author/author.js';
 import type { EmbedAllowance } from '../../../domain/body/body-embeds.js';
 import { renderBodyHtml, type LibraryImage } from '../../../domain/body/render-body-html.js';
 import { sectionPath } from '../../../domain/section/section.js';
-import { formatPublicationTime } from '../publication-time.js';
+import { dayArchivePath, formatPublicationTime } from '../publication-time.js';
 import { ArrowUpIcon, HomeIcon } from './icons.js';
 import { Picture } from './picture.js';
 import { ShareLinks } from './share-links.js';
@@ -54,7 +54,9 @@ function Times({ article, timeZone }: { article: Article; timeZone: string }) {
   return (
     <p class="times">
       Published{' '}
-      <time datetime={published.toISOString()}>{formatPublicationTime(published, timeZone)}</time>
+      <a href={dayArchivePath(published, timeZone)}>
+        <time datetime={published.toISOString()}>{formatPublicationTime(published, timeZone)}</time>
+      </a>
       {updated ? (
         <span>
           {' · '}Updated{' '}

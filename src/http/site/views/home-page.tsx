@@ -22,6 +22,9 @@ export function HomePageView({ page }: { page: HomePage }) {
               <StoryCard story={story} />
             ))}
           </ul>
+          <p class="more">
+            <a href="/latest">More of the latest news →</a>
+          </p>
         </section>
       ) : null}
       <MostReadBox list={page.mostRead} heading="Most read" />

@@ -46,6 +46,9 @@ function FooterNav({ sections }: { sections: Section[] }) {
         <li>
           <a href="/">Home</a>
         </li>
+        <li>
+          <a href="/latest">Latest news</a>
+        </li>
         {sections.map((section) => (
           <li>
             <a href={sectionPath(section)}>{section.name}</a>

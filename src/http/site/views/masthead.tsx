@@ -50,7 +50,9 @@ export function MastheadView(props: {
       <div class="wrap">
         <div class="date-bar">
           <p class="masthead-date">
-            <time datetime={masthead.date.isoDate}>{masthead.date.gregorian}</time>
+            <a href={`/${masthead.date.isoDate.replaceAll('-', '/')}/`}>
+              <time datetime={masthead.date.isoDate}>{masthead.date.gregorian}</time>
+            </a>
             {masthead.date.hijri ? ` | ${masthead.date.hijri}` : null}
           </p>
           {masthead.weather ? <WeatherWidget weather={masthead.weather} /> : null}
@@ -71,10 +73,21 @@ export function MastheadView(props: {
   );
 }
 
+/** The nav's own page beside the sections': a section may not take its slug. */
+export const LATEST_PAGE = 'latest';
+
 function SectionsNav(props: { sections: Section[]; currentSection: string | undefined }) {
   return (
     <nav class="sections" aria-label="Sections">
       <ul>
+        <li>
+          <a
+            href={`/${LATEST_PAGE}`}
+            aria-current={props.currentSection === LATEST_PAGE ? 'page' : undefined}
+          >
+            Latest
+          </a>
+        </li>
         {props.sections.map((section) => (
           <li>
             <a

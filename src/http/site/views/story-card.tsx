@@ -1,4 +1,4 @@
-import { h } from '../../jsx/jsx.js';
+import { h, type SafeHtml } from '../../jsx/jsx.js';
 import { articlePath, type FrontStory } from '../../../domain/article/article.js';
 import type { SnippetPart } from '../../../domain/search/search-snippet.js';
 import { Picture } from './picture.js';
@@ -15,10 +15,13 @@ export function StoryCard({
   story,
   headingLevel = 3,
   snippet,
+  line,
 }: {
   story: FrontStory;
   headingLevel?: 2 | 3;
   snippet?: SnippetPart[];
+  /** Said under the headline: the story's section and time on lists of every section. */
+  line?: SafeHtml;
 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
@@ -34,6 +37,7 @@ export function StoryCard({
       <Heading>
         <a href={articlePath(story)}>{story.headline}</a>
       </Heading>
+      {line}
       {snippet ? <Snippet parts={snippet} /> : story.standfirst ? <p>{story.standfirst}</p> : null}
     </li>
   );

@@ -22,8 +22,10 @@ export function StoryListView(props: {
   lead?: ArticleSummary;
   /** Shown after the stories, before the pages: a section's most-read stories. */
   aside?: SafeHtml | null;
+  /** A line under each story's headline. */
+  cardLine?: (story: ArticleSummary) => SafeHtml;
 }) {
-  const { page, pageCount, stories } = props.list;
+  const { page, pageCount, stories, total } = props.list;
   const { lead } = props;
   return (
     <div>
@@ -37,7 +39,7 @@ export function StoryListView(props: {
       {stories.length === 0 && !lead ? <p>No stories here yet.</p> : null}
       <ul class="grid">
         {stories.map((story) => (
-          <StoryCard story={story} headingLevel={2} />
+          <StoryCard story={story} headingLevel={2} line={props.cardLine?.(story)} />
         ))}
       </ul>
       {props.aside ?? null}
@@ -50,9 +52,7 @@ export function StoryListView(props: {
           ) : (
             <span />
           )}
-          <span>
-            Page {page} of {pageCount}
-          </span>
+          <span>{total === undefined ? `Page ${page}` : `Page ${page} of ${pageCount}`}</span>
           {page < pageCount ? (
             <a href={listPagePath(props.path, page + 1)} rel="next">
               Older stories →
