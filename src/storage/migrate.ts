@@ -19,6 +19,7 @@ import * as readerVisibilityIndex from './migrations/0017-reader-visibility-inde
 import * as archiveScaleIndexes from './migrations/0018-archive-scale-indexes.js';
 import * as storyDatesBesideLinks from './migrations/0019-story-dates-beside-links.js';
 import * as storySearch from './migrations/0020-story-search.js';
+import * as relatedStories from './migrations/0023-related-stories.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0018-archive-scale-indexes': archiveScaleIndexes,
   '0019-story-dates-beside-links': storyDatesBesideLinks,
   '0020-story-search': storySearch,
+  '0023-related-stories': relatedStories,
 };
 
 function migratorFor(db: Kysely<unknown>, engine: Engine) {

@@ -65,6 +65,7 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
       '0018-archive-scale-indexes',
       '0019-story-dates-beside-links',
       '0020-story-search',
+      '0023-related-stories',
     ]);
     world = await storage.stores.sections.create({
       slug: 'world',

@@ -34,6 +34,16 @@ export interface SearchDialect {
   matchingIds(clauses: SearchClause[]): RawBuilder<number>;
   /** Ascending: the most relevant first. Near-equal scores are equal, so recency decides. */
   rank(clauses: SearchClause[]): RawBuilder<number>;
+  /**
+   * The ids of the newest `limit` entries after `afterId` whose headline and standfirst meet
+   * every clause: a walk bounded by the ids, whatever the archive's size.
+   */
+  newestInHeadlines(
+    db: Kysely<DatabaseSchema>,
+    clauses: SearchClause[],
+    afterId: number,
+    limit: number,
+  ): Promise<number[]>;
 }
 
 // Rows per multi-row statement: well under either engine's limit of bound parameters.
