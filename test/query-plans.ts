@@ -14,6 +14,7 @@ export const BIG_TABLES = [
   'article_revisions',
   'corrections',
   'events',
+  'story_related',
 ];
 
 export interface Statement {

@@ -4,7 +4,7 @@
  * cost four round trips on PostgreSQL, and on SQLite each statement's own overhead outweighs
  * what these small lookups read.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { jsonArrayFrom as postgresJsonArray } from 'kysely/helpers/postgres';
 import { jsonArrayFrom as sqliteJsonArray } from 'kysely/helpers/sqlite';
 import type { Engine } from './engine.js';
@@ -116,7 +116,8 @@ export const selectStoryPageBySlug = (db: Kysely<DatabaseSchema>, engine: Engine
           .whereRef('b.id', '<>', 'a.id')
           .orderBy('b.published_at', 'desc')
           .orderBy('b.id', 'desc')
-          .limit(SECTION_SHOWN + RELATED_SHOWN),
+          // A literal: bound as a parameter, SQLite walks the section's whole range here.
+          .limit(sql.lit(SECTION_SHOWN + RELATED_SHOWN)),
       ).as('section_json'),
     ])
     .where('a.id', '=', (eb) =>
