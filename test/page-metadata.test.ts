@@ -272,6 +272,8 @@ describe('page metadata', () => {
           `section-${ids.section}`,
           `tag-${ids.tag}`,
           `author-${ids.author}`,
+          // Its foot lists the section's newest: a new story there changes it.
+          `section-list-${ids.section}`,
         ],
       },
       // Lists: what they are of (its name, its list), then every story they show.

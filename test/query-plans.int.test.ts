@@ -9,7 +9,12 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSchedules } from '../src/services/articles/run-schedules.js';
 import { explain, type Statement } from './query-plans.js';
-import { loadReferenceArticle, startTestApp, type TestApp } from './test-app.js';
+import {
+  loadReferenceArticle,
+  REFERENCE_ARTICLE_PATH,
+  startTestApp,
+  type TestApp,
+} from './test-app.js';
 import { ENGINES } from './test-databases.js';
 
 const ARCHIVE = 100_000;
@@ -62,6 +67,8 @@ describe.each(ENGINES)('query plans at 100k stories on $engine', ({ engine, crea
     '/news?page=500',
     '/sport',
     pages.get('article') as string,
+    // Its foot lists related stories the import chose, and more of its section.
+    REFERENCE_ARTICLE_PATH,
     '/topic/bench-topic-1',
     '/topic/bench-topic-1?page=20',
     '/topic/bench-topic-1900',

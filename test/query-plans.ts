@@ -16,6 +16,7 @@ export const BIG_TABLES = [
   'events',
   'jobs',
   'scheduled_updates',
+  'story_related',
 ];
 
 export interface Statement {

@@ -3,6 +3,7 @@
  * storage/ and adapters/ and are wired together in app.ts only.
  */
 import type { Article, ArticleSummary, FrontStory, Tag } from '../domain/article/article.js';
+import type { FurtherReading } from '../domain/article/related-stories.js';
 import type { AuthorProfile, NewAuthorProfile } from '../domain/author/author.js';
 import type { Section } from '../domain/section/section.js';
 import type { CurrentWeather, WeatherLocation } from '../domain/weather/current-weather.js';
@@ -111,6 +112,14 @@ export interface ArticleStore {
   create(article: NewArticle, now: Date): Promise<number>;
   findById(id: number): Promise<Article | undefined>;
   findBySlug(slug: string): Promise<Article | undefined>;
+  /**
+   * The article at this slug with what the foot of its page lists (related stories, more from
+   * its section) of the stories readers may see at `asOf`: the reader's page, in one read.
+   */
+  findPageBySlug(
+    slug: string,
+    asOf: Date,
+  ): Promise<{ article: Article; furtherReading: FurtherReading } | undefined>;
   /** The article that once had this slug, for a permanent redirect. */
   findBySlugHistory(slug: string): Promise<Article | undefined>;
   /** True when the slug is used now or was used before by any article. */

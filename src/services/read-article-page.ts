@@ -1,5 +1,6 @@
 import { articlePath, type Article } from '../domain/article/article.js';
 import { isVisibleToReaders } from '../domain/article/reader-visibility.js';
+import type { FurtherReading } from '../domain/article/related-stories.js';
 import { gone, notFound } from '../domain/errors.js';
 import type { PublicationSnapshot } from './publication-cache.js';
 import { readMasthead, type Masthead } from './read-masthead.js';
@@ -7,7 +8,13 @@ import type { Stores } from './ports.js';
 import type { SiteReads } from './site-context.js';
 
 export type ArticlePageResult =
-  | { kind: 'page'; article: Article; masthead: Masthead; publication: PublicationSnapshot }
+  | {
+      kind: 'page';
+      article: Article;
+      furtherReading: FurtherReading;
+      masthead: Masthead;
+      publication: PublicationSnapshot;
+    }
   | { kind: 'redirect'; location: string };
 
 /** True when readers may see the article at this instant: the one rule, for a whole article. */
@@ -34,14 +41,13 @@ export async function readArticlePage(
 ): Promise<ArticlePageResult> {
   const now = context.clock.now();
   const publication = await context.publication.current();
-  const article =
-    (await context.stores.articles.findBySlug(slug)) ??
-    (await context.stores.articles.findBySlugHistory(slug));
+  const page = await context.stores.articles.findPageBySlug(slug, now);
+  const article = page?.article ?? (await context.stores.articles.findBySlugHistory(slug));
   if (article?.killedAt) throw gone('This story has been removed');
   if (!article || !isVisible(article, now)) throw notFound('No such article');
-  if (article.slug !== slug || article.section.slug !== sectionSlug) {
+  if (!page || article.section.slug !== sectionSlug) {
     return { kind: 'redirect', location: articlePath(article) };
   }
   const masthead = readMasthead(publication, now, context.weather);
-  return { kind: 'page', article, masthead, publication };
+  return { kind: 'page', article, furtherReading: page.furtherReading, masthead, publication };
 }

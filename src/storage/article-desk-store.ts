@@ -46,8 +46,11 @@ function workflowColumns(changes: WorkflowChanges): Updateable<ArticlesTable> {
 export class KyselyArticleDeskStore implements ArticleDeskStore {
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
-    /** Brings stories' search entries up to date: after every write readers could see. */
-    private readonly reindex: (ids: number[]) => Promise<void>,
+    /**
+     * Brings what follows from stories' words and status up to date (search entries, related
+     * stories): after every write readers could see.
+     */
+    private readonly refreshStories: (ids: number[]) => Promise<void>,
     private readonly search: SearchDialect,
   ) {}
 
@@ -146,7 +149,7 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
     if (saved && former !== undefined && changes.slug !== undefined)
       await recordFormerSlug(this.db, id, former, changes.slug);
     if (saved && showsOtherPhotos(changes)) await refreshArticleMedia(this.db, id);
-    if (saved) await this.reindex([id]);
+    if (saved) await this.refreshStories([id]);
     return saved;
   }
 
@@ -192,14 +195,14 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
     await this.db.deleteFrom('article_authors').where('article_id', '=', id).execute();
     const rows = authorIds.map((author_id, position) => ({ article_id: id, author_id, position }));
     if (rows.length > 0) await this.db.insertInto('article_authors').values(rows).execute();
-    await this.reindex([id]);
+    await this.refreshStories([id]);
   }
 
   async setTags(id: number, tagIds: number[]): Promise<void> {
     await this.db.deleteFrom('article_tags').where('article_id', '=', id).execute();
     const rows = tagIds.map((tag_id, position) => ({ article_id: id, tag_id, position }));
     if (rows.length > 0) await this.db.insertInto('article_tags').values(rows).execute();
-    await this.reindex([id]);
+    await this.refreshStories([id]);
   }
 
   async setCreatedBy(id: number, userId: number): Promise<void> {
@@ -224,7 +227,7 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
       .where('status', '=', from)
       .executeTakeFirst();
     const moved = Number(result.numUpdatedRows) === 1;
-    if (moved) await this.reindex([id]);
+    if (moved) await this.refreshStories([id]);
     return moved;
   }
 
@@ -232,7 +235,7 @@ export class KyselyArticleDeskStore implements ArticleDeskStore {
     const columns = workflowColumns(changes);
     if (Object.keys(columns).length === 0) return;
     await this.db.updateTable('articles').set(columns).where('id', '=', id).execute();
-    if (changes.killedAt !== undefined) await this.reindex([id]);
+    if (changes.killedAt !== undefined) await this.refreshStories([id]);
   }
 
   async dueToPublish(now: Date): Promise<number[]> {

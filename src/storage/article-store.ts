@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { Article, Tag } from '../domain/article/article.js';
+import type { Article, ArticleStatus, Tag } from '../domain/article/article.js';
 import type {
   ArticleChanges,
   ArticleStore,
@@ -24,14 +24,23 @@ import { recordArticleMedia, refreshArticleMedia } from './article-media-rows.js
 import { containsWord } from './like-pattern.js';
 import { mediaFrom } from './media-rows.js';
 import { homeStoryReads } from './home-stories.js';
-import { reusableQuery } from './reusable-query.js';
+import { reusableQuery, reusableQueryWithStandIns } from './reusable-query.js';
 import { fromDbTime, toDbTime, type ArticlesTable, type DatabaseSchema } from './schema.js';
 import type { Engine } from './engine.js';
 import {
+  PAGE_STAND_INS,
   rowsOfJson,
+  selectStoryPageBySlug,
   selectWholeArticleBySlug,
   selectWholeArticles,
+  type RelatedStoryRow,
+  type StoryLinkRow,
 } from './whole-article-query.js';
+import {
+  furtherReadingOf,
+  type RelatedStory,
+  type StoryLink,
+} from '../domain/article/related-stories.js';
 
 type ArticleColumns = Omit<Insertable<ArticlesTable>, 'id'>;
 type WholeArticleRow = Awaited<
@@ -77,14 +86,18 @@ export class KyselyArticleStore implements ArticleStore {
   // The query behind every article page, compiled once (see reusable-query.ts).
   private readonly articleBySlug;
   private readonly articleById;
+  private readonly storyPageBySlug;
   readonly listHomeStoryIds;
   readonly listFrontStories;
 
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
     engine: Engine,
-    /** Brings stories' search entries up to date: after every write readers could see. */
-    private readonly reindex: (ids: number[]) => Promise<void>,
+    /**
+     * Brings what follows from stories' words and status up to date (search entries, related
+     * stories): after every write readers could see.
+     */
+    private readonly refreshStories: (ids: number[]) => Promise<void>,
   ) {
     const reusable = db as unknown as Kysely<never>;
     this.articleBySlug = reusableQuery(reusable, selectWholeArticleBySlug(db, engine));
@@ -92,6 +105,10 @@ export class KyselyArticleStore implements ArticleStore {
       reusable,
       selectWholeArticles(db, engine).where('a.id', '=', 0),
     );
+    this.storyPageBySlug = reusableQueryWithStandIns(reusable, selectStoryPageBySlug(db, engine), [
+      toDbTime(PAGE_STAND_INS.asOf),
+      PAGE_STAND_INS.slug,
+    ]);
     const home = homeStoryReads(db);
     this.listHomeStoryIds = home.listHomeStoryIds;
     this.listFrontStories = home.listFrontStories;
@@ -115,7 +132,7 @@ export class KyselyArticleStore implements ArticleStore {
       socialMediaId: article.socialImageId ?? null,
       body: article.body,
     });
-    await this.reindex([id]);
+    await this.refreshStories([id]);
     return id;
   }
 
@@ -136,6 +153,15 @@ export class KyselyArticleStore implements ArticleStore {
 
   async findBySlug(slug: string) {
     return this.complete((await this.articleBySlug(slug))[0]);
+  }
+
+  async findPageBySlug(slug: string, asOf: Date) {
+    const row = (await this.storyPageBySlug([toDbTime(asOf), slug]))[0];
+    const article = await this.complete(row);
+    if (!row || !article) return undefined;
+    const related = rowsOfJson<RelatedStoryRow>(row.related_json).map(relatedStoryFrom);
+    const newest = rowsOfJson<StoryLinkRow>(row.section_json).map(storyLinkFrom);
+    return { article, furtherReading: furtherReadingOf(article.id, related, newest, asOf) };
   }
 
   async findBySlugHistory(slug: string) {
@@ -193,7 +219,7 @@ export class KyselyArticleStore implements ArticleStore {
       .where('id', '=', id)
       .execute();
     if (showsOtherPhotos(changes)) await refreshArticleMedia(this.db, id);
-    await this.reindex([id]);
+    await this.refreshStories([id]);
   }
 
   /** Published, visible at `asOf`, and in the section, by the author or with the tag asked for. */
@@ -281,6 +307,21 @@ export class KyselyArticleStore implements ArticleStore {
     );
   }
 }
+
+const storyLinkFrom = (row: StoryLinkRow): StoryLink => ({
+  id: row.id,
+  slug: row.slug,
+  headline: row.headline,
+  section: { slug: row.section_slug },
+  publishedAt: fromDbTime(row.published_at),
+});
+
+const relatedStoryFrom = (row: RelatedStoryRow): RelatedStory => ({
+  ...storyLinkFrom(row),
+  status: row.status as ArticleStatus,
+  killed: row.killed_at !== null,
+  unpublishAt: row.unpublish_at === null ? null : fromDbTime(row.unpublish_at),
+});
 
 /**
  * Keeps an article's current slug as a former one when it takes `newSlug`, so its old address

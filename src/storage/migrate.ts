@@ -21,6 +21,7 @@ import * as storyDatesBesideLinks from './migrations/0019-story-dates-beside-lin
 import * as storySearch from './migrations/0020-story-search.js';
 import * as scheduleIndexes from './migrations/0021-schedule-indexes.js';
 import * as publishedStoriesVisible from './migrations/0022-published-stories-visible.js';
+import * as relatedStories from './migrations/0023-related-stories.js';
 import * as storyViews from './migrations/0024-story-views.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0020-story-search': storySearch,
   '0021-schedule-indexes': scheduleIndexes,
   '0022-published-stories-visible': publishedStoriesVisible,
+  '0023-related-stories': relatedStories,
   '0024-story-views': storyViews,
 };
 

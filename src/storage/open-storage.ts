@@ -36,6 +36,7 @@ import type { DatabaseSchema } from './schema.js';
 import { KyselySectionStore } from './section-store.js';
 import { KyselySessionStore } from './session-store.js';
 import { KyselySettingsStore } from './settings-store.js';
+import { relateStories } from './related-stories.js';
 import { openSqlite } from './sqlite/open-sqlite.js';
 import { KyselyStorySearch, reindexStories, searchDialectOf } from './story-search.js';
 import { KyselyStoryViewStore } from './story-view-store.js';
@@ -61,8 +62,13 @@ const storesOn = (
   const jobs = new KyselyJobStore(db, queued);
   const search = searchDialectOf(engine);
   const reindex = (ids: number[]) => reindexStories(db, search, ids);
+  // Related stories follow the words, topics, section and status too; not a byline's name.
+  const refreshStories = async (ids: number[]) => {
+    await reindex(ids);
+    await relateStories(db, search, ids);
+  };
   return {
-    articles: new KyselyArticleStore(db, engine, reindex),
+    articles: new KyselyArticleStore(db, engine, refreshStories),
     search: new KyselyStorySearch(db, search),
     sections: new KyselySectionStore(db),
     tags: new KyselyTagStore(db),
@@ -70,7 +76,7 @@ const storesOn = (
     media: new KyselyMediaStore(db),
     jobs,
     settings: new KyselySettingsStore(db),
-    desk: new KyselyArticleDeskStore(db, reindex, search),
+    desk: new KyselyArticleDeskStore(db, refreshStories, search),
     revisions: new KyselyRevisionStore(db),
     corrections: new KyselyCorrectionStore(db),
     notes: new KyselyNoteStore(db),

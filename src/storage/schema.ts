@@ -193,6 +193,13 @@ export interface ArticleTagsTable extends StoryVisibilityCopy {
   position: number;
 }
 
+/** A story's related stories, best first (`rank` from 0), chosen when it is saved (ADR 0049). */
+export interface StoryRelatedTable {
+  article_id: number;
+  related_id: number;
+  rank: number;
+}
+
 /** The sitemap index's months: published, unkilled stories and the last change, by trigger. */
 export interface PublishedMonthsTable {
   month: string;
@@ -380,6 +387,7 @@ export interface DatabaseSchema {
   article_authors: ArticleAuthorsTable;
   article_tags: ArticleTagsTable;
   article_slug_history: ArticleSlugHistoryTable;
+  story_related: StoryRelatedTable;
   published_months: PublishedMonthsTable;
   story_views: StoryViewsTable;
 }

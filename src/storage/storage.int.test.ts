@@ -67,6 +67,7 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
       '0020-story-search',
       '0021-schedule-indexes',
       '0022-published-stories-visible',
+      '0023-related-stories',
       '0024-story-views',
     ]);
     world = await storage.stores.sections.create({

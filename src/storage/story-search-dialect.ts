@@ -28,6 +28,16 @@ export interface SearchDialect {
    * `articles as a` and read newest first: the one place a search's words are matched.
    */
   source(clauses: SearchClause[]): RawBuilder<{ id: number }>;
+  /**
+   * The ids of the newest `limit` entries after `afterId` whose headline and standfirst meet
+   * every clause: a walk bounded by the ids, whatever the archive's size.
+   */
+  newestInHeadlines(
+    db: Kysely<DatabaseSchema>,
+    clauses: SearchClause[],
+    afterId: number,
+    limit: number,
+  ): Promise<number[]>;
 }
 
 // Rows per multi-row statement: well under either engine's limit of bound parameters.

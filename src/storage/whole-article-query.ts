@@ -4,12 +4,13 @@
  * cost four round trips on PostgreSQL, and on SQLite each statement's own overhead outweighs
  * what these small lookups read.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { jsonArrayFrom as postgresJsonArray } from 'kysely/helpers/postgres';
 import { jsonArrayFrom as sqliteJsonArray } from 'kysely/helpers/sqlite';
 import type { Engine } from './engine.js';
 import { AUTHOR_COLUMNS } from './author-rows.js';
-import { selectArticles } from './article-rows.js';
+import { selectArticles, visibleToReaders } from './article-rows.js';
+import { RELATED_SHOWN, SECTION_SHOWN } from '../domain/article/related-stories.js';
 import type { DatabaseSchema } from './schema.js';
 
 /** The rows a JSON array column holds: SQLite sends the text, PostgreSQL's driver parses it. */
@@ -61,3 +62,64 @@ export const selectWholeArticleBySlug = (db: Kysely<DatabaseSchema>, engine: Eng
   selectWholeArticles(db, engine).where('a.id', '=', (eb) =>
     eb.selectFrom('articles').select('id').where('slug', '=', ''),
   );
+
+/** What a link at the foot of the page reads of a story: the lists' rows in the JSON. */
+export interface StoryLinkRow {
+  id: number;
+  slug: string;
+  headline: string;
+  published_at: string;
+  section_slug: string;
+}
+
+/** A related story's row, with what the visibility rule reads of it. */
+export interface RelatedStoryRow extends StoryLinkRow {
+  status: string;
+  killed_at: string | null;
+  unpublish_at: string | null;
+}
+
+const STORY_LINK_COLUMNS = ['b.id', 'b.slug', 'b.headline', 'b.published_at'] as const;
+const VISIBILITY_COLUMNS = ['b.status', 'b.killed_at', 'b.unpublish_at'] as const;
+
+/** Values no constant of the page's query equals, standing in for the time and the slug. */
+export const PAGE_STAND_INS = { asOf: new Date(0), slug: '\u0000slug' } as const;
+
+/**
+ * The story's page at a slug: the whole article, with the foot's two lists as JSON arrays
+ * beside it (ADR 0049). Its related stories come by key from `story_related`, best first, all
+ * of them with what the visibility rule reads: the page shows those readers may see, and
+ * carries the cache keys of the others too, so one that comes back reaches it. The section's
+ * newest come from its own index (as the section front reads them), those readers may see at
+ * the time asked for, enough that the related ones can be left out and the list still be full.
+ */
+export const selectStoryPageBySlug = (db: Kysely<DatabaseSchema>, engine: Engine) =>
+  selectWholeArticles(db, engine)
+    .select((eb) => [
+      jsonArrayOf(
+        engine,
+        eb
+          .selectFrom('story_related as r')
+          .innerJoin('articles as b', 'b.id', 'r.related_id')
+          .innerJoin('sections as bs', 'bs.id', 'b.section_id')
+          .select([...STORY_LINK_COLUMNS, 'bs.slug as section_slug', ...VISIBILITY_COLUMNS])
+          .whereRef('r.article_id', '=', 'a.id')
+          .orderBy('r.rank'),
+      ).as('related_json'),
+      jsonArrayOf(
+        engine,
+        eb
+          .selectFrom('articles as b')
+          .select([...STORY_LINK_COLUMNS, 's.slug as section_slug'])
+          .whereRef('b.section_id', '=', 'a.section_id')
+          .where(visibleToReaders(PAGE_STAND_INS.asOf, 'b'))
+          .whereRef('b.id', '<>', 'a.id')
+          .orderBy('b.published_at', 'desc')
+          .orderBy('b.id', 'desc')
+          // A literal: bound as a parameter, SQLite walks the section's whole range here.
+          .limit(sql.lit(SECTION_SHOWN + RELATED_SHOWN)),
+      ).as('section_json'),
+    ])
+    .where('a.id', '=', (eb) =>
+      eb.selectFrom('articles').select('id').where('slug', '=', PAGE_STAND_INS.slug),
+    );

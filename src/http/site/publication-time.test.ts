@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPublicationTime } from './publication-time.js';
+import { formatPublicationDate, formatPublicationTime } from './publication-time.js';
 
 /** What Intl itself writes, so the test holds whatever ICU version Node carries. */
 const intl = (instant: Date, timeZone: string, locale = 'en-GB') =>
@@ -28,5 +28,12 @@ describe('a publication time as readers read it', () => {
     expect(formatPublicationTime(new Date('2024-04-24T02:01:00Z'), 'Europe/Istanbul')).toMatch(
       /05:01$/,
     );
+  });
+
+  it('gives the day alone, in the paper’s zone, for lists of stories', () => {
+    const instant = new Date('2024-04-24T02:00:00Z');
+    expect(formatPublicationDate(instant, 'Europe/Istanbul')).toBe('24 April 2024');
+    expect(formatPublicationDate(instant, 'America/New_York')).toBe('23 April 2024');
+    expect(formatPublicationTime(instant, 'Europe/Istanbul')).not.toBe('24 April 2024');
   });
 });

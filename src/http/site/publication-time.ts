@@ -9,20 +9,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 const recentTimes = new Map<string, string>();
 const RECENT_TIMES_LIMIT = 5000;
 
-/** "24 April 2024, 06:00" in the publication's zone; formatters are made once per zone. */
-export function formatPublicationTime(instant: Date, timeZone: string, locale = 'en-GB'): string {
-  const key = `${locale}|${timeZone}`;
+const STYLES = {
+  time: { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' },
+  date: { day: 'numeric', month: 'long', year: 'numeric' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+function format(style: keyof typeof STYLES, instant: Date, timeZone: string, locale: string) {
+  const key = `${style}|${locale}|${timeZone}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, {
-      timeZone,
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
+    formatter = new Intl.DateTimeFormat(locale, { timeZone, ...STYLES[style], hourCycle: 'h23' });
     formatters.set(key, formatter);
   }
   const text = `${key}|${instant.getTime()}`;
@@ -49,3 +45,10 @@ export function dayArchivePath(instant: Date, timeZone: string): string {
   }
   return path;
 }
+/** "24 April 2024, 06:00" in the publication's zone; formatters are made once per zone. */
+export const formatPublicationTime = (instant: Date, timeZone: string, locale = 'en-GB') =>
+  format('time', instant, timeZone, locale);
+
+/** "24 April 2024": the day in the publication's zone, for lists of stories. */
+export const formatPublicationDate = (instant: Date, timeZone: string, locale = 'en-GB') =>
+  format('date', instant, timeZone, locale);

@@ -5,6 +5,7 @@ import { embedFrameOrigins } from '../../domain/body/body-embeds.js';
 import { bodyExcerpt } from '../../domain/body/plain-text.js';
 import { sectionPath } from '../../domain/section/section.js';
 import type { PublicationSnapshot } from '../../services/publication-cache.js';
+import type { FurtherReading } from '../../domain/article/related-stories.js';
 import { readArticlePage } from '../../services/read-article-page.js';
 import { readHomePage, type HomePage } from '../../services/read-home-page.js';
 import type { SiteContext } from '../../services/site-context.js';
@@ -23,12 +24,19 @@ import { HomePageView } from './views/home-page.js';
 import { Layout, type PageMeta } from './views/layout.js';
 import { showsMostRead } from './views/most-read.js';
 
-/** The keys of everything an article page shows: the story, its section, tags and bylines. */
-export const articleCacheKeys = (article: Article) => [
+/**
+ * The keys of everything an article page shows: the story, its section, tags and bylines, the
+ * stories its foot links to (every related one, shown or not, so one that comes back reaches
+ * it), and its section's list (a new story there joins "More in …").
+ */
+export const articleCacheKeys = (article: Article, furtherReading: FurtherReading) => [
   surrogateKeys.article(article.id),
   surrogateKeys.section(article.section.id),
   ...article.tags.map((tag) => surrogateKeys.tag(tag.id)),
   ...article.bylines.map((author) => surrogateKeys.author(author.id)),
+  ...furtherReading.relatedIds.map(surrogateKeys.article),
+  ...storyKeys(furtherReading.moreInSection),
+  surrogateKeys.sectionList(article.section.id),
 ];
 
 /** The home page changes with its curation and with every story it shows. */
@@ -149,7 +157,7 @@ export function registerSiteRoutes(
     async (request, reply) => {
       const result = await readArticlePage(site, request.params.section, request.params.slug);
       if (result.kind === 'redirect') return reply.redirect(result.location, 301);
-      const { article, publication } = result;
+      const { article, furtherReading, publication } = result;
       const { settings, sections } = publication;
       const meta = articleMeta(article, publication, originOf(request, options));
       return sendPage(
@@ -166,11 +174,12 @@ export function registerSiteRoutes(
             timeZone={settings.timezone}
             embeds={settings.embeds}
             countsViews
+            furtherReading={furtherReading}
           />
         </Layout>,
         {
           frameOrigins: embedFrameOrigins(article.body, settings.embeds),
-          cacheKeys: articleCacheKeys(article),
+          cacheKeys: articleCacheKeys(article, furtherReading),
           revalidate: result.masthead.breaking !== undefined,
         },
       );

@@ -67,6 +67,13 @@ figcaption{font-size:.875rem;color:var(--muted);padding:.5rem 0;border-bottom:1p
 .share ul{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;margin:.75rem 0 0;padding:0}
 .share a{display:inline-flex;align-items:center;min-height:2.75rem;padding:0 .875rem;border:1px solid var(--rule);border-radius:4px;text-decoration:none;font-size:.9375rem}
 .share-status{min-height:1.5rem;margin:.5rem 0 0;font-size:.875rem;color:var(--muted)}
+.read-on{border-top:1px solid var(--rule);padding-top:1rem;margin-top:1.5rem}
+.read-on h2{font-family:inherit;font-size:.875rem;letter-spacing:.08em;text-transform:uppercase;margin-bottom:.25rem}
+.read-on ul{list-style:none;margin:0;padding:0}
+.read-on li{padding:.625rem 0;border-bottom:1px solid var(--rule)}
+.read-on li:last-child{border-bottom:0}
+.read-on li a{font-family:Georgia,"Times New Roman",serif;font-weight:700;font-size:1.0625rem;line-height:1.3;text-decoration:none}
+.read-on time{display:block;margin-top:.125rem;font-size:.8125rem;color:var(--muted)}
 .page-end{display:flex;justify-content:space-between;gap:1rem;max-width:var(--measure);margin:2rem auto 0;border-top:1px solid var(--rule);padding-top:1rem}
 .page-end a{display:inline-flex;align-items:center;gap:.375rem;min-height:2.75rem;font-weight:600}
 .page-end svg{width:1.25rem;height:1.25rem}
@@ -108,7 +115,7 @@ figcaption{font-size:.875rem;color:var(--muted);padding:.5rem 0;border-bottom:1p
 .lead-story .lead-figure{margin:0}
 }
 @media print{
-.skip-link,.site-search,.search-filters,.sections,.tools,.share,.page-end,.site-footer ul,.weather svg,.embed iframe{display:none!important}
+.skip-link,.site-search,.search-filters,.sections,.tools,.share,.read-on,.page-end,.site-footer ul,.weather svg,.embed iframe{display:none!important}
 body{font-size:11pt;color:#000}
 .story-body,.sign-off{font-size:11pt}
 a{text-decoration:none}

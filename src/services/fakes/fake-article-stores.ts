@@ -58,6 +58,7 @@ export function fakeArticleStore(state: () => NewsroomState): ArticleStore {
     findById: (id) => Promise.resolve(find(id)),
     findBySlug: (slug) =>
       Promise.resolve(structuredClone([...state().articles.values()].find((a) => a.slug === slug))),
+    findPageBySlug: notFaked('articles.findPageBySlug'),
     findBySlugHistory: (slug) => {
       const id = state().formerSlugs.get(slug);
       return Promise.resolve(id === undefined ? undefined : find(id));

@@ -4,16 +4,18 @@ import type { DatabaseSchema } from '../schema.js';
 import { inChunks, type IndexEntry, type SearchDialect } from '../story-search-dialect.js';
 
 /**
- * The clauses as a tsquery for to_tsquery('simple', …). Words hold only letters and digits
+ * The clauses as a tsquery for to_tsquery('simple', …), matching only in the parts of the
+ * story given by `weights` ("AB": headline and standfirst) when given. Words hold only letters and digits
  * (domain/search), so each can be quoted as a lexeme: no reader's operator reaches the parser.
  */
-export const tsQuery = (clauses: SearchClause[]): string =>
-  clauses
+export const tsQuery = (clauses: SearchClause[], weights = ''): string => {
+  const lexeme = (word: string) => (weights ? `'${word}':${weights}` : `'${word}'`);
+  return clauses
     .map(
-      (clause) =>
-        `(${clause.anyOf.map((phrase) => phrase.map((word) => `'${word}'`).join(' <-> ')).join(' | ')})`,
+      (clause) => `(${clause.anyOf.map((phrase) => phrase.map(lexeme).join(' <-> ')).join(' | ')})`,
     )
     .join(' & ');
+};
 
 const vector = (text: string, weight: 'A' | 'B' | 'C' | 'D') =>
   sql`setweight(to_tsvector('simple', ${text}), ${sql.lit(weight)})`;
@@ -61,4 +63,11 @@ export const postgresSearch: SearchDialect = {
   source: (clauses) =>
     sql`(SELECT article_id AS id FROM story_search
       WHERE document @@ to_tsquery('simple', ${tsQuery(clauses)}))`,
+  // Headline and standfirst are weights A and B; the id range bounds the walk.
+  async newestInHeadlines(db, clauses, afterId, limit) {
+    const { rows } = await sql<{ id: number }>`SELECT article_id AS id FROM story_search
+      WHERE document @@ to_tsquery('simple', ${tsQuery(clauses, 'AB')}) AND article_id > ${afterId}
+      ORDER BY article_id DESC LIMIT ${limit}`.execute(db);
+    return rows.map((row) => row.id);
+  },
 };

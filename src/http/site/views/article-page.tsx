@@ -2,11 +2,16 @@ import { h, trustedHtml } from '../../jsx/jsx.js';
 import { authorPath } from '../../../domain/author/author.js';
 import { tagPath, type Article } from '../../../domain/article/article.js';
 import { signOffSource } from '../../../domain/article/sign-off.js';
+import {
+  NO_FURTHER_READING,
+  type FurtherReading,
+} from '../../../domain/article/related-stories.js';
 import type { AuthorProfile } from '../../../domain/author/author.js';
 import type { EmbedAllowance } from '../../../domain/body/body-embeds.js';
 import { renderBodyHtml, type LibraryImage } from '../../../domain/body/render-body-html.js';
 import { sectionPath } from '../../../domain/section/section.js';
 import { dayArchivePath, formatPublicationTime } from '../publication-time.js';
+import { FurtherReadingView } from './further-reading.js';
 import { ArrowUpIcon, HomeIcon } from './icons.js';
 import { Picture } from './picture.js';
 import { ShareLinks } from './share-links.js';
@@ -129,6 +134,7 @@ export function ArticlePageView({
   timeZone,
   embeds,
   countsViews = false,
+  furtherReading = NO_FURTHER_READING,
 }: {
   article: Article;
   url: string;
@@ -137,6 +143,8 @@ export function ArticlePageView({
   embeds: EmbedAllowance;
   /** The page's script reports a reader's view (the reader site; never a preview). */
   countsViews?: boolean;
+  /** What the foot lists to read next; a preview lists nothing. */
+  furtherReading?: FurtherReading;
 }) {
   const lead = article.leadImage;
   return (
@@ -188,6 +196,7 @@ export function ArticlePageView({
         </ul>
       ) : null}
       <ShareLinks url={url} title={article.headline} />
+      <FurtherReadingView reading={furtherReading} section={article.section} timeZone={timeZone} />
       {PAGE_END}
     </article>
   );
