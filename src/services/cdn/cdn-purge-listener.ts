@@ -27,7 +27,9 @@ export async function keysToPurge(
     sectionId: article.section.id,
     tagIds: article.tags.map((tag) => tag.id),
     authorIds: article.bylines.map((author) => author.id),
-    publishedOn: article.publishedAt ? paperDayOf(article.publishedAt, settings.timezone) : undefined,
+    publishedOn: article.publishedAt
+      ? paperDayOf(article.publishedAt, settings.timezone)
+      : undefined,
   });
 }
 
