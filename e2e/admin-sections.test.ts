@@ -18,7 +18,7 @@ import { launchChromium } from './reader-site.js';
 
 const CHIEF = 'chief@paper.example';
 
-/** The section links of the reader's navigation, in order. */
+/** The links of the reader's navigation, in order: "Latest" (every section's news), then the sections. */
 const readerNavigation = (page: Page) =>
   page
     .getByRole('navigation', { name: 'Sections' })
@@ -89,7 +89,7 @@ describe('sections in a browser, from an empty database', () => {
 
     const reader = await (await openWindow()).newPage();
     await reader.goto(`${baseUrl}/`);
-    expect(await readerNavigation(reader)).toEqual(['Business', 'World']);
+    expect(await readerNavigation(reader)).toEqual(['Latest', 'Business', 'World']);
 
     await page.goto(`${baseUrl}/admin/articles/new`);
     await page.getByRole('heading', { name: 'New article', level: 1 }).waitFor();
@@ -129,7 +129,7 @@ describe('sections in a browser, from an empty database', () => {
     await notice(page, 'World is hidden from the navigation');
     const reader = await (await openWindow(PHONE_VIEWPORT)).newPage();
     await reader.goto(`${baseUrl}/`);
-    expect(await readerNavigation(reader)).toEqual(['Business']);
+    expect(await readerNavigation(reader)).toEqual(['Latest', 'Business']);
     await page.screenshot({ path: join(tmpdir(), 'dateline-sections-390.png'), fullPage: true });
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
