@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isWxrRecord, wxrAuthor, wxrItem, type WxrItem } from './wxr-items.js';
-import { readXmlRecords } from './xml-records.js';
+import { isWxrRecord, wxrAuthor, wxrItem, type WxrItem } from '../src/domain/import/wxr-items.js';
+import { readXmlRecords } from '../src/domain/import/xml-records.js';
 
-const folder = new URL('../../../test/fixtures/imports/wxr/', import.meta.url);
+const folder = new URL('./fixtures/imports/wxr/', import.meta.url);
 
 /** Every item of a WXR file, mapped, with the channel's authors read first as they come. */
 async function itemsOf(text: string): Promise<WxrItem[]> {

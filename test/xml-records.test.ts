@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { childNamed, innerMarkup, readXmlRecords, textOf, XmlRefusedError } from './xml-records.js';
+import {
+  childNamed,
+  innerMarkup,
+  readXmlRecords,
+  textOf,
+  XmlRefusedError,
+} from '../src/domain/import/xml-records.js';
 
 const fixture = (path: string) =>
-  readFileSync(new URL(`../../../test/fixtures/imports/${path}`, import.meta.url), 'utf8');
+  readFileSync(new URL(`./fixtures/imports/${path}`, import.meta.url), 'utf8');
 
 function* inChunks(text: string, size: number) {
   for (let at = 0; at < text.length; at += size) yield text.slice(at, at + size);

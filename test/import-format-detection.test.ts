@@ -1,8 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectJsonFormat, detectXmlFormat, rootElementName } from './import-format.js';
+import {
+  detectJsonFormat,
+  detectXmlFormat,
+  rootElementName,
+} from '../src/domain/import/import-format.js';
 
-const root = new URL('../../../test/fixtures/imports/', import.meta.url);
+const root = new URL('./fixtures/imports/', import.meta.url);
 const files = (folder: string) =>
   readdirSync(new URL(folder, root)).filter((name) => name !== 'SOURCES.md');
 const read = (folder: string, name: string) =>
