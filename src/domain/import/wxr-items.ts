@@ -4,6 +4,7 @@
  * the channel's authors give bylines their names. Pure: the importer streams the records in
  * (xml-records.ts) and writes through the newsroom's own services.
  */
+import { slugify } from '../article/slug.js';
 import { childNamed, childrenNamed, textOf, type XmlElement } from './xml-records.js';
 
 /** The channel's parts an import needs, by their path in the file. */
@@ -111,14 +112,8 @@ function slugOf(postName: string): string | undefined {
   } catch {
     // a stray % is kept as it is
   }
-  const slug = decoded
-    .toLowerCase()
-    .replace(/\.html?$/, '')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug || undefined;
+  const words = decoded.replace(/\.html?$/i, '');
+  return /[a-z0-9]/i.test(words.normalize('NFKD')) ? slugify(words) : undefined;
 }
 
 /** One `<item>`: a story, an attachment, or why it is left out. */
