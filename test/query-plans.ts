@@ -48,8 +48,14 @@ interface SqlitePlanRow {
   detail: string;
 }
 
-/** A count of a list's stories, which may read the list's index entries but no story. */
-const isCount = (sql: string) => /^select count\(\*\)/i.test(sql.trim());
+/**
+ * A count of a list's stories that stops at a bound (the pages ahead of the one asked for) or
+ * starts at a recent date (this month's, for the sitemap): it may read those index entries but
+ * no story. An unbounded count grows with the archive.
+ */
+const isCount = (sql: string) =>
+  /^select count\(\*\)/i.test(sql.trim()) &&
+  (/\blimit\b/i.test(sql) || /"published_at" >= (\?|\$\d+)/.test(sql));
 
 /**
  * SQLite gives no row counts, so its rule is on the plan's shape. `SCAN <table>` without an

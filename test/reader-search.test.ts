@@ -141,6 +141,12 @@ describe.each(ENGINES)('reader search on $engine', ({ create }) => {
     expect(await found('royal opera house')).toHaveLength(2);
   });
 
+  it('finds a phrase within one part of a story, never across the headline and the body', async () => {
+    expect(await found('"house season"')).toEqual(['Royal Opera House season']);
+    expect(await found('"season the royal"')).toEqual([]);
+    expect(await found('"opera house opens"')).toEqual(['Royal Opera House season']);
+  });
+
   it('filters by section, author and date', async () => {
     expect(await found('traffic', '&section=business')).toEqual(['Port traffic grows at Sohar']);
     expect(await found('ministry', '&from=2024-04-21')).toEqual(['Port traffic grows at Sohar']);

@@ -293,6 +293,35 @@ describe('the reader site over time', () => {
     expect(badJson.json()).toEqual({ error: 'page: must be a whole number from 1', field: 'page' });
   });
 
+  it('counts a long section only ten pages ahead: page 1 of a big archive says "Page 1"', async () => {
+    const settings = readReferenceJson('seed', 'publication.json') as object;
+    await applySettings(
+      { stores: t.app.storage.stores, clock: t.app.clock },
+      publicationSettingsSchema.parse({ ...settings, articlesPerPage: 5 }),
+    );
+    const items = Array.from({ length: 56 }, (_, i) => ({
+      headline: `Market report ${i + 1}`,
+      section: 'Business',
+      body: ['Shares rose.'],
+      publishedAt: new Date(Date.UTC(2024, 3, 1, 0, i)).toISOString(),
+    }));
+    expect((await importArticles(t.app.importDeps(referencePath('seed')), items)).failed).toEqual(
+      [],
+    );
+    t.app.publication.invalidate();
+    const text = async (url: string) => (await t.server.inject(url)).body;
+    const first = await text('/business');
+    expect(first).toContain('<span>Page 1</span>');
+    expect(first).toContain('href="/business?page=2" rel="next"');
+    expect(await text('/business?page=2')).toContain('<span>Page 2</span>');
+    expect(await text('/business?page=3')).toContain('<span>Page 3 of 12</span>');
+    const last = await text('/business?page=12');
+    expect(last).toContain('<span>Page 12 of 12</span>');
+    expect(count(last, '<li class="card">')).toBe(1);
+    expect(last).not.toContain('rel="next"');
+    expect((await t.server.inject('/business?page=13')).statusCode).toBe(404);
+  });
+
   it('follows a per-month override: Shawwal 1445 began on 10 April 2024 in Oman', async () => {
     const settings = readReferenceJson('seed', 'publication.json') as {
       hijri: object;

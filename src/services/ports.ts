@@ -127,7 +127,8 @@ export interface ArticleStore {
   /** Applies changes; a changed slug keeps the old one as a redirect. */
   update(id: number, changes: ArticleChanges, now: Date): Promise<void>;
   listPublished(query: PublishedQuery): Promise<ArticleSummary[]>;
-  countPublished(query: Omit<PublishedQuery, 'limit' | 'offset'>): Promise<number>;
+  /** How many stories match, counting no further than `atMost`: a count grows with the archive. */
+  countPublished(query: Omit<PublishedQuery, 'limit' | 'offset'>, atMost: number): Promise<number>;
   /** True when any article exists, whatever its status. */
   any(): Promise<boolean>;
   /** Ids of articles in any state after `afterId`, in id order: pages through the archive. */

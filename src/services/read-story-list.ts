@@ -12,7 +12,7 @@ export interface StoryList {
   page: number;
   /** How many pages there are; an uncounted list knows only whether one more follows. */
   pageCount: number;
-  /** How many stories the list holds, on every page; undefined when the list is not counted. */
+  /** How many stories the list holds; undefined when it holds more than were counted. */
   total: number | undefined;
 }
 
@@ -20,6 +20,13 @@ export type StoryFilter = Pick<
   PublishedQuery,
   'sectionId' | 'authorId' | 'tagId' | 'words' | 'published'
 >;
+
+/**
+ * How far past the page a list's count looks: a section of a big archive holds tens of thousands
+ * of stories, and counting them all cost each front page more than the rest of it together.
+ * Beyond this the page says "Page N" and links the next, as an uncounted list does.
+ */
+const COUNTED_PAGES_AHEAD = 10;
 
 /**
  * One page of published stories matching a filter: the `pinned` ones first, in their order, then
@@ -36,6 +43,7 @@ export async function readStoryList(
   const perPage = publication.settings.articlesPerPage;
   const start = (page - 1) * perPage;
   const pinnedHere = pinned.slice(start, start + perPage);
+  const countedUpTo = start + perPage * COUNTED_PAGES_AHEAD + 1;
   const [newest, total] = await Promise.all([
     pinnedHere.length === perPage
       ? []
@@ -46,9 +54,10 @@ export async function readStoryList(
           limit: perPage - pinnedHere.length,
           offset: Math.max(0, start - pinned.length),
         }),
-    context.stores.articles.countPublished({ ...filter, asOf: now }),
+    context.stores.articles.countPublished({ ...filter, asOf: now }, countedUpTo),
   ]);
-  const pageCount = Math.max(1, Math.ceil(total / perPage));
+  const counted = total < countedUpTo;
+  const pageCount = counted ? Math.max(1, Math.ceil(total / perPage)) : page + 1;
   if (page > pageCount) throw notFound('No such page');
   return {
     masthead: readMasthead(publication, now, context.weather),
@@ -56,7 +65,7 @@ export async function readStoryList(
     stories: [...pinnedHere, ...newest],
     page,
     pageCount,
-    total,
+    total: counted ? total : undefined,
   };
 }
 

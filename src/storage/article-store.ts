@@ -283,8 +283,9 @@ export class KyselyArticleStore implements ArticleStore {
     return { before, after };
   }
 
-  async countPublished(query: Omit<PublishedQuery, 'limit' | 'offset'>) {
-    const { count } = await this.listed(query)
+  async countPublished(query: Omit<PublishedQuery, 'limit' | 'offset'>, atMost: number) {
+    const { count } = await this.db
+      .selectFrom(this.listed(query).select('a.id').limit(atMost).as('counted'))
       .select((eb) => eb.fn.countAll().as('count'))
       .executeTakeFirstOrThrow();
     return Number(count);

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { SearchDocument } from '../../domain/search/search-document.js';
 import type { SearchClause } from '../../domain/search/search-query.js';
 import type { DatabaseSchema } from '../schema.js';
 import { inChunks, type IndexEntry, type SearchDialect } from '../story-search-dialect.js';
@@ -21,6 +22,59 @@ const vector = (text: string, weight: 'A' | 'B' | 'C' | 'D') =>
   sql`setweight(to_tsvector('simple', ${text}), ${sql.lit(weight)})`;
 
 /**
+ * Every two words in a row of a story's fields, as one lexeme each ("doctors team"). GIN keeps
+ * no positions, so without them a phrase of two common words checks every story holding both;
+ * with them the index finds the few that hold the pair, and `<->` confirms the order.
+ */
+export function wordPairsOf(document: SearchDocument): string[] {
+  const pairs = new Set<string>();
+  for (const text of [document.headline, document.standfirst, document.people, document.body]) {
+    const words = text.split(' ').filter(Boolean);
+    for (let i = 1; i < words.length && pairs.size < MAX_PAIRS; i += 1)
+      pairs.add(`${words[i - 1]} ${words[i]}`);
+  }
+  return [...pairs];
+}
+
+// A tsvector holds at most 1 MB and positions up to 16,383, past which `<->` finds no phrase
+// anyway: a story's pairs stop there, well under the size limit.
+const MAX_PAIRS = 16_383;
+
+/**
+ * The pairs a story must hold to meet the clauses, as a tsquery's text for a `::tsquery` cast
+ * (pairs are lexemes as stored, not to be parsed); undefined when no clause is all phrases.
+ * Words hold only letters and digits, so quoting each pair is safe.
+ */
+export function pairQuery(clauses: SearchClause[]): string | undefined {
+  const parts = clauses.flatMap((clause) => {
+    if (clause.anyOf.some((phrase) => phrase.length < 2)) return [];
+    const alternatives = clause.anyOf.map((phrase) =>
+      phrase
+        .slice(1)
+        .map((word, i) => `'${phrase[i] ?? ''} ${word}'`)
+        .join(' & '),
+    );
+    return [`(${alternatives.join(' | ')})`];
+  });
+  return parts.length > 0 ? parts.join(' & ') : undefined;
+}
+
+const isPair = (phrase: string[]) => phrase.length === 2;
+
+/**
+ * The match of every clause: a phrase's pairs, and the words in order where pairs do not say
+ * it all. A clause of two-word phrases is met by its pair alone, which GIN answers without
+ * reading a story's tsvector; a longer phrase's pairs narrow, and `<->` confirms the order.
+ */
+export function matchOf(clauses: SearchClause[]) {
+  const pairs = pairQuery(clauses);
+  const ordered = clauses.filter((clause) => !clause.anyOf.every(isPair));
+  const words = ordered.length > 0 ? sql`to_tsquery('simple', ${tsQuery(ordered)})` : undefined;
+  if (pairs === undefined) return words ?? sql`to_tsquery('simple', '')`;
+  return words ? sql`(${words} && ${pairs}::tsquery)` : sql`${pairs}::tsquery`;
+}
+
+/**
  * PostgreSQL's search: a tsvector per story (`story_search`, GIN-indexed) of the folded text
  * under the 'simple' configuration (its weights, A headline to D body, are no longer read:
  * relevance is domain/search/relevance.ts on both engines); typos looked up with pg_trgm.
@@ -36,7 +90,8 @@ export const postgresSearch: SearchDialect = {
       const rows = chunk.map(
         ({ id, document: d }) =>
           sql`(${id}, ${vector(d.headline, 'A')} || ${vector(d.standfirst, 'B')}
-            || ${vector(d.people, 'C')} || ${vector(d.body, 'D')})`,
+            || ${vector(d.people, 'C')} || ${vector(d.body, 'D')}
+            || array_to_tsvector(${wordPairsOf(d)}::text[]))`,
       );
       return sql`INSERT INTO story_search (article_id, document) VALUES ${sql.join(rows)}`.execute(
         db,
@@ -61,8 +116,7 @@ export const postgresSearch: SearchDialect = {
   // index's few matches, for a common one the newest stories probed one by one until the search
   // has the newest matches it ranks (storage/story-search.ts).
   source: (clauses) =>
-    sql`(SELECT article_id AS id FROM story_search
-      WHERE document @@ to_tsquery('simple', ${tsQuery(clauses)}))`,
+    sql`(SELECT article_id AS id FROM story_search WHERE document @@ ${matchOf(clauses)})`,
   // Headline and standfirst are weights A and B; the id range bounds the walk.
   async newestInHeadlines(db, clauses, afterId, limit) {
     const { rows } = await sql<{ id: number }>`SELECT article_id AS id FROM story_search
