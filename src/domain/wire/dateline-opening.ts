@@ -1,0 +1,115 @@
+/**
+ * Agency copy names where it was filed at the start of its first paragraph — `ANKARA:`,
+ * `MOSCOW, April 23 (Reuters) -`, `LONDON (AP) —` — and our pages print the dateline from its
+ * own field (in capitals, before the first paragraph). This reads that opening so the field can
+ * be filled and the opening taken out of the body, without eating ordinary first words.
+ */
+
+export interface DatelineOpening {
+  /** The place as the agency wrote it ("MOSCOW", "Grosseto"). */
+  place: string;
+  /** The agency named in brackets after it ("Reuters"), or null. */
+  agency: string | null;
+  /** The text after the opening. */
+  rest: string;
+}
+
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const WEEKDAY = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day';
+const WORD = "\\p{Lu}[\\p{L}\\p{M}'’./-]*";
+/** Little words inside place names: "RIO DE JANEIRO", "Dar es Salaam". */
+const JOINER = "(?:de|del|da|do|dos|es|el|al|la|le|of|upon|am|an|d'|l')";
+const PLACE = `${WORD}(?:\\s+(?:${WORD}|${JOINER}))*?`;
+const DATE = `(?:${MONTH}\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?|${WEEKDAY})`;
+const REGION = `(?!${MONTH}\\b|${WEEKDAY}\\b)${WORD}(?:\\s+${WORD}){0,3}`;
+/** A colon, or a dash with space after it: "US-China" is one word, not an opening. */
+const DASH = '(?:–|—|&mdash;|&ndash;|&#821[12];)';
+const SEPARATOR = `(?:\\s*:|\\s+-{1,2}|\\s*${DASH})\\s+`;
+
+const OPENING = new RegExp(
+  `^\\s*(?<place>${PLACE})(?:,\\s*(?<region>${REGION}))?(?:,\\s*(?<date>${DATE}))?` +
+    `(?:\\s*\\((?<agency>[^()]{2,40})\\))?${SEPARATOR}(?=\\S)`,
+  'u',
+);
+
+/**
+ * Labels agencies put where a dateline would go: they start a paragraph in capitals with a
+ * colon, and are not places.
+ */
+const LABELS = new Set([
+  'ADVISORY',
+  'ALERT',
+  'ANALYSIS',
+  'BREAKING',
+  'BULLETIN',
+  'CORRECTED',
+  'CORRECTION',
+  'EDITORS',
+  "EDITOR'S NOTE",
+  'EDITOR’S NOTE',
+  'EMBARGOED',
+  'EXCLUSIVE',
+  'FACTBOX',
+  'FLASH',
+  'INTERVIEW',
+  'NOTE',
+  'OPINION',
+  'PHOTO',
+  'PREVIEW',
+  'REFILE',
+  'REVIEW',
+  'UPDATE',
+  'UPDATED',
+  'URGENT',
+  'VIDEO',
+  'WARNING',
+  'WRAPUP',
+]);
+
+const letters = (text: string) => text.replace(/[^\p{L}]/gu, '');
+const inCapitals = (text: string) => letters(text) === letters(text).toUpperCase();
+
+/**
+ * The dateline a paragraph opens with, or null when it opens with none. A place in capitals
+ * ("ANKARA:") stands on its own; one in ordinary case ("Moscow") counts only with a date or an
+ * agency after it, so "However, the minister said —" is never a dateline.
+ */
+export function readDatelineOpening(paragraph: string): DatelineOpening | null {
+  const match = OPENING.exec(paragraph);
+  const groups = match?.groups;
+  if (!match || !groups) return null;
+  const place = (groups.place ?? '').trim();
+  if (letters(place).length < 3 || LABELS.has(place.toUpperCase())) return null;
+  const agency = groups.agency?.trim() ?? null;
+  if (!inCapitals(place) && !groups.date && !agency) return null;
+  return { place, agency, rest: paragraph.slice(match[0].length) };
+}
+
+const FIRST_TEXT = /^(\s*(?:<(?!\/)[^>]*>\s*)*)([^<]*)/;
+
+/**
+ * The opening of a body's first paragraph, and the body without it. Only text before any
+ * inline markup is read: `<p><strong>ANKARA</strong>: …` is left as it is.
+ */
+export function takeDatelineOpening(
+  bodyHtml: string,
+): { opening: DatelineOpening; bodyHtml: string } | null {
+  const first = FIRST_TEXT.exec(bodyHtml);
+  if (!first) return null;
+  const [, tags = '', text = ''] = first;
+  const opening = readDatelineOpening(text);
+  if (!opening) return null;
+  const rest = bodyHtml.slice(tags.length + text.length);
+  return { opening, bodyHtml: tags + opening.rest + rest };
+}
+
+/** The place of a dateline field: "MOSCOW, Monday (Reuters)" is "MOSCOW". */
+export function datelinePlace(field: string): string {
+  const opening = readDatelineOpening(`${field} — x`);
+  const place = opening?.place ?? field.split(/[,(]/)[0] ?? '';
+  return place
+    .replace(/[\s:–—-]+$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
