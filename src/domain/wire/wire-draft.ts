@@ -185,7 +185,7 @@ export function finishWireRecord(
   if (headline === '') return failure(uri, 'it has no headline');
   const { firstCreatedAt, sentAt } = datesOf(draft, options);
   if (sentAt === null) {
-    const written = [...draft.sentDates, draft.firstCreated].map(plain).filter(Boolean);
+    const written = distinct([...draft.sentDates, draft.firstCreated]);
     const said = written.length > 0 ? ` ("${written.join('", "')}" is not a date)` : '';
     return failure(uri, `it has no date the desk can read${said}`);
   }
