@@ -74,6 +74,16 @@ describe('a NewsML-G2 news item', () => {
     expect(item.bodyHtml).toBe('<p>Turkish troops crossed.</p>');
   });
 
+  it("prints the place the story opens with when the item's field names another", async () => {
+    const xml = newsItem(`
+      <itemMeta><versionCreated>2024-01-01T00:00:00Z</versionCreated></itemMeta>
+      <contentMeta><located><name>Berlin</name></located><headline>Talks</headline></contentMeta>
+      <contentSet><inlineXML><html><body><p>ANKARA, Turkey — Talks began.</p></body></html></inlineXML></contentSet>`);
+    const item = itemOf((await wireRecordsOfText('newsml-g2', xml))[0]);
+    expect(item.dateline).toBe('ANKARA');
+    expect(item.bodyHtml).toBe('<p>Talks began.</p>');
+  });
+
   it('reads NITF carried inline, and elements written with a namespace prefix', async () => {
     const xml = `<nar:newsItem xmlns:nar="http://iptc.org/std/nar/2006-10-01/" guid="g-1" version="2">
       <nar:itemMeta><nar:provider qcode="nprov:AFP"/><nar:versionCreated>2024-02-02T12:00:00Z</nar:versionCreated></nar:itemMeta>

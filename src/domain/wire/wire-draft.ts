@@ -162,12 +162,15 @@ function datesOf(draft: WireDraft, options: WireReadOptions) {
   return { firstCreatedAt, sentAt };
 }
 
-/** What `draft` says about where it was filed, and its body with any opening dateline taken. */
+/**
+ * Where `draft` was filed, and its body with any opening dateline taken out (the page prints
+ * the dateline from its field, so leaving it would print it twice). The story's own opening
+ * names the place when it has one, being what the agency wrote for readers; else the field.
+ */
 function datelineOf(draft: WireDraft) {
   const taken = takeDatelineOpening(draft.bodyHtml);
-  const field = datelinePlace(draft.datelineField);
   return {
-    dateline: field !== '' ? field : (taken?.opening.place ?? ''),
+    dateline: taken?.opening.place ?? datelinePlace(draft.datelineField),
     bodyHtml: taken ? taken.bodyHtml : draft.bodyHtml,
     agency: taken?.opening.agency ?? '',
   };
