@@ -118,11 +118,10 @@ describe('chosen agency files, field by field', () => {
   it("IPTC's photo: the high-resolution rendition with Getty's caption and credit", async () => {
     const [item] = items(await recordsIn('newsml-nitf', 'iptc-LISTING_3_Photo_in_NewsML-G2.xml'));
     expect(item?.photos).toHaveLength(1);
-    expect(item?.photos[0]).toMatchObject({
-      href: './GYI0062134533.jpg',
-      credit: 'Getty Images',
-      caption: expect.stringMatching(/^A general view of part of downtown, including Las Vegas/),
-    });
+    expect(item?.photos[0]).toMatchObject({ href: './GYI0062134533.jpg', credit: 'Getty Images' });
+    expect(item?.photos[0]?.caption).toMatch(
+      /^A general view of part of downtown, including Las Vegas/,
+    );
     expect(item?.agency).toBe('Getty Images');
   });
 
@@ -147,7 +146,7 @@ describe('chosen agency files, field by field', () => {
       'newsml-nitf',
       'iptc-LISTING_10_Abstract_Concept_conveyed_in_a_NewsML-G2_Concept_Item.xml',
     );
-    expect(concept).toMatchObject({ failed: expect.stringMatching(/^a concept item/) });
+    expect(concept && 'failed' in concept ? concept.failed : '').toMatch(/^a concept item/);
   });
 
   it("dpa's ninjs text: uri, version, urgency and agency", async () => {
@@ -173,10 +172,8 @@ describe('chosen agency files, field by field', () => {
     const [item] = items(await recordsIn('ninjs', 'iptc-ninjs3-tt_text_image_3.json'));
     expect(item?.urgency).toBe(3);
     expect(item?.agency).toBe('TT');
-    expect(item?.photos[0]).toMatchObject({
-      caption: expect.stringMatching(/^En stor internationell försvarsövning/),
-      credit: 'Karl Melander/TT',
-    });
+    expect(item?.photos[0]?.credit).toBe('Karl Melander/TT');
+    expect(item?.photos[0]?.caption).toMatch(/^En stor internationell försvarsövning/);
   });
 
   it("The Guardian's RSS: every item, the channel as agency, the widest photo", async () => {
@@ -190,12 +187,9 @@ describe('chosen agency files, field by field', () => {
       bylines: ['David Smith in Washington'],
       sentAt: '2018-01-31T07:26:05.000Z',
     });
-    expect(all[0]?.photos).toEqual([
-      expect.objectContaining({
-        href: expect.stringContaining('w=460'),
-        credit: 'Photograph: Networ/Sipa USA/REX/Shutterstock',
-      }),
-    ]);
+    expect(all[0]?.photos).toHaveLength(1);
+    expect(all[0]?.photos[0]?.href).toContain('w=460');
+    expect(all[0]?.photos[0]?.credit).toBe('Photograph: Networ/Sipa USA/REX/Shutterstock');
   });
 
   it("UOL's ISO-8859-1 feed: accents decoded and Portuguese dates read", async () => {
