@@ -10,9 +10,8 @@ import { readXmlRecords, XmlRefusedError } from '../domain/import/xml-records.js
 import { decodeXmlChunks } from '../domain/import/xml-text-decoder.js';
 import type { WireRecord } from '../domain/wire/wire-item.js';
 import {
-  wireRecordPicker,
+  readWireRecords,
   wireRecordsFromJson,
-  wireRecordsOf,
   type WireReadOptions,
   type WireXmlFormat,
 } from '../domain/wire/wire-records.js';
@@ -108,5 +107,5 @@ export async function* readWireFile(
     return;
   }
   const chunks = decodeXmlChunks(createReadStream(file) as AsyncIterable<Uint8Array>);
-  yield* wireRecordsOf(format, readXmlRecords(chunks, wireRecordPicker(format)), options);
+  yield* readWireRecords(format, chunks, options);
 }

@@ -106,6 +106,13 @@ describe('an RSS item', () => {
     expect(unknown[2]).toEqual({ failed: 'it has no date the desk can read', ref: 'gw-1003' });
   });
 
+  it('reads the same records when the file arrives in small pieces', async () => {
+    const options = { receivedAt: '2024-12-06T00:00:00Z' };
+    expect(await wireRecordsOfText('rss', RSS, options, 7)).toEqual(
+      await wireRecordsOfText('rss', RSS, options),
+    );
+  });
+
   it('fails an item with no title', async () => {
     const records = await wireRecordsOfText('rss', RSS, { receivedAt: '2024-12-06T00:00:00Z' });
     expect(records[3]).toEqual({ failed: 'it has no headline', ref: 'gw-1004' });

@@ -3,7 +3,12 @@
  * a file's format and its streamed XML records (or a ninjs document), and it gives back one
  * `WireRecord` per story in it, each an item or the reason it is not one.
  */
-import type { RecordPicker, XmlElement, XmlRecord } from '../import/xml-records.js';
+import {
+  readXmlRecords,
+  type RecordPicker,
+  type XmlElement,
+  type XmlRecord,
+} from '../import/xml-records.js';
 import { feedRecord, isFeedRecord, readChannelField, type FeedChannel } from './feed-items.js';
 import { isNewsmlG2Record, messageSentOf, newsmlG2Record } from './newsml-g2-items.js';
 import { ninjsRecord } from './ninjs-items.js';
@@ -64,6 +69,18 @@ export async function* wireRecordsOf(
       yield newsmlG2Record(element, ref, { ...options, messageSent });
     else yield feedRecord(element, channel, ref, options);
   }
+}
+
+/**
+ * The wire records of an XML document of `format` arriving as text in `chunks` (a file
+ * decoded by `decodeXmlChunks`, a feed's response): read record by record, never whole.
+ */
+export function readWireRecords(
+  format: WireXmlFormat,
+  chunks: AsyncIterable<string> | Iterable<string>,
+  options: WireReadOptions = {},
+): AsyncGenerator<WireRecord> {
+  return wireRecordsOf(format, readXmlRecords(chunks, wireRecordPicker(format)), options);
 }
 
 /** The wire records of a ninjs document: one item, or a list of them. */

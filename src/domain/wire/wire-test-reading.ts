@@ -1,21 +1,21 @@
 /** For the parsers' tests: an XML text read the way a file is, record by record. */
-import { readXmlRecords } from '../import/xml-records.js';
 import type { WireItem, WireRecord } from './wire-item.js';
-import {
-  wireRecordPicker,
-  wireRecordsOf,
-  type WireReadOptions,
-  type WireXmlFormat,
-} from './wire-records.js';
+import { readWireRecords, type WireReadOptions, type WireXmlFormat } from './wire-records.js';
 
+function* inChunks(text: string, size: number) {
+  for (let at = 0; at < text.length; at += size) yield text.slice(at, at + size);
+}
+
+/** The records of `xml`, handed to the reader in chunks of `chunkSize` characters. */
 export async function wireRecordsOfText(
   format: WireXmlFormat,
   xml: string,
   options?: WireReadOptions,
+  chunkSize = xml.length,
 ): Promise<WireRecord[]> {
   const records: WireRecord[] = [];
-  const xmlRecords = readXmlRecords([xml], wireRecordPicker(format));
-  for await (const record of wireRecordsOf(format, xmlRecords, options)) records.push(record);
+  for await (const record of readWireRecords(format, inChunks(xml, chunkSize), options))
+    records.push(record);
   return records;
 }
 
