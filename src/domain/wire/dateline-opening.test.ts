@@ -20,6 +20,11 @@ describe('reading the dateline an agency story opens with', () => {
     ['Muscat, Dec 5 - The council', 'Muscat', null, 'The council'],
     ['Dar es Salaam (AFP) - Tanzania', 'Dar es Salaam', 'AFP', 'Tanzania'],
     ['KABUL &mdash; The Taliban', 'KABUL', null, 'The Taliban'],
+    ['THE HAGUE (Reuters) - The court', 'THE HAGUE', 'Reuters', 'The court'],
+    ['PORT OF SPAIN, Trinidad — Police', 'PORT OF SPAIN', null, 'Police'],
+    ['AL-MUKALLA, Yemen (AP) — Fighters', 'AL-MUKALLA', 'AP', 'Fighters'],
+    ["N'DJAMENA, Chad (AFP) - Troops", "N'DJAMENA", 'AFP', 'Troops'],
+    ['DUBAI, Dec. 5, 2024 (WAM) -- The UAE', 'DUBAI', 'WAM', 'The UAE'],
   ])('reads %j', (text, place, agency, rest) => {
     expect(readDatelineOpening(text)).toEqual({ place, agency, rest });
   });
@@ -41,6 +46,14 @@ describe('reading the dateline an agency story opens with', () => {
     '10:30 a.m. — The market opened',
     'By JOHN SMITH',
     'UN: talks stall',
+    'WHY IT MATTERS: The vote decides the budget.',
+    'READ MORE: Our coverage of the election',
+    'WATCH LIVE — The minister speaks',
+    'FACT CHECK: Did the minister say that?',
+    'NOTE TO EDITORS: embargoed until 0600 GMT',
+    'EXPLAINER — What the vote means',
+    'In Paris: a summit.',
+    'Mr Smith said — in a statement — that',
     'ANKARA',
     'ANKARA:',
     '',

@@ -34,38 +34,71 @@ const OPENING = new RegExp(
 );
 
 /**
- * Labels agencies put where a dateline would go: they start a paragraph in capitals with a
- * colon, and are not places.
+ * Labels agencies and papers put where a dateline would go: they start a paragraph in capitals
+ * with a colon or a dash, and are not places.
  */
 const LABELS = new Set([
+  'ADVANCE',
   'ADVISORY',
   'ALERT',
   'ANALYSIS',
+  'BACKGROUND',
   'BREAKING',
   'BULLETIN',
+  'COMMENT',
+  'CONTEXT',
   'CORRECTED',
   'CORRECTION',
-  'EDITORS',
+  'CORRECTS',
+  'EDITORIAL',
   "EDITOR'S NOTE",
   'EDITOR’S NOTE',
   'EMBARGOED',
   'EXCLUSIVE',
+  'EXPLAINER',
+  'FACT CHECK',
   'FACTBOX',
+  'FEATURE',
   'FLASH',
+  'HIGHLIGHTS',
+  'IN BRIEF',
   'INTERVIEW',
+  'KEY POINTS',
   'NOTE',
+  'NOTE TO EDITORS',
+  'OBITUARY',
   'OPINION',
+  'PHOTOS',
   'PHOTO',
   'PREVIEW',
   'REFILE',
+  'RELATED',
   'REVIEW',
+  'SEE ALSO',
+  'SUMMARY',
+  'TIMELINE',
   'UPDATE',
   'UPDATED',
+  'UPDATES',
   'URGENT',
   'VIDEO',
   'WARNING',
   'WRAPUP',
 ]);
+
+/** Words no place name holds: "WHY IT MATTERS:", "READ MORE:", "WATCH LIVE —". */
+const NOT_IN_PLACES = new Set(
+  'I IT IS ARE WAS WERE WE YOU MY OUR NOT WHY WHAT HOW WHO WHEN MORE READ WATCH LIVE LISTEN MATTERS'.split(
+    ' ',
+  ),
+);
+
+const isLabel = (place: string) =>
+  LABELS.has(place.toUpperCase()) ||
+  place
+    .toUpperCase()
+    .split(/\s+/)
+    .some((word) => NOT_IN_PLACES.has(word));
 
 const letters = (text: string) => text.replace(/[^\p{L}]/gu, '');
 const inCapitals = (text: string) => letters(text) === letters(text).toUpperCase();
@@ -80,7 +113,7 @@ export function readDatelineOpening(paragraph: string): DatelineOpening | null {
   const groups = match?.groups;
   if (!match || !groups) return null;
   const place = (groups.place ?? '').trim();
-  if (letters(place).length < 3 || LABELS.has(place.toUpperCase())) return null;
+  if (letters(place).length < 3 || isLabel(place)) return null;
   const agency = groups.agency?.trim() ?? null;
   if (!inCapitals(place) && !groups.date && !agency) return null;
   return { place, agency, rest: paragraph.slice(match[0].length) };
