@@ -113,6 +113,17 @@ describe('an RSS item', () => {
     );
   });
 
+  it('keeps no script, event handler or javascript: link from a description', async () => {
+    const xml = `<rss><channel><title>W</title><item><guid>x</guid><title>T</title>
+      <pubDate>Thu, 05 Dec 2024 08:30:00 GMT</pubDate>
+      <description><![CDATA[<p onmouseover="steal()">Hi<script>alert(1)</script>
+        <a href="javascript:alert(2)">link</a><img src="x.jpg" onerror="alert(3)"></p>]]></description>
+      </item></channel></rss>`;
+    const item = itemOf((await wireRecordsOfText('rss', xml))[0]);
+    expect(item.bodyHtml).not.toMatch(/script|onmouseover|onerror|javascript|alert/);
+    expect(item.bodyHtml).toContain('Hi');
+  });
+
   it('fails an item with no title', async () => {
     const records = await wireRecordsOfText('rss', RSS, { receivedAt: '2024-12-06T00:00:00Z' });
     expect(records[3]).toEqual({ failed: 'it has no headline', ref: 'gw-1004' });
@@ -129,7 +140,7 @@ describe('an Atom entry', () => {
       urgency: null,
       headline: 'Wahl heute',
       dateline: 'BERLIN',
-      bodyHtml: '<p>Heute wird <b>gewählt</b>.</p>',
+      bodyHtml: '<p>Heute wird <strong>gewählt</strong>.</p>',
       bylines: ['Karl Meier'],
       subjects: ['Politik'],
       photos: [{ href: 'https://agentur.example/1.png', caption: '', credit: '', alt: '' }],

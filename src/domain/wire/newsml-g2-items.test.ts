@@ -60,7 +60,7 @@ describe('a NewsML-G2 news item', () => {
 
   it("keeps the XHTML body's markup but not its scripts or event handlers", async () => {
     const item = itemOf((await wireRecordsOfText('newsml-g2', TEXT_ITEM))[0]);
-    expect(item.bodyHtml).toContain('<p>More <b>detail</b>.</p>');
+    expect(item.bodyHtml).toContain('<p>More <strong>detail</strong>.</p>');
     expect(item.bodyHtml).not.toMatch(/script|onclick|alert|<title>/);
   });
 

@@ -5,6 +5,7 @@
  * items at all and why.
  */
 import { escapeHtml } from '../body/escape-html.js';
+import { sanitizeBodyHtml } from '../body/sanitize-body-html.js';
 import { agencyName } from './agency-sign-off.js';
 import { datelinePlace, takeDatelineOpening } from './dateline-opening.js';
 import type { WireItem, WirePhoto, WireRecord } from './wire-item.js';
@@ -201,7 +202,8 @@ export function finishWireRecord(
     urgency: draft.urgency,
     headline,
     dateline,
-    bodyHtml: bodyHtml.trim(),
+    // Reduced to the body's allow-list here, so no queue preview ever holds a script.
+    bodyHtml: sanitizeBodyHtml(bodyHtml).trim(),
     bylines: distinct(draft.bylines),
     subjects: distinct(draft.subjects),
     photos: draft.photos.filter((photo) => photo.href !== ''),
