@@ -50,6 +50,7 @@ const ATOM = `<?xml version="1.0" encoding="utf-8"?>
     <link rel="alternate" href="https://agentur.example/1"/>
     <link rel="enclosure" type="image/png" href="https://agentur.example/1.png"/>
     <author><name>Karl Meier</name></author>
+    <source><id>tag:dpa.example</id><title>dpa</title><updated>2024-09-01T12:00:00Z</updated></source>
     <category term="politik" label="Politik"/>
     <summary>Kurz.</summary>
     <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>BERLIN (dpa) - Heute wird <b>gewählt</b>.</p></div></content>
@@ -136,7 +137,7 @@ describe('an Atom entry', () => {
     expect(itemOf(record)).toEqual({
       uri: 'tag:agentur.example,2024:1',
       version: 1,
-      agency: 'Agentur Nachrichten',
+      agency: 'dpa',
       urgency: null,
       headline: 'Wahl heute',
       dateline: 'BERLIN',

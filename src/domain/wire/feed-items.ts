@@ -155,7 +155,11 @@ export function feedRecord(
   const draft: WireDraft = {
     uri: words(own(entry, 'guid')) || words(own(entry, 'id')) || linkOf(entry),
     version: 1,
-    agencies: [words(own(entry, 'source')), channel.title],
+    // RSS names the source in text; Atom's <source> is a copy of the origin feed's head.
+    agencies: [
+      words(kid(own(entry, 'source'), 'title')) || words(own(entry, 'source')),
+      channel.title,
+    ],
     urgency: null,
     headline: headlineText(own(entry, 'title')),
     datelineField: '',
