@@ -58,12 +58,12 @@ const ATOM = `<?xml version="1.0" encoding="utf-8"?>
 </feed>`;
 
 describe('an RSS item', () => {
-  it('reads guid, date, title, full content, creator, categories, and the channel as agency', async () => {
+  it('reads guid, date, title, full content, creator, categories, and the agency in the dateline', async () => {
     const item = itemOf((await wireRecordsOfText('rss', RSS))[0]);
     expect(item).toMatchObject({
       uri: 'gw-1001',
       version: 1,
-      agency: 'Gulf Wire',
+      agency: 'ONA',
       urgency: null,
       headline: 'Rain expected & winds',
       dateline: 'MUSCAT',
@@ -123,6 +123,14 @@ describe('an RSS item', () => {
     const item = itemOf((await wireRecordsOfText('rss', xml))[0]);
     expect(item.bodyHtml).not.toMatch(/script|onmouseover|onerror|javascript|alert/);
     expect(item.bodyHtml).toContain('Hi');
+  });
+
+  it('names the channel as agency only when nothing else names one', async () => {
+    const options = { receivedAt: '2024-12-06T00:00:00Z' };
+    expect(itemOf((await wireRecordsOfText('rss', RSS, options))[2]).agency).toBe('Gulf Wire');
+    const configured = await wireRecordsOfText('rss', RSS, { ...options, agency: 'WAM' });
+    expect(itemOf(configured[2]).agency).toBe('WAM');
+    expect(itemOf(configured[1]).agency).toBe('Reuters');
   });
 
   it('fails an item with no title', async () => {

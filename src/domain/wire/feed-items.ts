@@ -156,10 +156,8 @@ export function feedRecord(
     uri: words(own(entry, 'guid')) || words(own(entry, 'id')) || linkOf(entry),
     version: 1,
     // RSS names the source in text; Atom's <source> is a copy of the origin feed's head.
-    agencies: [
-      words(kid(own(entry, 'source'), 'title')) || words(own(entry, 'source')),
-      channel.title,
-    ],
+    agencies: [words(kid(own(entry, 'source'), 'title')) || words(own(entry, 'source'))],
+    publisher: channel.title,
     urgency: null,
     headline: headlineText(own(entry, 'title')),
     datelineField: '',

@@ -4,7 +4,7 @@
  * caption and credit. Packages, concepts, planning items and video are not copy the desk can
  * use, and each says so.
  */
-import type { XmlElement } from '../import/xml-records.js';
+import { textOf, type XmlElement } from '../import/xml-records.js';
 import { nitfBodyParts, type NitfBodyParts } from './nitf-items.js';
 import {
   finishWireRecord,
@@ -16,7 +16,6 @@ import {
 } from './wire-draft.js';
 import type { WirePhoto, WireRecord } from './wire-item.js';
 import { attribute, htmlOf, kid, kids, localName, words } from './wire-xml.js';
-import { textOf } from '../import/xml-records.js';
 
 const ITEMS = new Set(['newsitem', 'packageitem', 'conceptitem', 'planningitem', 'knowledgeitem']);
 
@@ -128,8 +127,12 @@ function newsItemDraft(item: XmlElement, messageSent: string): WireDraft {
   const language = attribute(item, 'xml:lang') || attribute(kid(meta, 'language'), 'tag') || '';
   const picture = /^ninat:(picture|graphic)$/.test(attribute(kid(itemMeta, 'itemclass'), 'qcode'));
   const story = picture ? {} : inlineStory(kid(item, 'contentset'));
-  const by = kids(meta, 'by').map(words);
-  const creators = kids(meta, 'creator').map((creator) => nameOf(creator, language));
+  // `<by>` is the byline as printed; creators are often the agency itself, so they come last.
+  const bylineSources = [
+    kids(meta, 'by').map(words),
+    story.bylines ?? [],
+    kids(meta, 'creator').map((creator) => nameOf(creator, language)),
+  ];
   return {
     uri: attribute(item, 'guid'),
     version: versionOf(attribute(item, 'version')),
@@ -139,7 +142,7 @@ function newsItemDraft(item: XmlElement, messageSent: string): WireDraft {
     datelineField:
       words(kid(meta, 'dateline')) || locatedOf(meta, language) || (story.dateline ?? ''),
     bodyHtml: story.bodyHtml ?? '',
-    bylines: by.length > 0 ? by : story.bylines?.length ? story.bylines : creators,
+    bylines: bylineSources.find((names) => names.length > 0) ?? [],
     subjects: [
       ...kids(meta, 'subject').map((subject) => nameOf(subject, language)),
       ...kids(meta, 'keyword').map(words),

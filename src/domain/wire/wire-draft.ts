@@ -15,6 +15,11 @@ export interface WireDraft {
   version: number;
   /** Candidates for the agency, best first; the first non-empty one is used. */
   agencies: string[];
+  /**
+   * Who published the file (a feed's channel): the agency only when neither the item, the
+   * bracket of its opening dateline nor the source's configuration names one.
+   */
+  publisher?: string;
   urgency: number | null;
   headline: string;
   /** The item's own dateline field, as written; '' when it has none. */
@@ -190,11 +195,14 @@ export function finishWireRecord(
   const { firstCreatedAt, sentAt } = datesOf(draft, options);
   if (sentAt === null) {
     const written = distinct([...draft.sentDates, draft.firstCreated]);
-    const said = written.length > 0 ? ` ("${written.join('", "')}" is not a date)` : '';
+    const verdict = written.length > 1 ? 'are not dates' : 'is not a date';
+    const said = written.length > 0 ? ` ("${written.join('", "')}" ${verdict})` : '';
     return failure(uri, `it has no date the desk can read${said}`);
   }
   const { dateline, bodyHtml, agency } = datelineOf(draft);
-  const agencies = [...draft.agencies, agency, options.agency ?? ''].map(plain);
+  const agencies = [...draft.agencies, agency, options.agency ?? '', draft.publisher ?? ''].map(
+    plain,
+  );
   const item: WireItem = {
     uri,
     version: draft.version,
