@@ -3,7 +3,8 @@
  * feedparser and rss-parser test with) go through the same path `dateline import` takes: the
  * head read and checked, the file streamed and decoded, each record to its format's parser.
  */
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readImportFile, readWireFile } from '../src/cli/import-file-reader.js';
@@ -82,6 +83,43 @@ describe('every agency fixture, through the import path', () => {
       failedCount += records.length - items(records).length;
     }
     expect({ itemCount, failedCount }).toEqual({ itemCount: 293, failedCount: 19 });
+  });
+});
+
+describe('an agency file that cannot be read past its head', () => {
+  const written = (name: string, text: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'wire-'));
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    return { file, remove: () => rmSync(dir, { recursive: true }) };
+  };
+
+  it('gives one failed record for entities it will not expand, and reads nothing through them', async () => {
+    const secret = written('secret.txt', 'CANARY-77ab');
+    const xxe = written(
+      'xxe.xml',
+      `<?xml version="1.0"?><!DOCTYPE newsItem [<!ENTITY leak SYSTEM "file://${secret.file}">]>
+<newsItem guid="x" version="1"><contentMeta><headline>&leak;</headline></contentMeta></newsItem>`,
+    );
+    const records: WireRecord[] = [];
+    for await (const record of readWireFile(xxe.file, 'newsml-g2')) records.push(record);
+    secret.remove();
+    xxe.remove();
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      failed: expect.stringContaining('declares entities') as string,
+    });
+    expect(JSON.stringify(records)).not.toContain('CANARY');
+  });
+
+  it('gives one failed record for a ninjs file that is not JSON', async () => {
+    const broken = written('broken.json', '{"uri": "x", "versioncreated": ');
+    const records: WireRecord[] = [];
+    for await (const record of readWireFile(broken.file, 'ninjs')) records.push(record);
+    broken.remove();
+    expect(records).toEqual([
+      { failed: expect.stringContaining('JSON') as string, ref: broken.file },
+    ]);
   });
 });
 

@@ -95,17 +95,23 @@ export const notYetImported = (file: string, format: ImportFormat) =>
 
 /**
  * The wire records of an agency file, streamed: its bytes decoded as `decodeXmlChunks` reads
- * them, its records read one at a time, each handed to its format's parser.
+ * them, its records read one at a time, each handed to its format's parser. A file that turns
+ * out unreadable past its head gives one failed record saying why, never a throw.
  */
 export async function* readWireFile(
   file: string,
   format: WireXmlFormat | 'ninjs',
   options: WireReadOptions = {},
 ): AsyncGenerator<WireRecord> {
-  if (format === 'ninjs') {
-    yield* wireRecordsFromJson(JSON.parse(await readFile(file, 'utf8')) as unknown, options);
-    return;
+  try {
+    if (format === 'ninjs') {
+      yield* wireRecordsFromJson(JSON.parse(await readFile(file, 'utf8')) as unknown, options);
+      return;
+    }
+    const chunks = decodeXmlChunks(createReadStream(file) as AsyncIterable<Uint8Array>);
+    yield* readWireRecords(format, chunks, options);
+  } catch (error) {
+    if (!(error instanceof XmlRefusedError || error instanceof SyntaxError)) throw error;
+    yield { failed: `${file}: ${error.message}`, ref: file };
   }
-  const chunks = decodeXmlChunks(createReadStream(file) as AsyncIterable<Uint8Array>);
-  yield* readWireRecords(format, chunks, options);
 }
