@@ -78,6 +78,25 @@ describe('taking the opening out of a body', () => {
     );
   });
 
+  it('looks past a headline the body repeats at its top', () => {
+    expect(
+      takeDatelineOpening(
+        '<h1>Troops cross</h1> <div><p>ANKARA: Turkish troops crossed.</p></div>',
+      ),
+    ).toEqual({
+      opening: { place: 'ANKARA', agency: null, rest: 'Turkish troops crossed.' },
+      bodyHtml: '<h1>Troops cross</h1> <div><p>Turkish troops crossed.</p></div>',
+    });
+  });
+
+  it('reads only the head of a long body, and keeps all of it after the opening', () => {
+    const long = `<p>ANKARA: ${'Word '.repeat(50_000)}</p>${'<h1>'.repeat(2_000)}`;
+    const taken = takeDatelineOpening(long);
+    expect(taken?.bodyHtml).toBe(long.replace('ANKARA: ', ''));
+    const heads = `${'<h1>'.repeat(50_000)}ANKARA: troops`;
+    expect(takeDatelineOpening(heads)).toBeNull();
+  });
+
   it('looks only at the first paragraph', () => {
     expect(takeDatelineOpening('<p>Hello.</p><p>ANKARA: Turkish troops</p>')).toBeNull();
   });

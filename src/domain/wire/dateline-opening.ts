@@ -119,7 +119,8 @@ export function readDatelineOpening(paragraph: string): DatelineOpening | null {
   return { place, agency, rest: paragraph.slice(match[0].length) };
 }
 
-const FIRST_TEXT = /^(\s*(?:<(?!\/)[^>]*>\s*)*)([^<]*)/;
+/** Opening tags, and whole headings (some agencies repeat the headline in the body), then text. */
+const FIRST_TEXT = /^((?:\s*(?:<(h[1-6])\b[^>]*>[\s\S]*?<\/\2\s*>|<(?!\/)[^>]*>))*\s*)([^<]*)/i;
 
 /**
  * The opening of a body's first paragraph, and the body without it. Only text before any
@@ -128,13 +129,15 @@ const FIRST_TEXT = /^(\s*(?:<(?!\/)[^>]*>\s*)*)([^<]*)/;
 export function takeDatelineOpening(
   bodyHtml: string,
 ): { opening: DatelineOpening; bodyHtml: string } | null {
-  const first = FIRST_TEXT.exec(bodyHtml);
+  // A dateline is short and comes first: reading only the head keeps a huge body cheap.
+  const first = FIRST_TEXT.exec(bodyHtml.slice(0, 4000));
   if (!first) return null;
-  const [, tags = '', text = ''] = first;
-  const opening = readDatelineOpening(text);
+  const [, tags = '', , text = ''] = first;
+  const head = text.slice(0, 300);
+  const opening = readDatelineOpening(head);
   if (!opening) return null;
-  const rest = bodyHtml.slice(tags.length + text.length);
-  return { opening, bodyHtml: tags + opening.rest + rest };
+  const consumed = head.length - opening.rest.length;
+  return { opening, bodyHtml: tags + bodyHtml.slice(tags.length + consumed) };
 }
 
 /** The place of a dateline field: "MOSCOW, Monday (Reuters)" is "MOSCOW". */
