@@ -37,6 +37,7 @@ import { registerRequestHooks } from './operations/request-hooks.js';
 import { requestIdFor } from './operations/request-id.js';
 import { registerStorableTextGuard } from './middleware/storable-text/index.js';
 import { registerWebhookRoutes } from './api/webhooks/webhooks-routes.js';
+import { registerWireRoutes } from './api/wire/wire-routes.js';
 import { sendErrorPage } from './site/error-pages.js';
 import { registerMediaFiles } from './site/media-files.js';
 import { registerSiteRoutes } from './site/site-routes.js';
@@ -205,6 +206,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     });
     registerMediaRoutes(newsroom, options.media);
     registerWebhookRoutes(newsroom, options.webhooks);
+    registerWireRoutes(newsroom, options.newsroom);
     registerContentKeyRoutes(newsroom, contentApiDeps(options));
     registerOpenApiRoute(newsroom);
   });

@@ -1,0 +1,93 @@
+import type { FastifyInstance } from 'fastify';
+import { bodyFromHtml } from '../../../domain/body/body-from-html.js';
+import { renderBodyHtml } from '../../../domain/body/render-body-html.js';
+import type { NewsroomDeps } from '../../../services/articles/newsroom-deps.js';
+import type { QueuedWireItem } from '../../../services/ports.js';
+import { makeDraftFromWire } from '../../../services/wire/draft-from-wire.js';
+import {
+  listWireQueue,
+  readWireItem,
+  type WireItemForDesk,
+} from '../../../services/wire/read-wire-queue.js';
+import { defineEndpoint } from '../define-endpoint.js';
+import {
+  wireDraftInput,
+  wireDraftOutput,
+  wireItemInput,
+  wireItemOutput,
+  wireQueueInput,
+  wireQueueOutput,
+} from './wire-schema.js';
+
+const PAGE_SIZE = 30;
+
+const summary = (item: QueuedWireItem) => ({
+  id: item.id,
+  uri: item.uri,
+  version: item.version,
+  agency: item.agency,
+  urgency: item.urgency,
+  headline: item.headline,
+  dateline: item.dateline,
+  sentAt: item.sentAt,
+  receivedAt: item.receivedAt.toISOString(),
+  updatedAt: item.updatedAt?.toISOString() ?? null,
+  format: item.format,
+});
+
+// Agency HTML is shown only as the sanitizer keeps it, rendered by our own escaping renderer.
+const whole = ({ item, changes, articles }: WireItemForDesk) => ({
+  ...summary(item),
+  bodyHtml: renderBodyHtml(bodyFromHtml(item.bodyHtml), { dateline: item.dateline }),
+  bylines: item.bylines,
+  subjects: item.subjects,
+  photos: item.photos,
+  firstCreatedAt: item.firstCreatedAt,
+  language: item.language,
+  changes,
+  articles: articles.map((a) => ({
+    id: a.articleId,
+    headline: a.headline,
+    madeFromVersion: a.madeFromVersion,
+    behind: a.behind,
+  })),
+});
+
+/** The wire queue (writers and above): the list, one item, and a draft made of it. */
+export function registerWireRoutes(server: FastifyInstance, deps: NewsroomDeps) {
+  defineEndpoint(server, {
+    method: 'GET',
+    url: '/api/admin/wire',
+    input: wireQueueInput,
+    output: wireQueueOutput,
+    permission: 'wire.read',
+    handle: async ({ actor, input }) => {
+      const found = await listWireQueue(deps, actor, { ...input, perPage: PAGE_SIZE });
+      return {
+        items: found.items.map(summary),
+        total: found.total,
+        page: input.page,
+        pageSize: PAGE_SIZE,
+        agencies: found.agencies,
+      };
+    },
+  });
+  defineEndpoint(server, {
+    method: 'GET',
+    url: '/api/admin/wire/:id',
+    input: wireItemInput,
+    output: wireItemOutput,
+    permission: 'wire.read',
+    handle: async ({ actor, input }) => whole(await readWireItem(deps, actor, input.id)),
+  });
+  defineEndpoint(server, {
+    method: 'POST',
+    url: '/api/admin/wire/:id/draft',
+    input: wireDraftInput,
+    output: wireDraftOutput,
+    permission: 'wire.read',
+    status: 201,
+    handle: async ({ actor, input }) =>
+      makeDraftFromWire(deps, actor, input.id, { sectionId: input.sectionId }),
+  });
+}
