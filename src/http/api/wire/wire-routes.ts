@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { bodyFromHtml } from '../../../domain/body/body-from-html.js';
-import { renderBodyHtml } from '../../../domain/body/render-body-html.js';
+import { wireParagraphs } from '../../../domain/wire/wire-copy.js';
 import type { NewsroomDeps } from '../../../services/articles/newsroom-deps.js';
 import type { QueuedWireItem } from '../../../services/ports.js';
 import { makeDraftFromWire } from '../../../services/wire/draft-from-wire.js';
@@ -35,10 +34,10 @@ const summary = (item: QueuedWireItem) => ({
   format: item.format,
 });
 
-// Agency HTML is shown only as the sanitizer keeps it, rendered by our own escaping renderer.
+// Agency HTML never reaches the newsroom's pages: only the text the sanitizer keeps.
 const whole = ({ item, changes, articles }: WireItemForDesk) => ({
   ...summary(item),
-  bodyHtml: renderBodyHtml(bodyFromHtml(item.bodyHtml), { dateline: item.dateline }),
+  paragraphs: wireParagraphs(item.bodyHtml),
   bylines: item.bylines,
   subjects: item.subjects,
   photos: item.photos,

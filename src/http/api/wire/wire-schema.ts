@@ -53,10 +53,10 @@ export const wireQueueOutput = z.object({
 
 const diffPart = z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() });
 
-/** An item in full: its body as the sanitizer keeps it, the diff, what was made from it. */
+/** An item in full: its text as the sanitizer keeps it, the diff, what was made from it. */
 export const wireItemOutput = wireSummaryOutput.extend({
-  /** The body through the allow-list sanitizer and our renderer: safe to show as HTML. */
-  bodyHtml: z.string(),
+  /** The body as the allow-list sanitizer keeps it, paragraph by paragraph, as plain text. */
+  paragraphs: z.array(z.string()),
   bylines: z.array(z.string()),
   subjects: z.array(z.string()),
   photos: z.array(wirePhoto),
