@@ -4,6 +4,8 @@
  * search, pages), an item with its diff, and a draft made of it through the newsroom's own
  * write path, over HTTP with each role.
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WireItem } from '../src/domain/wire/wire-item.js';
 import {
@@ -11,11 +13,32 @@ import {
   receiveWireItems,
   WIRE_UPDATE_ALERT,
 } from '../src/services/wire/receive-wire-item.js';
+import { jpegPhoto } from './media-fixtures.js';
 import { newsroomClient, type Browser } from './newsroom-client.js';
-import { startNewsroom } from './newsroom-client.js';
-import type { TestApp } from './test-app.js';
+import { startTestApp, type TestApp } from './test-app.js';
 import { ENGINES } from './test-databases.js';
 import { wireItem } from './wire-items.js';
+
+/** An agency's photo server on loopback: one photo at /wire/lead.jpg, nothing else. */
+async function startPhotoServer() {
+  const { bytes } = await jpegPhoto({ width: 640, height: 400 });
+  const server: Server = createServer((request, response) => {
+    if (request.url === '/wire/lead.jpg')
+      response.writeHead(200, { 'content-type': 'image/jpeg' }).end(bytes);
+    else response.writeHead(404).end('not here');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+interface DeskDraft {
+  draft: { lead: { mediaId: number; caption: string; credit: string; alt: string } | null };
+  notes: { text: string }[];
+}
 
 interface Listed {
   items: { id: number; headline: string; agency: string; urgency: number | null }[];
@@ -28,6 +51,7 @@ describe.each(ENGINES)('the wire queue on $engine', ({ create }) => {
   const api = newsroomClient(() => t);
   const as = {} as Record<'editor' | 'writer' | 'contributor', Browser>;
   let sectionId = 0;
+  let photos: Awaited<ReturnType<typeof startPhotoServer>>;
   const receive = (item: WireItem) => receiveWireItem(t.app.newsroom, item);
   const list = async (query: string, by = as.editor) => {
     const answer = await api.call({ url: `/api/admin/wire?${query}`, as: by });
@@ -39,19 +63,24 @@ describe.each(ENGINES)('the wire queue on $engine', ({ create }) => {
     api.call({ method: 'POST', url: `/api/admin/wire/${id}/draft`, as: by, body });
 
   beforeAll(async () => {
-    t = await startNewsroom(await create());
+    photos = await startPhotoServer();
+    // The agency's photo server is on this machine: the outbound rules must let it be reached.
+    t = await startTestApp({ OUTBOUND_ALLOW: '127.0.0.1' }, await create());
     ({ id: sectionId } = await t.app.storage.stores.sections.create({
       slug: 'world',
       name: 'World',
       description: '',
       position: 0,
     }));
-    for (const role of ['editor', 'writer', 'contributor'] as const)
+    for (const role of ['editor', 'writer', 'contributor'] as const) {
+      await api.addUser(`${role}@paper.example`, role);
       as[role] = await api.signIn(`${role}@paper.example`);
+    }
   });
 
   afterAll(async () => {
     await t?.close();
+    await photos?.close();
   });
 
   it('files a new item and drops a repeat of the same version', async () => {
@@ -213,7 +242,7 @@ describe.each(ENGINES)('the wire queue on $engine', ({ create }) => {
         bylines: ['Jane Reporter'],
         photos: [
           {
-            href: 'https://photos.example/p1.jpg',
+            href: 'photos/p1.jpg',
             caption: 'Cranes at dawn',
             credit: 'AFP',
             alt: '',
@@ -250,9 +279,56 @@ describe.each(ENGINES)('the wire queue on $engine', ({ create }) => {
     expect(JSON.stringify(desk.draft.body)).not.toMatch(/script|onclick|alert/);
     expect(JSON.stringify(desk.draft.body)).toContain('The port opened.');
     expect(desk.notes[0]?.text).toContain(
-      'Photo offered: https://photos.example/p1.jpg — Cranes at dawn (AFP)',
+      'The first photo could not be fetched: its address is not a URL.',
     );
+    expect(desk.notes[0]?.text).toContain('Photo offered: photos/p1.jpg — Cranes at dawn (AFP)');
     expect(desk.notes[0]?.text).toContain('Agency bylines: Jane Reporter.');
+  });
+
+  it('makes the first photo the lead, with caption, credit and alt, when the agency’s server gives it', async () => {
+    const lead = { caption: 'Cranes at dawn', credit: 'AFP', alt: 'Cranes over the quay' };
+    const second = {
+      href: `${photos.base}/wire/second.jpg`,
+      caption: 'The quay',
+      credit: 'AFP',
+      alt: '',
+    };
+    const { id } = await receive(
+      wireItem({ photos: [{ href: `${photos.base}/wire/lead.jpg`, ...lead }, second] }),
+    );
+    const made = await draft(id, as.writer);
+    expect(made.statusCode, made.body).toBe(201);
+    const desk = (
+      await api.call({
+        url: `/api/admin/articles/${made.json<{ id: number }>().id}`,
+        as: as.writer,
+      })
+    ).json<DeskDraft>();
+    expect(desk.draft.lead).toMatchObject(lead);
+    const photo = await t.app.storage.stores.media.findById(desk.draft.lead!.mediaId);
+    expect(photo).toMatchObject({ originalName: 'lead.jpg', width: 640, height: 400, ...lead });
+    expect(desk.notes[0]?.text).not.toContain('lead.jpg');
+    expect(desk.notes[0]?.text).toContain(`Photo offered: ${second.href} — The quay (AFP)`);
+  });
+
+  it('files the draft without a lead, saying why, when the photo cannot be fetched', async () => {
+    const href = `${photos.base}/wire/gone.jpg`;
+    const { id } = await receive(
+      wireItem({ photos: [{ href, caption: 'Gone', credit: 'AFP', alt: '' }] }),
+    );
+    const made = await draft(id, as.writer);
+    expect(made.statusCode, made.body).toBe(201);
+    const desk = (
+      await api.call({
+        url: `/api/admin/articles/${made.json<{ id: number }>().id}`,
+        as: as.writer,
+      })
+    ).json<DeskDraft>();
+    expect(desk.draft.lead).toBeNull();
+    expect(desk.notes[0]?.text).toContain(
+      "The first photo could not be fetched: the agency's server answered 404.",
+    );
+    expect(desk.notes[0]?.text).toContain(`Photo offered: ${href} — Gone (AFP)`);
   });
 
   it('shows agency copy only as the text the sanitizer keeps', async () => {

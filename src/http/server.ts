@@ -136,6 +136,12 @@ const fastifyOptions = (
   logController: new LogController({ disableRequestLogging: !logsRequests }),
 });
 
+/** How a wire draft fetches the agency's photo: the guarded client, into the photo library. */
+const wirePhotos = (options: ServerOptions) => ({
+  outbound: options.webhooks.outbound,
+  media: options.media,
+});
+
 /** Builds the HTTP server with every route; the caller listens. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const logsRequests = options.logLevel === 'debug' || options.logLevel === 'trace';
@@ -206,7 +212,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     });
     registerMediaRoutes(newsroom, options.media);
     registerWebhookRoutes(newsroom, options.webhooks);
-    registerWireRoutes(newsroom, options.newsroom);
+    registerWireRoutes(newsroom, { ...options.newsroom, photos: wirePhotos(options) });
     registerContentKeyRoutes(newsroom, contentApiDeps(options));
     registerOpenApiRoute(newsroom);
   });

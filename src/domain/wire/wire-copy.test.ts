@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftOfWireItem, wireChanges, wireDraftNote } from './wire-copy.js';
+import { draftOfWireItem, leadOfWirePhoto, wireChanges, wireDraftNote } from './wire-copy.js';
 import { checkedWireItem } from './wire-item-check.js';
 import type { WireItem } from './wire-item.js';
 
@@ -77,5 +77,30 @@ describe('what a newer version changed', () => {
       { op: 'added', text: ' early' },
     ]);
     expect(changes.body.map((p) => p.op)).toEqual(['same', 'changed']);
+  });
+});
+
+describe('the lead photo of a wire draft', () => {
+  it('keeps the agency’s words within the draft’s limits', () => {
+    const photo = { href: 'x.jpg', caption: 'c'.repeat(1200), credit: 'Reuters', alt: 'A tanker' };
+    expect(leadOfWirePhoto(photo, 7)).toEqual({
+      mediaId: 7,
+      caption: 'c'.repeat(1000),
+      credit: 'Reuters',
+      alt: 'A tanker',
+    });
+  });
+
+  it('leaves the fetched lead out of the photos the note lists, and says why one failed', () => {
+    const photos = [
+      { href: 'https://p.example/1.jpg', caption: 'One', credit: '', alt: '' },
+      { href: 'https://p.example/2.jpg', caption: 'Two', credit: '', alt: '' },
+    ];
+    const note = wireDraftNote(item({ photos }), [], { lead: photos[0]!.href, refused: null });
+    expect(note).not.toContain('1.jpg');
+    expect(note).toContain('Photo offered: https://p.example/2.jpg — Two');
+    expect(wireDraftNote(item({ photos }), [], { lead: null, refused: 'a 404' })).toContain(
+      'The first photo could not be fetched: a 404.',
+    );
   });
 });

@@ -11,13 +11,16 @@ import {
 } from '../article/text-diff.js';
 import { bodyFromHtml } from '../body/body-from-html.js';
 import { bodyParagraphs } from '../body/plain-text.js';
-import type { WireItem } from './wire-item.js';
+import type { WireItem, WirePhoto } from './wire-item.js';
 
 // The draft's own limits (article-draft.ts): longer agency fields are cut, not refused.
 const MAX_TAGS = 30;
 const MAX_TAG = 80;
 const MAX_HEADLINE = 300;
 const MAX_DATELINE = 80;
+const MAX_CAPTION = 1000;
+const MAX_CREDIT = 200;
+const MAX_ALT = 500;
 
 /** What a newer version changed: the headline word by word, the body paragraph by paragraph. */
 export interface WireChanges {
@@ -57,7 +60,7 @@ const uniqueTags = (subjects: string[]): string[] => {
 /**
  * The draft an item makes: headline, dateline, the body through the sanitizer, subjects as
  * tags and the agency as the sign-off. Bylines are profiles the caller found for the agency's
- * names; photos are not fetched here (see `wireDraftNote`).
+ * names; the lead photo is the caller's to fetch (see `leadOfWirePhoto`).
  */
 export function draftOfWireItem(
   item: WireItem,
@@ -81,15 +84,37 @@ export function draftOfWireItem(
   };
 }
 
+/** The lead photo of a draft: the agency's photo, once in the library, with its words. */
+export const leadOfWirePhoto = (photo: WirePhoto, mediaId: number): ArticleDraft['lead'] => ({
+  mediaId,
+  caption: photo.caption.slice(0, MAX_CAPTION),
+  credit: photo.credit.slice(0, MAX_CREDIT),
+  alt: photo.alt.slice(0, MAX_ALT),
+});
+
+/** What became of the item's photos when the draft was made. */
+export interface PhotosTaken {
+  /** The address of the one fetched as the lead photo, if any. */
+  lead: string | null;
+  /** Why the first photo could not be fetched, if it was tried and failed. */
+  refused: string | null;
+}
+
 /**
  * The note left on a draft made from the wire: where it came from, the agency's bylines no
- * profile matched, and the photos the agency offered (with caption and credit) for the desk
- * to fetch and place, since the queue does not download them.
+ * profile matched, and the photos offered besides the lead (with caption and credit) for the
+ * desk to fetch and place, with the reason when fetching the first one failed.
  */
-export function wireDraftNote(item: WireItem, unmatchedBylines: string[]): string {
+export function wireDraftNote(
+  item: WireItem,
+  unmatchedBylines: string[],
+  photos: PhotosTaken = { lead: null, refused: null },
+): string {
   const lines = [`From the wire: ${item.agency}, version ${item.version} of ${item.uri}.`];
   if (unmatchedBylines.length > 0) lines.push(`Agency bylines: ${unmatchedBylines.join(', ')}.`);
+  if (photos.refused) lines.push(`The first photo could not be fetched: ${photos.refused}.`);
   for (const photo of item.photos) {
+    if (photo.href === photos.lead) continue;
     const about = [photo.caption, photo.credit && `(${photo.credit})`].filter(Boolean).join(' ');
     lines.push(`Photo offered: ${photo.href}${about ? ` — ${about}` : ''}`);
   }

@@ -1,6 +1,7 @@
 /**
  * From wire to article in one click: a draft filed through the newsroom's own write path,
- * linked to the item it was made from (ADR 0056).
+ * linked to the item it was made from, its lead photo fetched when the agency's server gives
+ * it (ADR 0056).
  */
 import { articleDraftSchema } from '../../domain/article/article-draft.js';
 import { slugify } from '../../domain/article/slug.js';
@@ -8,12 +9,21 @@ import { invalid, notFound } from '../../domain/errors.js';
 import { authorize, can } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
 import { parseWith } from '../../domain/validation.js';
-import { draftOfWireItem, wireDraftNote } from '../../domain/wire/wire-copy.js';
+import { draftOfWireItem, leadOfWirePhoto, wireDraftNote } from '../../domain/wire/wire-copy.js';
 import type { UseCaseDeps } from '../articles/newsroom-deps.js';
 import { writeNewArticle, type NewArticleStores } from '../articles/write-new-article.js';
-import type { Stores } from '../ports.js';
+import { recordPhoto } from '../media/accept-photo.js';
+import type { PhotoStores } from '../media/media-deps.js';
+import type { QueuedWireItem, Reads, Stores } from '../ports.js';
+import { fetchWirePhoto, type FetchedPhoto, type WirePhotoDeps } from './fetch-wire-photo.js';
 
-export type DraftFromWireStores = NewArticleStores & Pick<Stores, 'wire' | 'notes'>;
+export type DraftFromWireStores = NewArticleStores & PhotoStores & Pick<Stores, 'wire' | 'notes'>;
+
+export type DraftFromWireDeps = UseCaseDeps<DraftFromWireStores> & {
+  storage: Reads<Pick<Stores, 'wire'>>;
+  /** Without it (or for an item without photos) the photos are listed in the draft's note. */
+  photos?: WirePhotoDeps;
+};
 
 /** The section asked for, or the first the readers see (the desk files it properly later). */
 async function sectionFor(stores: Pick<Stores, 'sections'>, asked: number | undefined) {
@@ -42,28 +52,68 @@ async function bylinesFor(stores: Pick<Stores, 'authors'>, actor: Actor, names: 
   return { ids: [...new Set(ids)], unmatched };
 }
 
+/** The item's first photo fetched, when there is one and a way to fetch it. */
+async function leadPhotoOf(deps: DraftFromWireDeps, item: QueuedWireItem) {
+  const [first] = item.photos;
+  return first && deps.photos ? fetchWirePhoto(deps.photos, first) : undefined;
+}
+
+/** Files the draft, its link to the item and its note, in the caller's transaction. */
+async function fileDraft(
+  stores: DraftFromWireStores,
+  actor: Actor,
+  item: QueuedWireItem,
+  fetched: FetchedPhoto | undefined,
+  options: { sectionId?: number; now: Date },
+) {
+  const sectionId = await sectionFor(stores, options.sectionId);
+  const bylines = await bylinesFor(stores, actor, item.bylines);
+  const draft = parseWith(
+    articleDraftSchema,
+    draftOfWireItem(item, { sectionId, bylines: bylines.ids }),
+  );
+  const lead = fetched && 'accepted' in fetched ? fetched : undefined;
+  if (lead) {
+    const { caption, credit, alt } = lead.photo;
+    const details = { originalName: lead.name, caption, credit, alt };
+    const { media } = await recordPhoto(stores, lead.accepted, details, actor.userId, options.now);
+    draft.lead = leadOfWirePhoto(lead.photo, media.id);
+  }
+  const { id } = await writeNewArticle(stores, draft, { createdBy: actor.userId }, options.now);
+  await stores.wire.linkArticle(item.id, id, item.version, options.now);
+  const photos = {
+    lead: lead?.photo.href ?? null,
+    refused: fetched && 'refused' in fetched ? fetched.refused : null,
+  };
+  await stores.notes.add(
+    id,
+    actor.userId,
+    wireDraftNote(item, bylines.unmatched, photos),
+    options.now,
+  );
+  return { id };
+}
+
 /** Makes a draft of a wire item for the actor, linked to it; writers and above. */
 export async function makeDraftFromWire(
-  deps: UseCaseDeps<DraftFromWireStores>,
+  deps: DraftFromWireDeps,
   actor: Actor,
   wireItemId: number,
   options: { sectionId?: number } = {},
 ): Promise<{ id: number }> {
   authorize(actor, 'wire.read');
   authorize(actor, 'article.create');
+  const item = await deps.storage.stores.wire.findById(wireItemId);
+  if (!item) throw notFound(`Wire item ${wireItemId} not found`);
+  // Fetched before the transaction, which must not wait on an agency's server.
+  const fetched = await leadPhotoOf(deps, item);
   const now = deps.clock.now();
-  return deps.storage.transaction(async (stores) => {
-    const item = await stores.wire.findById(wireItemId);
-    if (!item) throw notFound(`Wire item ${wireItemId} not found`);
-    const sectionId = await sectionFor(stores, options.sectionId);
-    const bylines = await bylinesFor(stores, actor, item.bylines);
-    const draft = parseWith(
-      articleDraftSchema,
-      draftOfWireItem(item, { sectionId, bylines: bylines.ids }),
+  try {
+    return await deps.storage.transaction((stores) =>
+      fileDraft(stores, actor, item, fetched, { sectionId: options.sectionId, now }),
     );
-    const { id } = await writeNewArticle(stores, draft, { createdBy: actor.userId }, now);
-    await stores.wire.linkArticle(item.id, id, item.version, now);
-    await stores.notes.add(id, actor.userId, wireDraftNote(item, bylines.unmatched), now);
-    return { id };
-  });
+  } catch (error) {
+    if (fetched && 'accepted' in fetched) await fetched.accepted.discard();
+    throw error;
+  }
 }

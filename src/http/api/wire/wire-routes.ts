@@ -1,12 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { wireParagraphs } from '../../../domain/wire/wire-copy.js';
-import type { NewsroomDeps } from '../../../services/articles/newsroom-deps.js';
+import type { ReadDeps } from '../../../services/articles/newsroom-deps.js';
 import type { QueuedWireItem } from '../../../services/ports.js';
-import { makeDraftFromWire } from '../../../services/wire/draft-from-wire.js';
+import {
+  makeDraftFromWire,
+  type DraftFromWireDeps,
+} from '../../../services/wire/draft-from-wire.js';
 import {
   listWireQueue,
   readWireItem,
   type WireItemForDesk,
+  type WireReadStores,
 } from '../../../services/wire/read-wire-queue.js';
 import { defineEndpoint } from '../define-endpoint.js';
 import {
@@ -19,6 +23,9 @@ import {
 } from './wire-schema.js';
 
 const PAGE_SIZE = 30;
+
+/** The queue's reads need the wire store outside any transaction. */
+type NewsroomReads = ReadDeps<WireReadStores>;
 
 const summary = (item: QueuedWireItem) => ({
   id: item.id,
@@ -53,7 +60,10 @@ const whole = ({ item, changes, articles }: WireItemForDesk) => ({
 });
 
 /** The wire queue (writers and above): the list, one item, and a draft made of it. */
-export function registerWireRoutes(server: FastifyInstance, deps: NewsroomDeps) {
+export function registerWireRoutes(
+  server: FastifyInstance,
+  deps: DraftFromWireDeps & NewsroomReads,
+) {
   defineEndpoint(server, {
     method: 'GET',
     url: '/api/admin/wire',
