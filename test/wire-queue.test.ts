@@ -136,6 +136,14 @@ describe.each(ENGINES)('the wire queue on $engine', ({ create }) => {
     );
   });
 
+  it('files an item sent twice at the same moment once', async () => {
+    const item = wireItem({ agency: 'Race Wire' });
+    const outcomes = await Promise.all([receive(item), receive(item), receive(item)]);
+    expect(outcomes.map((o) => o.outcome).sort()).toEqual(['duplicate', 'duplicate', 'queued']);
+    expect(new Set(outcomes.map((o) => o.id)).size).toBe(1);
+    expect((await list('agency=Race%20Wire')).total).toBe(1);
+  });
+
   it('ignores an older version arriving after a newer one', async () => {
     const newest = wireItem({ version: 3, headline: 'Third take' });
     const { id } = await receive(newest);
@@ -156,9 +164,10 @@ describe.each(ENGINES)('the wire queue on $engine', ({ create }) => {
       { item: wireItem({ agency: 'Batch Wire', headline: '  ' }) },
       { item: wireItem({ agency: 'Batch Wire', sentAt: 'yesterday' }) },
       { failed: 'not well-formed XML at line 3', ref: 'item 6' },
+      wireItem({ agency: 'Batch Wire' }),
     ]);
     const id = report.queued[0]?.id;
-    expect(report.queued).toHaveLength(1);
+    expect(report.queued).toHaveLength(2);
     expect(report.updated).toEqual([{ id }]);
     expect(report.skipped).toEqual([
       { id, ref: item.uri, reason: 'duplicate: this version is already in the wire queue' },
@@ -168,7 +177,7 @@ describe.each(ENGINES)('the wire queue on $engine', ({ create }) => {
       'sentAt: must be an ISO 8601 time',
       'not well-formed XML at line 3',
     ]);
-    expect((await list('agency=Batch%20Wire')).total).toBe(1);
+    expect((await list('agency=Batch%20Wire')).total).toBe(2);
   });
 
   it('lists newest first, filtered by agency and urgency, a page at a time', async () => {

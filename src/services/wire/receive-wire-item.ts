@@ -32,6 +32,22 @@ export async function receiveWireItem(
 ): Promise<Reception> {
   const checked = checkedWireItem(item);
   const now = deps.clock.now();
+  try {
+    return await fileVersion(deps, checked, sourceId, now);
+  } catch (error) {
+    if (isDomainError(error)) throw error;
+    // Another receiver filed the same new uri first and the unique index refused this one:
+    // asked again, it is now a repeat, an older version or a newer one.
+    return fileVersion(deps, checked, sourceId, now);
+  }
+}
+
+function fileVersion(
+  deps: ReceiveWireDeps,
+  checked: WireItem,
+  sourceId: number | null,
+  now: Date,
+): Promise<Reception> {
   return deps.storage.transaction(async ({ wire, alerts }) => {
     const held = await wire.findByUri(checked.uri);
     if (!held) return { outcome: 'queued', id: await wire.add(checked, now, sourceId) };
@@ -59,12 +75,13 @@ export interface WireBatchReport {
 }
 
 /**
- * Receives each record of a parsed file or feed on its own: a record the parser could not read,
- * or one the queue refuses, fails alone with its reason; repeats and older versions are skipped.
+ * Receives each record of a parsed file or feed (a parser's records, or items as they are) on
+ * its own: a record the parser could not read, or one the queue refuses, fails alone with its
+ * reason; repeats and older versions are skipped.
  */
 export async function receiveWireItems(
   deps: ReceiveWireDeps,
-  records: Iterable<WireRecord> | AsyncIterable<WireRecord>,
+  records: Iterable<WireRecord | WireItem> | AsyncIterable<WireRecord | WireItem>,
   sourceId: number | null = null,
 ): Promise<WireBatchReport> {
   const report: WireBatchReport = { queued: [], updated: [], skipped: [], failed: [] };
@@ -73,9 +90,10 @@ export async function receiveWireItems(
       report.failed.push({ ref: record.ref, error: record.failed });
       continue;
     }
-    const ref = record.item.uri;
+    const item = 'item' in record ? record.item : record;
+    const ref = item.uri;
     try {
-      const { outcome, id } = await receiveWireItem(deps, record.item, sourceId);
+      const { outcome, id } = await receiveWireItem(deps, item, sourceId);
       if (outcome === 'queued' || outcome === 'updated') report[outcome].push({ id });
       else report.skipped.push({ id, ref, reason: SKIPPED_BECAUSE[outcome] });
     } catch (error) {
