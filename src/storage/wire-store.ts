@@ -73,7 +73,11 @@ const indexedText = (item: WireItem) => ({
 interface WireSearch {
   index(db: Kysely<DatabaseSchema>, id: number, item: WireItem): Promise<void>;
   matching(clauses: SearchClause[]): ReturnType<typeof sql<{ id: number }>>;
+  /** How many items meet the clauses. */
+  count(db: Kysely<DatabaseSchema>, clauses: SearchClause[]): Promise<number>;
 }
+
+const countOf = (rows: { n: number | string }[]) => Number(rows[0]?.n ?? 0);
 
 const sqliteWireSearch: WireSearch = {
   async index(db, id, item) {
@@ -83,9 +87,13 @@ const sqliteWireSearch: WireSearch = {
       VALUES (${id}, ${text.headline}, ${text.body})`.execute(db);
   },
   matching: (clauses) =>
-    sql<{
-      id: number;
-    }>`SELECT rowid FROM wire_search WHERE wire_search MATCH ${fts5Query(clauses)}`,
+    sql<{ id: number }>`SELECT rowid FROM wire_search
+      WHERE wire_search MATCH ${fts5Query(clauses)}`,
+  async count(db, clauses) {
+    const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM wire_search
+      WHERE wire_search MATCH ${fts5Query(clauses)}`.execute(db);
+    return countOf(rows);
+  },
 };
 
 const postgresWireSearch: WireSearch = {
@@ -98,6 +106,11 @@ const postgresWireSearch: WireSearch = {
   matching: (clauses) =>
     sql<{ id: number }>`SELECT wire_item_id FROM wire_search
       WHERE document @@ to_tsquery('simple', ${tsQuery(clauses)})`,
+  async count(db, clauses) {
+    const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM wire_search
+      WHERE document @@ to_tsquery('simple', ${tsQuery(clauses)})`.execute(db);
+    return countOf(rows);
+  },
 };
 
 export class KyselyWireStore implements WireStore {
@@ -154,24 +167,49 @@ export class KyselyWireStore implements WireStore {
     await this.search.index(this.db, id, item);
   }
 
-  async list(query: WireQueueQuery): Promise<{ items: QueuedWireItem[]; total: number }> {
+  /** The items the query's filters keep, as a query to select from. */
+  private matching(query: WireQueueQuery) {
     let filtered = this.db.selectFrom('wire_items');
     if (query.agency !== undefined) filtered = filtered.where('agency', '=', query.agency);
     if (query.maxUrgency !== undefined)
       filtered = filtered.where('urgency', '<=', query.maxUrgency);
     if (query.clauses && query.clauses.length > 0)
       filtered = filtered.where(sql<boolean>`id IN (${this.search.matching(query.clauses)})`);
-    const [rows, count] = await Promise.all([
-      filtered
-        .selectAll()
+    return filtered;
+  }
+
+  private async count(query: WireQueueQuery): Promise<number> {
+    const wordsOnly = query.agency === undefined && query.maxUrgency === undefined;
+    // Words alone are counted in the index itself, without a lookup per item found.
+    if (wordsOnly && query.clauses && query.clauses.length > 0)
+      return this.search.count(this.db, query.clauses);
+    const row = await this.matching(query)
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  async list(query: WireQueueQuery): Promise<{ items: QueuedWireItem[]; total: number }> {
+    // The page's ids first: sorting ids, not whole bodies, keeps a wide search's sort small.
+    const [page, total] = await Promise.all([
+      this.matching(query)
+        .select('id')
         .orderBy('sent_at', 'desc')
         .orderBy('id', 'desc')
         .limit(query.limit)
         .offset(query.offset)
         .execute(),
-      filtered.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst(),
+      this.count(query),
     ]);
-    return { items: rows.map(itemOf), total: Number(count?.n ?? 0) };
+    const ids = page.map((row) => row.id);
+    if (ids.length === 0) return { items: [], total };
+    const rows = await this.db
+      .selectFrom('wire_items')
+      .selectAll()
+      .where('id', 'in', ids)
+      .execute();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return { items: ids.flatMap((id) => (byId.has(id) ? [itemOf(byId.get(id)!)] : [])), total };
   }
 
   async agencies(): Promise<string[]> {
