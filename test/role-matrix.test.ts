@@ -18,6 +18,7 @@ import { articleDraftSchema } from '../src/domain/article/article-draft.js';
 import { createContentKey } from '../src/services/content-api/create-content-key.js';
 import { readDeskArticle } from '../src/services/articles/desk-reads.js';
 import { transitionArticle } from '../src/services/articles/transition-article.js';
+import { makeDraftFromWire } from '../src/services/wire/draft-from-wire.js';
 import { receiveWireItem } from '../src/services/wire/receive-wire-item.js';
 import { jpegPhoto } from './media-fixtures.js';
 import { mediaRecord } from '../src/services/fakes/media-record.js';
@@ -149,6 +150,17 @@ const wireItemToRead = async () => {
     format: 'ninjs',
   });
   return { id };
+};
+
+/** A new wire item, and a colleague's story made from it: only editors may say it caught up. */
+const wireStoryOfColleague = async () => {
+  const { id } = await wireItemToRead();
+  const { id: articleId } = await makeDraftFromWire(
+    world.t.app.newsroom,
+    world.actors.colleague,
+    id,
+  );
+  return { id, articleId };
 };
 
 /** A new empty section, to delete. */
@@ -430,6 +442,12 @@ const ROWS: Row[] = [
     does: 'makes a draft of an agency item',
     expect: WRITERS_UP,
     params: wireItemToRead,
+  },
+  {
+    route: 'POST /api/admin/wire/:id/articles/:articleId/caught-up',
+    does: 'marks a story made from agency copy as having taken its newer version',
+    expect: EDITORS_UP,
+    params: wireStoryOfColleague,
   },
   {
     route: 'GET /api/admin/homepage/preview',

@@ -94,7 +94,7 @@ describe.each(ENGINES)('the wire queue on $engine', ({ create }) => {
     expect(listed.items[0]?.headline).toBe(item.headline);
   });
 
-  it('takes a newer version in place of the item, with a diff, and tells the desk of every story made from it', async () => {
+  it('takes a newer version in place of the item, with a diff, and tells the desk of every story made from it until it catches up', async () => {
     const v1 = wireItem({ headline: 'Ceasefire talks stall in Geneva' });
     const { id } = await receive(v1);
     const made = await draft(id);
@@ -134,6 +134,23 @@ describe.each(ENGINES)('the wire queue on $engine', ({ create }) => {
     expect(alert?.message).toContain(
       'Reuters sent version 2 of “Ceasefire talks resume in Geneva”',
     );
+
+    const caughtUp = (by: Browser, article = articleId) =>
+      api.call({
+        method: 'POST',
+        url: `/api/admin/wire/${id}/articles/${article}/caught-up`,
+        as: by,
+      });
+    expect((await caughtUp(as.writer)).statusCode).toBe(403);
+    expect((await caughtUp(as.editor, 999_999)).statusCode).toBe(404);
+    const answer = await caughtUp(as.editor);
+    expect(answer.json()).toEqual({ madeFromVersion: 2 });
+    const after = (await read(id)).json<{ articles: { behind: boolean }[] }>();
+    expect(after.articles).toEqual([
+      expect.objectContaining({ madeFromVersion: 2, behind: false }),
+    ]);
+    const open = await t.app.storage.stores.alerts.open();
+    expect(open.some((a) => a.articleId === articleId && a.kind === WIRE_UPDATE_ALERT)).toBe(false);
   });
 
   it('files an item sent twice at the same moment once', async () => {

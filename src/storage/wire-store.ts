@@ -231,6 +231,9 @@ export class KyselyWireStore implements WireStore {
         made_from_version: version,
         created_at: toDbTime(now),
       })
+      .onConflict((oc) =>
+        oc.columns(['wire_item_id', 'article_id']).doUpdateSet({ made_from_version: version }),
+      )
       .execute();
   }
 

@@ -45,6 +45,7 @@ export interface WireStore {
   list(query: WireQueueQuery): Promise<{ items: QueuedWireItem[]; total: number }>;
   /** Every agency with an item in the queue, by name. */
   agencies(): Promise<string[]>;
+  /** Links the article to the item at this version (a link already there moves to it). */
   linkArticle(wireItemId: number, articleId: number, version: number, now: Date): Promise<void>;
   /** The articles made from the item, oldest first. */
   articlesMadeFrom(wireItemId: number): Promise<ArticleFromWire[]>;

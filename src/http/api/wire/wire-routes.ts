@@ -1,19 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import { wireParagraphs } from '../../../domain/wire/wire-copy.js';
-import type { ReadDeps } from '../../../services/articles/newsroom-deps.js';
+import type { NewsroomDeps } from '../../../services/articles/newsroom-deps.js';
 import type { QueuedWireItem } from '../../../services/ports.js';
-import {
-  makeDraftFromWire,
-  type DraftFromWireDeps,
-} from '../../../services/wire/draft-from-wire.js';
+import { makeDraftFromWire } from '../../../services/wire/draft-from-wire.js';
 import {
   listWireQueue,
   readWireItem,
   type WireItemForDesk,
-  type WireReadStores,
 } from '../../../services/wire/read-wire-queue.js';
+import type { WirePhotoDeps } from '../../../services/wire/fetch-wire-photo.js';
+import { catchUpWithWire } from '../../../services/wire/catch-up-with-wire.js';
 import { defineEndpoint } from '../define-endpoint.js';
 import {
+  wireCaughtUpInput,
+  wireCaughtUpOutput,
   wireDraftInput,
   wireDraftOutput,
   wireItemInput,
@@ -23,9 +23,6 @@ import {
 } from './wire-schema.js';
 
 const PAGE_SIZE = 30;
-
-/** The queue's reads need the wire store outside any transaction. */
-type NewsroomReads = ReadDeps<WireReadStores>;
 
 const summary = (item: QueuedWireItem) => ({
   id: item.id,
@@ -62,7 +59,7 @@ const whole = ({ item, changes, articles }: WireItemForDesk) => ({
 /** The wire queue (writers and above): the list, one item, and a draft made of it. */
 export function registerWireRoutes(
   server: FastifyInstance,
-  deps: DraftFromWireDeps & NewsroomReads,
+  deps: NewsroomDeps & { photos?: WirePhotoDeps },
 ) {
   defineEndpoint(server, {
     method: 'GET',
@@ -98,5 +95,13 @@ export function registerWireRoutes(
     status: 201,
     handle: async ({ actor, input }) =>
       makeDraftFromWire(deps, actor, input.id, { sectionId: input.sectionId }),
+  });
+  defineEndpoint(server, {
+    method: 'POST',
+    url: '/api/admin/wire/:id/articles/:articleId/caught-up',
+    input: wireCaughtUpInput,
+    output: wireCaughtUpOutput,
+    permission: 'wire.read',
+    handle: async ({ actor, input }) => catchUpWithWire(deps, actor, input.id, input.articleId),
   });
 }

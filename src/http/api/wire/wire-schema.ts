@@ -86,3 +86,8 @@ export const wireItemOutput = wireSummaryOutput.extend({
 });
 
 export const wireDraftOutput = z.object({ id: z.number().int() });
+
+/** The story has taken the item's newest version. */
+export const wireCaughtUpInput = z.object({ id: recordIdParam, articleId: recordIdParam }).strict();
+
+export const wireCaughtUpOutput = z.object({ madeFromVersion: z.number().int() });
