@@ -1,14 +1,16 @@
 /**
  * The wire desk in Chromium: agency items seeded through the queue's own service (one of them
  * updated to a second version), a writer filters the queue by agency, urgency and words,
- * previews the updated item with its diff, makes a draft of it and finds headline, dateline
- * and sign-off in the editor. Screenshots at a phone's and a laptop's width go to the
+ * previews the updated item with its diff, marks the story made from the first version as
+ * caught up, makes a draft of it and finds headline, dateline and sign-off in the editor. Screenshots at a phone's and a laptop's width go to the
  * temporary folder.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorFor } from '../src/domain/account/user.js';
+import { makeDraftFromWire } from '../src/services/wire/draft-from-wire.js';
 import { receiveWireItem } from '../src/services/wire/receive-wire-item.js';
 import { wireItem } from '../test/wire-items.js';
 import {
@@ -83,8 +85,13 @@ describe('the wire desk in a browser', () => {
   beforeAll(async () => {
     site = await startNewsroomSite();
     await site.addStaff('writer', WRITER, 'Wafa Writer');
-    for (const item of [TALKS, FLOODS, EXPORTS, TALKS_V2])
-      await receiveWireItem(site.test.app.newsroom, item);
+    const { app } = site.test;
+    for (const item of [TALKS, FLOODS, EXPORTS]) await receiveWireItem(app.newsroom, item);
+    // The writer made a story of the first version before the agency sent the second.
+    const writer = await app.storage.stores.users.findByEmail(WRITER);
+    const talks = await app.storage.stores.wire.findByUri(TALKS.uri);
+    await makeDraftFromWire(app.newsroom, actorFor(writer!, 'session'), talks!.id);
+    await receiveWireItem(app.newsroom, TALKS_V2);
     browser = await launchChromium();
   });
 
@@ -94,7 +101,7 @@ describe('the wire desk in a browser', () => {
     await site?.close();
   });
 
-  it('filters the queue, previews an updated item with its diff, and makes a draft of it', async () => {
+  it('filters the queue, previews an updated item with its diff, catches the earlier story up and makes a draft', async () => {
     const desk = await signIn(await windows.open(LAPTOP_VIEWPORT), site.baseUrl, WRITER);
     await desk.getByRole('navigation').getByRole('link', { name: 'Wire' }).click();
     await desk.getByRole('heading', { name: 'Wire', level: 1 }).waitFor();
@@ -113,8 +120,13 @@ describe('the wire desk in a browser', () => {
     await changes.waitFor();
     expect(await preview(desk).locator('del').allTextContents()).toContain('[removed: without]');
     expect(await preview(desk).locator('ins').allTextContents()).toContain('[added: with]');
+    const madeInto = preview(desk).getByRole('listitem').filter({ hasText: TALKS.headline });
+    await madeInto.getByText('The wire has a newer version').waitFor();
     expect(await axeViolations(desk)).toEqual([]);
     await desk.screenshot({ path: join(tmpdir(), 'wire-1280.png'), fullPage: true });
+    await madeInto.getByRole('button', { name: 'It has the newest version' }).click();
+    await madeInto.getByText('from version 2').waitFor();
+    expect(await madeInto.getByText('The wire has a newer version').count()).toBe(0);
 
     await preview(desk).getByRole('button', { name: 'Make draft' }).click();
     await desk.waitForURL(/\/admin\/articles\/\d+$/);

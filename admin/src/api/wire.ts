@@ -1,5 +1,6 @@
 /** The wire queue (src/http/api/wire/wire-routes.ts), for writers and above. */
 import type {
+  wireCaughtUpOutput,
   wireDraftOutput,
   wireItemOutput,
   wireQueueInput,
@@ -23,4 +24,11 @@ export const wire = {
   /** Makes a draft of the item in the paper's first section; answers the new article's id. */
   draft: (id: number) =>
     request<Answer<typeof wireDraftOutput>>('POST', `/api/admin/wire/${id}/draft`, {}),
+  /** Says the story has taken the item's newest version. */
+  caughtUp: (id: number, articleId: number) =>
+    request<Answer<typeof wireCaughtUpOutput>>(
+      'POST',
+      `/api/admin/wire/${id}/articles/${articleId}/caught-up`,
+      {},
+    ),
 };

@@ -38,8 +38,32 @@ function WhatChanged({ item }: { item: WireItem }) {
   );
 }
 
+/** Says a story behind the wire has taken the newest version, then shows the item again. */
+function CatchUp(props: { id: number; articleId: number; headline: string; onDone: () => void }) {
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const catchUp = async () => {
+    setBusy(true);
+    try {
+      await wire.caughtUp(props.id, props.articleId);
+      props.onDone();
+    } catch (failure) {
+      setError(messageOf(failure));
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" class="quiet" disabled={busy} onClick={() => void catchUp()}>
+        It has the newest version<span class="visually-hidden">: {props.headline}</span>
+      </button>
+      <FormError message={error} />
+    </>
+  );
+}
+
 /** The stories made from the item, and which of them a newer version has overtaken. */
-function MadeFrom({ item }: { item: WireItem }) {
+function MadeFrom({ item, reload }: { item: WireItem; reload: () => void }) {
   if (item.articles.length === 0) return null;
   return (
     <>
@@ -50,7 +74,16 @@ function MadeFrom({ item }: { item: WireItem }) {
             <Link href={`/articles/${article.id}`}>{article.headline}</Link>{' '}
             <span class="hint">from version {article.madeFromVersion}</span>
             {article.behind && (
-              <span class="status wire-updated"> The wire has a newer version</span>
+              <>
+                {' '}
+                <span class="status wire-updated">The wire has a newer version</span>{' '}
+                <CatchUp
+                  id={item.id}
+                  articleId={article.id}
+                  headline={article.headline}
+                  onDone={reload}
+                />
+              </>
             )}
           </li>
         ))}
@@ -127,7 +160,7 @@ function ItemText({ item }: { item: WireItem }) {
 
 /** Loads one item and shows it, with its diff and the button that makes it a draft. */
 export function WirePreview({ id, timeZone }: { id: number; timeZone: string }) {
-  const [loaded] = useLoad(() => wire.item(id), [id]);
+  const [loaded, reload] = useLoad(() => wire.item(id), [id]);
   if (loaded.state === 'loading') return <p class="loading">Loading the item…</p>;
   if (loaded.state === 'failed') return <p class="form-error">{loaded.message}</p>;
   if (loaded.state === 'missing') return <p class="empty">This item is no longer on the wire.</p>;
@@ -138,7 +171,7 @@ export function WirePreview({ id, timeZone }: { id: number; timeZone: string }) 
       <WhatChanged item={item} />
       <ItemText item={item} />
       <MakeDraft id={item.id} />
-      <MadeFrom item={item} />
+      <MadeFrom item={item} reload={reload} />
     </article>
   );
 }
