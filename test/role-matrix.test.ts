@@ -18,6 +18,8 @@ import { articleDraftSchema } from '../src/domain/article/article-draft.js';
 import { createContentKey } from '../src/services/content-api/create-content-key.js';
 import { readDeskArticle } from '../src/services/articles/desk-reads.js';
 import { transitionArticle } from '../src/services/articles/transition-article.js';
+import { makeDraftFromWire } from '../src/services/wire/draft-from-wire.js';
+import { receiveWireItem } from '../src/services/wire/receive-wire-item.js';
 import { jpegPhoto } from './media-fixtures.js';
 import { mediaRecord } from '../src/services/fakes/media-record.js';
 import { multipartBody } from './multipart-body.js';
@@ -127,6 +129,38 @@ const ownTokenToRevoke = async (caller: Caller) => {
   const owner = caller === 'anonymous' ? world.actors.editor_in_chief : accountOf(caller);
   const { token } = await createApiToken(world.t.app.accounts, owner, { name: 'to revoke' });
   return { id: token.id };
+};
+
+/** A new item in the wire queue, to read or make a draft of. */
+const wireItemToRead = async () => {
+  const { id } = await receiveWireItem(world.t.app.newsroom, {
+    uri: `urn:matrix:${randomUUID()}`,
+    version: 1,
+    agency: 'Reuters',
+    urgency: 3,
+    headline: 'Matrix wire copy',
+    dateline: 'MUSCAT',
+    bodyHtml: '<p>Agency text.</p>',
+    bylines: [],
+    subjects: [],
+    photos: [],
+    firstCreatedAt: null,
+    sentAt: '2026-12-06T08:00:00Z',
+    language: 'en',
+    format: 'ninjs',
+  });
+  return { id };
+};
+
+/** A new wire item, and a colleague's story made from it: only editors may say it caught up. */
+const wireStoryOfColleague = async () => {
+  const { id } = await wireItemToRead();
+  const { id: articleId } = await makeDraftFromWire(
+    world.t.app.newsroom,
+    world.actors.colleague,
+    id,
+  );
+  return { id, articleId };
 };
 
 /** A new empty section, to delete. */
@@ -390,6 +424,30 @@ const ROWS: Row[] = [
     route: 'DELETE /api/admin/breaking-news',
     does: 'takes the breaking-news banner down',
     expect: EDITORS_UP,
+  },
+  {
+    route: 'GET /api/admin/wire',
+    does: 'reads the wire queue',
+    expect: WRITERS_UP,
+    query: '?urgency=5&q=matrix',
+  },
+  {
+    route: 'GET /api/admin/wire/:id',
+    does: 'reads an agency item with its diff',
+    expect: WRITERS_UP,
+    params: wireItemToRead,
+  },
+  {
+    route: 'POST /api/admin/wire/:id/draft',
+    does: 'makes a draft of an agency item',
+    expect: WRITERS_UP,
+    params: wireItemToRead,
+  },
+  {
+    route: 'POST /api/admin/wire/:id/articles/:articleId/caught-up',
+    does: 'marks a story made from agency copy as having taken its newer version',
+    expect: EDITORS_UP,
+    params: wireStoryOfColleague,
   },
   {
     route: 'GET /api/admin/homepage/preview',

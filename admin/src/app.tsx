@@ -23,6 +23,7 @@ import { TokensPage } from './pages/tokens-page.js';
 import { UsersPage } from './pages/users-page.js';
 import { SectionsPage } from './pages/sections-page.js';
 import { WebhooksPage } from './pages/webhooks-page.js';
+import { WirePage } from './pages/wire-page.js';
 import { blockNavigation, navigate, useLocation, type Location } from './router.js';
 import { SessionContext, atLeast } from './session.js';
 
@@ -51,6 +52,7 @@ function Page({ location, user }: { location: Location; user: SessionUser }) {
   if (path === '/people' && atLeast(user.role, 'editor')) return <PeoplePage />;
   if (path === '/profile') return <ProfilePage />;
   if (path === '/articles') return <ArticleListPage query={query} />;
+  if (path === '/wire' && atLeast(user.role, 'writer')) return <WirePage query={query} />;
   if (path === '/media') return <MediaLibraryPage query={query} />;
   if (path === '/tokens') return <TokensPage />;
   if (path === '/articles/new') return <EditorPage key="new" id={null} />;

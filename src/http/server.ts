@@ -37,6 +37,7 @@ import { registerRequestHooks } from './operations/request-hooks.js';
 import { requestIdFor } from './operations/request-id.js';
 import { registerStorableTextGuard } from './middleware/storable-text/index.js';
 import { registerWebhookRoutes } from './api/webhooks/webhooks-routes.js';
+import { registerWireRoutes } from './api/wire/wire-routes.js';
 import { sendErrorPage } from './site/error-pages.js';
 import { registerMediaFiles } from './site/media-files.js';
 import { registerSiteRoutes } from './site/site-routes.js';
@@ -135,6 +136,12 @@ const fastifyOptions = (
   logController: new LogController({ disableRequestLogging: !logsRequests }),
 });
 
+/** How a wire draft fetches the agency's photo: the guarded client, into the photo library. */
+const wirePhotos = (options: ServerOptions) => ({
+  outbound: options.webhooks.outbound,
+  media: options.media,
+});
+
 /** Builds the HTTP server with every route; the caller listens. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const logsRequests = options.logLevel === 'debug' || options.logLevel === 'trace';
@@ -205,6 +212,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     });
     registerMediaRoutes(newsroom, options.media);
     registerWebhookRoutes(newsroom, options.webhooks);
+    registerWireRoutes(newsroom, { ...options.newsroom, photos: wirePhotos(options) });
     registerContentKeyRoutes(newsroom, contentApiDeps(options));
     registerOpenApiRoute(newsroom);
   });

@@ -26,6 +26,7 @@ import type { ArticleChanges, NewArticle } from './article-ports.js';
 import type { MediaStore } from './media/media-ports.js';
 import type { JobStore } from './job-ports.js';
 import type { StoryViewStore } from './readership/readership-ports.js';
+import type { WireStore } from './wire/wire-ports.js';
 import type {
   ApiTokenStore,
   LoginFailureStore,
@@ -47,6 +48,7 @@ export type * from './accounts/account-ports.js';
 export type * from './media/media-ports.js';
 export type * from './job-ports.js';
 export type * from './change-broadcast-ports.js';
+export type * from './wire/wire-ports.js';
 
 /** The time now; frozen by DATELINE_NOW in tests and archive rendering. */
 export interface Clock {
@@ -224,6 +226,7 @@ export interface Stores {
   audit: AuditTrail;
   search: StorySearch;
   views: StoryViewStore;
+  wire: WireStore;
 }
 
 /**

@@ -43,6 +43,7 @@ import { KyselyStoryViewStore } from './story-view-store.js';
 import { KyselyTagStore } from './tag-store.js';
 import { KyselyUserStore } from './user-store.js';
 import { KyselyWebhookStore } from './webhook-store.js';
+import { KyselyWireStore } from './wire-store.js';
 
 /**
  * What a set of stores tells of its writes: audit entries, the kinds of jobs queued, and the
@@ -95,6 +96,7 @@ const storesOn = (
     discovery: new KyselyDiscoveryStore(db),
     audit: new KyselyAuditTrail(db, audited),
     views: new KyselyStoryViewStore(db),
+    wire: new KyselyWireStore(db, engine),
   };
 };
 

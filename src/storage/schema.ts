@@ -357,6 +357,40 @@ export interface StoryViewsTable {
   views: number;
 }
 
+/** One agency story at its newest version, with the previous version's text; ADR 0056. */
+export interface WireItemsTable {
+  id: Generated<number>;
+  uri: string;
+  version: number;
+  agency: string;
+  urgency: number | null;
+  headline: string;
+  dateline: string;
+  body_html: string;
+  /** JSON arrays. */
+  bylines: string;
+  subjects: string;
+  photos: string;
+  sent_at: string;
+  first_created_at: string | null;
+  language: string | null;
+  format: string;
+  received_at: string;
+  updated_at: string | null;
+  previous_version: number | null;
+  previous_headline: string | null;
+  previous_body_html: string | null;
+  source_id: number | null;
+}
+
+/** An article made from a wire item, and the item's version it was made from. */
+export interface WireItemArticlesTable {
+  wire_item_id: number;
+  article_id: number;
+  made_from_version: number;
+  created_at: string;
+}
+
 export interface DatabaseSchema {
   audit_log: AuditLogTable;
   scheduled_updates: ScheduledUpdatesTable;
@@ -390,6 +424,8 @@ export interface DatabaseSchema {
   story_related: StoryRelatedTable;
   published_months: PublishedMonthsTable;
   story_views: StoryViewsTable;
+  wire_items: WireItemsTable;
+  wire_item_articles: WireItemArticlesTable;
 }
 
 /** Fixed-width ISO 8601 UTC, the one way times are written to the database. */

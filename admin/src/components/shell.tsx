@@ -85,6 +85,13 @@ export function Shell({ user, path, onSignOut, children }: ShellProps) {
                 </Link>
               </li>
             )}
+            {atLeast(user.role, 'writer') && (
+              <li>
+                <Link href="/wire" aria-current={current(path === '/wire')}>
+                  Wire
+                </Link>
+              </li>
+            )}
             {atLeast(user.role, 'contributor') && (
               <li>
                 <Link href="/media" aria-current={current(path === '/media')}>

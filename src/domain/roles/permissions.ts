@@ -27,6 +27,7 @@ export type NewsroomAction =
   | 'author.manage'
   | 'homepage.curate'
   | 'breaking_news.manage'
+  | 'wire.read'
   | 'media.upload'
   | 'settings.manage'
   | 'user.manage'
@@ -55,6 +56,8 @@ const NEWSROOM_RULES: Record<NewsroomAction, Role> = {
   'homepage.curate': 'editor',
   // The banner is on every page at once: the desk's call, like the fronts' running order.
   'breaking_news.manage': 'editor',
+  // Agency copy is licensed to the paper's staff; contributors file their own stories only.
+  'wire.read': 'writer',
   'settings.manage': 'editor_in_chief',
   'user.manage': 'editor_in_chief',
   'token.manage_own': 'contributor',
@@ -155,6 +158,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'author.manage': 'keep other people’s byline profiles',
   'homepage.curate': 'arrange the home page',
   'breaking_news.manage': 'set the breaking-news banner',
+  'wire.read': 'read the wire',
   'media.upload': 'upload photos',
   'settings.manage': 'change the publication’s settings',
   'user.manage': 'manage users',
