@@ -40,6 +40,7 @@ import { relateStories } from './related-stories.js';
 import { openSqlite } from './sqlite/open-sqlite.js';
 import { KyselyStorySearch, reindexStories, searchDialectOf } from './story-search.js';
 import { KyselyStoryViewStore } from './story-view-store.js';
+import { KyselyImportSourceStore } from './import-source-store.js';
 import { KyselyTagStore } from './tag-store.js';
 import { KyselyUserStore } from './user-store.js';
 import { KyselyWebhookStore } from './webhook-store.js';
@@ -95,6 +96,7 @@ const storesOn = (
     discovery: new KyselyDiscoveryStore(db),
     audit: new KyselyAuditTrail(db, audited),
     views: new KyselyStoryViewStore(db),
+    importSources: new KyselyImportSourceStore(db),
   };
 };
 

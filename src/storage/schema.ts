@@ -357,6 +357,17 @@ export interface StoryViewsTable {
   views: number;
 }
 
+/** Where an imported story came from, for updates and old addresses (ADR 0054). */
+export interface ImportSourcesTable {
+  system: string;
+  external_id: string;
+  article_id: number;
+  fingerprint: string;
+  old_path: string | null;
+  missing_photo_url: string | null;
+  imported_at: string;
+}
+
 export interface DatabaseSchema {
   audit_log: AuditLogTable;
   scheduled_updates: ScheduledUpdatesTable;
@@ -390,6 +401,7 @@ export interface DatabaseSchema {
   story_related: StoryRelatedTable;
   published_months: PublishedMonthsTable;
   story_views: StoryViewsTable;
+  import_sources: ImportSourcesTable;
 }
 
 /** Fixed-width ISO 8601 UTC, the one way times are written to the database. */

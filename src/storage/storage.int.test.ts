@@ -69,6 +69,7 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
       '0022-published-stories-visible',
       '0023-related-stories',
       '0024-story-views',
+      '0025-import-sources',
     ]);
     world = await storage.stores.sections.create({
       slug: 'world',
