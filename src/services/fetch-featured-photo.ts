@@ -25,7 +25,7 @@ export async function fetchFeaturedPhoto(
   featured: FeaturedPhoto,
 ): Promise<FetchedPhoto> {
   const refusal = deps.outbound.refusalOf(featured.url);
-  if (refusal) return { missing: refusal };
+  if (refusal) return { missing: `the address ${refusal}` };
   let bytes: Uint8Array;
   try {
     const response = await deps.outbound.send({
