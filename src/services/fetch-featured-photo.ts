@@ -25,6 +25,7 @@ export async function fetchFeaturedPhoto(
   featured: FeaturedPhoto,
 ): Promise<FetchedPhoto> {
   const refusal = deps.outbound.refusalOf(featured.url);
+  // A relative address (`/content/images/…`) names a path on a site the export does not name.
   if (refusal) return { missing: `the address ${refusal}` };
   let bytes: Uint8Array;
   try {

@@ -16,8 +16,23 @@ const plainText = (html: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** What the first pass over the file learnt: its site, and its attachments. */
+export interface WxrContext {
+  /** The site the file came from (`wp:base_site_url`, else the channel's link), or ''. */
+  site: string;
+  attachments: WxrAttachments;
+}
+
+/**
+ * The item's identity across imports: post ids are only unique within one WordPress site, so
+ * the site's address goes with it, as in WordPress's own short links (`site/?p=12`).
+ */
+const externalIdOf = (site: string, postId: string) =>
+  site ? `${site.replace(/\/+$/, '')}/?p=${postId}` : postId;
+
 /** One WXR item as a story to import, or why it is left out. */
-export function wxrForeignItem(item: WxrItem, attachments: WxrAttachments): ForeignItem | null {
+export function wxrForeignItem(item: WxrItem, context: WxrContext): ForeignItem | null {
+  const { site, attachments } = context;
   if (item.kind === 'attachment') return null;
   if (item.kind === 'skipped')
     return { kind: 'skipped', label: foreignLabel(item.postId, ''), reason: item.reason };
@@ -30,7 +45,7 @@ export function wxrForeignItem(item: WxrItem, attachments: WxrAttachments): Fore
   return {
     kind: 'story',
     system: 'wordpress',
-    externalId: item.postId,
+    externalId: externalIdOf(site, item.postId),
     label,
     oldPath: oldPathOf(item.oldUrl),
     featuredPhoto: attachment?.url ? { url: attachment.url, caption, alt } : null,
