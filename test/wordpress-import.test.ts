@@ -193,6 +193,11 @@ describe.each(ENGINES)('a WordPress export imported on $engine', ({ create }) =>
     expect(await revisionsOf(council?.id ?? 0)).toBe(1);
     const updated = await t.app.storage.stores.articles.findBySlug('harbour-reopens');
     expect(updated?.headline).toBe('Harbour reopens after the storm');
+    // Readers' copy changed: announced as an update, for webhooks and CDN purges.
+    const { events } = t.app.storage.stores;
+    expect(await events.count(harbour?.id ?? 0, 'article.published')).toBe(1);
+    expect(await events.count(harbour?.id ?? 0, 'article.updated')).toBe(1);
+    expect(await events.count(council?.id ?? 0, 'article.updated')).toBe(0);
     expect(updated?.tags.map((tag) => tag.name)).toEqual(['Ports']);
     // The photo fetched the first time is kept.
     expect(updated?.leadImage).toMatchObject({ caption: 'Boats at the quay' });
