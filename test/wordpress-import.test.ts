@@ -210,6 +210,24 @@ describe.each(ENGINES)('a WordPress export imported on $engine', ({ create }) =>
     expect((await t.server.inject('/2019/05/01/never-was/')).statusCode).toBe(404);
   });
 
+  it('imports the whole items of a file cut short, and says it was cut short', async () => {
+    const whole = wxr([
+      { id: 40, title: 'Whole story', slug: 'whole-story', category: 'Business' },
+      { id: 41, title: 'Cut story', slug: 'cut-story', category: 'Business' },
+    ]);
+    const file = join(dir, 'cut.xml');
+    writeFileSync(file, whole.slice(0, whole.indexOf('Cut story')));
+    const out: string[] = [];
+    const terminal = { out: (text: string) => out.push(text), err: () => undefined };
+    const code = await importFiles(t.app, terminal, [file], true);
+    const report = JSON.parse(out.join('')) as Report;
+    expect(code).toBe(1);
+    expect(report.imported.map((i) => i.url)).toEqual(['/business/whole-story']);
+    expect(report.failed).toEqual([
+      { item: 'the file', error: expect.stringMatching(/cut short/) as string },
+    ]);
+  });
+
   it('stores no script from a post whose HTML carries one', async () => {
     const body = '<p onclick="steal()">Calm <script>alert(1)</script>seas</p>';
     const { report } = await runImport('script.xml', [
