@@ -30,6 +30,8 @@ export interface WxrContext {
 const externalIdOf = (site: string, postId: string) =>
   site ? `${site.replace(/\/+$/, '')}/?p=${postId}` : postId;
 
+const MAX_TAGS = 30;
+
 /** One WXR item as a story to import, or why it is left out. */
 export function wxrForeignItem(item: WxrItem, context: WxrContext): ForeignItem | null {
   const { site, attachments } = context;
@@ -49,6 +51,7 @@ export function wxrForeignItem(item: WxrItem, context: WxrContext): ForeignItem 
     label,
     oldPath: oldPathOf(item.oldUrl),
     featuredPhoto: attachment?.url ? { url: attachment.url, caption, alt } : null,
-    article: { ...item.article },
+    // Our stories carry at most 30 tags; WordPress has no limit (its test data has 100+).
+    article: { ...item.article, tags: item.article.tags.slice(0, MAX_TAGS) },
   };
 }
