@@ -89,8 +89,16 @@ function isoTime(value: unknown): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
-/** The post's text: its HTML, else its mobiledoc or lexical rendered, else its markdown. */
+/** The post's text, or why it has none; links to the old site made paths of it. */
 function bodyOf(post: Json): { body: string; bodyFormat: 'html' | 'markdown' } | string {
+  const found = textOf(post);
+  if (typeof found === 'string') return found;
+  // Ghost 4+ writes its own links as `__GHOST_URL__/slug/`: site paths, which redirect here.
+  return { ...found, body: found.body.replace(/__GHOST_URL__(?=\/)/g, '') };
+}
+
+/** Its HTML, else its mobiledoc or lexical rendered, else its markdown. */
+function textOf(post: Json): { body: string; bodyFormat: 'html' | 'markdown' } | string {
   if (text(post.html)) return { body: text(post.html), bodyFormat: 'html' };
   const mobiledoc = parsedDocument(post.mobiledoc);
   const lexical = parsedDocument(post.lexical);
