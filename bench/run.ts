@@ -3,7 +3,8 @@
  * cached and uncached, against a bare node:http server serving the same bytes (the ceiling), in
  * the same run on the same machine (matrix-part.ts), then a soak, then the photos (variant
  * generation, what a phone downloads), then a section page while five large photos are
- * uploaded, then searches at 100k and 1M stories, and writes bench/results/latest.json (BENCH_ONLY picks parts). Exits 1 only when a
+ * uploaded, then searches at 100k and 1M stories, then WordPress imports (a 1 GB export read,
+ * 20 MB imported), and writes bench/results/latest.json (BENCH_ONLY picks parts). Exits 1 only when a
  * request failed; a missed target is reported, not fatal, because numbers from a shared machine
  * are too noisy to gate on.
  */
@@ -34,6 +35,7 @@ import { readSettings, type BenchSettings, type Scenario } from './settings.js';
 import { measureUploadBurst } from './upload-burst.js';
 import { formatPurgeDelay, measurePurgeDelay } from './purge-delay.js';
 import { searchPart } from './search-bench.js';
+import { wxrImportPart } from './wxr-import-bench.js';
 
 /** What must be torn down however the run ends. */
 interface Cleanup {
@@ -171,6 +173,10 @@ async function bench(root: string, settings: BenchSettings, cleanup: Cleanup): P
     const stop = (children: RunningChild[]) =>
       Promise.all(children.map((child) => stopChild(child))).then(() => undefined);
     outcomes.push(await searchPart(root, seedDir, track, stop));
+  }
+  if (settings.scenarios.has('imports')) {
+    await stopServers();
+    outcomes.push(await wxrImportPart(root));
   }
   // Printed because a busy machine explains a surprising run better than anything in the table.
   console.log(`Load average (1 min) at the end: ${loadavg()[0]?.toFixed(2) ?? '-'}`);

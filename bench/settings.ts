@@ -14,9 +14,18 @@ export interface BenchSettings {
 /**
  * The parts of the bench: the page matrix, the soak, the photo measurements, the upload burst,
  * the delay from publish to purge while photos are encoded (bench/purge-delay.ts), and reader
- * searches at 100k and 1M stories (bench/search-bench.ts).
+ * searches at 100k and 1M stories (bench/search-bench.ts), and WordPress imports
+ * (bench/wxr-import-bench.ts).
  */
-export const SCENARIOS = ['pages', 'soak', 'photos', 'uploads', 'jobs', 'search'] as const;
+export const SCENARIOS = [
+  'pages',
+  'soak',
+  'photos',
+  'uploads',
+  'jobs',
+  'search',
+  'imports',
+] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 function scenariosFrom(raw: string | undefined): Set<Scenario> {

@@ -30,7 +30,7 @@ import type { AccountDeps } from './services/accounts/account-deps.js';
 import { accountMailJobHandlers } from './services/accounts/account-mail-jobs.js';
 import type { NewsroomDeps } from './services/articles/newsroom-deps.js';
 import { createPresence, type Presence } from './services/articles/presence.js';
-import type { ImportDeps } from './services/import-articles.js';
+import type { ForeignImportDeps } from './services/import-foreign-stories.js';
 import { createPublicationCache, type PublicationCache } from './services/publication-cache.js';
 import { createMostRead, type MostRead } from './services/readership/read-most-read.js';
 import { createViewTally } from './services/readership/view-tally.js';
@@ -79,7 +79,7 @@ export interface App {
   /** Webhook subscriptions and deliveries, sent through the guarded outbound client. */
   webhooks: WebhookDeps;
   /** Import dependencies for items that name files relative to `baseDir`. */
-  importDeps(baseDir: string): ImportDeps;
+  importDeps(baseDir: string): ForeignImportDeps;
   /** Request counts and latencies, the job queue, the database pool; more with registerCollector. */
   metrics: Metrics;
   /** Views counted by the article pages' beacon, and the most-read lists made of them. */
@@ -319,15 +319,23 @@ export async function createApp(
     accounts,
     newsroom: { storage, clock, presence: createPresence(storage.stores.presence, systemClock()) },
     webhooks,
-    importDeps: (baseDir) => ({
-      ...mediaDeps,
-      readAsset: (path) => readFile(resolve(baseDir, path)),
-    }),
+    importDeps: (baseDir) => importDepsFor(mediaDeps, webhooks.outbound, baseDir),
     metrics,
     readership,
     close: () => (closing ??= storage.close()),
   };
 }
+
+/** What an import needs: the photo library, files beside the imported one, the outbound client. */
+const importDepsFor = (
+  mediaDeps: MediaDeps,
+  outbound: OutboundHttp,
+  baseDir: string,
+): ForeignImportDeps => ({
+  ...mediaDeps,
+  readAsset: (path) => readFile(resolve(baseDir, path)),
+  outbound,
+});
 
 /**
  * Backup and restore of the configured database, without opening it as the app does: a

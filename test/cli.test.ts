@@ -32,7 +32,11 @@ describe('the dateline command', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
       imported: [{ id: 1, url: '/world/turkiye-russia-iran-syria-hold-constructive-talks' }],
+      queued: [],
+      updated: [],
+      skipped: [],
       failed: [],
+      missing: [],
     });
     // The original is kept at once; its variants wait for the job worker (or `jobs run`), as
     // does the story's publication: its event's fan-out, then the webhooks' and CDN's listeners.

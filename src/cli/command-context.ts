@@ -4,7 +4,7 @@ import type { JobRunner } from '../jobs/job-runner.js';
 import type { AccountDeps } from '../services/accounts/account-deps.js';
 import type { NewsroomDeps } from '../services/articles/newsroom-deps.js';
 import type { Presence } from '../services/articles/presence.js';
-import type { ImportDeps } from '../services/import-articles.js';
+import type { ForeignImportDeps } from '../services/import-foreign-stories.js';
 import type { MediaDeps } from '../services/media/media-deps.js';
 import type { VariantSource } from '../services/media/variant-on-demand.js';
 import type { Clock, Locks, Storage } from '../services/ports.js';
@@ -25,7 +25,7 @@ export interface CommandContext {
   media: MediaDeps & { variants: VariantSource };
   jobs: JobRunner;
   startJobs(intervalMs: number): { stop(): Promise<void> };
-  importDeps(baseDir: string): ImportDeps;
+  importDeps(baseDir: string): ForeignImportDeps;
   close(): Promise<void>;
 }
 

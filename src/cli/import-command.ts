@@ -1,25 +1,88 @@
 import { dirname, resolve } from 'node:path';
+import type { ForeignItem } from '../domain/import/foreign-story.js';
 import { recordImport } from '../services/audit/record-import.js';
-import { importArticles, type ImportReport } from '../services/import-articles.js';
+import { importArticles } from '../services/import-articles.js';
+import {
+  emptyForeignReport,
+  importForeignStories,
+  type ForeignImportReport,
+} from '../services/import-foreign-stories.js';
 import type { CommandContext, Terminal } from './command-context.js';
 import { EXIT, UsageError } from './command-context.js';
-import { notYetImported, readImportFile } from './import-file-reader.js';
+import { ghostStories } from './ghost-file.js';
+import { notYetImported, readImportFile, type ImportFile } from './import-file-reader.js';
+import { wxrStories } from './wxr-file.js';
 
 export const IMPORT_HELP = `Usage: dateline import FILE... [--json]
 
-Imports articles in the Dateline article format: one article or an array per file.
-A file's format is told from its content, not its name. WordPress (WXR) and Ghost exports,
-RSS/Atom feeds, NewsML-G2, NITF and ninjs are recognised and reported as not imported yet;
-an XML file that declares entities of its own (a DTD with <!ENTITY>) is refused unread.
-The body is an array of paragraphs, a Markdown string, or HTML ("bodyFormat": "html"),
-which passes an allow-list sanitizer. A lead image file is read relative to the JSON file.
-Each article is all-or-nothing; a malformed one is reported with the field at fault.
+Imports stories from WordPress (WXR) and Ghost exports, and articles in the Dateline article
+format (one article or an array per file). A file's format is told from its content, not its
+name. RSS/Atom feeds, NewsML-G2, NITF and ninjs are recognised and reported as not imported
+yet; an XML file that declares entities of its own (a DTD with <!ENTITY>) is refused unread.
+
+WordPress and Ghost: posts and pages become stories (categories, or Ghost's primary tag, give
+the section; tags; authors give bylines; dates, status and slugs kept, a taken slug getting a
+suffix). A featured photo is fetched from its address when it can be; when not, the story is
+imported without it and the photo reported under "missing". The old address of each post
+answers with a permanent redirect to its story. WordPress files are streamed, never read whole.
+Importing the same file again updates the stories whose source changed and leaves the rest:
+an interrupted import is finished by running it again.
+
+Our format: the body is an array of paragraphs, a Markdown string, or HTML ("bodyFormat":
+"html"); a lead image file is read relative to the JSON file. HTML of every format passes an
+allow-list sanitizer. Each item is all-or-nothing; a bad one is reported with its reason.
 Stories are filed and published as the newsroom's are: a revision each, and webhooks and CDN
 purges sent by the job worker (or \`dateline jobs run\`).
 
-  --json   print {"imported":[{"id","url"}],"failed":[{"item","error"}]}
+  --json   print {"imported":[{"id","url"}],"queued":[],"updated":[{"id","url"}],
+           "skipped":[{"item","reason"}],"failed":[{"item","error"}],
+           "missing":[{"item","url","error"}]}
 
-Exit codes: 0 all imported, 1 any failed, 2 usage error.`;
+Exit codes: 0 nothing failed, 1 any item failed, 2 usage error.`;
+
+/** The stories of another system's file, read as they are imported. */
+function foreignItems(file: string, read: ImportFile): AsyncIterable<ForeignItem> | undefined {
+  if ('format' in read && read.format === 'wxr') return wxrStories(file);
+  if ('format' in read && read.format === 'ghost') return ghostStories(read.json);
+  return undefined;
+}
+
+/** One file's report, whatever its format. */
+async function importFile(context: CommandContext, file: string, offset: number) {
+  const read = await readImportFile(file);
+  const deps = context.importDeps(dirname(resolve(file)));
+  const foreign = foreignItems(file, read);
+  if (foreign) return { report: await importForeignStories(deps, foreign), count: 0 };
+  const report = emptyForeignReport();
+  if ('unreadable' in read || read.format !== 'article-json') {
+    const error = 'unreadable' in read ? read.unreadable : notYetImported(file, read.format);
+    report.failed.push({ item: offset, error });
+    return { report, count: 1 };
+  }
+  const input = read.json;
+  const done = await importArticles(deps, input);
+  report.imported.push(...done.imported);
+  report.failed.push(
+    ...done.failed.map((f) => ({
+      ...f,
+      item: typeof f.item === 'number' ? f.item + offset : f.item,
+    })),
+  );
+  return { report, count: Array.isArray(input) ? input.length : 1 };
+}
+
+function printReport(terminal: Terminal, total: ForeignImportReport, json: boolean) {
+  if (json) terminal.out(JSON.stringify({ ...total, queued: [] }));
+  else {
+    for (const done of total.imported) terminal.out(`imported ${done.id} ${done.url}`);
+    for (const done of total.updated) terminal.out(`updated ${done.id} ${done.url}`);
+    for (const left of total.skipped) terminal.out(`skipped ${left.item}: ${left.reason}`);
+  }
+  for (const photo of total.missing)
+    terminal.err(`import: ${photo.item}: photo missing, ${photo.url}: ${photo.error}`);
+  for (const failure of total.failed)
+    terminal.err(`import: item ${failure.item}: ${failure.error}`);
+}
 
 /** Imports every file; returns the exit code. */
 export async function importFiles(
@@ -29,35 +92,23 @@ export async function importFiles(
   json: boolean,
 ) {
   if (files.length === 0) throw new UsageError('name at least one file to import');
-  const total: ImportReport = { imported: [], failed: [] };
+  const total = emptyForeignReport();
   let offset = 0;
   for (const file of files) {
-    const read = await readImportFile(file);
-    const input = 'json' in read ? read.json : undefined;
-    const refusal =
-      'unreadable' in read
-        ? read.unreadable
-        : read.format !== 'article-json'
-          ? notYetImported(file, read.format)
-          : undefined;
-    const report = refusal
-      ? { imported: [], failed: [{ item: 0, error: refusal }] }
-      : await importArticles(context.importDeps(dirname(resolve(file))), input);
+    const { report, count } = await importFile(context, file, offset);
     await recordImport(context, {
       file,
-      imported: report.imported.length,
+      imported: report.imported.length + report.updated.length,
       failed: report.failed.length,
     });
     total.imported.push(...report.imported);
-    total.failed.push(...report.failed.map((f) => ({ ...f, item: f.item + offset })));
-    offset += Array.isArray(input) ? input.length : 1;
+    total.updated.push(...report.updated);
+    total.skipped.push(...report.skipped);
+    total.failed.push(...report.failed);
+    total.missing.push(...report.missing);
+    offset += count;
   }
   context.publication.invalidate();
-  if (json) terminal.out(JSON.stringify(total));
-  else {
-    for (const done of total.imported) terminal.out(`imported ${done.id} ${done.url}`);
-  }
-  for (const failure of total.failed)
-    terminal.err(`import: item ${failure.item}: ${failure.error}`);
+  printReport(terminal, total, json);
   return total.failed.length === 0 ? EXIT.ok : EXIT.failure;
 }

@@ -1,7 +1,7 @@
 import { articlePath } from '../domain/article/article.js';
 import type { ArticleDraft } from '../domain/article/article-draft.js';
 import { signOffSource } from '../domain/article/sign-off.js';
-import { slugify } from '../domain/article/slug.js';
+import { slugify, uniqueSlug } from '../domain/article/slug.js';
 import type { AuthorProfile } from '../domain/author/author.js';
 import { bodyFromHtml } from '../domain/body/body-from-html.js';
 import { bodyFromMarkdown } from '../domain/body/body-from-markdown.js';
@@ -31,10 +31,10 @@ export interface ImportDeps extends Pick<
 
 export interface ImportReport {
   imported: { id: number; url: string }[];
-  failed: { item: number; error: string; field?: string }[];
+  failed: { item: number | string; error: string; field?: string }[];
 }
 
-function bodyOf(item: ImportedArticle): BodyDocument {
+export function bodyOf(item: ImportedArticle): BodyDocument {
   if (Array.isArray(item.body)) return bodyFromParagraphs(item.body);
   if (typeof item.body === 'object') return parseBodyDocument(item.body);
   return item.bodyFormat === 'html' ? bodyFromHtml(item.body) : bodyFromMarkdown(item.body);
@@ -46,7 +46,7 @@ type SectionNamed = ImportedArticle['section'];
  * The section the item names, by slug or name; a new one is added at the end of the list,
  * with the slug, description and visibility the item gives it.
  */
-async function sectionNamed(
+export async function sectionNamed(
   stores: Pick<Stores, 'sections'>,
   by: MachineActor,
   named: SectionNamed,
@@ -72,7 +72,7 @@ async function sectionNamed(
 }
 
 /** The byline profiles the item names, adding those the paper does not have yet. */
-async function bylinesOf(
+export async function bylinesOf(
   stores: Pick<Stores, 'authors'>,
   by: MachineActor,
   item: ImportedArticle,
@@ -117,7 +117,7 @@ const photoNameOf = (file: string) => file.split('/').pop() || file;
 
 type LeadImage = NonNullable<ImportedArticle['leadImage']>;
 
-async function recordLead(
+export async function recordLead(
   stores: PhotoStores,
   photo: AcceptedPhoto,
   lead: LeadImage,
@@ -131,7 +131,7 @@ async function recordLead(
 }
 
 /** The item as the newsroom's draft of it, once its section, bylines and photo are on file. */
-const draftOf = (
+export const importedDraftOf = (
   item: ImportedArticle,
   body: BodyDocument,
   found: { section: Section; authors: AuthorProfile[]; lead: ArticleDraft['lead'] },
@@ -157,7 +157,7 @@ const draftOf = (
  * An imported story keeps its own history: it was last updated at its source, not now; and
  * when that was after it went live, readers were shown an update.
  */
-async function keepSourceTimes(
+export async function keepSourceTimes(
   stores: Pick<Stores, 'articles'>,
   id: number,
   item: ImportedArticle,
@@ -169,11 +169,56 @@ async function keepSourceTimes(
   await stores.articles.update(id, { liveChangedAt }, updatedAt);
 }
 
+/** How a story from elsewhere is filed beyond its text. */
+export interface ImportedFiling {
+  /** Its lead photo, checked and stored before the transaction. */
+  photo?: AcceptedPhoto | undefined;
+  /** A slug another story has gets a suffix (files from other systems) instead of failing. */
+  suffixTakenSlug?: boolean;
+}
+
+/** The item's slug, made free with a suffix when asked and another story has it. */
+async function freeSlug(
+  stores: Pick<Stores, 'articles'>,
+  slug: string | undefined,
+  suffix: boolean | undefined,
+) {
+  if (!slug || !suffix || !(await stores.articles.slugTaken(slug))) return slug;
+  return uniqueSlug(slug, (s) => stores.articles.slugTaken(s));
+}
+
 /**
- * One item in one transaction, through the newsroom's own steps: filed as a draft with its
- * first revision, then submitted or published by the workflow, which records the event that
- * sends webhooks and purges the CDN.
+ * Files one parsed item inside the caller's transaction, through the newsroom's own steps:
+ * filed as a draft with its first revision, then submitted or published by the workflow,
+ * which records the event that sends webhooks and purges the CDN.
  */
+export async function fileImportedStory(
+  stores: Stores,
+  by: MachineActor,
+  item: ImportedArticle,
+  filing: ImportedFiling,
+  now: Date,
+): Promise<{ id: number; url: string }> {
+  const { photo } = filing;
+  const section = await sectionNamed(stores, by, item.section);
+  const authors = await bylinesOf(stores, by, item);
+  const lead =
+    photo && item.leadImage ? await recordLead(stores, photo, item.leadImage, now) : null;
+  // Published elsewhere first: the publish transition keeps a published time it finds.
+  const publishedAt = item.status === 'published' ? new Date(item.publishedAt ?? now) : null;
+  const slug = await freeSlug(stores, item.slug, filing.suffixTakenSlug);
+  const draft = { ...importedDraftOf(item, bodyOf(item), { section, authors, lead }), slug };
+  const written = await writeNewArticle(stores, draft, { createdBy: null, publishedAt }, now);
+  const { id } = written;
+  if (item.status !== 'draft')
+    await moveArticle(stores, by, await loadArticle(stores, id), { to: item.status }, now);
+  for (const { kind, text, date } of item.corrections)
+    await stores.corrections.add(id, { kind, text, createdAt: new Date(date) }, null);
+  await keepSourceTimes(stores, id, item, publishedAt, now);
+  return { id, url: articlePath({ slug: written.slug, section }) };
+}
+
+/** One item of our own format in one transaction; nothing of it is left when it fails. */
 async function importOne(
   deps: ImportDeps,
   by: MachineActor,
@@ -183,31 +228,12 @@ async function importOne(
   refuseUnstorableText(input, 'item');
   const item = parseWith(importedArticleSchema, input);
   authorize(by, 'article.create');
-  const body = bodyOf(item);
   const now = deps.clock.now();
   const photo = item.leadImage && (await acceptLeadPhoto(deps, by, item.leadImage.file));
   try {
-    return await deps.storage.transaction(async (stores) => {
-      const section = await sectionNamed(stores, by, item.section);
-      const authors = await bylinesOf(stores, by, item);
-      const lead =
-        photo && item.leadImage ? await recordLead(stores, photo, item.leadImage, now) : null;
-      // Published elsewhere first: the publish transition keeps a published time it finds.
-      const publishedAt = item.status === 'published' ? new Date(item.publishedAt ?? now) : null;
-      const draft = draftOf(item, body, { section, authors, lead });
-      const { id, slug } = await writeNewArticle(
-        stores,
-        draft,
-        { createdBy: null, publishedAt },
-        now,
-      );
-      if (item.status !== 'draft')
-        await moveArticle(stores, by, await loadArticle(stores, id), { to: item.status }, now);
-      for (const { kind, text, date } of item.corrections)
-        await stores.corrections.add(id, { kind, text, createdAt: new Date(date) }, null);
-      await keepSourceTimes(stores, id, item, publishedAt, now);
-      return { id, url: articlePath({ slug, section }) };
-    });
+    return await deps.storage.transaction((stores) =>
+      fileImportedStory(stores, by, item, { photo }, now),
+    );
   } catch (error) {
     await photo?.discard();
     throw error;

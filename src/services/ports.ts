@@ -26,6 +26,7 @@ import type { ArticleChanges, NewArticle } from './article-ports.js';
 import type { MediaStore } from './media/media-ports.js';
 import type { JobStore } from './job-ports.js';
 import type { StoryViewStore } from './readership/readership-ports.js';
+import type { ImportSourceStore } from './import-ports.js';
 import type { WireStore } from './wire/wire-ports.js';
 import type {
   ApiTokenStore,
@@ -44,6 +45,7 @@ export type * from './content-api/content-api-ports.js';
 export type * from './readership/readership-ports.js';
 export type * from './audit/audit-ports.js';
 export type * from './search/search-ports.js';
+export type * from './import-ports.js';
 export type * from './accounts/account-ports.js';
 export type * from './media/media-ports.js';
 export type * from './job-ports.js';
@@ -226,6 +228,7 @@ export interface Stores {
   audit: AuditTrail;
   search: StorySearch;
   views: StoryViewStore;
+  importSources: ImportSourceStore;
   wire: WireStore;
 }
 

@@ -23,6 +23,7 @@ import * as scheduleIndexes from './migrations/0021-schedule-indexes.js';
 import * as publishedStoriesVisible from './migrations/0022-published-stories-visible.js';
 import * as relatedStories from './migrations/0023-related-stories.js';
 import * as storyViews from './migrations/0024-story-views.js';
+import * as importSources from './migrations/0025-import-sources.js';
 import * as wireQueue from './migrations/0026-wire-queue.js';
 import * as phraseWordPairs from './migrations/0027-phrase-word-pairs.js';
 
@@ -53,6 +54,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0022-published-stories-visible': publishedStoriesVisible,
   '0023-related-stories': relatedStories,
   '0024-story-views': storyViews,
+  '0025-import-sources': importSources,
   '0026-wire-queue': wireQueue,
   '0027-phrase-word-pairs': phraseWordPairs,
 };

@@ -40,6 +40,7 @@ import { relateStories } from './related-stories.js';
 import { openSqlite } from './sqlite/open-sqlite.js';
 import { KyselyStorySearch, reindexStories, searchDialectOf } from './story-search.js';
 import { KyselyStoryViewStore } from './story-view-store.js';
+import { KyselyImportSourceStore } from './import-source-store.js';
 import { KyselyTagStore } from './tag-store.js';
 import { KyselyUserStore } from './user-store.js';
 import { KyselyWebhookStore } from './webhook-store.js';
@@ -97,6 +98,7 @@ const storesOn = (
     audit: new KyselyAuditTrail(db, audited),
     views: new KyselyStoryViewStore(db),
     wire: new KyselyWireStore(db, engine),
+    importSources: new KyselyImportSourceStore(db),
   };
 };
 

@@ -391,6 +391,17 @@ export interface WireItemArticlesTable {
   created_at: string;
 }
 
+/** Where an imported story came from, for updates and old addresses (ADR 0054). */
+export interface ImportSourcesTable {
+  system: string;
+  external_id: string;
+  article_id: number;
+  fingerprint: string;
+  old_path: string | null;
+  missing_photo_url: string | null;
+  imported_at: string;
+}
+
 export interface DatabaseSchema {
   audit_log: AuditLogTable;
   scheduled_updates: ScheduledUpdatesTable;
@@ -426,6 +437,7 @@ export interface DatabaseSchema {
   story_views: StoryViewsTable;
   wire_items: WireItemsTable;
   wire_item_articles: WireItemArticlesTable;
+  import_sources: ImportSourcesTable;
 }
 
 /** Fixed-width ISO 8601 UTC, the one way times are written to the database. */

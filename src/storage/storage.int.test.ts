@@ -69,6 +69,7 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
       '0022-published-stories-visible',
       '0023-related-stories',
       '0024-story-views',
+      '0025-import-sources',
       '0026-wire-queue',
       '0027-phrase-word-pairs',
     ]);

@@ -27,13 +27,18 @@ export interface XmlRecord {
   element: XmlElement;
 }
 
+/** How the document ended: `complete` false when it stopped inside an element (cut short). */
+export interface XmlEnd {
+  complete: boolean;
+}
+
 const ENTITY_DECLARATION = /<!ENTITY/i;
 
 /** The records of an XML document read from `chunks` of text, in document order. */
 export async function* readXmlRecords(
   chunks: AsyncIterable<string> | Iterable<string>,
   isRecord: RecordPicker,
-): AsyncGenerator<XmlRecord> {
+): AsyncGenerator<XmlRecord, XmlEnd> {
   const parser = sax.parser(false, { lowercase: true, trim: false, normalize: false });
   const path: string[] = [];
   const open: XmlElement[] = [];
@@ -78,6 +83,7 @@ export async function* readXmlRecords(
   parser.close();
   if (refusal) throw refusal;
   yield* ready;
+  return { complete: path.length === 0 && open.length === 0 };
 }
 
 /** An element's text, its children's included, as a reader would see it. */

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readMasthead } from '../../services/read-masthead.js';
 import { movedSectionLocation } from '../../services/read-section-front.js';
+import { importedStoryLocation } from '../../services/read-old-address.js';
 import type { SiteContext } from '../../services/site-context.js';
 import { h } from '../jsx/jsx.js';
 import { ErrorPageView, errorWording } from './views/error-page.js';
@@ -20,8 +21,13 @@ export async function sendErrorPage(
   detail?: string,
 ) {
   try {
-    // A renamed section's old addresses are sent on, wherever under it they pointed.
-    const moved = status === 404 ? await movedSectionLocation(site, request.url) : undefined;
+    // A renamed section's old addresses are sent on, wherever under it they pointed, and an
+    // imported story's address on its old site leads to it.
+    const moved =
+      status === 404
+        ? ((await movedSectionLocation(site, request.url)) ??
+          (await importedStoryLocation(site, request.url)))
+        : undefined;
     if (moved !== undefined && (request.method === 'GET' || request.method === 'HEAD'))
       return await reply.redirect(moved, 301);
     const publication = await site.publication.current();
