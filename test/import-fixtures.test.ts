@@ -1,6 +1,7 @@
 /**
- * Every WordPress and Ghost export among the fixtures (real files from other projects' test
- * suites) goes through the built `dateline import --json`, on both engines: none crashes it,
+ * Every fixture (real files from other projects' test suites: WordPress and Ghost exports, and
+ * agency copy as feeds, NewsML-G2, NITF and ninjs) goes through the built `dateline import
+ * --json`, on both engines: none crashes it,
  * the exit code agrees with the report, every failure says why, and chosen stories land as
  * they were written and are readable on the reader site.
  */
@@ -27,12 +28,14 @@ const filesOf = (kind: string, ending: string) =>
     .map((name) => join(folder(kind), name));
 
 const EXPORTS = [...filesOf('wxr', '.xml'), ...filesOf('ghost', '.json')];
+const AGENCY_FILES = ['newsml-nitf', 'ninjs', 'feeds'].flatMap((kind) =>
+  filesOf(kind, '').filter((file) => !file.endsWith('.md')),
+);
 
 /** What every run must show, whatever the file held. */
 function expectAnHonestReport(run: Run, report: Report) {
   expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
   expect(run.code).toBe(report.failed.length === 0 ? 0 : 1);
-  expect(report.queued).toEqual([]);
   for (const failure of report.failed) {
     expect(String(failure.item)).not.toBe('');
     expect(failure.error.length, JSON.stringify(failure)).toBeGreaterThan(10);
@@ -66,9 +69,19 @@ describe.each(ENGINES)(
       sandbox?.remove();
     });
 
+    it('queues the items of every agency file on the wire desk, or fails each with a reason', async () => {
+      const { report } = await importing(...AGENCY_FILES);
+      expect(report.imported).toEqual([]);
+      expect(report.queued.length).toBeGreaterThan(200);
+      expect(report.queued.length + report.skipped.length + report.failed.length).toBeGreaterThan(
+        AGENCY_FILES.length,
+      );
+    });
+
     it('imports each file, or fails item by item with a reason', async () => {
       for (const file of EXPORTS) {
         const { report } = await importing(file);
+        expect(report.queued).toEqual([]);
         const accounted =
           report.imported.length +
           report.updated.length +

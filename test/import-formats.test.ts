@@ -9,6 +9,8 @@ import { cliSandbox, type CliSandbox } from './cli-sandbox.js';
 
 interface Report {
   imported: unknown[];
+  queued: { id: number }[];
+  skipped: { item: string; reason: string }[];
   failed: { item: number; error: string }[];
 }
 
@@ -62,21 +64,28 @@ describe('dateline import, told a file that is not ours', () => {
     expect(run.stdout.length).toBeLessThan(2000);
   });
 
-  it('names each kind of file it recognises, and what it cannot read', async () => {
-    const files = [
+  it('queues agency copy on the wire desk, once, and names what it cannot read', async () => {
+    const agency = [
       fixture('feeds/rssparser-heise.atom'),
       fixture('newsml-nitf/iptc-LISTING_1_A_NewsML-G2_News_Item.xml'),
+    ];
+    const files = [
+      ...agency,
       write('page.html', '<!DOCTYPE html><html><body>Hello</body></html>'),
       write('notes.txt', 'just some words'),
     ];
     const run = await importing(...files);
     expect(run.code).toBe(1);
     expect(run.report.imported).toEqual([]);
+    expect(run.report.queued.length).toBeGreaterThan(1);
     expect(run.report.failed.map((f) => f.error)).toEqual([
-      expect.stringMatching(/Atom feed file; Dateline cannot import those yet/),
-      expect.stringMatching(/IPTC NewsML-G2 file/),
       expect.stringMatching(/is XML, but not a format Dateline reads/),
       expect.stringMatching(/neither JSON nor XML/),
     ]);
+    const again = await importing(...agency);
+    expect(again.code).toBe(0);
+    expect(again.report.queued).toEqual([]);
+    expect(again.report.skipped).toHaveLength(run.report.queued.length);
+    expect(again.report.skipped[0]?.reason).toMatch(/already in the wire queue/);
   });
 });

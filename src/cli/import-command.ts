@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { ForeignItem } from '../domain/import/foreign-story.js';
+import { WIRE_FORMATS, type ImportFormat } from '../domain/import/import-format.js';
 import { recordImport } from '../services/audit/record-import.js';
 import { importArticles } from '../services/import-articles.js';
 import {
@@ -7,18 +8,20 @@ import {
   importForeignStories,
   type ForeignImportReport,
 } from '../services/import-foreign-stories.js';
+import { receiveWireItems } from '../services/wire/receive-wire-item.js';
 import type { CommandContext, Terminal } from './command-context.js';
 import { EXIT, UsageError } from './command-context.js';
 import { ghostStories } from './ghost-file.js';
-import { notYetImported, readImportFile, type ImportFile } from './import-file-reader.js';
+import { readImportFile, readWireFile, type ImportFile } from './import-file-reader.js';
 import { wxrStories } from './wxr-file.js';
 
 export const IMPORT_HELP = `Usage: dateline import FILE... [--json]
 
 Imports stories from WordPress (WXR) and Ghost exports, and articles in the Dateline article
 format (one article or an array per file). A file's format is told from its content, not its
-name. RSS/Atom feeds, NewsML-G2, NITF and ninjs are recognised and reported as not imported
-yet; an XML file that declares entities of its own (a DTD with <!ENTITY>) is refused unread.
+name. Agency copy (RSS/Atom feeds, NewsML-G2, NITF, ninjs) lands in the wire queue, for
+editors to make stories of: a version already there is skipped, a newer one updates its item.
+An XML file that declares entities of its own (a DTD with <!ENTITY>) is refused unread.
 
 WordPress and Ghost: posts and pages become stories (categories, or Ghost's primary tag, give
 the section; tags; authors give bylines; dates, status and slugs kept, a taken slug getting a
@@ -34,7 +37,7 @@ allow-list sanitizer. Each item is all-or-nothing; a bad one is reported with it
 Stories are filed and published as the newsroom's are: a revision each, and webhooks and CDN
 purges sent by the job worker (or \`dateline jobs run\`).
 
-  --json   print {"imported":[{"id","url"}],"queued":[],"updated":[{"id","url"}],
+  --json   print {"imported":[{"id","url"}],"queued":[{"id"}],"updated":[{"id","url"}],
            "skipped":[{"item","reason"}],"failed":[{"item","error"}],
            "missing":[{"item","url","error"}]}
 
@@ -47,15 +50,48 @@ function foreignItems(file: string, read: ImportFile): AsyncIterable<ForeignItem
   return undefined;
 }
 
+/** What `dateline import` reports: stories, and agency items queued (`updated` when newer). */
+interface CommandReport extends ForeignImportReport {
+  queued: { id: number; updated?: true }[];
+}
+
+const emptyReport = (): CommandReport => ({ ...emptyForeignReport(), queued: [] });
+
+const isWireFormat = (format: ImportFormat): format is (typeof WIRE_FORMATS)[number] =>
+  (WIRE_FORMATS as readonly string[]).includes(format);
+
+/** Agency copy into the wire queue, each item on its own. */
+async function queueWireFile(
+  context: CommandContext,
+  file: string,
+  format: (typeof WIRE_FORMATS)[number],
+): Promise<CommandReport> {
+  const deps = context.importDeps(dirname(resolve(file)));
+  const wire = await receiveWireItems(deps, readWireFile(file, format));
+  return {
+    ...emptyReport(),
+    queued: [...wire.queued, ...wire.updated.map(({ id }) => ({ id, updated: true as const }))],
+    skipped: wire.skipped.map(({ ref, reason }) => ({ item: ref, reason })),
+    failed: wire.failed.map(({ ref, error }) => ({ item: ref, error })),
+  };
+}
+
 /** One file's report, whatever its format. */
-async function importFile(context: CommandContext, file: string, offset: number) {
+async function importFile(
+  context: CommandContext,
+  file: string,
+  offset: number,
+): Promise<{ report: CommandReport; count: number }> {
   const read = await readImportFile(file);
+  if ('format' in read && isWireFormat(read.format))
+    return { report: await queueWireFile(context, file, read.format), count: 0 };
   const deps = context.importDeps(dirname(resolve(file)));
   const foreign = foreignItems(file, read);
-  if (foreign) return { report: await importForeignStories(deps, foreign), count: 0 };
-  const report = emptyForeignReport();
+  if (foreign)
+    return { report: { ...(await importForeignStories(deps, foreign)), queued: [] }, count: 0 };
+  const report = emptyReport();
   if ('unreadable' in read || read.format !== 'article-json') {
-    const error = 'unreadable' in read ? read.unreadable : notYetImported(file, read.format);
+    const error = 'unreadable' in read ? read.unreadable : `${file}: not a format Dateline reads`;
     report.failed.push({ item: offset, error });
     return { report, count: 1 };
   }
@@ -71,10 +107,12 @@ async function importFile(context: CommandContext, file: string, offset: number)
   return { report, count: Array.isArray(input) ? input.length : 1 };
 }
 
-function printReport(terminal: Terminal, total: ForeignImportReport, json: boolean) {
-  if (json) terminal.out(JSON.stringify({ ...total, queued: [] }));
+function printReport(terminal: Terminal, total: CommandReport, json: boolean) {
+  if (json) terminal.out(JSON.stringify(total));
   else {
     for (const done of total.imported) terminal.out(`imported ${done.id} ${done.url}`);
+    for (const item of total.queued)
+      terminal.out(`${item.updated ? 'updated wire item' : 'queued wire item'} ${item.id}`);
     for (const done of total.updated) terminal.out(`updated ${done.id} ${done.url}`);
     for (const left of total.skipped) terminal.out(`skipped ${left.item}: ${left.reason}`);
   }
@@ -92,16 +130,17 @@ export async function importFiles(
   json: boolean,
 ) {
   if (files.length === 0) throw new UsageError('name at least one file to import');
-  const total = emptyForeignReport();
+  const total = emptyReport();
   let offset = 0;
   for (const file of files) {
     const { report, count } = await importFile(context, file, offset);
     await recordImport(context, {
       file,
-      imported: report.imported.length + report.updated.length,
+      imported: report.imported.length + report.updated.length + report.queued.length,
       failed: report.failed.length,
     });
     total.imported.push(...report.imported);
+    total.queued.push(...report.queued);
     total.updated.push(...report.updated);
     total.skipped.push(...report.skipped);
     total.failed.push(...report.failed);

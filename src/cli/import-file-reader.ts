@@ -3,7 +3,6 @@ import { open, readFile } from 'node:fs/promises';
 import {
   detectJsonFormat,
   detectXmlFormat,
-  FORMAT_NAMES,
   type ImportFormat,
 } from '../domain/import/import-format.js';
 import { readXmlRecords, XmlRefusedError } from '../domain/import/xml-records.js';
@@ -88,10 +87,6 @@ export async function readImportFile(file: string): Promise<ImportFile> {
     throw error;
   }
 }
-
-/** The reason a recognised file is not imported yet: named, so the operator knows what it is. */
-export const notYetImported = (file: string, format: ImportFormat) =>
-  `${file} is a ${FORMAT_NAMES[format]} file; Dateline cannot import those yet`;
 
 /**
  * The wire records of an agency file, streamed: its bytes decoded as `decodeXmlChunks` reads
