@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import {
   detectJsonFormat,
@@ -7,6 +8,13 @@ import {
 } from '../domain/import/import-format.js';
 import { readXmlRecords, XmlRefusedError } from '../domain/import/xml-records.js';
 import { decodeXmlChunks } from '../domain/import/xml-text-decoder.js';
+import type { WireRecord } from '../domain/wire/wire-item.js';
+import {
+  readWireRecords,
+  wireRecordsFromJson,
+  type WireReadOptions,
+  type WireXmlFormat,
+} from '../domain/wire/wire-records.js';
 import { UsageError } from './command-context.js';
 
 /** How much of a file tells its format: the declaration, a DOCTYPE and the root's namespaces. */
@@ -84,3 +92,26 @@ export async function readImportFile(file: string): Promise<ImportFile> {
 /** The reason a recognised file is not imported yet: named, so the operator knows what it is. */
 export const notYetImported = (file: string, format: ImportFormat) =>
   `${file} is a ${FORMAT_NAMES[format]} file; Dateline cannot import those yet`;
+
+/**
+ * The wire records of an agency file, streamed: its bytes decoded as `decodeXmlChunks` reads
+ * them, its records read one at a time, each handed to its format's parser. A file that turns
+ * out unreadable past its head gives one failed record saying why, never a throw.
+ */
+export async function* readWireFile(
+  file: string,
+  format: WireXmlFormat | 'ninjs',
+  options: WireReadOptions = {},
+): AsyncGenerator<WireRecord> {
+  try {
+    if (format === 'ninjs') {
+      yield* wireRecordsFromJson(JSON.parse(await readFile(file, 'utf8')) as unknown, options);
+      return;
+    }
+    const chunks = decodeXmlChunks(createReadStream(file) as AsyncIterable<Uint8Array>);
+    yield* readWireRecords(format, chunks, options);
+  } catch (error) {
+    if (!(error instanceof XmlRefusedError || error instanceof SyntaxError)) throw error;
+    yield { failed: `${file}: ${error.message}`, ref: file };
+  }
+}
