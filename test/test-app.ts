@@ -55,6 +55,7 @@ export async function startTestApp(
     accounts: app.accounts,
     newsroom: app.newsroom,
     webhooks: app.webhooks,
+    wireSources: app.wireSources,
     trustedProxies: config.trustedProxies,
     contentApiRatePerMinute: config.contentApiRatePerMinute,
     pages: app.pages,

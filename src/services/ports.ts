@@ -27,6 +27,7 @@ import type { MediaStore } from './media/media-ports.js';
 import type { JobStore } from './job-ports.js';
 import type { StoryViewStore } from './readership/readership-ports.js';
 import type { WireStore } from './wire/wire-ports.js';
+import type { WireSourceStore } from './wire/wire-source-ports.js';
 import type {
   ApiTokenStore,
   LoginFailureStore,
@@ -49,6 +50,7 @@ export type * from './media/media-ports.js';
 export type * from './job-ports.js';
 export type * from './change-broadcast-ports.js';
 export type * from './wire/wire-ports.js';
+export type * from './wire/wire-source-ports.js';
 
 /** The time now; frozen by DATELINE_NOW in tests and archive rendering. */
 export interface Clock {
@@ -226,6 +228,7 @@ export interface Stores {
   search: StorySearch;
   views: StoryViewStore;
   wire: WireStore;
+  wireSources: WireSourceStore;
 }
 
 /**

@@ -24,6 +24,7 @@ import * as publishedStoriesVisible from './migrations/0022-published-stories-vi
 import * as relatedStories from './migrations/0023-related-stories.js';
 import * as storyViews from './migrations/0024-story-views.js';
 import * as wireQueue from './migrations/0026-wire-queue.js';
+import * as wireSources from './migrations/0028-wire-sources.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -53,6 +54,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0023-related-stories': relatedStories,
   '0024-story-views': storyViews,
   '0026-wire-queue': wireQueue,
+  '0028-wire-sources': wireSources,
 };
 
 function migratorFor(db: Kysely<unknown>, engine: Engine) {

@@ -70,6 +70,7 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
       '0023-related-stories',
       '0024-story-views',
       '0026-wire-queue',
+      '0028-wire-sources',
     ]);
     world = await storage.stores.sections.create({
       slug: 'world',
