@@ -5,7 +5,7 @@
  * and all, and refused unless it lies under the root, so no source can read the server's files.
  */
 import { mkdir, readdir, realpath, rename, stat, writeFile } from 'node:fs/promises';
-import { basename, isAbsolute, join, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { WireRecord } from '../../domain/wire/wire-item.js';
 import type { WireReadOptions } from '../../domain/wire/wire-records.js';
 import type { DropFolderPlace, WireDropFolders } from '../../services/ports.js';
@@ -17,6 +17,20 @@ const SETTLED = new Set(['done', 'failed']);
 const isUnfinished = (name: string) => name.startsWith('.') || /\.(part|tmp)$/i.test(name);
 
 const inside = (root: string, path: string) => path === root || path.startsWith(root + sep);
+
+/** The path itself, or its closest ancestor that exists. */
+async function nearestExisting(path: string): Promise<string> {
+  for (let at = path; ; at = dirname(at)) {
+    if (
+      await stat(at).then(
+        () => true,
+        () => false,
+      )
+    )
+      return at;
+    if (dirname(at) === at) return at;
+  }
+}
 
 async function placeUnder(root: string, path: string): Promise<DropFolderPlace> {
   const trimmed = path.trim();
@@ -34,7 +48,8 @@ async function placeUnder(root: string, path: string): Promise<DropFolderPlace> 
     refused: `${trimmed} is outside the drop folders’ root; a drop folder must be inside it`,
   };
   if (!inside(rootReal, target)) return outside;
-  // A folder named inside the root is made; one reached through a link must still end inside.
+  // A folder named inside the root is made, but never through a link that leads out of it.
+  if (!inside(rootReal, await realpath(await nearestExisting(target)))) return outside;
   await mkdir(target, { recursive: true }).catch(() => undefined);
   let real: string;
   try {
