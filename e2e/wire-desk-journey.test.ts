@@ -2,7 +2,7 @@
  * The wire desk's journey in Chromium, from the agency's file to the reader's page: an editor
  * adds a drop-folder source in the newsroom app, a NewsML-G2 file is copied into the folder,
  * "Poll now" reads it (the file moves to done/), the item shows on the Wire, the editor makes a
- * draft whose dateline and sign-off are the agency's, publishes it, and the reader's page shows
+ * draft whose dateline (New York) and sign-off (AP) are the agency's, publishes it, and the reader's page shows
  * it. The Sources page is checked at a phone's and a laptop's width (screenshots in the
  * temporary folder) with axe.
  */
@@ -26,8 +26,9 @@ import { launchChromium } from './reader-site.js';
 import { axeViolations } from './validators/axe-check.js';
 
 const EDITOR = 'editor@paper.example';
-const G2_FILE = 'test/fixtures/imports/newsml-nitf/iptc-LISTING_1_A_NewsML-G2_News_Item.xml';
+const G2_FILE = 'test/fixtures/imports/newsml-nitf/iptc-LISTING_2_NewsML-G2_Text_Document.xml';
 const HEADLINE = 'Fed to halt QE to avert "bubble"';
+const HEADLINE_HTML = 'Fed to halt QE to avert &quot;bubble&quot;';
 
 describe('the wire desk’s journey from a drop folder to the reader', () => {
   let site: NewsroomSite;
@@ -54,25 +55,25 @@ describe('the wire desk’s journey from a drop folder to the reader', () => {
     await desk.getByText('No sources yet.').waitFor();
 
     // A folder outside the drop root is refused under the field, and nothing is added.
-    await desk.getByLabel('Name').fill('Reuters drop');
-    await desk.getByLabel('Agency').fill('Reuters');
+    await desk.getByLabel('Name').fill('AP drop');
+    await desk.getByLabel('Agency').fill('AP');
     await desk.getByLabel('Kind').selectOption({ label: 'Drop folder on the server' });
     await desk.getByLabel('Folder').fill('../../etc');
     await desk.getByLabel('Poll every (minutes)').fill('5');
     await desk.getByRole('button', { name: 'Add source' }).click();
     await desk.getByText(/outside the drop folders’ root/).waitFor();
 
-    await desk.getByLabel('Folder').fill('reuters');
+    await desk.getByLabel('Folder').fill('ap');
     await desk.getByRole('button', { name: 'Add source' }).click();
-    await notice(desk, 'Reuters drop is added');
+    await notice(desk, 'AP drop is added');
     await sources(desk)
-      .getByRole('rowheader', { name: /Reuters drop/ })
+      .getByRole('rowheader', { name: /AP drop/ })
       .waitFor();
 
-    const folder = join(site.test.app.config.wireDropRoot, 'reuters');
+    const folder = join(site.test.app.config.wireDropRoot, 'ap');
     copyFileSync(G2_FILE, join(folder, 'fed-halts-qe.xml'));
     await sources(desk).getByRole('button', { name: 'Poll now' }).click();
-    await notice(desk, 'Reuters drop polled: 1 item new or updated.');
+    await notice(desk, 'AP drop polled: 1 item new or updated.');
     await sources(desk).getByRole('cell', { name: '1 item' }).waitFor();
     expect(readdirSync(join(folder, 'done'))).toEqual(['fed-halts-qe.xml']);
     expect(await axeViolations(desk)).toEqual([]);
@@ -88,20 +89,21 @@ describe('the wire desk’s journey from a drop folder to the reader', () => {
     await expect
       .poll(() => desk.getByLabel('Headline', { exact: true }).inputValue())
       .toBe(HEADLINE);
-    expect(await desk.getByLabel('Dateline', { exact: true }).inputValue()).toBe('Berlin');
-    expect(await desk.getByLabel('Sign-off', { exact: true }).inputValue()).toBe('Reuters');
+    expect(await desk.getByLabel('Dateline', { exact: true }).inputValue()).toBe('New York');
+    expect(await desk.getByLabel('Sign-off', { exact: true }).inputValue()).toBe('AP');
     await desk.screenshot({ path: join(tmpdir(), 'wire-journey-draft-1280.png'), fullPage: true });
 
     await desk.getByRole('button', { name: 'Publish' }).click();
     await answerConfirmation(desk, 'Yes, publish');
     await notice(desk, 'Published.');
     const slug = await desk.getByLabel('Slug').inputValue();
-    const page = await waitForReaderText(`${site.baseUrl}/world/${slug}`, 'Reuters');
-    expect(page).toContain('Fed to halt QE to avert &quot;bubble&quot;');
+    const page = await waitForReaderText(`${site.baseUrl}/world/${slug}`, HEADLINE_HTML);
+    expect(page).toContain('New York');
     const reader = await (await windows.open(PHONE_VIEWPORT)).newPage();
     await reader.goto(`${site.baseUrl}/world/${slug}`);
     await reader.getByRole('heading', { name: HEADLINE, level: 1 }).waitFor();
-    await reader.getByText('Berlin', { exact: false }).first().waitFor();
+    await reader.getByText('New York', { exact: false }).first().waitFor();
+    expect(await reader.locator('.sign-off').textContent()).toBe('— AP');
     await reader.screenshot({
       path: join(tmpdir(), 'wire-journey-reader-390.png'),
       fullPage: true,
@@ -112,7 +114,7 @@ describe('the wire desk’s journey from a drop folder to the reader', () => {
     const phone = await signIn(await windows.open(PHONE_VIEWPORT), site.baseUrl, EDITOR);
     await phone.goto(`${site.baseUrl}/admin/wire/sources`);
     await sources(phone)
-      .getByRole('rowheader', { name: /Reuters drop/ })
+      .getByRole('rowheader', { name: /AP drop/ })
       .waitFor();
     await sources(phone).getByText('Last success').first().waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
