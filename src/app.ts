@@ -246,6 +246,28 @@ function jobHandlersFor(
   };
 }
 
+/** What an import needs for items that name files relative to `baseDir`. */
+const importDepsFor =
+  (mediaDeps: MediaDeps) =>
+  (baseDir: string): ImportDeps => ({
+    ...mediaDeps,
+    readAsset: (path) => readFile(resolve(baseDir, path)),
+  });
+
+/** The wire's sources: feeds through the guarded client, drop folders under their root. */
+const wireSourcesFor = (
+  config: Config,
+  storage: OpenedStorage,
+  clock: Clock,
+  outbound: OutboundHttp,
+): WireSourceDeps => ({
+  storage,
+  clock,
+  outbound,
+  dropFolders: createDropFolders(config.wireDropRoot, wireRecordsOfFile),
+  locks: storage.locks,
+});
+
 /** Opens the database (migrating it) and builds everything a command or the server needs. */
 export async function createApp(
   config: Config,
@@ -324,17 +346,8 @@ export async function createApp(
     accounts,
     newsroom: { storage, clock, presence: createPresence(storage.stores.presence, systemClock()) },
     webhooks,
-    wireSources: {
-      storage,
-      clock,
-      outbound: webhooks.outbound,
-      dropFolders: createDropFolders(config.wireDropRoot, wireRecordsOfFile),
-      locks: storage.locks,
-    },
-    importDeps: (baseDir) => ({
-      ...mediaDeps,
-      readAsset: (path) => readFile(resolve(baseDir, path)),
-    }),
+    wireSources: wireSourcesFor(config, storage, clock, webhooks.outbound),
+    importDeps: importDepsFor(mediaDeps),
     metrics,
     readership,
     close: () => (closing ??= storage.close()),
