@@ -3,6 +3,7 @@
  * polled at once on request. Only editors manage them; a drop folder must lie under the
  * operator's drop root, or it is refused before it is stored.
  */
+import { entryBy, type AuditEventName } from '../../domain/audit/audit-entry.js';
 import { invalid, notFound } from '../../domain/errors.js';
 import { authorize } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
@@ -36,6 +37,23 @@ async function checkedSettings(
   return settings;
 }
 
+/** Notes who pointed the wire where: the source's kind and location, in the audit trail. */
+async function recordSource(
+  deps: WireSourceDeps,
+  actor: Actor,
+  event: AuditEventName,
+  source: Pick<WireSource, 'id' | 'name' | 'kind' | 'location' | 'enabled'>,
+) {
+  const details = {
+    name: source.name,
+    kind: source.kind,
+    location: source.location,
+    enabled: source.enabled,
+  };
+  const entry = entryBy(actor, event, { target: { type: 'wire_source', id: source.id }, details });
+  await deps.storage.stores.audit.record(entry, deps.clock.now());
+}
+
 /** Every source, by name, with its health. */
 export function listWireSources(deps: WireSourceDeps, actor: Actor): Promise<WireSource[]> {
   authorize(actor, 'wire_source.manage');
@@ -50,7 +68,9 @@ export async function addWireSource(
 ): Promise<WireSource> {
   authorize(actor, 'wire_source.manage');
   const checked = await checkedSettings(deps, settings);
-  return deps.storage.stores.wireSources.add(checked, deps.clock.now());
+  const source = await deps.storage.stores.wireSources.add(checked, deps.clock.now());
+  await recordSource(deps, actor, 'wire_source.added', source);
+  return source;
 }
 
 /** New settings for a source; it is polled afresh (no validators, no backoff) at once. */
@@ -62,14 +82,18 @@ export async function changeWireSource(
 ): Promise<WireSource> {
   authorize(actor, 'wire_source.manage');
   const checked = await checkedSettings(deps, settings);
-  return found(await deps.storage.stores.wireSources.change(id, checked, deps.clock.now()));
+  const source = found(await deps.storage.stores.wireSources.change(id, checked, deps.clock.now()));
+  await recordSource(deps, actor, 'wire_source.changed', source);
+  return source;
 }
 
 /** Removes a source; the items it brought stay in the queue. */
 export async function removeWireSource(deps: WireSourceDeps, actor: Actor, id: number) {
   authorize(actor, 'wire_source.manage');
-  if (!(await deps.storage.stores.wireSources.remove(id)))
-    throw notFound('There is no such wire source');
+  const { wireSources } = deps.storage.stores;
+  const source = found(await wireSources.find(id));
+  if (!(await wireSources.remove(id))) throw notFound('There is no such wire source');
+  await recordSource(deps, actor, 'wire_source.removed', source);
 }
 
 /**

@@ -8,8 +8,8 @@ import type {
   WireDropFolders,
 } from '../ports.js';
 
-/** The stores the wire sources touch: the sources, the queue, and the desk's alerts. */
-export type WireSourceStores = Pick<Stores, 'wireSources' | 'wire' | 'alerts'>;
+/** The stores the wire sources touch: the sources, the queue, the desk's alerts, the trail. */
+export type WireSourceStores = Pick<Stores, 'wireSources' | 'wire' | 'alerts' | 'audit'>;
 
 /** What managing and polling the wire sources needs (ADR 0058). */
 export interface WireSourceDeps {
