@@ -110,13 +110,20 @@ describe('the wire desk’s journey from a drop folder to the reader', () => {
     });
   });
 
-  it('shows the sources’ health on a phone, nothing wider than the screen', async () => {
+  it('shows the sources’ health on a phone, changes a source’s interval, nothing wider than the screen', async () => {
     const phone = await signIn(await windows.open(PHONE_VIEWPORT), site.baseUrl, EDITOR);
     await phone.goto(`${site.baseUrl}/admin/wire/sources`);
     await sources(phone)
       .getByRole('rowheader', { name: /AP drop/ })
       .waitFor();
     await sources(phone).getByText('Last success').first().waitFor();
+    await sources(phone).getByRole('button', { name: 'Change' }).click();
+    await phone.getByRole('heading', { name: 'Change AP drop' }).waitFor();
+    expect(await phone.getByLabel('Folder').inputValue()).toBe('ap');
+    await phone.getByLabel('Poll every (minutes)').fill('10');
+    await phone.getByRole('button', { name: 'Save source' }).click();
+    await notice(phone, 'AP drop is saved');
+    await sources(phone).getByText('every 10 min').waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       PHONE_VIEWPORT.width,
     );

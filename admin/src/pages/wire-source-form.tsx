@@ -1,6 +1,12 @@
-/** The form that adds a wire source: a feed's address or a drop folder, and how often to read it. */
+/** The form that adds or changes a wire source: a feed's address or a drop folder, and how often. */
 import { useState } from 'preact/hooks';
-import { wireSources, type WireSource, type WireSourceKind } from '../api/wire-sources.js';
+import {
+  settingsOf,
+  wireSources,
+  type WireSource,
+  type WireSourceKind,
+  type WireSourceSettings,
+} from '../api/wire-sources.js';
 import { Field } from '../components/field.js';
 import { FormActions, FormError } from '../components/form-parts.js';
 import { useFormSubmit } from '../components/form-submit.js';
@@ -46,29 +52,99 @@ function LocationField(props: {
   );
 }
 
-/** Adds a source; it is polled for the first time straight away. */
-export function NewWireSourceForm(props: {
-  interval: { min: number; max: number };
-  onAdded: (source: WireSource) => void;
+function KindField(props: {
+  value: WireSourceKind;
+  error: string | undefined;
+  onChange: (kind: WireSourceKind) => void;
 }) {
-  const [name, setName] = useState('');
-  const [agency, setAgency] = useState('');
-  const [kind, setKind] = useState<WireSourceKind>('feed');
-  const [location, setLocation] = useState('');
-  const [minutes, setMinutes] = useState('15');
+  return (
+    <Field id="source-kind" label="Kind" error={props.error}>
+      {(aria) => (
+        <select
+          {...aria}
+          value={props.value}
+          onChange={(e) => props.onChange(e.currentTarget.value as WireSourceKind)}
+        >
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+function IntervalField(props: {
+  interval: { min: number; max: number };
+  value: string;
+  error: string | undefined;
+  onInput: (value: string) => void;
+}) {
+  const { min, max } = props.interval;
+  return (
+    <Field
+      id="source-interval"
+      label="Poll every (minutes)"
+      hint={`${min} to ${max}; after errors the wait doubles, up to six hours`}
+      error={props.error}
+    >
+      {(aria) => (
+        <input
+          {...aria}
+          type="number"
+          min={min}
+          max={max}
+          value={props.value}
+          onInput={(e) => props.onInput(e.currentTarget.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+const BLANK: WireSourceSettings = {
+  name: '',
+  agency: '',
+  kind: 'feed',
+  location: '',
+  intervalMinutes: 15,
+  enabled: true,
+};
+
+/**
+ * Adds a source, or changes the one given (`source`); either way it is polled straight away.
+ * Refusals show under the field the server names.
+ */
+export function WireSourceForm(props: {
+  source: WireSource | null;
+  interval: { min: number; max: number };
+  onSaved: (source: WireSource) => void;
+  onCancel: () => void;
+}) {
+  const initial = props.source ? settingsOf(props.source) : BLANK;
+  const [name, setName] = useState(initial.name);
+  const [agency, setAgency] = useState(initial.agency);
+  const [kind, setKind] = useState<WireSourceKind>(initial.kind);
+  const [location, setLocation] = useState(initial.location);
+  const [minutes, setMinutes] = useState(String(initial.intervalMinutes));
   const fields = ['name', 'agency', 'kind', 'location', 'intervalMinutes'];
   const { errors, busy, submit } = useFormSubmit(fields, async () => {
     const intervalMinutes = Number(minutes);
-    const settings = { name, agency, kind, location, intervalMinutes, enabled: true };
-    const { source } = await wireSources.add(settings);
-    props.onAdded(source);
+    const settings = { name, agency, kind, location, intervalMinutes, enabled: initial.enabled };
+    const { source } = props.source
+      ? await wireSources.change(props.source.id, settings)
+      : await wireSources.add(settings);
+    props.onSaved(source);
+    if (props.source) return;
     setName('');
     setLocation('');
   });
-  const { min, max } = props.interval;
+  const heading = props.source ? `Change ${props.source.name}` : 'Add a source';
   return (
-    <section aria-labelledby="new-source-heading">
-      <h2 id="new-source-heading">Add a source</h2>
+    <section aria-labelledby="source-form-heading">
+      <h2 id="source-form-heading">{heading}</h2>
       <form onSubmit={submit} noValidate>
         <FormError message={errors.form} />
         <Field id="source-name" label="Name" hint="What the desk calls it" error={errors.name}>
@@ -86,40 +162,25 @@ export function NewWireSourceForm(props: {
             <input {...aria} value={agency} onInput={(e) => setAgency(e.currentTarget.value)} />
           )}
         </Field>
-        <Field id="source-kind" label="Kind" error={errors.kind}>
-          {(aria) => (
-            <select
-              {...aria}
-              value={kind}
-              onChange={(e) => setKind(e.currentTarget.value as WireSourceKind)}
-            >
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <KindField value={kind} error={errors.kind} onChange={setKind} />
         <LocationField kind={kind} value={location} error={errors.location} onInput={setLocation} />
-        <Field
-          id="source-interval"
-          label="Poll every (minutes)"
-          hint={`${min} to ${max}; after errors the wait doubles, up to six hours`}
+        <IntervalField
+          interval={props.interval}
+          value={minutes}
           error={errors.intervalMinutes}
-        >
-          {(aria) => (
-            <input
-              {...aria}
-              type="number"
-              min={min}
-              max={max}
-              value={minutes}
-              onInput={(e) => setMinutes(e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <FormActions busy={busy} label="Add source" busyLabel="Adding…" notice={null} />
+          onInput={setMinutes}
+        />
+        <FormActions
+          busy={busy}
+          label={props.source ? 'Save source' : 'Add source'}
+          busyLabel="Saving…"
+          notice={null}
+        />
+        {props.source && (
+          <button type="button" class="quiet" onClick={props.onCancel}>
+            Cancel
+          </button>
+        )}
       </form>
     </section>
   );

@@ -1,7 +1,7 @@
 /**
  * The wire's sources, for editors: each agency feed or drop folder with its health — last
- * success, last error and when, items brought last time, next poll — polled now, turned off
- * or on, removed; and the form that adds one.
+ * success, last error and when, items brought last time, next poll — polled now, changed,
+ * turned off or on, removed; and the form that adds one (or changes the one picked).
  */
 import { useState } from 'preact/hooks';
 import { settingsOf, wireSources, type WireSource } from '../api/wire-sources.js';
@@ -10,7 +10,7 @@ import { usePageTitle } from '../components/page-title.js';
 import { When } from '../components/status.js';
 import { messageOf, useLoad } from '../components/use-load.js';
 import { Link } from '../router.js';
-import { KIND_LABELS, NewWireSourceForm } from './wire-source-form.js';
+import { KIND_LABELS, WireSourceForm } from './wire-source-form.js';
 
 type Message = { text: string; failed: boolean };
 
@@ -35,6 +35,7 @@ function LastError({ source }: { source: WireSource }) {
 
 function SourceRow(props: {
   source: WireSource;
+  onChange: () => void;
   onDone: (text: string) => void;
   onFailed: (text: string) => void;
 }) {
@@ -92,6 +93,9 @@ function SourceRow(props: {
         <button type="button" disabled={busy || !source.enabled} onClick={() => void pollNow()}>
           {busy ? 'Working…' : 'Poll now'}
         </button>
+        <button type="button" disabled={busy} onClick={props.onChange}>
+          Change
+        </button>
         <button type="button" disabled={busy} onClick={() => void toggle()}>
           {source.enabled ? 'Turn off' : 'Turn on'}
         </button>
@@ -107,8 +111,10 @@ export function WireSourcesPage() {
   usePageTitle('Wire sources');
   const [loaded, reload] = useLoad(() => wireSources.list(), []);
   const [message, setMessage] = useState<Message | null>(null);
+  const [changing, setChanging] = useState<WireSource | null>(null);
   const done = (text: string) => {
     setMessage({ text, failed: false });
+    setChanging(null);
     reload();
   };
   const failed = (text: string) => setMessage({ text, failed: true });
@@ -143,6 +149,7 @@ export function WireSourcesPage() {
                 <SourceRow
                   key={`${source.id}-${source.nextPollAt}-${String(source.enabled)}`}
                   source={source}
+                  onChange={() => setChanging(source)}
                   onDone={done}
                   onFailed={failed}
                 />
@@ -151,9 +158,18 @@ export function WireSourcesPage() {
           </table>
         ))}
       {list && (
-        <NewWireSourceForm
+        <WireSourceForm
+          key={changing?.id ?? 'new'}
+          source={changing}
           interval={list.intervalMinutes}
-          onAdded={(source) => done(`${source.name} is added; it is read within a minute.`)}
+          onSaved={(source) =>
+            done(
+              changing
+                ? `${source.name} is saved; it is read again within a minute.`
+                : `${source.name} is added; it is read within a minute.`,
+            )
+          }
+          onCancel={() => setChanging(null)}
         />
       )}
     </>
