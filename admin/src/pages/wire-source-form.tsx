@@ -1,5 +1,5 @@
 /** The form that adds or changes a wire source: a feed's address or a drop folder, and how often. */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import {
   settingsOf,
   wireSources,
@@ -142,6 +142,10 @@ export function WireSourceForm(props: {
     setLocation('');
   });
   const heading = props.source ? `Change ${props.source.name}` : 'Add a source';
+  // Change was pressed in a row above: the form takes the focus, so the desk sees where it went.
+  useEffect(() => {
+    if (props.source) document.getElementById('source-name')?.focus();
+  }, [props.source]);
   return (
     <section aria-labelledby="source-form-heading">
       <h2 id="source-form-heading">{heading}</h2>
