@@ -160,6 +160,7 @@ describe('every newsroom page at a phone’s and a laptop’s width', () => {
       { path: '/admin/homepage', heading: 'Front pages' },
       { path: '/admin/breaking-news', heading: 'Breaking news' },
       { path: '/admin/wire', heading: 'Wire' },
+      { path: '/admin/wire/sources', heading: 'Wire sources' },
       { path: '/admin/sections', heading: 'Sections' },
       { path: '/admin/people', heading: 'Bylines' },
       { path: '/admin/profile', heading: 'Your profile' },

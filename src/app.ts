@@ -13,6 +13,8 @@ import { SmtpMailer } from './adapters/mail/smtp-mailer.js';
 import { createCdnPurger } from './adapters/cdn/http-cdn-purger.js';
 import { sharpSvgRasteriser } from './adapters/media/sharp-svg-rasteriser.js';
 import { createGuardedHttpClient } from './adapters/http/guarded-http-client.js';
+import { createDropFolders } from './adapters/wire/drop-folders.js';
+import { wireRecordsOfFile } from './cli/wire-file-records.js';
 import { createMediaStorage } from './adapters/media/create-media-storage.js';
 import { createEncoderTurns } from './adapters/media/encoder-turns.js';
 import { SharpImageProcessor } from './adapters/media/sharp-image-processor.js';
@@ -45,6 +47,7 @@ import type { Clock, Mailer, OutboundHttp, Storage } from './services/ports.js';
 import type { EncoderTurns } from './services/media/media-ports.js';
 import { webhookJobHandlers } from './services/webhooks/deliver-webhook.js';
 import type { WebhookDeps } from './services/webhooks/webhook-deps.js';
+import type { WireSourceDeps } from './services/wire/wire-source-deps.js';
 import { webhookListener } from './services/webhooks/webhook-listener.js';
 import { newsroomLanes } from './jobs/job-lanes.js';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
@@ -78,6 +81,8 @@ export interface App {
   newsroom: NewsroomDeps & { presence: Presence };
   /** Webhook subscriptions and deliveries, sent through the guarded outbound client. */
   webhooks: WebhookDeps;
+  /** The wire's sources and their poller: feeds through the guarded client, drop folders. */
+  wireSources: WireSourceDeps;
   /** Import dependencies for items that name files relative to `baseDir`. */
   importDeps(baseDir: string): ForeignImportDeps;
   /** Request counts and latencies, the job queue, the database pool; more with registerCollector. */
@@ -241,6 +246,21 @@ function jobHandlersFor(
   };
 }
 
+/** What an import needs for items that name files relative to `baseDir`. */
+/** The wire's sources: feeds through the guarded client, drop folders under their root. */
+const wireSourcesFor = (
+  config: Config,
+  storage: OpenedStorage,
+  clock: Clock,
+  outbound: OutboundHttp,
+): WireSourceDeps => ({
+  storage,
+  clock,
+  outbound,
+  dropFolders: createDropFolders(config.wireDropRoot, wireRecordsOfFile),
+  locks: storage.locks,
+});
+
 /** Opens the database (migrating it) and builds everything a command or the server needs. */
 export async function createApp(
   config: Config,
@@ -319,6 +339,7 @@ export async function createApp(
     accounts,
     newsroom: { storage, clock, presence: createPresence(storage.stores.presence, systemClock()) },
     webhooks,
+    wireSources: wireSourcesFor(config, storage, clock, webhooks.outbound),
     importDeps: (baseDir) => importDepsFor(mediaDeps, webhooks.outbound, baseDir),
     metrics,
     readership,

@@ -15,6 +15,7 @@ import { startAuditRetention } from './jobs/audit-retention.js';
 import { startJobRetention } from './jobs/job-retention.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { startViewFlushing, startViewPruning } from './jobs/view-counting.js';
+import { startWirePolling } from './jobs/wire-polling.js';
 import { prepareSignIn } from './services/accounts/sign-in.js';
 import type { Terminal } from './cli/command-context.js';
 import { EXIT } from './cli/command-context.js';
@@ -58,7 +59,7 @@ function drainStep(server: FastifyInstance): ShutdownStep {
 
 const step = (name: string, stop: () => Promise<void>): ShutdownStep => ({ name, stop });
 
-/** The scheduler, the audit retention and the job worker, each stoppable. */
+/** The scheduler, the audit retention, the wire poller and the job worker, each stoppable. */
 function startBackgroundWork(context: App, terminal: Terminal): ShutdownStep[] {
   const { config } = context;
   const log = (line: string) => terminal.err(line);
@@ -74,11 +75,13 @@ function startBackgroundWork(context: App, terminal: Terminal): ShutdownStep[] {
   const jobs = config.jobsWorker ? context.startJobs(config.jobsIntervalMs) : undefined;
   const jobRetention = startJobRetention({ ...context.newsroom, log });
   const pruning = startViewPruning({ stores: context.storage.stores, clock: context.clock, log });
+  const wirePolling = startWirePolling({ ...context.wireSources, log }, config.wirePollIntervalMs);
   return [
     step('scheduler', () => scheduler.stop()),
     step('audit retention', () => auditRetention.stop()),
     step('job retention', () => jobRetention.stop()),
     step('view pruning', () => pruning.stop()),
+    step('wire polling', () => wirePolling.stop()),
     ...(jobs ? [step('job worker', () => jobs.stop())] : []),
   ];
 }
@@ -95,6 +98,7 @@ const serverFor = (context: App, state: ServerState, logger: FastifyBaseLogger |
     accounts: context.accounts,
     newsroom: context.newsroom,
     webhooks: context.webhooks,
+    wireSources: context.wireSources,
     trustedProxies: context.config.trustedProxies,
     contentApiRatePerMinute: context.config.contentApiRatePerMinute,
     pages: context.pages,

@@ -101,7 +101,13 @@ describe.each(ENGINES)('the audit trail on $engine', ({ create }) => {
   });
   afterAll(() => t?.close());
 
-  const state: { tokenId?: number; keyId?: number; webhookId?: number; importDir?: string } = {};
+  const state: {
+    tokenId?: number;
+    keyId?: number;
+    webhookId?: number;
+    wireSourceId?: number;
+    importDir?: string;
+  } = {};
 
   const CASES: Case[] = [
     {
@@ -403,6 +409,67 @@ describe.each(ENGINES)('the audit trail on $engine', ({ create }) => {
           asChief({ method: 'DELETE', url: `/api/admin/webhooks/${state.webhookId}` }),
         )),
       expected: { actor: 'session', email: 'chief@paper.example', target: 'webhook' },
+    },
+    {
+      event: 'wire_source.added',
+      does: 'a wire source added',
+      act: async () => {
+        const body = await ok(
+          asChief({
+            method: 'POST',
+            url: '/api/admin/wire-sources',
+            body: {
+              name: 'Agency feed',
+              agency: 'Reuters',
+              kind: 'feed',
+              location: 'https://agency.example/world.xml',
+              intervalMinutes: 15,
+              enabled: false,
+            },
+          }),
+        );
+        state.wireSourceId = (body.source as { id: number }).id;
+      },
+      expected: {
+        actor: 'session',
+        email: 'chief@paper.example',
+        target: 'wire_source',
+        details: { kind: 'feed', location: 'https://agency.example/world.xml' },
+      },
+    },
+    {
+      event: 'wire_source.changed',
+      does: 'a wire source changed',
+      act: async () =>
+        void (await ok(
+          asChief({
+            method: 'PUT',
+            url: `/api/admin/wire-sources/${state.wireSourceId}`,
+            body: {
+              name: 'Agency drop',
+              agency: 'Reuters',
+              kind: 'drop-folder',
+              location: 'reuters',
+              intervalMinutes: 15,
+              enabled: false,
+            },
+          }),
+        )),
+      expected: {
+        actor: 'session',
+        email: 'chief@paper.example',
+        target: 'wire_source',
+        details: { kind: 'drop-folder', location: 'reuters' },
+      },
+    },
+    {
+      event: 'wire_source.removed',
+      does: 'a wire source removed',
+      act: async () =>
+        void (await ok(
+          asChief({ method: 'DELETE', url: `/api/admin/wire-sources/${state.wireSourceId}` }),
+        )),
+      expected: { actor: 'session', email: 'chief@paper.example', target: 'wire_source' },
     },
     {
       event: 'article.killed',

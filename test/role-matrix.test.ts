@@ -199,6 +199,31 @@ const everySectionReversed = async () => {
 };
 
 /** A new webhook subscription, to change, roll, list or delete. */
+/** A drop-folder source to change, poll or remove (polling it reaches no network). */
+const wireSourceToManage = async () => {
+  const source = await world.t.app.storage.stores.wireSources.add(
+    {
+      name: `Matrix drop ${randomUUID()}`,
+      agency: 'Reuters',
+      kind: 'drop-folder',
+      location: 'matrix',
+      intervalMinutes: 15,
+      enabled: true,
+    },
+    new Date(),
+  );
+  return { id: source.id };
+};
+
+const wireSourceSettings = (n: number) => ({
+  name: `Matrix feed ${n}`,
+  agency: 'Reuters',
+  kind: 'feed',
+  location: 'https://agency.example/feed.xml',
+  intervalMinutes: 30,
+  enabled: false,
+});
+
 const webhookToManage = async () => {
   const subscription = await world.t.app.storage.stores.webhooks.create(
     {
@@ -442,6 +467,32 @@ const ROWS: Row[] = [
     does: 'makes a draft of an agency item',
     expect: WRITERS_UP,
     params: wireItemToRead,
+  },
+  { route: 'GET /api/admin/wire-sources', does: 'lists the wire’s sources', expect: EDITORS_UP },
+  {
+    route: 'POST /api/admin/wire-sources',
+    does: 'adds a wire source',
+    expect: EDITORS_UP,
+    body: wireSourceSettings,
+  },
+  {
+    route: 'PUT /api/admin/wire-sources/:id',
+    does: 'changes a wire source',
+    expect: EDITORS_UP,
+    params: wireSourceToManage,
+    body: wireSourceSettings,
+  },
+  {
+    route: 'POST /api/admin/wire-sources/:id/poll',
+    does: 'polls a wire source now',
+    expect: EDITORS_UP,
+    params: wireSourceToManage,
+  },
+  {
+    route: 'DELETE /api/admin/wire-sources/:id',
+    does: 'removes a wire source',
+    expect: EDITORS_UP,
+    params: wireSourceToManage,
   },
   {
     route: 'POST /api/admin/wire/:id/articles/:articleId/caught-up',

@@ -41,6 +41,7 @@ export async function startTestApp(
     ...(env.NODE_ENV === 'production' ? {} : CHEAP_PASSWORD_HASHING),
     DATABASE_URL: database.url,
     MEDIA_DIR: mediaDir,
+    WIRE_DROP_ROOT: join(mediaDir, 'wire-drop'),
     LOG_LEVEL: 'silent',
     ...env,
   });
@@ -55,6 +56,7 @@ export async function startTestApp(
     accounts: app.accounts,
     newsroom: app.newsroom,
     webhooks: app.webhooks,
+    wireSources: app.wireSources,
     trustedProxies: config.trustedProxies,
     contentApiRatePerMinute: config.contentApiRatePerMinute,
     pages: app.pages,

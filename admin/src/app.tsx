@@ -24,6 +24,7 @@ import { UsersPage } from './pages/users-page.js';
 import { SectionsPage } from './pages/sections-page.js';
 import { WebhooksPage } from './pages/webhooks-page.js';
 import { WirePage } from './pages/wire-page.js';
+import { WireSourcesPage } from './pages/wire-sources-page.js';
 import { blockNavigation, navigate, useLocation, type Location } from './router.js';
 import { SessionContext, atLeast } from './session.js';
 
@@ -53,6 +54,7 @@ function Page({ location, user }: { location: Location; user: SessionUser }) {
   if (path === '/profile') return <ProfilePage />;
   if (path === '/articles') return <ArticleListPage query={query} />;
   if (path === '/wire' && atLeast(user.role, 'writer')) return <WirePage query={query} />;
+  if (path === '/wire/sources' && atLeast(user.role, 'editor')) return <WireSourcesPage />;
   if (path === '/media') return <MediaLibraryPage query={query} />;
   if (path === '/tokens') return <TokensPage />;
   if (path === '/articles/new') return <EditorPage key="new" id={null} />;

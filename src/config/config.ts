@@ -119,6 +119,8 @@ const configSchema = z.object({
   SESSION_IDLE_HOURS: z.coerce.number().int().min(1).max(8784).default(12),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(15),
+  WIRE_DROP_ROOT: z.string().min(1).default('./data/wire-drop'),
+  WIRE_POLL_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
   JOBS_WORKER: z.enum(['on', 'off']).default('on'),
   CONTENT_API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
@@ -208,6 +210,10 @@ export interface Config {
   auditRetentionDays: number;
   /** How often the scheduler looks for articles due to go live or come down. */
   schedulerIntervalMs: number;
+  /** The one folder wire sources' drop folders must lie under (ADR 0058). */
+  wireDropRoot: string;
+  /** How often the wire poller looks for sources due to be read. */
+  wirePollIntervalMs: number;
   /** How often the background worker looks for due jobs (new work also wakes it). */
   jobsIntervalMs: number;
   /** Whether `serve` runs background jobs too; off for instances that only serve. */
@@ -300,6 +306,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleHours: e.SESSION_IDLE_HOURS,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
+    wireDropRoot: e.WIRE_DROP_ROOT,
+    wirePollIntervalMs: e.WIRE_POLL_SECONDS * 1000,
     jobsIntervalMs: e.JOBS_INTERVAL_SECONDS * 1000,
     jobsWorker: e.JOBS_WORKER === 'on',
     contentApiRatePerMinute: e.CONTENT_API_RATE_PER_MINUTE,

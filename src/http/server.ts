@@ -11,6 +11,7 @@ import type { MediaDeps } from '../services/media/media-deps.js';
 import type { VariantSource } from '../services/media/variant-on-demand.js';
 import type { SiteContext } from '../services/site-context.js';
 import type { WebhookDeps } from '../services/webhooks/webhook-deps.js';
+import type { WireSourceDeps } from '../services/wire/wire-source-deps.js';
 import { registerAdminApp } from './admin/admin-routes.js';
 import { noteRefusal } from './api/audit/note-refusal.js';
 import { contentApiDeps, registerContentApi } from './api/content/content-api.js';
@@ -38,6 +39,7 @@ import { requestIdFor } from './operations/request-id.js';
 import { registerStorableTextGuard } from './middleware/storable-text/index.js';
 import { registerWebhookRoutes } from './api/webhooks/webhooks-routes.js';
 import { registerWireRoutes } from './api/wire/wire-routes.js';
+import { registerWireSourceRoutes } from './api/wire/wire-source-routes.js';
 import { sendErrorPage } from './site/error-pages.js';
 import { registerMediaFiles } from './site/media-files.js';
 import { registerSiteRoutes } from './site/site-routes.js';
@@ -60,6 +62,8 @@ export interface ServerOptions {
   newsroom: NewsroomDeps & { presence: Presence };
   /** Webhook subscriptions and their delivery log. */
   webhooks: WebhookDeps;
+  /** The wire's sources: managed by editors, polled now on request. */
+  wireSources: WireSourceDeps;
   /** Proxies whose X-Forwarded-For and -Proto are believed (TRUSTED_PROXIES); none by default. */
   trustedProxies?: string[];
   /** Requests a minute each Content API key may make (CONTENT_API_RATE_PER_MINUTE); 600 if unset. */
@@ -213,6 +217,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     registerMediaRoutes(newsroom, options.media);
     registerWebhookRoutes(newsroom, options.webhooks);
     registerWireRoutes(newsroom, { ...options.newsroom, photos: wirePhotos(options) });
+    registerWireSourceRoutes(newsroom, options.wireSources);
     registerContentKeyRoutes(newsroom, contentApiDeps(options));
     registerOpenApiRoute(newsroom);
   });

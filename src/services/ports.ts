@@ -28,6 +28,7 @@ import type { JobStore } from './job-ports.js';
 import type { StoryViewStore } from './readership/readership-ports.js';
 import type { ImportSourceStore } from './import-ports.js';
 import type { WireStore } from './wire/wire-ports.js';
+import type { WireSourceStore } from './wire/wire-source-ports.js';
 import type {
   ApiTokenStore,
   LoginFailureStore,
@@ -51,6 +52,7 @@ export type * from './media/media-ports.js';
 export type * from './job-ports.js';
 export type * from './change-broadcast-ports.js';
 export type * from './wire/wire-ports.js';
+export type * from './wire/wire-source-ports.js';
 
 /** The time now; frozen by DATELINE_NOW in tests and archive rendering. */
 export interface Clock {
@@ -230,6 +232,7 @@ export interface Stores {
   views: StoryViewStore;
   importSources: ImportSourceStore;
   wire: WireStore;
+  wireSources: WireSourceStore;
 }
 
 /**

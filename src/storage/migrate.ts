@@ -26,6 +26,7 @@ import * as storyViews from './migrations/0024-story-views.js';
 import * as importSources from './migrations/0025-import-sources.js';
 import * as wireQueue from './migrations/0026-wire-queue.js';
 import * as phraseWordPairs from './migrations/0027-phrase-word-pairs.js';
+import * as wireSources from './migrations/0028-wire-sources.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -57,6 +58,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0025-import-sources': importSources,
   '0026-wire-queue': wireQueue,
   '0027-phrase-word-pairs': phraseWordPairs,
+  '0028-wire-sources': wireSources,
 };
 
 function migratorFor(db: Kysely<unknown>, engine: Engine) {

@@ -45,6 +45,7 @@ import { KyselyTagStore } from './tag-store.js';
 import { KyselyUserStore } from './user-store.js';
 import { KyselyWebhookStore } from './webhook-store.js';
 import { KyselyWireStore } from './wire-store.js';
+import { KyselyWireSourceStore } from './wire-source-store.js';
 
 /**
  * What a set of stores tells of its writes: audit entries, the kinds of jobs queued, and the
@@ -99,6 +100,7 @@ const storesOn = (
     views: new KyselyStoryViewStore(db),
     wire: new KyselyWireStore(db, engine),
     importSources: new KyselyImportSourceStore(db),
+    wireSources: new KyselyWireSourceStore(db),
   };
 };
 

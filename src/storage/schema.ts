@@ -402,6 +402,28 @@ export interface ImportSourcesTable {
   imported_at: string;
 }
 
+/** An agency feed or drop folder the polling job reads, with its health; ADR 0058. */
+export interface WireSourcesTable {
+  id: Generated<number>;
+  name: string;
+  agency: string;
+  kind: string;
+  location: string;
+  interval_minutes: number;
+  enabled: number;
+  next_poll_at: string;
+  last_polled_at: string | null;
+  last_success_at: string | null;
+  last_error: string | null;
+  last_error_at: string | null;
+  last_received: number | null;
+  failures: Generated<number>;
+  etag: string | null;
+  last_modified: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DatabaseSchema {
   audit_log: AuditLogTable;
   scheduled_updates: ScheduledUpdatesTable;
@@ -438,6 +460,7 @@ export interface DatabaseSchema {
   wire_items: WireItemsTable;
   wire_item_articles: WireItemArticlesTable;
   import_sources: ImportSourcesTable;
+  wire_sources: WireSourcesTable;
 }
 
 /** Fixed-width ISO 8601 UTC, the one way times are written to the database. */

@@ -72,6 +72,7 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
       '0025-import-sources',
       '0026-wire-queue',
       '0027-phrase-word-pairs',
+      '0028-wire-sources',
     ]);
     world = await storage.stores.sections.create({
       slug: 'world',

@@ -39,6 +39,7 @@ const AccountLinks = ({ path }: { path: string }) => (
 const EDITOR_LINKS = [
   ['/homepage', 'Front pages'],
   ['/breaking-news', 'Breaking news'],
+  ['/wire/sources', 'Wire sources'],
   ['/sections', 'Sections'],
   ['/people', 'Bylines'],
 ] as const;

@@ -35,6 +35,9 @@ const EVENT_LABELS: Record<AuditEventName, string> = {
   'webhook.changed': 'Webhook changed',
   'webhook.deleted': 'Webhook deleted',
   'webhook.secret_rolled': 'Webhook secret rolled',
+  'wire_source.added': 'Wire source added',
+  'wire_source.changed': 'Wire source changed',
+  'wire_source.removed': 'Wire source removed',
   'import.ran': 'Import',
   'article.killed': 'Story killed',
   'audit.purged': 'Old entries purged',
@@ -51,6 +54,7 @@ const FAMILIES: [string, string][] = [
   ['settings', 'Settings'],
   ['breaking_news', 'Breaking news'],
   ['webhook', 'Webhooks'],
+  ['wire_source', 'Wire sources'],
 ];
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

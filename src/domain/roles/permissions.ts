@@ -28,6 +28,7 @@ export type NewsroomAction =
   | 'homepage.curate'
   | 'breaking_news.manage'
   | 'wire.read'
+  | 'wire_source.manage'
   | 'media.upload'
   | 'settings.manage'
   | 'user.manage'
@@ -58,6 +59,8 @@ const NEWSROOM_RULES: Record<NewsroomAction, Role> = {
   'breaking_news.manage': 'editor',
   // Agency copy is licensed to the paper's staff; contributors file their own stories only.
   'wire.read': 'writer',
+  // Which agencies flow in, and from where on the server's disk: the desk's editors decide.
+  'wire_source.manage': 'editor',
   'settings.manage': 'editor_in_chief',
   'user.manage': 'editor_in_chief',
   'token.manage_own': 'contributor',
@@ -159,6 +162,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'homepage.curate': 'arrange the home page',
   'breaking_news.manage': 'set the breaking-news banner',
   'wire.read': 'read the wire',
+  'wire_source.manage': 'manage the wire’s sources',
   'media.upload': 'upload photos',
   'settings.manage': 'change the publication’s settings',
   'user.manage': 'manage users',
