@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { ForeignItem } from '../domain/import/foreign-story.js';
-import { WIRE_FORMATS, type ImportFormat } from '../domain/import/import-format.js';
+import { isWireFormat } from '../domain/import/import-format.js';
 import { recordImport } from '../services/audit/record-import.js';
 import { importArticles } from '../services/import-articles.js';
 import {
@@ -12,7 +12,8 @@ import { receiveWireItems } from '../services/wire/receive-wire-item.js';
 import type { CommandContext, Terminal } from './command-context.js';
 import { EXIT, UsageError } from './command-context.js';
 import { ghostStories } from './ghost-file.js';
-import { readImportFile, readWireFile, type ImportFile } from './import-file-reader.js';
+import { readImportFile, type ImportFile } from './import-file-reader.js';
+import { wireRecordsOfFile } from './wire-file-records.js';
 import { wxrStories } from './wxr-file.js';
 
 export const IMPORT_HELP = `Usage: dateline import FILE... [--json]
@@ -57,17 +58,10 @@ interface CommandReport extends ForeignImportReport {
 
 const emptyReport = (): CommandReport => ({ ...emptyForeignReport(), queued: [] });
 
-const isWireFormat = (format: ImportFormat): format is (typeof WIRE_FORMATS)[number] =>
-  (WIRE_FORMATS as readonly string[]).includes(format);
-
 /** Agency copy into the wire queue, each item on its own. */
-async function queueWireFile(
-  context: CommandContext,
-  file: string,
-  format: (typeof WIRE_FORMATS)[number],
-): Promise<CommandReport> {
+async function queueWireFile(context: CommandContext, file: string): Promise<CommandReport> {
   const deps = context.importDeps(dirname(resolve(file)));
-  const wire = await receiveWireItems(deps, readWireFile(file, format));
+  const wire = await receiveWireItems(deps, wireRecordsOfFile(file, {}));
   return {
     ...emptyReport(),
     queued: [...wire.queued, ...wire.updated.map(({ id }) => ({ id, updated: true as const }))],
@@ -84,7 +78,7 @@ async function importFile(
 ): Promise<{ report: CommandReport; count: number }> {
   const read = await readImportFile(file);
   if ('format' in read && isWireFormat(read.format))
-    return { report: await queueWireFile(context, file, read.format), count: 0 };
+    return { report: await queueWireFile(context, file), count: 0 };
   const deps = context.importDeps(dirname(resolve(file)));
   const foreign = foreignItems(file, read);
   if (foreign)

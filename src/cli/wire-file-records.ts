@@ -1,10 +1,7 @@
-import { WIRE_FORMATS, FORMAT_NAMES } from '../domain/import/import-format.js';
+import { FORMAT_NAMES, isWireFormat } from '../domain/import/import-format.js';
 import type { WireRecord } from '../domain/wire/wire-item.js';
 import type { WireReadOptions } from '../domain/wire/wire-records.js';
 import { readImportFile, readWireFile } from './import-file-reader.js';
-
-const isWireFormat = (format: string): format is (typeof WIRE_FORMATS)[number] =>
-  (WIRE_FORMATS as readonly string[]).includes(format);
 
 /**
  * The wire records of one agency file, told and streamed as `dateline import` reads it: a file

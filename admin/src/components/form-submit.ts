@@ -2,6 +2,15 @@ import { useState } from 'preact/hooks';
 import { ApiError } from '../api/client.js';
 import { messageOf } from './use-load.js';
 
+/** Reads a form's fields as trimmed text; a field that is missing, or a file, reads as ''. */
+export function formText(form: HTMLFormElement): (name: string) => string {
+  const data = new FormData(form);
+  return (name) => {
+    const value = data.get(name);
+    return typeof value === 'string' ? value.trim() : '';
+  };
+}
+
 /** The server's message without the field name it starts with (`name: must not be empty`). */
 export const withoutField = (message: string, field: string) =>
   message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;

@@ -1,6 +1,7 @@
 import type { MediaFilters } from '../api/newsroom.js';
 import type { Uploader } from '../api/types.js';
 import { Link, navigate } from '../router.js';
+import { formText } from '../components/form-submit.js';
 
 export type LibraryFilters = Omit<MediaFilters, 'page'>;
 
@@ -32,11 +33,7 @@ export function libraryPathFor(filters: LibraryFilters) {
 }
 
 function filtersFrom(form: HTMLFormElement): LibraryFilters {
-  const data = new FormData(form);
-  const text = (name: string) => {
-    const value = data.get(name);
-    return typeof value === 'string' ? value.trim() : '';
-  };
+  const text = formText(form);
   return {
     search: text('search'),
     uploadedBy: text('uploadedBy') ? Number(text('uploadedBy')) : '',

@@ -5,6 +5,7 @@ import { STATUS_LABELS } from '../components/status.js';
 import { useLoad, valueOr } from '../components/use-load.js';
 import { Link, navigate } from '../router.js';
 import { usePageTitle } from '../components/page-title.js';
+import { formText } from '../components/form-submit.js';
 
 const PER_PAGE = 50;
 
@@ -30,11 +31,7 @@ function pathFor(filters: DeskFilters) {
 }
 
 function formFilters(form: HTMLFormElement): DeskFilters {
-  const data = new FormData(form);
-  const text = (name: string) => {
-    const value = data.get(name);
-    return typeof value === 'string' ? value.trim() : '';
-  };
+  const text = formText(form);
   return {
     search: text('search'),
     status: text('status') as ArticleStatus | '',

@@ -6,6 +6,7 @@ import { usePageTitle } from '../components/page-title.js';
 import { useLoad } from '../components/use-load.js';
 import { Link, navigate } from '../router.js';
 import { dayAfter, formatInZone, startOfDayIn } from './paper-time.js';
+import { formText } from '../components/form-submit.js';
 
 /** Every event, in the newsroom's words, grouped as the filter offers them. */
 const EVENT_LABELS: Record<AuditEventName, string> = {
@@ -125,11 +126,7 @@ function EventSelect({ value }: { value: string }) {
 function FilterForm({ filters }: { filters: Filters }) {
   const filtered = FILTER_NAMES.some((name) => filters[name]);
   const submit = (form: HTMLFormElement) => {
-    const data = new FormData(form);
-    const text = (name: string) => {
-      const value = data.get(name);
-      return typeof value === 'string' ? value.trim() : '';
-    };
+    const text = formText(form);
     navigate(
       pathFor({
         event: text('event'),

@@ -11,6 +11,7 @@ import { useLoad } from '../components/use-load.js';
 import { Link, navigate } from '../router.js';
 import { formatInZone } from './paper-time.js';
 import { WirePreview } from './wire-preview.js';
+import { formText } from '../components/form-submit.js';
 
 interface Filters {
   agency: string;
@@ -63,11 +64,7 @@ const urgencyLabel = (level: string) =>
 function FilterForm({ filters, agencies }: { filters: Filters; agencies: string[] }) {
   const filtered = Boolean(filters.agency || filters.urgency || filters.q);
   const submit = (form: HTMLFormElement) => {
-    const data = new FormData(form);
-    const text = (name: string) => {
-      const value = data.get(name);
-      return typeof value === 'string' ? value.trim() : '';
-    };
+    const text = formText(form);
     navigate(
       pathFor({
         agency: text('agency'),

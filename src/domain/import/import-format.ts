@@ -11,6 +11,10 @@ export const WIRE_FORMATS = ['rss', 'atom', 'newsml-g2', 'newsml-1', 'nitf', 'ni
 
 export type ImportFormat = (typeof ARCHIVE_FORMATS)[number] | (typeof WIRE_FORMATS)[number];
 
+/** Whether a file of this format is agency copy, for the wire queue rather than the archive. */
+export const isWireFormat = (format: string): format is (typeof WIRE_FORMATS)[number] =>
+  (WIRE_FORMATS as readonly string[]).includes(format);
+
 /** What people call each format, for messages. */
 export const FORMAT_NAMES: Record<ImportFormat, string> = {
   'article-json': 'Dateline article JSON',

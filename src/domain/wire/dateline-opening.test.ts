@@ -25,6 +25,8 @@ describe('reading the dateline an agency story opens with', () => {
     ['AL-MUKALLA, Yemen (AP) — Fighters', 'AL-MUKALLA', 'AP', 'Fighters'],
     ["N'DJAMENA, Chad (AFP) - Troops", "N'DJAMENA", 'AFP', 'Troops'],
     ['DUBAI, Dec. 5, 2024 (WAM) -- The UAE', 'DUBAI', 'WAM', 'The UAE'],
+    ['(New York, NY - October 21) Et, sent luptat', 'New York', null, 'Et, sent luptat'],
+    ['(Muscat, Oman – Dec 5) — The council met', 'Muscat', null, 'The council met'],
   ])('reads %j', (text, place, agency, rest) => {
     expect(readDatelineOpening(text)).toEqual({ place, agency, rest });
   });
@@ -43,6 +45,8 @@ describe('reading the dateline an agency story opens with', () => {
     'Ankara: the capital is quiet.',
     'The minister — who spoke on Monday — said no.',
     '(Sports Network) - A pair of teams coming off big weekend sweeps',
+    '(Updated on October 21) The minister said',
+    '(Reuters) - Oil prices rose',
     '10:30 a.m. — The market opened',
     'By JOHN SMITH',
     'UN: talks stall',

@@ -104,12 +104,22 @@ const letters = (text: string) => text.replace(/[^\p{L}]/gu, '');
 const inCapitals = (text: string) => letters(text) === letters(text).toUpperCase();
 
 /**
+ * A dateline in brackets, as some agencies write it: "(New York, NY - October 21) Et, …". The
+ * date inside is required, so a bracketed aside or agency ("(Sports Network) -") is not one.
+ */
+const BRACKETED = new RegExp(
+  `^\\s*\\((?<place>${PLACE})(?:,\\s*(?<region>${REGION}))?\\s*(?:-{1,2}|${DASH}|,)\\s*` +
+    `(?<date>${DATE})\\)(?:\\s*(?:-{1,2}|${DASH}))?\\s+(?=\\S)`,
+  'u',
+);
+
+/**
  * The dateline a paragraph opens with, or null when it opens with none. A place in capitals
  * ("ANKARA:") stands on its own; one in ordinary case ("Moscow") counts only with a date or an
  * agency after it, so "However, the minister said —" is never a dateline.
  */
 export function readDatelineOpening(paragraph: string): DatelineOpening | null {
-  const match = OPENING.exec(paragraph);
+  const match = OPENING.exec(paragraph) ?? BRACKETED.exec(paragraph);
   const groups = match?.groups;
   if (!match || !groups) return null;
   const place = (groups.place ?? '').trim();
