@@ -4,7 +4,7 @@
  * whole. The archive is bench-seed's, whose commonest words are in nearly every story.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RANKED_MATCHES } from '../src/storage/story-search.js';
+import { RANKED_MATCHES } from '../src/storage/story-search-dialect.js';
 import { startTestApp, type TestApp } from './test-app.js';
 import { ENGINES } from './test-databases.js';
 

@@ -40,6 +40,14 @@ export interface SearchDialect {
   ): Promise<number[]>;
 }
 
+/**
+ * The matches a search ranks and counts: the newest this many (by story id) that readers may
+ * see and that pass the filters. Past it, a word in most stories would cost a score for each
+ * of hundreds of thousands; relevance then orders the newest ones and the count says "more"
+ * (ADR 0052).
+ */
+export const RANKED_MATCHES = 1000;
+
 // Rows per multi-row statement: well under either engine's limit of bound parameters.
 const CHUNK = 200;
 

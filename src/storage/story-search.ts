@@ -12,7 +12,7 @@ import type { Engine } from './engine.js';
 import { postgresSearch } from './postgres/postgres-story-search.js';
 import { toDbTime, type DatabaseSchema } from './schema.js';
 import { sqliteSearch } from './sqlite/sqlite-story-search.js';
-import type { IndexEntry, SearchDialect } from './story-search-dialect.js';
+import { RANKED_MATCHES, type IndexEntry, type SearchDialect } from './story-search-dialect.js';
 
 export const searchDialectOf = (engine: Engine): SearchDialect =>
   engine === 'sqlite' ? sqliteSearch : postgresSearch;
@@ -111,14 +111,6 @@ export async function indexNewStories(
   await dialect.add(db, entries);
   await dialect.addWords(db, vocabularyOf(entries.map((entry) => entry.document)));
 }
-
-/**
- * The matches a search ranks and counts: the newest this many (by story id) that readers may
- * see and that pass the filters. Past it, a word in most stories would cost a score for each
- * of hundreds of thousands; relevance then orders the newest ones and the count says "more"
- * (ADR 0052).
- */
-export const RANKED_MATCHES = 1000;
 
 interface Candidate {
   id: number;
