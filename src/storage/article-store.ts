@@ -109,7 +109,7 @@ export class KyselyArticleStore implements ArticleStore {
       toDbTime(PAGE_STAND_INS.asOf),
       PAGE_STAND_INS.slug,
     ]);
-    const home = homeStoryReads(db);
+    const home = homeStoryReads(db, engine);
     this.listHomeStoryIds = home.listHomeStoryIds;
     this.listFrontStories = home.listFrontStories;
   }

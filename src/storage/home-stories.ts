@@ -1,8 +1,9 @@
 /**
  * The home page's reads (ADR 0039): which stories it may show, in one query over the articles'
- * indexes, then the cards of those it does show. Each is compiled once per shape.
+ * indexes, then the cards of those it does show. Each is compiled once per shape, and each
+ * answers with its rows as one JSON array (json-rows.ts).
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Compilable, type Kysely } from 'kysely';
 import type { FrontStory } from '../domain/article/article.js';
 import type { HomeStoriesQuery, HomeStoryIds } from '../services/ports.js';
 import {
@@ -11,7 +12,9 @@ import {
   listedArticles,
   type ListFilter,
 } from './article-rows.js';
+import type { Engine } from './engine.js';
 import { reusableQueryWithStandIns } from './reusable-query.js';
+import { asJsonRows, rowsFromJson } from './json-rows.js';
 import { toDbTime, type DatabaseSchema } from './schema.js';
 
 /** Which list a row answers, as the query tags it: a section's is its index from here. */
@@ -92,13 +95,30 @@ function byShape<Key, Run>(keyOf: (key: Key) => string, compile: (key: Key) => R
   };
 }
 
+/**
+ * A query whose rows come back as one JSON array, compiled once with `standIns` as its values
+ * (see reusableQueryWithStandIns); the rows are in no particular order.
+ */
+function reusableJsonRows<Row>(
+  db: Kysely<DatabaseSchema>,
+  engine: Engine,
+  query: Compilable<Row> & Parameters<typeof asJsonRows>[2],
+  standIns: readonly unknown[],
+) {
+  const { query: wrapped, columns } = asJsonRows(db, engine, query);
+  const run = reusableQueryWithStandIns(db as unknown as Kysely<never>, wrapped, standIns);
+  return async (values: readonly unknown[]): Promise<Row[]> => {
+    const [answer] = await run(values);
+    return answer ? rowsFromJson<Row>(answer.rows, columns) : [];
+  };
+}
+
 /** The home page's two reads; building and compiling them would cost more than running them. */
-export function homeStoryReads(db: Kysely<DatabaseSchema>) {
-  const reusable = db as unknown as Kysely<never>;
+export function homeStoryReads(db: Kysely<DatabaseSchema>, engine: Engine) {
   const storyIds = byShape(
     (shape: Shape) => `${shape.latest}:${shape.perSection}:${shape.chosen}:${shape.sections}`,
     (shape) =>
-      reusableQueryWithStandIns(reusable, selectHomeStoryIds(db, shape), [
+      reusableJsonRows<TaggedRow>(db, engine, selectHomeStoryIds(db, shape), [
         toDbTime(AS_OF),
         ...idStandIns(shape.chosen, -1),
         ...idStandIns(shape.sections, -100_001),
@@ -111,7 +131,7 @@ export function homeStoryReads(db: Kysely<DatabaseSchema>) {
       .innerJoin('sections as s', 's.id', 'a.section_id')
       .leftJoin('media as m', 'm.id', 'a.lead_media_id')
       .select(FRONT_STORY_COLUMNS);
-    return reusableQueryWithStandIns(reusable, query, [toDbTime(AS_OF), ...ids]);
+    return reusableJsonRows(db, engine, query, [toDbTime(AS_OF), ...ids]);
   });
   return {
     listHomeStoryIds: async (query: HomeStoriesQuery): Promise<HomeStoryIds> => {
