@@ -71,7 +71,7 @@ const isPair = (phrase: string[]) => phrase.length === 2;
  * it all. A clause of two-word phrases is met by its pair alone, which GIN answers without
  * reading a story's tsvector; a longer phrase's pairs narrow, and `<->` confirms the order.
  */
-export function matchOf(clauses: SearchClause[]) {
+function matchOf(clauses: SearchClause[]) {
   const pairs = pairQuery(clauses);
   const ordered = clauses.filter((clause) => !clause.anyOf.every(isPair));
   const words = ordered.length > 0 ? sql`to_tsquery('simple', ${tsQuery(ordered)})` : undefined;
