@@ -243,6 +243,24 @@ export const FRONT_STORY_COLUMNS = [
   ...ARTICLE_COLUMNS.filter((column) => column.startsWith('s.') || column.startsWith('m.')),
 ] as const satisfies readonly (typeof ARTICLE_COLUMNS)[number][];
 
+/** Newest first, the newer id first at the same time: the lists' order, for rows read unordered. */
+export const newestFirst = (
+  a: { id: number; published_at: string | null },
+  b: { id: number; published_at: string | null },
+) =>
+  a.published_at === b.published_at
+    ? b.id - a.id
+    : (b.published_at ?? '') < (a.published_at ?? '')
+      ? -1
+      : 1;
+
+/** Joins the section and the lead photo to an article query and selects what a card shows. */
+export const withSummaryColumns = (query: ReturnType<typeof fromArticles>) =>
+  query
+    .innerJoin('sections as s', 's.id', 'a.section_id')
+    .leftJoin('media as m', 'm.id', 'a.lead_media_id')
+    .select(FRONT_STORY_COLUMNS);
+
 /** A row with what `frontStoryFrom` reads: any article row has it. */
 type FrontStoryRow = Pick<
   ArticleRow,
@@ -345,7 +363,7 @@ export function frontStoryFrom(row: FrontStoryRow): FrontStory {
 }
 
 /** The summary a list shows, from the same row. */
-export function summaryFrom(row: ArticleRow, bylines: AuthorProfile[]): ArticleSummary {
+export function summaryFrom(row: FrontStoryRow, bylines: AuthorProfile[]): ArticleSummary {
   return { ...frontStoryFrom(row), bylines };
 }
 

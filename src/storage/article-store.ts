@@ -11,11 +11,12 @@ import {
   articleFrom,
   bylinesOf,
   listedArticles,
+  newestFirst,
   pageOfIds,
-  selectArticles,
   correctionFrom,
   summaryFrom,
-  withArticleColumns,
+  fromArticles,
+  withSummaryColumns,
 } from './article-rows.js';
 import { authorFrom } from './author-rows.js';
 import type { BodyDocument } from '../domain/body/body-document.js';
@@ -24,6 +25,7 @@ import { recordArticleMedia, refreshArticleMedia } from './article-media-rows.js
 import { containsWord } from './like-pattern.js';
 import { mediaFrom } from './media-rows.js';
 import { homeStoryReads } from './home-stories.js';
+import { jsonRowsOf } from './json-rows.js';
 import { reusableQuery, reusableQueryWithStandIns } from './reusable-query.js';
 import { fromDbTime, toDbTime, type ArticlesTable, type DatabaseSchema } from './schema.js';
 import type { Engine } from './engine.js';
@@ -92,7 +94,7 @@ export class KyselyArticleStore implements ArticleStore {
 
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
-    engine: Engine,
+    private readonly engine: Engine,
     /**
      * Brings what follows from stories' words and status up to date (search entries, related
      * stories): after every write readers could see.
@@ -240,11 +242,12 @@ export class KyselyArticleStore implements ArticleStore {
   }
 
   async listPublished(query: PublishedQuery) {
-    const rows = await selectArticles(this.db)
-      .where('a.id', 'in', this.pageIds(query))
-      .orderBy('a.published_at', 'desc')
-      .orderBy('a.id', 'desc')
-      .execute();
+    const rows = await jsonRowsOf(
+      this.db,
+      this.engine,
+      withSummaryColumns(fromArticles(this.db)).where('a.id', 'in', this.pageIds(query)),
+    );
+    rows.sort(newestFirst);
     const bylines = await bylinesOf(
       this.db,
       rows.map((r) => r.id),
@@ -254,7 +257,8 @@ export class KyselyArticleStore implements ArticleStore {
 
   async listPublishedByIds(ids: number[], asOf: Date) {
     if (ids.length === 0) return [];
-    const rows = await withArticleColumns(this.listed({ asOf }).where('a.id', 'in', ids)).execute();
+    const listed = withSummaryColumns(this.listed({ asOf }).where('a.id', 'in', ids));
+    const rows = await jsonRowsOf(this.db, this.engine, listed);
     const bylines = await bylinesOf(
       this.db,
       rows.map((r) => r.id),

@@ -10,6 +10,7 @@ import {
   FRONT_STORY_COLUMNS,
   frontStoryFrom,
   listedArticles,
+  newestFirst,
   type ListFilter,
 } from './article-rows.js';
 import type { Engine } from './engine.js';
@@ -160,16 +161,9 @@ interface TaggedRow {
   list: number;
 }
 
-/** Newest first, as each list's walk read them (a union keeps no order of its own). */
-const newestFirst = (a: TaggedRow, b: TaggedRow) =>
-  a.published_at === b.published_at
-    ? b.id - a.id
-    : (b.published_at ?? '') < (a.published_at ?? '')
-      ? -1
-      : 1;
-
 function sortedIntoLists(rows: TaggedRow[], sectionIds: number[]): HomeStoryIds {
   const lists: HomeStoryIds = { latest: [], chosen: [], bySection: new Map() };
+  // Newest first, as each list's walk read them (a union keeps no order of its own).
   for (const row of rows.sort(newestFirst)) {
     if (row.list === LATEST) lists.latest.push({ id: row.id, hasPhoto: Boolean(row.photo) });
     else if (row.list === CHOSEN) lists.chosen.push(row.id);

@@ -57,3 +57,15 @@ export function rowsFromJson<Row>(value: unknown, columns: readonly string[]): R
     return row as Row;
   });
 }
+
+/** Runs `query` with its rows fetched as JSON (see above), in no particular order. */
+export async function jsonRowsOf<Row>(
+  db: Kysely<DatabaseSchema>,
+  engine: Engine,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any select query's rows
+  query: SelectQueryBuilder<any, any, Row>,
+): Promise<Row[]> {
+  const { query: wrapped, columns } = asJsonRows(db, engine, query);
+  const [answer] = await wrapped.execute();
+  return rowsFromJson<Row>(answer?.rows, columns);
+}

@@ -7,7 +7,7 @@ import type {
   StorySearchHit,
   StorySearchQuery,
 } from '../services/search/search-ports.js';
-import { visibleToReaders } from './article-rows.js';
+import { newestFirst, visibleToReaders } from './article-rows.js';
 import type { Engine } from './engine.js';
 import { postgresSearch } from './postgres/postgres-story-search.js';
 import { toDbTime, type DatabaseSchema } from './schema.js';
@@ -118,9 +118,6 @@ interface Candidate {
   headline: string;
   standfirst: string;
 }
-
-const newestFirst = (a: Candidate, b: Candidate) =>
-  (b.published_at ?? '').localeCompare(a.published_at ?? '') || b.id - a.id;
 
 /** The candidates in the order asked for: relevance (recency breaking ties), or newest first. */
 function ordered(found: Candidate[], query: StorySearchQuery): Candidate[] {
