@@ -18,10 +18,9 @@ import { fts5Query } from './sqlite/sqlite-story-search.js';
 type Row = Selectable<WireItemsTable>;
 
 /** The links of the item `w` to the articles made from it, for an EXISTS. */
-const madeInto = (
-  selectFrom: ExpressionBuilder<DatabaseSchema & { w: WireItemsTable }, 'w'>['selectFrom'],
-) =>
-  selectFrom('wire_item_articles as l')
+const madeInto = (eb: ExpressionBuilder<DatabaseSchema & { w: WireItemsTable }, 'w'>) =>
+  eb
+    .selectFrom('wire_item_articles as l')
     .select('l.article_id')
     .whereRef('l.wire_item_id', '=', 'w.id');
 
@@ -116,7 +115,7 @@ const postgresWireSearch: WireSearch = {
       VALUES (${id}, to_tsvector('simple', ${`${text.headline} ${text.body}`}))
       ON CONFLICT (wire_item_id) DO UPDATE SET document = excluded.document`.execute(db);
   },
-  forget: async () => undefined,
+  forget: () => Promise.resolve(),
   matching: (clauses) =>
     sql<{ id: number }>`SELECT wire_item_id FROM wire_search
       WHERE document @@ to_tsquery('simple', ${tsQuery(clauses)})`,
@@ -274,7 +273,7 @@ export class KyselyWireStore implements WireStore {
       .selectFrom('wire_items as w')
       .select('w.id')
       .where('w.sent_at', '<', before.toISOString())
-      .where(({ not, exists, selectFrom }) => not(exists(madeInto(selectFrom))))
+      .where((eb) => eb.not(eb.exists(madeInto(eb))))
       .orderBy('w.sent_at')
       .orderBy('w.id')
       .limit(limit)
@@ -284,7 +283,7 @@ export class KyselyWireStore implements WireStore {
     const gone = await this.db
       .deleteFrom('wire_items as w')
       .where('w.id', 'in', ids)
-      .where(({ not, exists, selectFrom }) => not(exists(madeInto(selectFrom))))
+      .where((eb) => eb.not(eb.exists(madeInto(eb))))
       .returning('id')
       .execute();
     if (gone.length > 0)

@@ -30,7 +30,7 @@ export function useChosenItems() {
 export function ChooseBox(props: {
   item: WireSummary;
   chosen: ChosenItem[];
-  toggle(item: ChosenItem): void;
+  toggle: (item: ChosenItem) => void;
 }) {
   const { item, chosen } = props;
   const at = chosen.findIndex((c) => c.id === item.id);
@@ -49,7 +49,7 @@ export function ChooseBox(props: {
 }
 
 /** The items ticked, the lead first, and the button that makes one draft of them. */
-export function ChosenItems(props: { chosen: ChosenItem[]; clear(): void }) {
+export function ChosenItems(props: { chosen: ChosenItem[]; clear: () => void }) {
   const { chosen } = props;
   if (chosen.length === 0) return null;
   const agencies = new Set(chosen.map((c) => c.agency.toLowerCase()));
@@ -81,7 +81,7 @@ export function ChosenItems(props: { chosen: ChosenItem[]; clear(): void }) {
           label={`Merge ${chosen.length} into one draft`}
           disabled={chosen.length < 2}
         />
-        <button type="button" onClick={props.clear}>
+        <button type="button" onClick={() => props.clear()}>
           Clear
         </button>
       </div>
