@@ -11,20 +11,7 @@ import { receiveWireItem, WIRE_UPDATE_ALERT } from '../src/services/wire/receive
 import { newsroomClient, type Browser } from './newsroom-client.js';
 import { startTestApp, type TestApp } from './test-app.js';
 import { ENGINES } from './test-databases.js';
-import { wireItem } from './wire-items.js';
-
-interface DeskArticle {
-  status: string;
-  draft: {
-    headline: string;
-    dateline: string;
-    signOff: string;
-    tags: string[];
-    body: unknown;
-    sectionId: number;
-  };
-  notes: { text: string }[];
-}
+import { openWireDesk, wireItem, type DraftFromWire } from './wire-items.js';
 
 interface DeskItem {
   articles: { id: number; madeFromVersion: number; behind: boolean }[];
@@ -38,22 +25,13 @@ describe.each(ENGINES)('one draft of several wire items on $engine', ({ create }
   const merge = (body: object, by = as.writer) =>
     api.call({ method: 'POST', url: '/api/admin/wire/drafts', as: by, body });
   const article = async (id: number) =>
-    (await api.call({ url: `/api/admin/articles/${id}`, as: as.editor })).json<DeskArticle>();
+    (await api.call({ url: `/api/admin/articles/${id}`, as: as.editor })).json<DraftFromWire>();
   const item = async (id: number) =>
     (await api.call({ url: `/api/admin/wire/${id}`, as: as.editor })).json<DeskItem>();
 
   beforeAll(async () => {
     t = await startTestApp({}, await create());
-    await t.app.storage.stores.sections.create({
-      slug: 'world',
-      name: 'World',
-      description: '',
-      position: 0,
-    });
-    for (const role of ['editor', 'writer', 'contributor'] as const) {
-      await api.addUser(`${role}@paper.example`, role);
-      as[role] = await api.signIn(`${role}@paper.example`);
-    }
+    Object.assign(as, (await openWireDesk(t, api)).as);
   });
 
   afterAll(async () => {

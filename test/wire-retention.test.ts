@@ -16,7 +16,7 @@ import { newsroomClient } from './newsroom-client.js';
 import { explain, type Statement } from './query-plans.js';
 import { startTestApp, type TestApp } from './test-app.js';
 import { ENGINES } from './test-databases.js';
-import { wireItem } from './wire-items.js';
+import { openWireDesk, wireItem } from './wire-items.js';
 
 const NOW = '2026-12-07T00:00:00.000Z';
 const daysAgo = (days: number) => new Date(Date.parse(NOW) - days * 86_400_000).toISOString();
@@ -37,13 +37,7 @@ describe.each(ENGINES)('the wire queue’s upkeep on $engine', ({ engine, create
     t = await startTestApp({ DATELINE_NOW: NOW }, await create(), {
       onQuery: (text, parameters) => recording?.push({ sql: text, parameters }),
     });
-    await t.app.storage.stores.sections.create({
-      slug: 'world',
-      name: 'World',
-      description: '',
-      position: 0,
-    });
-    await api.addUser('writer@paper.example', 'writer');
+    await openWireDesk(t, api);
   });
 
   afterAll(async () => {
