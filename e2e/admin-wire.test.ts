@@ -2,8 +2,10 @@
  * The wire desk in Chromium: agency items seeded through the queue's own service (one of them
  * updated to a second version), a writer filters the queue by agency, urgency and words,
  * previews the updated item with its diff, marks the story made from the first version as
- * caught up, makes a draft of it and finds headline, dateline and sign-off in the editor. Screenshots at a phone's and a laptop's width go to the
- * temporary folder.
+ * caught up, makes a draft of it and finds headline, dateline and sign-off in the editor; an
+ * editor ticks two agencies' items, merges them into one draft signed "Agencies" and linked to
+ * both, and publishes it. Screenshots at a phone's and a laptop's width go to the temporary
+ * folder.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,17 +16,21 @@ import { makeDraftFromWire } from '../src/services/wire/draft-from-wire.js';
 import { receiveWireItem } from '../src/services/wire/receive-wire-item.js';
 import { wireItem } from '../test/wire-items.js';
 import {
+  answerConfirmation,
   LAPTOP_VIEWPORT,
+  notice,
   PHONE_VIEWPORT,
   signIn,
   startNewsroomSite,
   trackedWindows,
+  waitForReaderText,
   type NewsroomSite,
 } from './admin-newsroom.js';
 import { launchChromium } from './reader-site.js';
 import { axeViolations } from './validators/axe-check.js';
 
 const WRITER = 'writer@paper.example';
+const EDITOR = 'editor@paper.example';
 const TALKS = wireItem({
   agency: 'Reuters',
   urgency: 2,
@@ -85,6 +91,7 @@ describe('the wire desk in a browser', () => {
   beforeAll(async () => {
     site = await startNewsroomSite();
     await site.addStaff('writer', WRITER, 'Wafa Writer');
+    await site.addStaff('editor', EDITOR, 'Eid Editor');
     const { app } = site.test;
     for (const item of [TALKS, FLOODS, EXPORTS]) await receiveWireItem(app.newsroom, item);
     // The writer made a story of the first version before the agency sent the second.
@@ -154,5 +161,83 @@ describe('the wire desk in a browser', () => {
     );
     expect(await axeViolations(phone)).toEqual([]);
     await phone.screenshot({ path: join(tmpdir(), 'wire-390.png'), fullPage: true });
+  });
+
+  it('merges two agencies’ items into one draft signed “Agencies”, linked to both, and publishes it', async () => {
+    const { wire } = site.test.app.storage.stores;
+    const [floods, talks] = [await wire.findByUri(FLOODS.uri), await wire.findByUri(TALKS.uri)];
+    const desk = await signIn(await windows.open(LAPTOP_VIEWPORT), site.baseUrl, EDITOR);
+    await desk.goto(`${site.baseUrl}/admin/wire`);
+    await expect.poll(() => listed(desk)).toContain(FLOODS.headline);
+    // Ticked from the keyboard, the lead first: the order the story will run in.
+    await queue(desk)
+      .getByRole('checkbox', { name: `Merge “${FLOODS.headline}”` })
+      .focus();
+    await desk.keyboard.press('Space');
+    await queue(desk)
+      .getByRole('checkbox', { name: `Merge “${TALKS_V2.headline}”` })
+      .check();
+    const chosen = desk.getByRole('region', { name: 'Items to merge' });
+    await chosen.getByText('2 items ticked').waitFor();
+    expect(await chosen.getByRole('listitem').allTextContents()).toEqual([
+      `${FLOODS.headline} (AFP, the lead)`,
+      `${TALKS_V2.headline} (Reuters)`,
+    ]);
+    await chosen.getByText('Signed off “Agencies”').waitFor();
+    expect(await axeViolations(desk)).toEqual([]);
+    await desk.screenshot({ path: join(tmpdir(), 'wire-merge-1280.png'), fullPage: true });
+
+    await chosen.getByRole('button', { name: 'Merge 2 into one draft' }).click();
+    await desk.waitForURL(/\/admin\/articles\/\d+$/);
+    const editorUrl = desk.url();
+    await expect
+      .poll(() => desk.getByLabel('Headline', { exact: true }).inputValue())
+      .toBe(FLOODS.headline);
+    expect(await desk.getByLabel('Dateline', { exact: true }).inputValue()).toBe('MUSCAT');
+    expect(await desk.getByLabel('Sign-off', { exact: true }).inputValue()).toBe('Agencies');
+    await desk.screenshot({ path: join(tmpdir(), 'wire-merged-draft-1280.png'), fullPage: true });
+
+    for (const item of [floods!, talks!]) {
+      await desk.goto(`${site.baseUrl}/admin/wire?item=${item.id}`);
+      await preview(desk).getByRole('link', { name: FLOODS.headline }).waitFor();
+    }
+
+    await desk.goto(editorUrl);
+    await desk.getByRole('button', { name: 'Publish' }).click();
+    await answerConfirmation(desk, 'Yes, publish');
+    await notice(desk, 'Published.');
+    const slug = await desk.getByLabel('Slug').inputValue();
+    await waitForReaderText(`${site.baseUrl}/world/${slug}`, FLOODS.headline);
+    const reader = await (await windows.open(PHONE_VIEWPORT)).newPage();
+    await reader.goto(`${site.baseUrl}/world/${slug}`);
+    await reader.getByRole('heading', { name: FLOODS.headline, level: 1 }).waitFor();
+    expect(await reader.locator('.sign-off').allTextContents()).toEqual(['— Agencies']);
+    expect(await reader.getByText('Agencies').count()).toBe(1);
+    await reader.screenshot({ path: join(tmpdir(), 'wire-merged-reader-390.png'), fullPage: true });
+  });
+
+  it('ticks items on a phone, the chosen list above the queue and nothing wider than the screen', async () => {
+    const phone = await signIn(await windows.open(PHONE_VIEWPORT), site.baseUrl, WRITER);
+    await phone.goto(`${site.baseUrl}/admin/wire`);
+    await expect.poll(() => listed(phone)).toContain(EXPORTS.headline);
+    await queue(phone)
+      .getByRole('checkbox', { name: `Merge “${EXPORTS.headline}”` })
+      .check();
+    const chosen = phone.getByRole('region', { name: 'Items to merge' });
+    await chosen.getByText('Tick another item to merge it into this one.').waitFor();
+    expect(await chosen.getByRole('button', { name: 'Merge 1 into one draft' }).isDisabled()).toBe(
+      true,
+    );
+    await queue(phone)
+      .getByRole('checkbox', { name: `Merge “${FLOODS.headline}”` })
+      .check();
+    await chosen.getByText('Signed off “Agencies”').waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      PHONE_VIEWPORT.width,
+    );
+    expect(await axeViolations(phone)).toEqual([]);
+    await phone.screenshot({ path: join(tmpdir(), 'wire-merge-390.png'), fullPage: true });
+    await chosen.getByRole('button', { name: 'Clear' }).click();
+    expect(await chosen.count()).toBe(0);
   });
 });

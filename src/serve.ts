@@ -13,6 +13,7 @@ import type { ServerState } from './http/operations/operations-routes.js';
 import { startProcessMetrics } from './http/operations/process-metrics.js';
 import { startAuditRetention } from './jobs/audit-retention.js';
 import { startJobRetention } from './jobs/job-retention.js';
+import { startWireRetention } from './jobs/wire-retention.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { startViewFlushing, startViewPruning } from './jobs/view-counting.js';
 import { startWirePolling } from './jobs/wire-polling.js';
@@ -59,7 +60,7 @@ function drainStep(server: FastifyInstance): ShutdownStep {
 
 const step = (name: string, stop: () => Promise<void>): ShutdownStep => ({ name, stop });
 
-/** The scheduler, the audit retention, the wire poller and the job worker, each stoppable. */
+/** The scheduler, the retentions, the wire poller and the job worker, each stoppable. */
 function startBackgroundWork(context: App, terminal: Terminal): ShutdownStep[] {
   const { config } = context;
   const log = (line: string) => terminal.err(line);
@@ -76,12 +77,18 @@ function startBackgroundWork(context: App, terminal: Terminal): ShutdownStep[] {
   const jobRetention = startJobRetention({ ...context.newsroom, log });
   const pruning = startViewPruning({ stores: context.storage.stores, clock: context.clock, log });
   const wirePolling = startWirePolling({ ...context.wireSources, log }, config.wirePollIntervalMs);
+  const wireRetention = startWireRetention({
+    ...context.newsroom,
+    retentionDays: config.wireRetentionDays,
+    log,
+  });
   return [
     step('scheduler', () => scheduler.stop()),
     step('audit retention', () => auditRetention.stop()),
     step('job retention', () => jobRetention.stop()),
     step('view pruning', () => pruning.stop()),
     step('wire polling', () => wirePolling.stop()),
+    step('wire retention', () => wireRetention.stop()),
     ...(jobs ? [step('job worker', () => jobs.stop())] : []),
   ];
 }

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSchedules } from '../src/services/articles/run-schedules.js';
+import { forgetOldWireItems } from '../src/services/wire/forget-old-wire.js';
 import { explain, type Statement } from './query-plans.js';
 import {
   loadReferenceArticle,
@@ -147,11 +148,12 @@ describe.each(ENGINES)('query plans at 100k stories on $engine', ({ engine, crea
     expect(failures, failures.join('\n\n')).toEqual([]);
   }, 600_000);
 
-  it('reads no big table from end to end for the scheduler or the job queue', async () => {
-    // Both run every interval on every instance, whatever the traffic (ADR 0047).
+  it('reads no big table from end to end for the scheduler, the job queue or wire retention', async () => {
+    // All run every interval on every instance, whatever the traffic (ADR 0047, ADR 0061).
     recording = [];
     await runSchedules({ ...t.app.newsroom, locks: t.app.storage.locks, log: () => undefined });
     await t.app.jobs.runDue(1);
+    await forgetOldWireItems(t.app.newsroom, t.app.config.wireRetentionDays);
     const statements = recording;
     recording = undefined;
     const failures: string[] = [];
@@ -161,6 +163,7 @@ describe.each(ENGINES)('query plans at 100k stories on $engine', ({ engine, crea
       for (const problem of problems) failures.push(`${problem}\n  ${statement.sql}\n  ${plan}`);
     }
     expect(statements.some((s) => /unpublish_at/.test(s.sql))).toBe(true);
+    expect(statements.some((s) => /from "wire_items"/.test(s.sql))).toBe(true);
     expect(failures, failures.join('\n\n')).toEqual([]);
   }, 120_000);
 });

@@ -17,6 +17,8 @@ export const BIG_TABLES = [
   'jobs',
   'scheduled_updates',
   'story_related',
+  'wire_items',
+  'wire_item_articles',
 ];
 
 export interface Statement {

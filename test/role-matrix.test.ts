@@ -68,7 +68,8 @@ interface Row {
   /** Who may, for a route about one article: on their own article, and on a colleague's. */
   article?: { state: ArticleState; own: Expectation; other: Expectation };
   query?: string;
-  body?: (n: number) => object;
+  /** The body, given a counter and the path parameters made for the caller. */
+  body?: (n: number, params: Record<string, number>) => object;
   /** Path parameters besides an article's id, made for this caller. */
   params?: (caller: Caller) => Promise<Record<string, number>>;
   /** What an allowed caller is answered when it is not a 2xx (a public route refusing a bad link). */
@@ -468,6 +469,13 @@ const ROWS: Row[] = [
     expect: WRITERS_UP,
     params: wireItemToRead,
   },
+  {
+    route: 'POST /api/admin/wire/drafts',
+    does: 'merges agency items into one draft',
+    expect: WRITERS_UP,
+    params: async () => ({ lead: (await wireItemToRead()).id, next: (await wireItemToRead()).id }),
+    body: (_, { lead, next }) => ({ itemIds: [lead, next] }),
+  },
   { route: 'GET /api/admin/wire-sources', does: 'lists the wire’s sources', expect: EDITORS_UP },
   {
     route: 'POST /api/admin/wire-sources',
@@ -832,7 +840,7 @@ describe('the role matrix', () => {
     return call({
       method,
       url: `${fill(path, params)}${row.query ?? ''}`,
-      ...(row.body && { body: row.body(++counter) }),
+      ...(row.body && { body: row.body(++counter, params) }),
       ...(upload && { body: upload.body, headers: upload.headers }),
       ...(await credentialsOf(caller, row.endsSessions)),
     });

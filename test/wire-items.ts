@@ -1,5 +1,7 @@
 /** Agency copy for the wire queue's tests, built directly (the format parsers have their own). */
 import type { WireItem } from '../src/domain/wire/wire-item.js';
+import type { Browser, newsroomClient } from './newsroom-client.js';
+import type { TestApp } from './test-app.js';
 
 let serial = 0;
 
@@ -23,4 +25,36 @@ export function wireItem(fields: Partial<WireItem> = {}): WireItem {
     format: 'newsml-g2',
     ...fields,
   };
+}
+
+/** A draft made from the wire as the newsroom's article API answers it. */
+export interface DraftFromWire {
+  status: string;
+  draft: {
+    headline: string;
+    dateline: string;
+    signOff: string;
+    tags: string[];
+    body: unknown;
+    sectionId: number;
+  };
+  notes: { text: string }[];
+}
+
+export type DeskRole = 'editor' | 'writer' | 'contributor';
+
+/** A paper ready for the wire desk: a World section, and an editor, writer and contributor signed in. */
+export async function openWireDesk(t: TestApp, api: ReturnType<typeof newsroomClient>) {
+  const { id: sectionId } = await t.app.storage.stores.sections.create({
+    slug: 'world',
+    name: 'World',
+    description: '',
+    position: 0,
+  });
+  const as = {} as Record<DeskRole, Browser>;
+  for (const role of ['editor', 'writer', 'contributor'] as const) {
+    await api.addUser(`${role}@paper.example`, role);
+    as[role] = await api.signIn(`${role}@paper.example`);
+  }
+  return { sectionId, as };
 }

@@ -17,7 +17,7 @@ import { jpegPhoto } from './media-fixtures.js';
 import { newsroomClient, type Browser } from './newsroom-client.js';
 import { startTestApp, type TestApp } from './test-app.js';
 import { ENGINES } from './test-databases.js';
-import { wireItem } from './wire-items.js';
+import { openWireDesk, wireItem, type DraftFromWire } from './wire-items.js';
 
 /** An agency's photo server on loopback: one photo at /wire/lead.jpg, nothing else. */
 async function startPhotoServer() {
@@ -66,16 +66,9 @@ describe.each(ENGINES)('the wire queue on $engine', ({ create }) => {
     photos = await startPhotoServer();
     // The agency's photo server is on this machine: the outbound rules must let it be reached.
     t = await startTestApp({ OUTBOUND_ALLOW: '127.0.0.1' }, await create());
-    ({ id: sectionId } = await t.app.storage.stores.sections.create({
-      slug: 'world',
-      name: 'World',
-      description: '',
-      position: 0,
-    }));
-    for (const role of ['editor', 'writer', 'contributor'] as const) {
-      await api.addUser(`${role}@paper.example`, role);
-      as[role] = await api.signIn(`${role}@paper.example`);
-    }
+    const desk = await openWireDesk(t, api);
+    sectionId = desk.sectionId;
+    Object.assign(as, desk.as);
   });
 
   afterAll(async () => {
@@ -284,18 +277,7 @@ describe.each(ENGINES)('the wire queue on $engine', ({ create }) => {
       url: `/api/admin/articles/${made.json<{ id: number }>().id}`,
       as: as.writer,
     });
-    const desk = article.json<{
-      status: string;
-      draft: {
-        headline: string;
-        dateline: string;
-        signOff: string;
-        tags: string[];
-        body: unknown;
-        sectionId: number;
-      };
-      notes: { text: string }[];
-    }>();
+    const desk = article.json<DraftFromWire>();
     expect(desk.status).toBe('draft');
     expect(desk.draft).toMatchObject({
       headline: 'Oman opens new port',

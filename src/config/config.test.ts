@@ -112,11 +112,14 @@ describe('configuration', () => {
     expect(() => readConfig({ SESSION_IDLE_HOURS: '0' })).toThrow(/SESSION_IDLE_HOURS/);
   });
 
-  it('keeps the audit trail for a year unless told otherwise, and for at least a day', () => {
+  it('keeps the audit trail for a year and the unused wire for 30 days unless told otherwise, each at least a day', () => {
     expect(readConfig({}).auditRetentionDays).toBe(365);
     expect(readConfig({ AUDIT_RETENTION_DAYS: '90' }).auditRetentionDays).toBe(90);
     expect(() => readConfig({ AUDIT_RETENTION_DAYS: '0' })).toThrow(/AUDIT_RETENTION_DAYS/);
     expect(() => readConfig({ AUDIT_RETENTION_DAYS: 'forever' })).toThrow(/AUDIT_RETENTION_DAYS/);
+    expect(readConfig({}).wireRetentionDays).toBe(30);
+    expect(readConfig({ WIRE_RETENTION_DAYS: '7' }).wireRetentionDays).toBe(7);
+    expect(() => readConfig({ WIRE_RETENTION_DAYS: '0' })).toThrow(/WIRE_RETENTION_DAYS/);
   });
 
   it('refuses a proxy list that is not addresses, and mail servers that are not SMTP', () => {

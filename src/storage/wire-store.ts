@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import { searchableText } from '../domain/search/fold-text.js';
 import type { SearchClause } from '../domain/search/search-query.js';
 import { wireParagraphs } from '../domain/wire/wire-copy.js';
@@ -16,6 +16,13 @@ import { fromDbTime, toDbTime } from './schema.js';
 import { fts5Query } from './sqlite/sqlite-story-search.js';
 
 type Row = Selectable<WireItemsTable>;
+
+/** The links of the item `w` to the articles made from it, for an EXISTS. */
+const madeInto = (eb: ExpressionBuilder<DatabaseSchema & { w: WireItemsTable }, 'w'>) =>
+  eb
+    .selectFrom('wire_item_articles as l')
+    .select('l.article_id')
+    .whereRef('l.wire_item_id', '=', 'w.id');
 
 const columnsOf = (item: WireItem) => ({
   uri: item.uri,
@@ -72,6 +79,8 @@ const indexedText = (item: WireItem) => ({
 /** Where the engines differ: how an item's entry is written and how a query finds items. */
 interface WireSearch {
   index(db: Kysely<DatabaseSchema>, id: number, item: WireItem): Promise<void>;
+  /** Drops the items' entries; PostgreSQL's go with their items (ON DELETE CASCADE). */
+  forget(db: Kysely<DatabaseSchema>, ids: number[]): Promise<void>;
   matching(clauses: SearchClause[]): ReturnType<typeof sql<{ id: number }>>;
   /** How many items meet the clauses. */
   count(db: Kysely<DatabaseSchema>, clauses: SearchClause[]): Promise<number>;
@@ -85,6 +94,9 @@ const sqliteWireSearch: WireSearch = {
     await sql`DELETE FROM wire_search WHERE rowid = ${id}`.execute(db);
     await sql`INSERT INTO wire_search (rowid, headline, body)
       VALUES (${id}, ${text.headline}, ${text.body})`.execute(db);
+  },
+  async forget(db, ids) {
+    await sql`DELETE FROM wire_search WHERE rowid IN (${sql.join(ids)})`.execute(db);
   },
   matching: (clauses) =>
     sql<{ id: number }>`SELECT rowid FROM wire_search
@@ -103,6 +115,7 @@ const postgresWireSearch: WireSearch = {
       VALUES (${id}, to_tsvector('simple', ${`${text.headline} ${text.body}`}))
       ON CONFLICT (wire_item_id) DO UPDATE SET document = excluded.document`.execute(db);
   },
+  forget: () => Promise.resolve(),
   matching: (clauses) =>
     sql<{ id: number }>`SELECT wire_item_id FROM wire_search
       WHERE document @@ to_tsquery('simple', ${tsQuery(clauses)})`,
@@ -251,5 +264,33 @@ export class KyselyWireStore implements WireStore {
       madeFromVersion: row.made_from_version,
       headline: row.headline,
     }));
+  }
+
+  async forgetUnusedSentBefore(before: Date, limit: number): Promise<number> {
+    // Walks the queue's own order (wire_items_newest) from its oldest end, so a run reads
+    // the items it forgets and the old ones kept for their stories, never the whole queue.
+    const rows = await this.db
+      .selectFrom('wire_items as w')
+      .select('w.id')
+      .where('w.sent_at', '<', before.toISOString())
+      .where((eb) => eb.not(eb.exists(madeInto(eb))))
+      .orderBy('w.sent_at')
+      .orderBy('w.id')
+      .limit(limit)
+      .execute();
+    const ids = rows.map((row) => row.id);
+    if (ids.length === 0) return 0;
+    const gone = await this.db
+      .deleteFrom('wire_items as w')
+      .where('w.id', 'in', ids)
+      .where((eb) => eb.not(eb.exists(madeInto(eb))))
+      .returning('id')
+      .execute();
+    if (gone.length > 0)
+      await this.search.forget(
+        this.db,
+        gone.map((row) => row.id),
+      );
+    return gone.length;
   }
 }

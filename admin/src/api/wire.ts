@@ -24,6 +24,9 @@ export const wire = {
   /** Makes a draft of the item in the paper's first section; answers the new article's id. */
   draft: (id: number) =>
     request<Answer<typeof wireDraftOutput>>('POST', `/api/admin/wire/${id}/draft`, {}),
+  /** Makes one draft of the items, the first as the lead; answers the new article's id. */
+  merge: (itemIds: number[]) =>
+    request<Answer<typeof wireDraftOutput>>('POST', '/api/admin/wire/drafts', { itemIds }),
   /** Says the story has taken the item's newest version. */
   caughtUp: (id: number, articleId: number) =>
     request<Answer<typeof wireCaughtUpOutput>>(

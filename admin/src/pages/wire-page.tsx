@@ -1,6 +1,7 @@
 /**
  * The wire: agency copy as it arrives, newest first, filtered by agency, urgency and words; the
- * item picked is previewed beside the list (under it on a phone) and made a draft in one click.
+ * item picked is previewed beside the list (under it on a phone) and made a draft in one click,
+ * or several ticked items are merged into one draft.
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { wire, type WireFilters, type WireSummary } from '../api/wire.js';
@@ -10,6 +11,7 @@ import { usePageTitle } from '../components/page-title.js';
 import { useLoad } from '../components/use-load.js';
 import { Link, navigate } from '../router.js';
 import { formatInZone } from './paper-time.js';
+import { ChooseBox, ChosenItems, useChosenItems } from './wire-merge.js';
 import { WirePreview } from './wire-preview.js';
 import { formText } from '../components/form-submit.js';
 
@@ -125,25 +127,35 @@ function FilterForm({ filters, agencies }: { filters: Filters; agencies: string[
   );
 }
 
-function WireRow(props: { item: WireSummary; filters: Filters; timeZone: string }) {
-  const { item, filters, timeZone } = props;
+function WireRow(props: {
+  item: WireSummary;
+  filters: Filters;
+  timeZone: string;
+  choice: ReturnType<typeof useChosenItems>;
+}) {
+  const { item, filters, timeZone, choice } = props;
   const picked = filters.item === item.id;
   return (
     <li class={picked ? 'picked' : undefined}>
-      <Link
-        href={pathFor({ ...filters, item: item.id })}
-        aria-current={picked ? 'true' : undefined}
-      >
-        {item.headline}
-      </Link>
-      <p class="wire-meta">
-        <span>{item.agency}</span>
-        {item.urgency !== null && (
-          <span class={`urgency urgency-${item.urgency}`}>Urgency {item.urgency}</span>
-        )}
-        <time dateTime={item.sentAt}>{formatInZone(item.sentAt, timeZone)}</time>
-        {item.updatedAt && <span class="status wire-updated">Updated: version {item.version}</span>}
-      </p>
+      <ChooseBox item={item} chosen={choice.chosen} toggle={choice.toggle} />
+      <div>
+        <Link
+          href={pathFor({ ...filters, item: item.id })}
+          aria-current={picked ? 'true' : undefined}
+        >
+          {item.headline}
+        </Link>
+        <p class="wire-meta">
+          <span>{item.agency}</span>
+          {item.urgency !== null && (
+            <span class={`urgency urgency-${item.urgency}`}>Urgency {item.urgency}</span>
+          )}
+          <time dateTime={item.sentAt}>{formatInZone(item.sentAt, timeZone)}</time>
+          {item.updatedAt && (
+            <span class="status wire-updated">Updated: version {item.version}</span>
+          )}
+        </p>
+      </div>
     </li>
   );
 }
@@ -163,11 +175,13 @@ export function WirePage({ query }: { query: URLSearchParams }) {
     else if (filters.item) preview.current?.focus();
   }, [filters.item]);
   const page = loaded.state === 'ready' ? loaded.value : null;
+  const choice = useChosenItems();
   return (
     <>
       <h1>Wire</h1>
       <FilterForm key={listPath} filters={filters} agencies={page?.agencies ?? []} />
       <LoadStatus loaded={loaded} />
+      <ChosenItems chosen={choice.chosen} clear={choice.clear} />
       <div class={`wire-desk${filters.item ? ' previewing' : ''}`}>
         <section class="wire-queue" aria-label="Wire items, newest first">
           {page && page.items.length === 0 && <p class="empty">Nothing on the wire matches.</p>}
@@ -175,11 +189,17 @@ export function WirePage({ query }: { query: URLSearchParams }) {
             <>
               <p class="hint">
                 {page.total === 1 ? '1 item' : `${page.total} items`}, newest first. Times in{' '}
-                {timeZone}.
+                {timeZone}. Tick items to merge them into one draft.
               </p>
               <ol class="wire-list">
                 {page.items.map((item) => (
-                  <WireRow key={item.id} item={item} filters={filters} timeZone={timeZone} />
+                  <WireRow
+                    key={item.id}
+                    item={item}
+                    filters={filters}
+                    timeZone={timeZone}
+                    choice={choice}
+                  />
                 ))}
               </ol>
               <nav class="pager" aria-label="Pages of the wire">

@@ -92,14 +92,19 @@ function MadeFrom({ item, reload }: { item: WireItem; reload: () => void }) {
   );
 }
 
-function MakeDraft({ id }: { id: number }) {
+/** A button that makes a draft with `make` and opens it in the editor; says why when it fails. */
+export function DraftButton(props: {
+  make: () => Promise<{ id: number }>;
+  label: string;
+  disabled?: boolean;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const make = async () => {
     setBusy(true);
     setError(undefined);
     try {
-      const made = await wire.draft(id);
+      const made = await props.make();
       navigate(`/articles/${made.id}`);
     } catch (failure) {
       setError(messageOf(failure));
@@ -108,8 +113,13 @@ function MakeDraft({ id }: { id: number }) {
   };
   return (
     <div class="actions">
-      <button type="button" class="primary" disabled={busy} onClick={() => void make()}>
-        {busy ? 'Making the draft…' : 'Make draft'}
+      <button
+        type="button"
+        class="primary"
+        disabled={busy || props.disabled}
+        onClick={() => void make()}
+      >
+        {busy ? 'Making the draft…' : props.label}
       </button>
       <FormError message={error} />
     </div>
@@ -170,7 +180,7 @@ export function WirePreview({ id, timeZone }: { id: number; timeZone: string }) 
       <ItemHeading item={item} timeZone={timeZone} />
       <WhatChanged item={item} />
       <ItemText item={item} />
-      <MakeDraft id={item.id} />
+      <DraftButton make={() => wire.draft(item.id)} label="Make draft" />
       <MadeFrom item={item} reload={reload} />
     </article>
   );

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { draftOfWireItem, leadOfWirePhoto, wireChanges, wireDraftNote } from './wire-copy.js';
+import {
+  draftOfWireItems,
+  leadOfWirePhoto,
+  leadWirePhoto,
+  wireBylines,
+  wireChanges,
+  wireDraftNote,
+} from './wire-copy.js';
 import { checkedWireItem } from './wire-item-check.js';
 import type { WireItem } from './wire-item.js';
 
@@ -38,11 +45,13 @@ describe('agency copy at the door', () => {
 
 describe('a draft of agency copy', () => {
   it('signs off with the agency, files subjects once each as tags, and sanitises the body', () => {
-    const draft = draftOfWireItem(
-      item({
-        subjects: ['Shipping', 'SHIPPING', 'x'.repeat(100)],
-        bodyHtml: '<p onclick="a()">Opened.</p><script>b()</script>',
-      }),
+    const draft = draftOfWireItems(
+      [
+        item({
+          subjects: ['Shipping', 'SHIPPING', 'x'.repeat(100)],
+          bodyHtml: '<p onclick="a()">Opened.</p><script>b()</script>',
+        }),
+      ],
       { sectionId: 3, bylines: [] },
     );
     expect(draft).toMatchObject({ signOff: 'AFP', dateline: 'SOHAR', sectionId: 3 });
@@ -55,13 +64,86 @@ describe('a draft of agency copy', () => {
 
   it('notes where the copy came from, the bylines left over and the photos offered', () => {
     const photo = { href: 'https://p.example/1.jpg', caption: 'Cranes', credit: 'AFP', alt: '' };
-    expect(wireDraftNote(item({ version: 2, photos: [photo] }), ['Jane Reporter'])).toBe(
+    expect(wireDraftNote([item({ version: 2, photos: [photo] })], ['Jane Reporter'])).toBe(
       [
         'From the wire: AFP, version 2 of urn:newsml:afp.com:20261206:abc.',
         'Agency bylines: Jane Reporter.',
         'Photo offered: https://p.example/1.jpg — Cranes (AFP)',
       ].join('\n'),
     );
+  });
+});
+
+describe('one draft of several items merged', () => {
+  const talks = item({
+    uri: 'urn:reuters:talks',
+    agency: 'Reuters',
+    headline: 'Ankara talks end without a deal',
+    dateline: 'ANKARA',
+    bodyHtml: '<p>Talks ended on Tuesday.</p>',
+    subjects: ['Diplomacy', 'Turkey'],
+    bylines: ['Jane Reporter'],
+    photos: [
+      { href: 'https://p.example/talks.jpg', caption: 'Envoys', credit: 'Reuters', alt: '' },
+    ],
+  });
+  const reaction = item({
+    uri: 'urn:afp:reaction',
+    agency: 'Agence France-Presse',
+    version: 3,
+    headline: 'Envoys react',
+    dateline: 'BRUSSELS',
+    bodyHtml: '<p>BRUSSELS (AFP) — Envoys regretted the outcome.</p><p onclick="x()">More.</p>',
+    subjects: ['diplomacy', 'EU'],
+    bylines: ['Jane Reporter', 'Sami Writer'],
+    photos: [{ href: 'https://p.example/eu.jpg', caption: 'Brussels', credit: 'AFP', alt: '' }],
+  });
+  const place = { sectionId: 3, bylines: [] };
+
+  it('takes headline and dateline from the lead, the bodies in the order chosen, and signs off "Agencies"', () => {
+    const draft = draftOfWireItems([talks, reaction], place);
+    expect(draft).toMatchObject({
+      headline: 'Ankara talks end without a deal',
+      dateline: 'ANKARA',
+      signOff: 'Agencies',
+      tags: ['Diplomacy', 'Turkey', 'EU'],
+    });
+    const text = (draft.body.content as { content?: { text: string }[] }[]).map(
+      (block) => block.content?.[0]?.text,
+    );
+    expect(text).toEqual(['Talks ended on Tuesday.', 'Envoys regretted the outcome.', 'More.']);
+    expect(JSON.stringify(draft.body)).not.toMatch(/onclick|BRUSSELS/);
+  });
+
+  it('signs off with the one agency when every item is its, and keeps the order the desk chose', () => {
+    const second = item({ agency: 'REUTERS', headline: 'Second', bodyHtml: '<p>Two.</p>' });
+    const draft = draftOfWireItems([second, talks], place);
+    expect(draft.signOff).toBe('Reuters');
+    expect(draft.headline).toBe('Second');
+    expect(JSON.stringify(draft.body).indexOf('Two.')).toBeLessThan(
+      JSON.stringify(draft.body).indexOf('Talks ended'),
+    );
+  });
+
+  it('names every byline once and leads with the lead item’s photo, else the next one’s', () => {
+    expect(wireBylines([talks, reaction])).toEqual(['Jane Reporter', 'Sami Writer']);
+    expect(leadWirePhoto([talks, reaction])?.href).toBe('https://p.example/talks.jpg');
+    expect(leadWirePhoto([item(), reaction])?.href).toBe('https://p.example/eu.jpg');
+    expect(leadWirePhoto([item()])).toBeUndefined();
+  });
+
+  it('notes every source in order and offers the photos not used as the lead', () => {
+    const note = wireDraftNote([talks, reaction], ['Sami Writer'], {
+      lead: 'https://p.example/talks.jpg',
+      refused: null,
+    });
+    expect(note.split('\n')).toEqual([
+      'Merged from 2 wire items, the first as the lead:',
+      '1. Reuters, version 1 of urn:reuters:talks: Ankara talks end without a deal',
+      '2. Agence France-Presse, version 3 of urn:afp:reaction: Envoys react',
+      'Agency bylines: Sami Writer.',
+      'Photo offered: https://p.example/eu.jpg — Brussels (AFP)',
+    ]);
   });
 });
 
@@ -96,10 +178,10 @@ describe('the lead photo of a wire draft', () => {
       { href: 'https://p.example/1.jpg', caption: 'One', credit: '', alt: '' },
       { href: 'https://p.example/2.jpg', caption: 'Two', credit: '', alt: '' },
     ];
-    const note = wireDraftNote(item({ photos }), [], { lead: photos[0]!.href, refused: null });
+    const note = wireDraftNote([item({ photos })], [], { lead: photos[0]!.href, refused: null });
     expect(note).not.toContain('1.jpg');
     expect(note).toContain('Photo offered: https://p.example/2.jpg — Two');
-    expect(wireDraftNote(item({ photos }), [], { lead: null, refused: 'a 404' })).toContain(
+    expect(wireDraftNote([item({ photos })], [], { lead: null, refused: 'a 404' })).toContain(
       'The first photo could not be fetched: a 404.',
     );
   });

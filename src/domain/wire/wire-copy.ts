@@ -1,6 +1,6 @@
 /**
- * Agency copy as the desk reads it: the draft one click makes of an item, and what changed
- * between an item's versions.
+ * Agency copy as the desk reads it: the draft one click makes of one item or of several merged,
+ * and what changed between an item's versions.
  */
 import type { ArticleDraft } from '../article/article-draft.js';
 import {
@@ -10,7 +10,11 @@ import {
   type DiffPart,
 } from '../article/text-diff.js';
 import { bodyFromHtml } from '../body/body-from-html.js';
+import type { BodyDocument } from '../body/body-document.js';
 import { bodyParagraphs } from '../body/plain-text.js';
+import { agencySignOff } from './agency-sign-off.js';
+import { takeDatelineOpening } from './dateline-opening.js';
+import { distinct } from './wire-draft.js';
 import type { WireItem, WirePhoto } from './wire-item.js';
 
 // The draft's own limits (article-draft.ts): longer agency fields are cut, not refused.
@@ -58,24 +62,47 @@ const uniqueTags = (subjects: string[]): string[] => {
 };
 
 /**
- * The draft an item makes: headline, dateline, the body through the sanitizer, subjects as
- * tags and the agency as the sign-off. Bylines are profiles the caller found for the agency's
- * names; the lead photo is the caller's to fetch (see `leadOfWirePhoto`).
+ * One story's body of the items' bodies in the order the desk chose them, each through the
+ * sanitizer; a later item's opening dateline is dropped, the story printing only the lead's.
  */
-export function draftOfWireItem(
-  item: WireItem,
+function mergedBody(items: readonly WireItem[]): BodyDocument {
+  const blocks = items.flatMap((item, index) => {
+    const html =
+      index === 0 ? item.bodyHtml : (takeDatelineOpening(item.bodyHtml)?.bodyHtml ?? item.bodyHtml);
+    return bodyFromHtml(html).content;
+  });
+  return { type: 'doc', content: blocks };
+}
+
+/** Every item's bylines once each, the lead's first: the names the caller looks profiles up by. */
+export const wireBylines = (items: readonly WireItem[]): string[] =>
+  distinct(items.flatMap((item) => item.bylines));
+
+/** The photo a draft of the items leads with: the lead item's first, else the next item's. */
+export const leadWirePhoto = (items: readonly WireItem[]): WirePhoto | undefined =>
+  items.flatMap((item) => item.photos)[0];
+
+/**
+ * The draft items make, the first chosen being the lead: its headline and dateline, the bodies
+ * in the order chosen, every item's subjects as tags (once each), and the agency as the
+ * sign-off ("Agencies" when they differ). Bylines are profiles the caller found for
+ * `wireBylines`; the lead photo is the caller's to fetch (see `leadOfWirePhoto`).
+ */
+export function draftOfWireItems(
+  items: readonly [WireItem, ...WireItem[]],
   place: { sectionId: number; bylines: number[] },
 ): ArticleDraft {
+  const [lead] = items;
   return {
-    headline: item.headline.slice(0, MAX_HEADLINE),
+    headline: lead.headline.slice(0, MAX_HEADLINE),
     standfirst: '',
-    dateline: item.dateline.slice(0, MAX_DATELINE),
-    body: bodyFromHtml(item.bodyHtml),
+    dateline: lead.dateline.slice(0, MAX_DATELINE),
+    body: mergedBody(items),
     sectionId: place.sectionId,
-    tags: uniqueTags(item.subjects),
+    tags: uniqueTags(items.flatMap((item) => item.subjects)),
     bylines: place.bylines,
     lead: null,
-    signOff: item.agency,
+    signOff: agencySignOff(items.map((item) => item.agency)),
     seoTitle: '',
     seoDescription: '',
     socialTitle: '',
@@ -100,20 +127,30 @@ export interface PhotosTaken {
   refused: string | null;
 }
 
+/** Where one item of a draft came from. */
+const sourceLine = (item: WireItem) => `${item.agency}, version ${item.version} of ${item.uri}`;
+
 /**
- * The note left on a draft made from the wire: where it came from, the agency's bylines no
- * profile matched, and the photos offered besides the lead (with caption and credit) for the
- * desk to fetch and place, with the reason when fetching the first one failed.
+ * The note left on a draft made from the wire: where it came from (every item, in the order
+ * merged), the agency's bylines no profile matched, and the photos offered besides the lead
+ * (with caption and credit) for the desk to fetch and place, with the reason when fetching the
+ * lead failed.
  */
 export function wireDraftNote(
-  item: WireItem,
+  items: readonly WireItem[],
   unmatchedBylines: string[],
   photos: PhotosTaken = { lead: null, refused: null },
 ): string {
-  const lines = [`From the wire: ${item.agency}, version ${item.version} of ${item.uri}.`];
+  const lines =
+    items.length === 1
+      ? [`From the wire: ${sourceLine(items[0]!)}.`]
+      : [
+          `Merged from ${items.length} wire items, the first as the lead:`,
+          ...items.map((item, index) => `${index + 1}. ${sourceLine(item)}: ${item.headline}`),
+        ];
   if (unmatchedBylines.length > 0) lines.push(`Agency bylines: ${unmatchedBylines.join(', ')}.`);
   if (photos.refused) lines.push(`The first photo could not be fetched: ${photos.refused}.`);
-  for (const photo of item.photos) {
+  for (const photo of items.flatMap((item) => item.photos)) {
     if (photo.href === photos.lead) continue;
     const about = [photo.caption, photo.credit && `(${photo.credit})`].filter(Boolean).join(' ');
     lines.push(`Photo offered: ${photo.href}${about ? ` — ${about}` : ''}`);

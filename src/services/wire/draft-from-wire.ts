@@ -1,7 +1,7 @@
 /**
- * From wire to article in one click: a draft filed through the newsroom's own write path,
- * linked to the item it was made from, its lead photo fetched when the agency's server gives
- * it (ADR 0056).
+ * From wire to article in one click: a draft of one item, or of several merged (ADR 0061),
+ * filed through the newsroom's own write path, linked to every item it was made from, its lead
+ * photo fetched when the agency's server gives it (ADR 0056).
  */
 import { articleDraftSchema } from '../../domain/article/article-draft.js';
 import { slugify } from '../../domain/article/slug.js';
@@ -9,7 +9,13 @@ import { invalid, notFound } from '../../domain/errors.js';
 import { authorize, can } from '../../domain/roles/permissions.js';
 import type { Actor } from '../../domain/roles/role.js';
 import { parseWith } from '../../domain/validation.js';
-import { draftOfWireItem, leadOfWirePhoto, wireDraftNote } from '../../domain/wire/wire-copy.js';
+import {
+  draftOfWireItems,
+  leadOfWirePhoto,
+  leadWirePhoto,
+  wireBylines,
+  wireDraftNote,
+} from '../../domain/wire/wire-copy.js';
 import type { UseCaseDeps } from '../articles/newsroom-deps.js';
 import { writeNewArticle, type NewArticleStores } from '../articles/write-new-article.js';
 import { recordPhoto } from '../media/accept-photo.js';
@@ -52,25 +58,46 @@ async function bylinesFor(stores: Pick<Stores, 'authors'>, actor: Actor, names: 
   return { ids: [...new Set(ids)], unmatched };
 }
 
-/** The item's first photo fetched, when there is one and a way to fetch it. */
-async function leadPhotoOf(deps: DraftFromWireDeps, item: QueuedWireItem) {
-  const [first] = item.photos;
+/** The draft's lead photo fetched, when an item has one and there is a way to fetch it. */
+async function leadPhotoOf(deps: DraftFromWireDeps, items: readonly QueuedWireItem[]) {
+  const first = leadWirePhoto(items);
   return first && deps.photos ? fetchWirePhoto(deps.photos, first) : undefined;
 }
 
-/** Files the draft, its link to the item and its note, in the caller's transaction. */
+/** The most items one story may be merged from: more is a round-up the desk writes itself. */
+export const MAX_MERGED_ITEMS = 10;
+
+/** The items asked for, in the order asked; refused unless 1 to 10 distinct ids all found. */
+async function itemsAskedFor(
+  stores: Pick<Stores, 'wire'>,
+  ids: readonly number[],
+): Promise<[QueuedWireItem, ...QueuedWireItem[]]> {
+  if (ids.length === 0 || ids.length > MAX_MERGED_ITEMS)
+    throw invalid(`itemIds: choose 1 to ${MAX_MERGED_ITEMS} wire items`, 'itemIds');
+  if (new Set(ids).size !== ids.length)
+    throw invalid('itemIds: each wire item may be chosen once', 'itemIds');
+  const items: QueuedWireItem[] = [];
+  for (const id of ids) {
+    const item = await stores.wire.findById(id);
+    if (!item) throw notFound(`Wire item ${id} not found`);
+    items.push(item);
+  }
+  return items as [QueuedWireItem, ...QueuedWireItem[]];
+}
+
+/** Files the draft, its link to each item and its note, in the caller's transaction. */
 async function fileDraft(
   stores: DraftFromWireStores,
   actor: Actor,
-  item: QueuedWireItem,
+  items: [QueuedWireItem, ...QueuedWireItem[]],
   fetched: FetchedPhoto | undefined,
   options: { sectionId?: number; now: Date },
 ) {
   const sectionId = await sectionFor(stores, options.sectionId);
-  const bylines = await bylinesFor(stores, actor, item.bylines);
+  const bylines = await bylinesFor(stores, actor, wireBylines(items));
   const draft = parseWith(
     articleDraftSchema,
-    draftOfWireItem(item, { sectionId, bylines: bylines.ids }),
+    draftOfWireItems(items, { sectionId, bylines: bylines.ids }),
   );
   const lead = fetched && 'accepted' in fetched ? fetched : undefined;
   if (lead) {
@@ -80,7 +107,8 @@ async function fileDraft(
     draft.lead = leadOfWirePhoto(lead.photo, media.id);
   }
   const { id } = await writeNewArticle(stores, draft, { createdBy: actor.userId }, options.now);
-  await stores.wire.linkArticle(item.id, id, item.version, options.now);
+  // Every item is linked, so a newer version of any of them marks the story behind.
+  for (const item of items) await stores.wire.linkArticle(item.id, id, item.version, options.now);
   const photos = {
     lead: lead?.photo.href ?? null,
     refused: fetched && 'refused' in fetched ? fetched.refused : null,
@@ -88,32 +116,44 @@ async function fileDraft(
   await stores.notes.add(
     id,
     actor.userId,
-    wireDraftNote(item, bylines.unmatched, photos),
+    wireDraftNote(items, bylines.unmatched, photos),
     options.now,
   );
   return { id };
 }
 
-/** Makes a draft of a wire item for the actor, linked to it; writers and above. */
-export async function makeDraftFromWire(
+/**
+ * Makes one draft of the wire items for the actor, the first as the lead, linked to each;
+ * writers and above.
+ */
+export async function makeDraftFromWireItems(
   deps: DraftFromWireDeps,
   actor: Actor,
-  wireItemId: number,
+  wireItemIds: readonly number[],
   options: { sectionId?: number } = {},
 ): Promise<{ id: number }> {
   authorize(actor, 'wire.read');
   authorize(actor, 'article.create');
-  const item = await deps.storage.stores.wire.findById(wireItemId);
-  if (!item) throw notFound(`Wire item ${wireItemId} not found`);
+  const items = await itemsAskedFor(deps.storage.stores, wireItemIds);
   // Fetched before the transaction, which must not wait on an agency's server.
-  const fetched = await leadPhotoOf(deps, item);
+  const fetched = await leadPhotoOf(deps, items);
   const now = deps.clock.now();
   try {
     return await deps.storage.transaction((stores) =>
-      fileDraft(stores, actor, item, fetched, { sectionId: options.sectionId, now }),
+      fileDraft(stores, actor, items, fetched, { sectionId: options.sectionId, now }),
     );
   } catch (error) {
     if (fetched && 'accepted' in fetched) await fetched.accepted.discard();
     throw error;
   }
+}
+
+/** Makes a draft of one wire item for the actor, linked to it; writers and above. */
+export function makeDraftFromWire(
+  deps: DraftFromWireDeps,
+  actor: Actor,
+  wireItemId: number,
+  options: { sectionId?: number } = {},
+): Promise<{ id: number }> {
+  return makeDraftFromWireItems(deps, actor, [wireItemId], options);
 }

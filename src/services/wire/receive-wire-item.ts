@@ -1,11 +1,13 @@
 /**
  * Agency copy arriving in the wire queue (ADR 0056): a repeat of a version already held is
  * dropped, an older one ignored, a newer one replaces the item, marks it updated and tells the
- * desk about every article made from it. Each item is received all-or-nothing.
+ * desk about every article made from it; a feed's entries are versioned by their copy (ADR
+ * 0061). Each item is received all-or-nothing.
  */
 import { isDomainError } from '../../domain/errors.js';
 import { checkedWireItem } from '../../domain/wire/wire-item-check.js';
 import type { WireItem, WireRecord } from '../../domain/wire/wire-item.js';
+import { versionAgainst } from '../../domain/wire/wire-version.js';
 import type { Clock, Stores, Transactions } from '../ports.js';
 
 /** The alert the desk sees on a story whose wire item has a newer version. */
@@ -51,14 +53,15 @@ function fileVersion(
   return deps.storage.transaction(async ({ wire, alerts }) => {
     const held = await wire.findByUri(checked.uri);
     if (!held) return { outcome: 'queued', id: await wire.add(checked, now, sourceId) };
-    if (checked.version === held.version) return { outcome: 'duplicate', id: held.id };
-    if (checked.version < held.version) return { outcome: 'older', id: held.id };
-    await wire.replace(held.id, checked, now);
+    const verdict = versionAgainst(held, checked);
+    if (verdict.outcome !== 'newer') return { outcome: verdict.outcome, id: held.id };
+    const { version } = verdict;
+    await wire.replace(held.id, { ...checked, version }, now);
     for (const made of await wire.articlesMadeFrom(held.id)) {
       await alerts.raise({
         kind: WIRE_UPDATE_ALERT,
         articleId: made.articleId,
-        message: `${checked.agency} sent version ${checked.version} of “${checked.headline}”, which “${made.headline}” was made from (version ${made.madeFromVersion})`,
+        message: `${checked.agency} sent version ${version} of “${checked.headline}”, which “${made.headline}” was made from (version ${made.madeFromVersion})`,
         createdAt: now,
       });
     }

@@ -49,4 +49,9 @@ export interface WireStore {
   linkArticle(wireItemId: number, articleId: number, version: number, now: Date): Promise<void>;
   /** The articles made from the item, oldest first. */
   articlesMadeFrom(wireItemId: number): Promise<ArticleFromWire[]>;
+  /**
+   * Forgets up to `limit` items sent before `before` that no article was made from, oldest
+   * first, with their search entries; resolves with how many went.
+   */
+  forgetUnusedSentBefore(before: Date, limit: number): Promise<number>;
 }

@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { wireParagraphs } from '../../../domain/wire/wire-copy.js';
 import type { NewsroomDeps } from '../../../services/articles/newsroom-deps.js';
 import type { QueuedWireItem } from '../../../services/ports.js';
-import { makeDraftFromWire } from '../../../services/wire/draft-from-wire.js';
+import {
+  makeDraftFromWire,
+  makeDraftFromWireItems,
+} from '../../../services/wire/draft-from-wire.js';
 import {
   listWireQueue,
   readWireItem,
@@ -18,6 +21,7 @@ import {
   wireDraftOutput,
   wireItemInput,
   wireItemOutput,
+  wireMergedDraftInput,
   wireQueueInput,
   wireQueueOutput,
 } from './wire-schema.js';
@@ -56,7 +60,7 @@ const whole = ({ item, changes, articles }: WireItemForDesk) => ({
   })),
 });
 
-/** The wire queue (writers and above): the list, one item, and a draft made of it. */
+/** The wire queue (writers and above): the list, one item, and a draft made of one or more. */
 export function registerWireRoutes(
   server: FastifyInstance,
   deps: NewsroomDeps & { photos?: WirePhotoDeps },
@@ -95,6 +99,16 @@ export function registerWireRoutes(
     status: 201,
     handle: async ({ actor, input }) =>
       makeDraftFromWire(deps, actor, input.id, { sectionId: input.sectionId }),
+  });
+  defineEndpoint(server, {
+    method: 'POST',
+    url: '/api/admin/wire/drafts',
+    input: wireMergedDraftInput,
+    output: wireDraftOutput,
+    permission: 'wire.read',
+    status: 201,
+    handle: async ({ actor, input }) =>
+      makeDraftFromWireItems(deps, actor, input.itemIds, { sectionId: input.sectionId }),
   });
   defineEndpoint(server, {
     method: 'POST',

@@ -19,6 +19,18 @@ export const wireDraftInput = z
   .object({ id: recordIdParam, sectionId: recordId.optional() })
   .strict();
 
+/** One draft of several items, the first chosen as the lead (ADR 0061); each item once. */
+export const wireMergedDraftInput = z
+  .object({
+    itemIds: z
+      .array(recordId)
+      .min(1, 'choose at least one wire item')
+      .max(10, 'choose at most 10 wire items')
+      .refine((ids) => new Set(ids).size === ids.length, 'each wire item may be chosen once'),
+    sectionId: recordId.optional(),
+  })
+  .strict();
+
 const wirePhoto = z.object({
   href: z.string(),
   caption: z.string(),
