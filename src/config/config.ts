@@ -121,6 +121,7 @@ const configSchema = z.object({
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(15),
   WIRE_DROP_ROOT: z.string().min(1).default('./data/wire-drop'),
   WIRE_POLL_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  IMPORT_UPLOAD_MAX_MB: positiveInteger.max(65_536, { message: 'must be at most 65536' }).default(2048),
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
   JOBS_WORKER: z.enum(['on', 'off']).default('on'),
   CONTENT_API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
@@ -214,6 +215,8 @@ export interface Config {
   wireDropRoot: string;
   /** How often the wire poller looks for sources due to be read. */
   wirePollIntervalMs: number;
+  /** The longest file the newsroom's import page accepts, in bytes (IMPORT_UPLOAD_MAX_MB). */
+  importUploadMaxBytes: number;
   /** How often the background worker looks for due jobs (new work also wakes it). */
   jobsIntervalMs: number;
   /** Whether `serve` runs background jobs too; off for instances that only serve. */
@@ -308,6 +311,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
     wireDropRoot: e.WIRE_DROP_ROOT,
     wirePollIntervalMs: e.WIRE_POLL_SECONDS * 1000,
+    importUploadMaxBytes: e.IMPORT_UPLOAD_MAX_MB * 1024 * 1024,
     jobsIntervalMs: e.JOBS_INTERVAL_SECONDS * 1000,
     jobsWorker: e.JOBS_WORKER === 'on',
     contentApiRatePerMinute: e.CONTENT_API_RATE_PER_MINUTE,

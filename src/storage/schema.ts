@@ -404,6 +404,29 @@ export interface ImportSourcesTable {
   imported_at: string;
 }
 
+/** An import started in the newsroom, its progress and report; ADR 0059. */
+export interface ImportRunsTable {
+  id: Generated<number>;
+  started_by: number;
+  file_name: string;
+  format: string;
+  // bigint: PostgreSQL hands it back as a string.
+  size_bytes: number | string;
+  bytes_read: Generated<number | string>;
+  status: string;
+  imported: Generated<number>;
+  updated: Generated<number>;
+  queued: Generated<number>;
+  skipped: Generated<number>;
+  failed: Generated<number>;
+  missing: Generated<number>;
+  report: string | null;
+  error: string | null;
+  started_at: string;
+  heartbeat_at: string;
+  finished_at: string | null;
+}
+
 /** An agency feed or drop folder the polling job reads, with its health; ADR 0058. */
 export interface WireSourcesTable {
   id: Generated<number>;
@@ -462,6 +485,7 @@ export interface DatabaseSchema {
   wire_items: WireItemsTable;
   wire_item_articles: WireItemArticlesTable;
   import_sources: ImportSourcesTable;
+  import_runs: ImportRunsTable;
   wire_sources: WireSourcesTable;
 }
 
