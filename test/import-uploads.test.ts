@@ -166,7 +166,12 @@ describe.each(ENGINES)('imports uploaded in the newsroom on $engine', ({ create 
       ['notes.txt', Buffer.from('Dear editor, …'), 400, /notes\.txt is neither JSON nor XML/],
       ['broken.json', Buffer.from('{"headline": '), 400, /broken\.json is not valid JSON/],
       ['page.html', Buffer.from('<html><body>hi</body></html>'), 400, /page\.html is XML, but not/],
-      ['huge.xml', Buffer.alloc(1024 * 1024 + 1, 32), 413, /huge\.xml is larger than 1\.0 MB, the most an import may be/],
+      [
+        'huge.xml',
+        Buffer.alloc(1024 * 1024 + 1, 32),
+        413,
+        /huge\.xml is larger than 1\.0 MB, the most an import may be/,
+      ],
     ];
     for (const [name, bytes, status, message] of cases) {
       const response = await upload(as.editor, name, bytes);

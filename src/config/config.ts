@@ -121,7 +121,9 @@ const configSchema = z.object({
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(15),
   WIRE_DROP_ROOT: z.string().min(1).default('./data/wire-drop'),
   WIRE_POLL_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
-  IMPORT_UPLOAD_MAX_MB: positiveInteger.max(65_536, { message: 'must be at most 65536' }).default(2048),
+  IMPORT_UPLOAD_MAX_MB: positiveInteger
+    .max(65_536, { message: 'must be at most 65536' })
+    .default(2048),
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
   JOBS_WORKER: z.enum(['on', 'off']).default('on'),
   CONTENT_API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),

@@ -102,11 +102,7 @@ export class KyselyImportRunStore implements ImportRunStore {
       .execute();
   }
 
-  async finish(
-    id: number,
-    end: Parameters<ImportRunStore['finish']>[1],
-    now: Date,
-  ): Promise<void> {
+  async finish(id: number, end: Parameters<ImportRunStore['finish']>[1], now: Date): Promise<void> {
     await this.db
       .updateTable('import_runs')
       .set({

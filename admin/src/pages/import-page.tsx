@@ -164,9 +164,9 @@ export function ImportPage({ query }: { query: URLSearchParams }) {
       <h1>Import</h1>
       <p>
         Bring in an archive from another system, or a file of agency copy for the{' '}
-        <Link href="/wire">Wire</Link>. The file is told by its content, not its name. Importing
-        the same file again updates what changed and leaves the rest, so an import that was
-        interrupted is finished by importing the file again.
+        <Link href="/wire">Wire</Link>. The file is told by its content, not its name. Importing the
+        same file again updates what changed and leaves the rest, so an import that was interrupted
+        is finished by importing the file again.
       </p>
       <UploadPanel maxBytes={list?.maxBytes ?? null} onStarted={started} />
       {current !== null && <ImportRunPanel key={current} id={current} onEnd={reload} />}
