@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
-import { useDragging } from '../components/use-dragging.js';
+import { DropTarget } from '../components/drop-target.js';
 import type { MediaItem } from '../api/types.js';
 import { useUploads, type Upload } from './use-uploads.js';
 
@@ -65,20 +65,11 @@ function UploadRow({ upload, action }: { upload: Upload; action: UploadZoneProps
 export function UploadZone({ id, onUploaded, action }: UploadZoneProps) {
   const input = useRef<HTMLInputElement>(null);
   const { uploads, add, clearFinished } = useUploads(onUploaded);
-  const { dragging, handlers, reset } = useDragging();
   const finished = uploads.some((u) => u.state !== 'waiting' && u.state !== 'sending');
 
   return (
     <section class="upload-zone" aria-labelledby={`${id}-title`}>
-      <div
-        class={`drop-target${dragging ? ' dragging' : ''}`}
-        {...handlers}
-        onDrop={(event) => {
-          event.preventDefault();
-          reset();
-          add(Array.from(event.dataTransfer?.files ?? []));
-        }}
-      >
+      <DropTarget onFiles={add}>
         <h2 id={`${id}-title`} class="upload-title">
           Upload photos
         </h2>
@@ -105,7 +96,7 @@ export function UploadZone({ id, onUploaded, action }: UploadZoneProps) {
             event.currentTarget.value = '';
           }}
         />
-      </div>
+      </DropTarget>
       <p class="upload-summary" role="status">
         {summaryOf(uploads)}
       </p>

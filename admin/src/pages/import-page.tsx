@@ -9,7 +9,7 @@ import { imports, type ImportRun } from '../api/imports.js';
 import { fileSize } from '../components/file-size.js';
 import { usePageTitle } from '../components/page-title.js';
 import { When } from '../components/status.js';
-import { useDragging } from '../components/use-dragging.js';
+import { DropTarget } from '../components/drop-target.js';
 import { messageOf, useLoad } from '../components/use-load.js';
 import { currentCsrfToken } from '../media/upload-photo.js';
 import { Link, navigate } from '../router.js';
@@ -44,20 +44,11 @@ function useSend(maxBytes: number | null, onStarted: (run: ImportRun) => void) {
 
 function UploadPanel(props: { maxBytes: number | null; onStarted: (run: ImportRun) => void }) {
   const input = useRef<HTMLInputElement>(null);
-  const { dragging, handlers, reset } = useDragging();
   const { sending, error, send } = useSend(props.maxBytes, props.onStarted);
   const percent = sending ? Math.round(sending.fraction * 100) : 0;
   return (
     <section class="upload-zone" aria-labelledby="import-upload-title">
-      <div
-        class={`drop-target${dragging ? ' dragging' : ''}`}
-        {...handlers}
-        onDrop={(event) => {
-          event.preventDefault();
-          reset();
-          void send(event.dataTransfer?.files[0]);
-        }}
-      >
+      <DropTarget onFiles={(files) => void send(files[0])}>
         <h2 id="import-upload-title" class="upload-title">
           Import a file
         </h2>
@@ -85,7 +76,7 @@ function UploadPanel(props: { maxBytes: number | null; onStarted: (run: ImportRu
             event.currentTarget.value = '';
           }}
         />
-      </div>
+      </DropTarget>
       {sending && (
         <div class="import-progress">
           <progress max={100} value={percent} aria-label={`Upload of ${sending.name}`}>

@@ -1,7 +1,8 @@
+import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 
 /** Tracks drags over the zone; entering a child fires enter before the parent's leave. */
-export function useDragging() {
+function useDragging() {
   const depth = useRef(0);
   const [dragging, setDragging] = useState(false);
   const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
@@ -29,4 +30,25 @@ export function useDragging() {
       setDragging(false);
     },
   };
+}
+
+/** A dashed area files may be dropped on, highlighted while they are dragged over it. */
+export function DropTarget(props: {
+  onFiles: (files: File[]) => void;
+  children: ComponentChildren;
+}) {
+  const { dragging, handlers, reset } = useDragging();
+  return (
+    <div
+      class={`drop-target${dragging ? ' dragging' : ''}`}
+      {...handlers}
+      onDrop={(event) => {
+        event.preventDefault();
+        reset();
+        props.onFiles(Array.from(event.dataTransfer?.files ?? []));
+      }}
+    >
+      {props.children}
+    </div>
+  );
 }
