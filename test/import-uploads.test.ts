@@ -5,7 +5,10 @@
  * 4xx or a failed item with the reason, never a 500; a run whose server stopped is interrupted.
  */
 import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorFor } from '../src/domain/account/user.js';
+import { startImport } from '../src/services/start-import.js';
 import { multipartBody } from './multipart-body.js';
 import { newsroomClient, type Browser } from './newsroom-client.js';
 import { startTestApp, type TestApp } from './test-app.js';
@@ -203,6 +206,41 @@ describe.each(ENGINES)('imports uploaded in the newsroom on $engine', ({ create 
     const { run } = await finished((await started('story.json', json)).id);
     expect(run.counts).toMatchObject({ imported: 0, failed: 1 });
     expect(run.report!.failed[0]?.error).toMatch(/cannot name files on the server/);
+  });
+
+  it('notes its progress while it runs: bytes read and items filed, readable from the database', async () => {
+    const count = 60;
+    const posts = Array.from(
+      { length: count },
+      (_, n) => `<item><title>Progress ${n}</title><wp:post_id>${n + 1}</wp:post_id>
+<content:encoded><![CDATA[<p>Words ${n}.</p>]]></content:encoded><wp:status>publish</wp:status>
+<wp:post_type>post</wp:post_type><wp:post_name>progress-${n}</wp:post_name></item>`,
+    );
+    const file = Buffer.from(`<?xml version="1.0"?><rss version="2.0"
+xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Progress</title><link>https://progress.example</link>${posts.join('')}</channel></rss>`);
+    const user = await t.app.storage.stores.users.findByEmail('editor@paper.example');
+    const deps = { ...t.app.imports, progressEveryMs: 5 };
+    const { run, finished } = await startImport(deps, actorFor(user!, 'session'), {
+      name: 'progress.xml',
+      stream: Readable.from([file]),
+    });
+    const seen: { status: string; bytesRead: number; imported: number }[] = [];
+    let done = false;
+    void finished.then(() => (done = true));
+    while (!done) {
+      const now = await t.app.storage.stores.importRuns.find(run.id);
+      seen.push({ status: now!.status, bytesRead: now!.bytesRead, imported: now!.counts.imported });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const midway = seen.filter(
+      (s) => s.status === 'running' && s.imported > 0 && s.imported < count,
+    );
+    expect(midway.length, JSON.stringify(seen)).toBeGreaterThan(0);
+    expect(midway.every((s) => s.bytesRead > 0 && s.bytesRead <= file.length)).toBe(true);
+    const end = await t.app.storage.stores.importRuns.find(run.id);
+    expect(end).toMatchObject({ status: 'finished', bytesRead: file.length });
+    expect(end?.counts.imported).toBe(count);
   });
 
   it('shows a run whose server stopped as interrupted', async () => {

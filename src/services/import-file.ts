@@ -39,6 +39,20 @@ export function countsOf({ report, wire }: ImportTally): ImportCounts {
   };
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The items, each after a turn of the event loop: SQLite's calls never wait on I/O, so without
+ * it a server importing in its background would answer no request (nor note its progress)
+ * until the file was done.
+ */
+async function* turnByTurn<T>(items: AsyncIterable<T>): AsyncGenerator<T> {
+  for await (const item of items) {
+    await nextTurn();
+    yield item;
+  }
+}
+
 /** Agency copy into the wire queue, each item on its own. */
 async function queueWire(
   deps: ForeignImportDeps,
@@ -77,13 +91,17 @@ export async function importContent(
     return 1;
   }
   if ('stories' in content) {
-    await importForeignStories(deps, content.stories, report, by);
+    await importForeignStories(deps, turnByTurn(content.stories), report, by);
     return 0;
   }
   if ('records' in content) {
-    await queueWire(deps, content.records, tally);
+    await queueWire(deps, turnByTurn(content.records), tally);
     return 0;
   }
-  await importArticles(deps, content.json, by, { report, firstItem });
-  return Array.isArray(content.json) ? content.json.length : 1;
+  const items = Array.isArray(content.json) ? (content.json as unknown[]) : [content.json];
+  for (const [index, item] of items.entries()) {
+    await nextTurn();
+    await importArticles(deps, [item], by, { report, firstItem: firstItem + index });
+  }
+  return items.length;
 }
