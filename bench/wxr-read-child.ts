@@ -3,7 +3,7 @@
  * anything, and prints how many items it handed over and in how long: the reading's share of
  * an import, and its memory, apart from the database's.
  */
-import { wxrStories } from '../src/cli/wxr-file.js';
+import { wxrStories } from '../src/adapters/import/wxr-file.js';
 
 const file = process.argv[2] ?? '';
 const started = performance.now();

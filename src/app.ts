@@ -14,7 +14,9 @@ import { createCdnPurger } from './adapters/cdn/http-cdn-purger.js';
 import { sharpSvgRasteriser } from './adapters/media/sharp-svg-rasteriser.js';
 import { createGuardedHttpClient } from './adapters/http/guarded-http-client.js';
 import { createDropFolders } from './adapters/wire/drop-folders.js';
-import { wireRecordsOfFile } from './cli/wire-file-records.js';
+import { importFilesOnDisk } from './adapters/import/import-files.js';
+import { createUploadSpool } from './adapters/import/upload-spool.js';
+import { wireRecordsOfFile } from './adapters/import/wire-file-records.js';
 import { createMediaStorage } from './adapters/media/create-media-storage.js';
 import { createEncoderTurns } from './adapters/media/encoder-turns.js';
 import { SharpImageProcessor } from './adapters/media/sharp-image-processor.js';
@@ -33,6 +35,9 @@ import { accountMailJobHandlers } from './services/accounts/account-mail-jobs.js
 import type { NewsroomDeps } from './services/articles/newsroom-deps.js';
 import { createPresence, type Presence } from './services/articles/presence.js';
 import type { ForeignImportDeps } from './services/import-foreign-stories.js';
+import type { ImportFiles } from './services/import-ports.js';
+import type { UploadImportDeps } from './services/start-import.js';
+import { invalid } from './domain/errors.js';
 import { createPublicationCache, type PublicationCache } from './services/publication-cache.js';
 import { createMostRead, type MostRead } from './services/readership/read-most-read.js';
 import { createViewTally } from './services/readership/view-tally.js';
@@ -85,6 +90,10 @@ export interface App {
   wireSources: WireSourceDeps;
   /** Import dependencies for items that name files relative to `baseDir`. */
   importDeps(baseDir: string): ForeignImportDeps;
+  /** Import files on disk, told from their content and read item by item. */
+  importFiles: ImportFiles;
+  /** The newsroom's uploaded imports, run in the background of the server that received them. */
+  imports: UploadImportDeps;
   /** Request counts and latencies, the job queue, the database pool; more with registerCollector. */
   metrics: Metrics;
   /** Views counted by the article pages' beacon, and the most-read lists made of them. */
@@ -340,7 +349,7 @@ export async function createApp(
     newsroom: { storage, clock, presence: createPresence(storage.stores.presence, systemClock()) },
     webhooks,
     wireSources: wireSourcesFor(config, storage, clock, webhooks.outbound),
-    importDeps: (baseDir) => importDepsFor(mediaDeps, webhooks.outbound, baseDir),
+    ...importsFor(config, mediaDeps, webhooks.outbound, { log, publication }),
     metrics,
     readership,
     close: () => (closing ??= storage.close()),
@@ -356,6 +365,34 @@ const importDepsFor = (
   ...mediaDeps,
   readAsset: (path) => readFile(resolve(baseDir, path)),
   outbound,
+});
+
+/**
+ * Imports: from files beside the one named (the command line), and uploaded in the newsroom,
+ * whose file is a temporary one and may name no other file on the server (an article's lead
+ * photo is added in the library).
+ */
+const importsFor = (
+  config: Config,
+  mediaDeps: MediaDeps,
+  outbound: OutboundHttp,
+  { log, publication }: { log: Log; publication: PublicationCache },
+): Pick<App, 'importDeps' | 'importFiles' | 'imports'> => ({
+  importDeps: (baseDir) => importDepsFor(mediaDeps, outbound, baseDir),
+  importFiles: importFilesOnDisk,
+  imports: {
+    ...importDepsFor(mediaDeps, outbound, '.'),
+    readAsset: () =>
+      Promise.reject(
+        invalid('an uploaded file cannot name files on the server: add the photo in the library'),
+      ),
+    importFiles: importFilesOnDisk,
+    uploads: createUploadSpool(),
+    maxBytes: config.importUploadMaxBytes,
+    // Sections and bylines an import adds show on this server's next page at once.
+    afterImport: () => publication.invalidate(),
+    log,
+  },
 });
 
 /**

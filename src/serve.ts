@@ -106,6 +106,7 @@ const serverFor = (context: App, state: ServerState, logger: FastifyBaseLogger |
     newsroom: context.newsroom,
     webhooks: context.webhooks,
     wireSources: context.wireSources,
+    imports: context.imports,
     trustedProxies: context.config.trustedProxies,
     contentApiRatePerMinute: context.config.contentApiRatePerMinute,
     pages: context.pages,

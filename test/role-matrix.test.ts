@@ -76,8 +76,8 @@ interface Row {
   answers?: number;
   /** The call ends the caller's sessions and tokens: it runs with fresh sign-ins and tokens. */
   endsSessions?: boolean;
-  /** The call uploads a small photo as multipart/form-data. */
-  upload?: boolean;
+  /** The call uploads a small photo (true), or this file, as multipart/form-data. */
+  upload?: true | { name: string; bytes: Uint8Array };
 }
 
 /** Who may read an article: its author, and writers and above on anyone's. */
@@ -201,6 +201,19 @@ const everySectionReversed = async () => {
 
 /** A new webhook subscription, to change, roll, list or delete. */
 /** A drop-folder source to change, poll or remove (polling it reaches no network). */
+/** A one-item feed: imported again and again, its item is queued once and then skipped. */
+const MATRIX_FEED = `<rss version="2.0"><channel><title>Matrix wire</title><item>
+<title>Matrix wire story</title><guid>matrix-wire-1</guid><description>Words.</description>
+</item></channel></rss>`;
+
+const importRunToRead = async () => {
+  const run = await world.t.app.storage.stores.importRuns.start(
+    { startedBy: world.actors.editor.userId, fileName: 'matrix.xml', format: 'wxr', sizeBytes: 1 },
+    new Date(),
+  );
+  return { id: run.id };
+};
+
 const wireSourceToManage = async () => {
   const source = await world.t.app.storage.stores.wireSources.add(
     {
@@ -475,6 +488,19 @@ const ROWS: Row[] = [
     expect: WRITERS_UP,
     params: async () => ({ lead: (await wireItemToRead()).id, next: (await wireItemToRead()).id }),
     body: (_, { lead, next }) => ({ itemIds: [lead, next] }),
+  },
+  {
+    route: 'POST /api/admin/imports',
+    does: 'uploads a file to import',
+    expect: EDITORS_UP,
+    upload: { name: 'matrix.rss', bytes: Buffer.from(MATRIX_FEED) },
+  },
+  { route: 'GET /api/admin/imports', does: 'lists the recent imports', expect: EDITORS_UP },
+  {
+    route: 'GET /api/admin/imports/:id',
+    does: 'reads an import’s progress and report',
+    expect: EDITORS_UP,
+    params: importRunToRead,
   },
   { route: 'GET /api/admin/wire-sources', does: 'lists the wire’s sources', expect: EDITORS_UP },
   {
@@ -836,7 +862,8 @@ describe('the role matrix', () => {
         target === 'own' && caller !== 'anonymous' ? accountOf(caller) : world.actors.colleague;
       params.id = await articleIn(row.article.state, owner);
     }
-    const upload = row.upload ? multipartBody(await jpegPhoto({ width: 64, height: 48 })) : null;
+    const file = row.upload === true ? await jpegPhoto({ width: 64, height: 48 }) : row.upload;
+    const upload = file ? multipartBody(file) : null;
     return call({
       method,
       url: `${fill(path, params)}${row.query ?? ''}`,

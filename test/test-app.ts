@@ -57,6 +57,7 @@ export async function startTestApp(
     newsroom: app.newsroom,
     webhooks: app.webhooks,
     wireSources: app.wireSources,
+    imports: app.imports,
     trustedProxies: config.trustedProxies,
     contentApiRatePerMinute: config.contentApiRatePerMinute,
     pages: app.pages,

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readImportFile, readWireFile } from '../src/cli/import-file-reader.js';
+import { readImportFile, readWireFile } from '../src/adapters/import/import-file-reader.js';
 import type { WireItem, WireRecord } from '../src/domain/wire/wire-item.js';
 
 const folder = (name: string) => join(import.meta.dirname, 'fixtures', 'imports', name);

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wireRecordsOfFile } from '../src/cli/wire-file-records.js';
+import { wireRecordsOfFile } from '../src/adapters/import/wire-file-records.js';
 import { startInstance, type Instance, type Signed } from './serve-instance.js';
 import { createPostgresDatabase, type TestDatabase } from './test-databases.js';
 

@@ -25,6 +25,7 @@ import { SectionsPage } from './pages/sections-page.js';
 import { WebhooksPage } from './pages/webhooks-page.js';
 import { WirePage } from './pages/wire-page.js';
 import { WireSourcesPage } from './pages/wire-sources-page.js';
+import { ImportPage } from './pages/import-page.js';
 import { blockNavigation, navigate, useLocation, type Location } from './router.js';
 import { SessionContext, atLeast } from './session.js';
 
@@ -55,6 +56,7 @@ function Page({ location, user }: { location: Location; user: SessionUser }) {
   if (path === '/articles') return <ArticleListPage query={query} />;
   if (path === '/wire' && atLeast(user.role, 'writer')) return <WirePage query={query} />;
   if (path === '/wire/sources' && atLeast(user.role, 'editor')) return <WireSourcesPage />;
+  if (path === '/import' && atLeast(user.role, 'editor')) return <ImportPage query={query} />;
   if (path === '/media') return <MediaLibraryPage query={query} />;
   if (path === '/tokens') return <TokensPage />;
   if (path === '/articles/new') return <EditorPage key="new" id={null} />;

@@ -5,6 +5,7 @@ import type { AccountDeps } from '../services/accounts/account-deps.js';
 import type { NewsroomDeps } from '../services/articles/newsroom-deps.js';
 import type { Presence } from '../services/articles/presence.js';
 import type { ForeignImportDeps } from '../services/import-foreign-stories.js';
+import type { ImportFiles } from '../services/import-ports.js';
 import type { MediaDeps } from '../services/media/media-deps.js';
 import type { VariantSource } from '../services/media/variant-on-demand.js';
 import type { Clock, Locks, Storage } from '../services/ports.js';
@@ -26,6 +27,8 @@ export interface CommandContext {
   jobs: JobRunner;
   startJobs(intervalMs: number): { stop(): Promise<void> };
   importDeps(baseDir: string): ForeignImportDeps;
+  /** Import files on disk, told from their content and read item by item. */
+  importFiles: ImportFiles;
   close(): Promise<void>;
 }
 

@@ -1,20 +1,16 @@
+import { access } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { ForeignItem } from '../domain/import/foreign-story.js';
-import { isWireFormat } from '../domain/import/import-format.js';
 import { recordImport } from '../services/audit/record-import.js';
-import { importArticles } from '../services/import-articles.js';
 import {
-  emptyForeignReport,
-  importForeignStories,
-  type ForeignImportReport,
-} from '../services/import-foreign-stories.js';
-import { receiveWireItems } from '../services/wire/receive-wire-item.js';
+  emptyFileReport,
+  importContent,
+  type FileImportReport,
+  type ImportTally,
+} from '../services/import-file.js';
 import type { CommandContext, Terminal } from './command-context.js';
 import { EXIT, UsageError } from './command-context.js';
-import { ghostStories } from './ghost-file.js';
-import { readImportFile, type ImportFile } from './import-file-reader.js';
-import { wireRecordsOfFile } from './wire-file-records.js';
-import { wxrStories } from './wxr-file.js';
+
+const REPORT_LISTS = ['imported', 'queued', 'updated', 'skipped', 'failed', 'missing'] as const;
 
 export const IMPORT_HELP = `Usage: dateline import FILE... [--json]
 
@@ -44,64 +40,21 @@ purges sent by the job worker (or \`dateline jobs run\`).
 
 Exit codes: 0 nothing failed, 1 any item failed, 2 usage error.`;
 
-/** The stories of another system's file, read as they are imported. */
-function foreignItems(file: string, read: ImportFile): AsyncIterable<ForeignItem> | undefined {
-  if ('format' in read && read.format === 'wxr') return wxrStories(file);
-  if ('format' in read && read.format === 'ghost') return ghostStories(read.json);
-  return undefined;
-}
-
-/** What `dateline import` reports: stories, and agency items queued (`updated` when newer). */
-interface CommandReport extends ForeignImportReport {
-  queued: { id: number; updated?: true }[];
-}
-
-const emptyReport = (): CommandReport => ({ ...emptyForeignReport(), queued: [] });
-
-/** Agency copy into the wire queue, each item on its own. */
-async function queueWireFile(context: CommandContext, file: string): Promise<CommandReport> {
-  const deps = context.importDeps(dirname(resolve(file)));
-  const wire = await receiveWireItems(deps, wireRecordsOfFile(file, {}));
-  return {
-    ...emptyReport(),
-    queued: [...wire.queued, ...wire.updated.map(({ id }) => ({ id, updated: true as const }))],
-    skipped: wire.skipped.map(({ ref, reason }) => ({ item: ref, reason })),
-    failed: wire.failed.map(({ ref, error }) => ({ item: ref, error })),
-  };
-}
-
-/** One file's report, whatever its format. */
+/** One file's outcomes added to `tally`; answers how many article numbers it used. */
 async function importFile(
   context: CommandContext,
   file: string,
-  offset: number,
-): Promise<{ report: CommandReport; count: number }> {
-  const read = await readImportFile(file);
-  if ('format' in read && isWireFormat(read.format))
-    return { report: await queueWireFile(context, file), count: 0 };
-  const deps = context.importDeps(dirname(resolve(file)));
-  const foreign = foreignItems(file, read);
-  if (foreign)
-    return { report: { ...(await importForeignStories(deps, foreign)), queued: [] }, count: 0 };
-  const report = emptyReport();
-  if ('unreadable' in read || read.format !== 'article-json') {
-    const error = 'unreadable' in read ? read.unreadable : `${file}: not a format Dateline reads`;
-    report.failed.push({ item: offset, error });
-    return { report, count: 1 };
-  }
-  const input = read.json;
-  const done = await importArticles(deps, input);
-  report.imported.push(...done.imported);
-  report.failed.push(
-    ...done.failed.map((f) => ({
-      ...f,
-      item: typeof f.item === 'number' ? f.item + offset : f.item,
-    })),
-  );
-  return { report, count: Array.isArray(input) ? input.length : 1 };
+  tally: ImportTally,
+  firstItem: number,
+): Promise<number> {
+  await access(file).catch(() => {
+    throw new UsageError(`cannot read ${file}`);
+  });
+  const content = await context.importFiles.open(file, file, { bytesRead: 0 });
+  return importContent(context.importDeps(dirname(resolve(file))), content, tally, { firstItem });
 }
 
-function printReport(terminal: Terminal, total: CommandReport, json: boolean) {
+function printReport(terminal: Terminal, total: FileImportReport, json: boolean) {
   if (json) terminal.out(JSON.stringify(total));
   else {
     for (const done of total.imported) terminal.out(`imported ${done.id} ${done.url}`);
@@ -124,22 +77,18 @@ export async function importFiles(
   json: boolean,
 ) {
   if (files.length === 0) throw new UsageError('name at least one file to import');
-  const total = emptyReport();
-  let offset = 0;
+  const total = emptyFileReport();
+  let firstItem = 0;
   for (const file of files) {
-    const { report, count } = await importFile(context, file, offset);
+    const tally = { report: emptyFileReport() };
+    firstItem += await importFile(context, file, tally, firstItem);
+    const { report } = tally;
     await recordImport(context, {
       file,
       imported: report.imported.length + report.updated.length + report.queued.length,
       failed: report.failed.length,
     });
-    total.imported.push(...report.imported);
-    total.queued.push(...report.queued);
-    total.updated.push(...report.updated);
-    total.skipped.push(...report.skipped);
-    total.failed.push(...report.failed);
-    total.missing.push(...report.missing);
-    offset += count;
+    for (const list of REPORT_LISTS) (total[list] as unknown[]).push(...report[list]);
   }
   context.publication.invalidate();
   printReport(terminal, total, json);

@@ -122,6 +122,9 @@ const configSchema = z.object({
   WIRE_DROP_ROOT: z.string().min(1).default('./data/wire-drop'),
   WIRE_POLL_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   WIRE_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(30),
+  IMPORT_UPLOAD_MAX_MB: positiveInteger
+    .max(65_536, { message: 'must be at most 65536' })
+    .default(2048),
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
   JOBS_WORKER: z.enum(['on', 'off']).default('on'),
   CONTENT_API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
@@ -217,6 +220,8 @@ export interface Config {
   wirePollIntervalMs: number;
   /** How long the wire queue keeps an item no story was made from, counted from its sending. */
   wireRetentionDays: number;
+  /** The longest file the newsroom's import page accepts, in bytes (IMPORT_UPLOAD_MAX_MB). */
+  importUploadMaxBytes: number;
   /** How often the background worker looks for due jobs (new work also wakes it). */
   jobsIntervalMs: number;
   /** Whether `serve` runs background jobs too; off for instances that only serve. */
@@ -312,6 +317,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wireDropRoot: e.WIRE_DROP_ROOT,
     wirePollIntervalMs: e.WIRE_POLL_SECONDS * 1000,
     wireRetentionDays: e.WIRE_RETENTION_DAYS,
+    importUploadMaxBytes: e.IMPORT_UPLOAD_MAX_MB * 1024 * 1024,
     jobsIntervalMs: e.JOBS_INTERVAL_SECONDS * 1000,
     jobsWorker: e.JOBS_WORKER === 'on',
     contentApiRatePerMinute: e.CONTENT_API_RATE_PER_MINUTE,

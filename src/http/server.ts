@@ -11,6 +11,7 @@ import type { MediaDeps } from '../services/media/media-deps.js';
 import type { VariantSource } from '../services/media/variant-on-demand.js';
 import type { SiteContext } from '../services/site-context.js';
 import type { WebhookDeps } from '../services/webhooks/webhook-deps.js';
+import type { UploadImportDeps } from '../services/start-import.js';
 import type { WireSourceDeps } from '../services/wire/wire-source-deps.js';
 import { registerAdminApp } from './admin/admin-routes.js';
 import { noteRefusal } from './api/audit/note-refusal.js';
@@ -40,6 +41,7 @@ import { registerStorableTextGuard } from './middleware/storable-text/index.js';
 import { registerWebhookRoutes } from './api/webhooks/webhooks-routes.js';
 import { registerWireRoutes } from './api/wire/wire-routes.js';
 import { registerWireSourceRoutes } from './api/wire/wire-source-routes.js';
+import { registerImportRoutes } from './api/imports/import-routes.js';
 import { sendErrorPage } from './site/error-pages.js';
 import { registerMediaFiles } from './site/media-files.js';
 import { registerSiteRoutes } from './site/site-routes.js';
@@ -64,6 +66,8 @@ export interface ServerOptions {
   webhooks: WebhookDeps;
   /** The wire's sources: managed by editors, polled now on request. */
   wireSources: WireSourceDeps;
+  /** Imports uploaded in the newsroom, run in this server's background (ADR 0059). */
+  imports: UploadImportDeps;
   /** Proxies whose X-Forwarded-For and -Proto are believed (TRUSTED_PROXIES); none by default. */
   trustedProxies?: string[];
   /** Requests a minute each Content API key may make (CONTENT_API_RATE_PER_MINUTE); 600 if unset. */
@@ -218,6 +222,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     registerWebhookRoutes(newsroom, options.webhooks);
     registerWireRoutes(newsroom, { ...options.newsroom, photos: wirePhotos(options) });
     registerWireSourceRoutes(newsroom, options.wireSources);
+    registerImportRoutes(newsroom, options.imports);
     registerContentKeyRoutes(newsroom, contentApiDeps(options));
     registerOpenApiRoute(newsroom);
   });

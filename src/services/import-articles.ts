@@ -34,6 +34,12 @@ export interface ImportReport {
   failed: { item: number | string; error: string; field?: string }[];
 }
 
+/** Where an import's outcomes go as they happen, and the number its first item reports as. */
+export interface ArticleImportOptions {
+  report?: ImportReport;
+  firstItem?: number;
+}
+
 export function bodyOf(item: ImportedArticle): BodyDocument {
   if (Array.isArray(item.body)) return bodyFromParagraphs(item.body);
   if (typeof item.body === 'object') return parseBodyDocument(item.body);
@@ -94,8 +100,10 @@ export async function bylinesOf(
 async function readLeadPhoto(deps: ImportDeps, file: string): Promise<Uint8Array> {
   try {
     return await deps.readAsset(file);
-  } catch {
-    throw invalid(`leadImage.file: cannot read ${file}`, 'leadImage.file');
+  } catch (error) {
+    // An uploaded file may name no file on the server: the reader says so itself.
+    const why = isDomainError(error) ? error.message : `cannot read ${file}`;
+    throw invalid(`leadImage.file: ${why}`, 'leadImage.file');
   }
 }
 
@@ -244,21 +252,22 @@ async function importOne(
  * Imports articles in the import format. Each item is all-or-nothing: a bad item is reported
  * with the field at fault and leaves nothing behind; the others still go in. Stories are filed
  * and published as the newsroom's are (revisions, events, webhooks, CDN purges), by `by`.
+ * `report` is added to as each item is filed; failed items are numbered from `firstItem`.
  */
 export async function importArticles(
   deps: ImportDeps,
   input: unknown,
   by: MachineActor = COMMAND_LINE,
+  { report = { imported: [], failed: [] }, firstItem = 0 }: ArticleImportOptions = {},
 ): Promise<ImportReport> {
   const items = Array.isArray(input) ? (input as unknown[]) : [input];
-  const report: ImportReport = { imported: [], failed: [] };
   for (const [index, item] of items.entries()) {
     try {
       report.imported.push(await importOne(deps, by, item));
     } catch (error) {
       if (!isDomainError(error)) throw error;
       report.failed.push({
-        item: index,
+        item: firstItem + index,
         error: error.message,
         ...(error.field ? { field: error.field } : {}),
       });

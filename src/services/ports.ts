@@ -26,7 +26,7 @@ import type { ArticleChanges, NewArticle } from './article-ports.js';
 import type { MediaStore } from './media/media-ports.js';
 import type { JobStore } from './job-ports.js';
 import type { StoryViewStore } from './readership/readership-ports.js';
-import type { ImportSourceStore } from './import-ports.js';
+import type { ImportRunStore, ImportSourceStore } from './import-ports.js';
 import type { WireStore } from './wire/wire-ports.js';
 import type { WireSourceStore } from './wire/wire-source-ports.js';
 import type {
@@ -231,6 +231,7 @@ export interface Stores {
   search: StorySearch;
   views: StoryViewStore;
   importSources: ImportSourceStore;
+  importRuns: ImportRunStore;
   wire: WireStore;
   wireSources: WireSourceStore;
 }

@@ -27,6 +27,7 @@ import * as importSources from './migrations/0025-import-sources.js';
 import * as wireQueue from './migrations/0026-wire-queue.js';
 import * as phraseWordPairs from './migrations/0027-phrase-word-pairs.js';
 import * as wireSources from './migrations/0028-wire-sources.js';
+import * as importRuns from './migrations/0029-import-runs.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -59,6 +60,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0026-wire-queue': wireQueue,
   '0027-phrase-word-pairs': phraseWordPairs,
   '0028-wire-sources': wireSources,
+  '0029-import-runs': importRuns,
 };
 
 function migratorFor(db: Kysely<unknown>, engine: Engine) {

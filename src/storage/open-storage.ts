@@ -46,6 +46,7 @@ import { KyselyUserStore } from './user-store.js';
 import { KyselyWebhookStore } from './webhook-store.js';
 import { KyselyWireStore } from './wire-store.js';
 import { KyselyWireSourceStore } from './wire-source-store.js';
+import { KyselyImportRunStore } from './import-run-store.js';
 
 /**
  * What a set of stores tells of its writes: audit entries, the kinds of jobs queued, and the
@@ -100,6 +101,7 @@ const storesOn = (
     views: new KyselyStoryViewStore(db),
     wire: new KyselyWireStore(db, engine),
     importSources: new KyselyImportSourceStore(db),
+    importRuns: new KyselyImportRunStore(db),
     wireSources: new KyselyWireSourceStore(db),
   };
 };

@@ -73,6 +73,7 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
       '0026-wire-queue',
       '0027-phrase-word-pairs',
       '0028-wire-sources',
+      '0029-import-runs',
     ]);
     world = await storage.stores.sections.create({
       slug: 'world',

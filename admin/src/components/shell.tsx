@@ -40,6 +40,7 @@ const EDITOR_LINKS = [
   ['/homepage', 'Front pages'],
   ['/breaking-news', 'Breaking news'],
   ['/wire/sources', 'Wire sources'],
+  ['/import', 'Import'],
   ['/sections', 'Sections'],
   ['/people', 'Bylines'],
 ] as const;

@@ -1,13 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { newsroom } from '../api/newsroom.js';
 import type { MediaDetails, MediaItem } from '../api/types.js';
+import { fileSize } from '../components/file-size.js';
 import { When } from '../components/status.js';
 import { messageOf } from '../components/use-load.js';
 import { PhotoForm } from './photo-form.js';
 import { DeletePhoto, WhereUsed } from './photo-usage.js';
-
-const fileSize = (bytes: number) =>
-  bytes < 1_000_000 ? `${Math.ceil(bytes / 1000)} KB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
 
 function PhotoFacts({ item }: { item: MediaItem }) {
   return (

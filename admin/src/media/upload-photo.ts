@@ -1,9 +1,7 @@
-/**
- * One photo sent to the library. XMLHttpRequest rather than fetch: only it reports how much of
- * the request body has been sent, which the progress bars need.
- */
+/** One photo sent to the library, its progress reported as it goes. */
 import type { uploadFieldsSchema } from '../../../src/services/media/upload-photo.js';
-import { ApiError, apiErrorFrom, csrfTokenNow } from '../api/client.js';
+import { csrfTokenNow } from '../api/client.js';
+import { sendForm } from '../api/send-form.js';
 import type { Body } from '../api/json.js';
 import { newsroom } from '../api/newsroom.js';
 import type { MediaItem } from '../api/types.js';
@@ -22,16 +20,6 @@ export async function currentCsrfToken(): Promise<string | null> {
   return csrfTokenNow() ?? (await newsroom.session()).csrfToken;
 }
 
-const errorOf = (xhr: XMLHttpRequest) => apiErrorFrom(xhr.status, xhr.responseText);
-
-const unreachable = () =>
-  new ApiError(
-    0,
-    'The server could not be reached. Check your connection and try again.',
-    undefined,
-    {},
-  );
-
 /** Sends the file; `onProgress` gets the fraction sent (0..1). Rejects with ApiError. */
 export function uploadPhoto(
   file: File,
@@ -44,23 +32,7 @@ export function uploadPhoto(
   for (const [name, value] of Object.entries(wording)) if (value) form.append(name, value);
   form.append('file', file, file.name);
 
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/admin/media');
-    xhr.setRequestHeader('accept', 'application/json');
-    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
-    };
-    xhr.onload = () => {
-      if (xhr.status !== 200 && xhr.status !== 201) return reject(errorOf(xhr));
-      try {
-        resolve({ item: JSON.parse(xhr.responseText) as MediaItem, isNew: xhr.status === 201 });
-      } catch {
-        reject(new ApiError(xhr.status, 'The server’s answer could not be read.', undefined, {}));
-      }
-    };
-    xhr.onerror = () => reject(unreachable());
-    xhr.send(form);
-  });
+  return sendForm<MediaItem>('/api/admin/media', form, csrfToken, onProgress).then(
+    ({ status, body }) => ({ item: body, isNew: status === 201 }),
+  );
 }

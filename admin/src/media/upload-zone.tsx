@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
+import { DropTarget } from '../components/drop-target.js';
 import type { MediaItem } from '../api/types.js';
 import { useUploads, type Upload } from './use-uploads.js';
 
@@ -57,37 +58,6 @@ function UploadRow({ upload, action }: { upload: Upload; action: UploadZoneProps
   );
 }
 
-/** Tracks drags over the zone; entering a child fires enter before the parent's leave. */
-function useDragging() {
-  const depth = useRef(0);
-  const [dragging, setDragging] = useState(false);
-  const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
-  return {
-    dragging,
-    handlers: {
-      onDragEnter: (event: DragEvent) => {
-        if (!carriesFiles(event)) return;
-        event.preventDefault();
-        depth.current += 1;
-        setDragging(true);
-      },
-      onDragOver: (event: DragEvent) => {
-        if (!carriesFiles(event)) return;
-        event.preventDefault();
-        if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-      },
-      onDragLeave: () => {
-        depth.current = Math.max(0, depth.current - 1);
-        if (depth.current === 0) setDragging(false);
-      },
-    },
-    reset: () => {
-      depth.current = 0;
-      setDragging(false);
-    },
-  };
-}
-
 /**
  * Where photos come into the library: dropped here, or picked with the "Choose photos" button.
  * Each file gets a row with its progress, then the outcome or the server's reason for refusing it.
@@ -95,20 +65,11 @@ function useDragging() {
 export function UploadZone({ id, onUploaded, action }: UploadZoneProps) {
   const input = useRef<HTMLInputElement>(null);
   const { uploads, add, clearFinished } = useUploads(onUploaded);
-  const { dragging, handlers, reset } = useDragging();
   const finished = uploads.some((u) => u.state !== 'waiting' && u.state !== 'sending');
 
   return (
     <section class="upload-zone" aria-labelledby={`${id}-title`}>
-      <div
-        class={`drop-target${dragging ? ' dragging' : ''}`}
-        {...handlers}
-        onDrop={(event) => {
-          event.preventDefault();
-          reset();
-          add(Array.from(event.dataTransfer?.files ?? []));
-        }}
-      >
+      <DropTarget onFiles={add}>
         <h2 id={`${id}-title`} class="upload-title">
           Upload photos
         </h2>
@@ -135,7 +96,7 @@ export function UploadZone({ id, onUploaded, action }: UploadZoneProps) {
             event.currentTarget.value = '';
           }}
         />
-      </div>
+      </DropTarget>
       <p class="upload-summary" role="status">
         {summaryOf(uploads)}
       </p>

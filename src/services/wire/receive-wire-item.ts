@@ -80,14 +80,15 @@ export interface WireBatchReport {
 /**
  * Receives each record of a parsed file or feed (a parser's records, or items as they are) on
  * its own: a record the parser could not read, or one the queue refuses, fails alone with its
- * reason; repeats and older versions are skipped.
+ * reason; repeats and older versions are skipped. `report` is added to as each record is
+ * received, so whoever passed it can watch the batch go.
  */
 export async function receiveWireItems(
   deps: ReceiveWireDeps,
   records: Iterable<WireRecord | WireItem> | AsyncIterable<WireRecord | WireItem>,
   sourceId: number | null = null,
+  report: WireBatchReport = { queued: [], updated: [], skipped: [], failed: [] },
 ): Promise<WireBatchReport> {
-  const report: WireBatchReport = { queued: [], updated: [], skipped: [], failed: [] };
   for await (const record of records) {
     if ('failed' in record) {
       report.failed.push({ ref: record.ref, error: record.failed });

@@ -1,23 +1,24 @@
-import { createReadStream } from 'node:fs';
-import type { ForeignItem } from '../domain/import/foreign-story.js';
-import { isWxrRecord, wxrAuthor, wxrItem } from '../domain/import/wxr-items.js';
+import type { ForeignItem } from '../../domain/import/foreign-story.js';
+import { isWxrRecord, wxrAuthor, wxrItem } from '../../domain/import/wxr-items.js';
 import {
   readXmlRecords,
   textOf,
   XmlRefusedError,
   type XmlEnd,
   type XmlRecord,
-} from '../domain/import/xml-records.js';
-import { decodeXmlChunks } from '../domain/import/xml-text-decoder.js';
+} from '../../domain/import/xml-records.js';
+import { decodeXmlChunks } from '../../domain/import/xml-text-decoder.js';
 import {
   wxrForeignItem,
   type WxrAttachments,
   type WxrContext,
-} from '../domain/import/wxr-stories.js';
+} from '../../domain/import/wxr-stories.js';
+import type { ReadProgress } from '../../services/import-ports.js';
+import { bytesOf } from './import-file-reader.js';
 
 /** The file's records, streamed: only one record is held at a time. */
-const recordsOf = (file: string): AsyncGenerator<XmlRecord, XmlEnd> =>
-  readXmlRecords(decodeXmlChunks(createReadStream(file) as AsyncIterable<Uint8Array>), isWxrRecord);
+const recordsOf = (file: string, progress?: ReadProgress): AsyncGenerator<XmlRecord, XmlEnd> =>
+  readXmlRecords(decodeXmlChunks(bytesOf(file, progress)), isWxrRecord);
 
 /** The channel's site and authors, and every attachment's address and caption: the first pass. */
 async function firstPass(file: string) {
@@ -54,8 +55,9 @@ async function* secondPass(
   file: string,
   authors: Map<string, string>,
   context: WxrContext,
+  progress?: ReadProgress,
 ): AsyncGenerator<ForeignItem> {
-  const records = recordsOf(file);
+  const records = recordsOf(file, progress);
   for (;;) {
     const next = await records.next();
     if (next.done) {
@@ -73,9 +75,13 @@ async function* secondPass(
  * A WordPress export's stories, read in two streaming passes: the first collects the site,
  * authors and attachments (a post's featured photo may come after it), the second hands over
  * posts and pages one by one. Memory is bounded by the largest item and the attachments'
- * addresses. A file that cannot be read is one failed item with the reason.
+ * addresses. A file that cannot be read is one failed item with the reason. `progress` counts
+ * the second pass's bytes: the one that files stories, and takes nearly all of the time.
  */
-export async function* wxrStories(file: string): AsyncGenerator<ForeignItem> {
+export async function* wxrStories(
+  file: string,
+  progress?: ReadProgress,
+): AsyncGenerator<ForeignItem> {
   try {
     const { authors, context, stories } = await firstPass(file);
     if (stories === 0 && context.complete) {
@@ -83,7 +89,7 @@ export async function* wxrStories(file: string): AsyncGenerator<ForeignItem> {
       yield { kind: 'skipped', label: 'the file', reason };
       return;
     }
-    yield* secondPass(file, authors, context);
+    yield* secondPass(file, authors, context, progress);
   } catch (error) {
     if (!(error instanceof XmlRefusedError)) throw error;
     yield { kind: 'failed', label: 'the file', reason: error.message };

@@ -1,5 +1,5 @@
-import type { ForeignItem } from '../domain/import/foreign-story.js';
-import { ghostStories as storiesOf } from '../domain/import/ghost-stories.js';
+import type { ForeignItem } from '../../domain/import/foreign-story.js';
+import { ghostStories as storiesOf } from '../../domain/import/ghost-stories.js';
 
 /** A Ghost export's stories, one by one (the JSON is already read: Ghost exports are small). */
 // eslint-disable-next-line @typescript-eslint/require-await
