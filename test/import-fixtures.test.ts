@@ -89,7 +89,8 @@ describe.each(ENGINES)(
           report.failed.length;
         expect(accounted, file).toBeGreaterThan(0);
       }
-    });
+      // 21 `dateline import` processes one after another: 45 s at a load average of 4 here.
+    }, 240_000);
 
     it('lands the chosen stories as written, readable on the reader site, old addresses redirected', async () => {
       // A second run of the same files: the stories are all there already, and stay one each.
