@@ -92,7 +92,9 @@ describe.each(ENGINES)('WordPress stories in batches on $engine', ({ create }) =
     const failing = failingUnit(t.app.storage, 3, () => invalid('refused by the test', 'item'));
     const report = await importWith(failing, file);
     expect(report.imported).toHaveLength(4);
-    expect(report.failed).toEqual([{ item: '#3 "Story 3"', error: 'refused by the test', field: 'item' }]);
+    expect(report.failed).toEqual([
+      { item: '#3 "Story 3"', error: 'refused by the test', field: 'item' },
+    ]);
     expect(await count('articles')).toBe(before + 4);
     expect(await count('article_revisions')).toBe(before + 4);
     expect(await count('import_sources')).toBe(before + 4);
