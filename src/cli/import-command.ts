@@ -70,6 +70,11 @@ async function queueWireFile(context: CommandContext, file: string): Promise<Com
   };
 }
 
+/** Adds `more` to `to`: a spread `push` overflows the stack past about 100,000 entries. */
+function appendAll<T>(to: T[], more: readonly T[]) {
+  for (const entry of more) to.push(entry);
+}
+
 /** One file's report, whatever its format. */
 async function importFile(
   context: CommandContext,
@@ -91,7 +96,7 @@ async function importFile(
   }
   const input = read.json;
   const done = await importArticles(deps, input);
-  report.imported.push(...done.imported);
+  appendAll(report.imported, done.imported);
   report.failed.push(
     ...done.failed.map((f) => ({
       ...f,
@@ -133,12 +138,12 @@ export async function importFiles(
       imported: report.imported.length + report.updated.length + report.queued.length,
       failed: report.failed.length,
     });
-    total.imported.push(...report.imported);
-    total.queued.push(...report.queued);
-    total.updated.push(...report.updated);
-    total.skipped.push(...report.skipped);
-    total.failed.push(...report.failed);
-    total.missing.push(...report.missing);
+    appendAll(total.imported, report.imported);
+    appendAll(total.queued, report.queued);
+    appendAll(total.updated, report.updated);
+    appendAll(total.skipped, report.skipped);
+    appendAll(total.failed, report.failed);
+    appendAll(total.missing, report.missing);
     offset += count;
   }
   context.publication.invalidate();
