@@ -43,7 +43,7 @@ export async function runToCompletion(
   options: { cwd: string; env: NodeJS.ProcessEnv },
 ): Promise<string> {
   try {
-    const running = execFileAsync(command, args, { ...options, maxBuffer: 16 << 20 });
+    const running = execFileAsync(command, args, { ...options, maxBuffer: 64 << 20 });
     track(running.child);
     return (await running).stdout;
   } catch (error) {

@@ -88,7 +88,9 @@ export async function importFiles(
       imported: report.imported.length + report.updated.length + report.queued.length,
       failed: report.failed.length,
     });
-    for (const list of REPORT_LISTS) (total[list] as unknown[]).push(...report[list]);
+    // One at a time: a spread `push` overflows the stack past about 100,000 entries.
+    for (const list of REPORT_LISTS)
+      for (const entry of report[list]) (total[list] as unknown[]).push(entry);
   }
   context.publication.invalidate();
   printReport(terminal, total, json);

@@ -63,12 +63,11 @@ async function queueWire(
   tally.wire = wire;
   await receiveWireItems(deps, records, null, wire);
   const { report } = tally;
-  report.queued.push(
-    ...wire.queued,
-    ...wire.updated.map(({ id }) => ({ id, updated: true as const })),
-  );
-  report.skipped.push(...wire.skipped.map(({ ref, reason }) => ({ item: ref, reason })));
-  report.failed.push(...wire.failed.map(({ ref, error }) => ({ item: ref, error })));
+  // One at a time: a spread `push` overflows the stack past about 100,000 entries.
+  for (const queued of wire.queued) report.queued.push(queued);
+  for (const { id } of wire.updated) report.queued.push({ id, updated: true });
+  for (const { ref, reason } of wire.skipped) report.skipped.push({ item: ref, reason });
+  for (const { ref, error } of wire.failed) report.failed.push({ item: ref, error });
   tally.wire = undefined;
 }
 

@@ -27,6 +27,13 @@ export interface ImportSource {
 
 export interface ImportSourceStore {
   find(system: string, externalId: string): Promise<ImportSource | undefined>;
+  /**
+   * Holds the item for this transaction: another importer of the same item waits until it
+   * ends, then finds what this one recorded (two runs of one file at once).
+   */
+  claim(system: string, externalId: string): Promise<void>;
+  /** Records an item not recorded before; false, writing nothing, when it is already there. */
+  recordNew(source: ImportSource, now: Date): Promise<boolean>;
   /** Records the item, or replaces what was recorded for it. */
   record(source: ImportSource, now: Date): Promise<void>;
   /** The story an old site's path led to (the newest import wins a path two systems share). */

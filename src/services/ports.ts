@@ -252,10 +252,21 @@ export interface Reads<S> {
   stores: S;
 }
 
+/** Units of work inside one batch's transaction, run one after another. */
+export interface Batch {
+  /** Runs `work` all-or-nothing: when it throws, what it wrote is rolled back, the rest kept. */
+  unit<T>(work: (stores: Stores) => Promise<T>): Promise<T>;
+}
+
 /** The database: its stores, and a way to make several writes all-or-nothing. */
 export interface Storage {
   stores: Stores;
   transaction<T>(work: (stores: Stores) => Promise<T>): Promise<T>;
+  /**
+   * Many units of work in one transaction and one commit (a bulk import's items): each unit
+   * is still all-or-nothing on its own. Use only the batch's stores inside it.
+   */
+  batch<T>(work: (batch: Batch) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

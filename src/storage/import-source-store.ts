@@ -1,10 +1,30 @@
 /** Which story each item of another system became, and its old address (ADR 0054). */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ImportSource, ImportSourceStore } from '../services/import-ports.js';
+import type { Engine } from './engine.js';
 import { toDbTime, type DatabaseSchema } from './schema.js';
 
+const columnsOf = (source: ImportSource, now: Date) => ({
+  article_id: source.articleId,
+  fingerprint: source.fingerprint,
+  old_path: source.oldPath,
+  missing_photo_url: source.missingPhotoUrl,
+  imported_at: toDbTime(now),
+});
+
 export class KyselyImportSourceStore implements ImportSourceStore {
-  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+  constructor(
+    private readonly db: Kysely<DatabaseSchema>,
+    private readonly engine: Engine,
+  ) {}
+
+  async claim(system: string, externalId: string): Promise<void> {
+    // SQLite's importer holds the write lock from BEGIN IMMEDIATE: one writer at a time.
+    if (this.engine === 'postgres')
+      await sql`select pg_advisory_xact_lock(hashtext(${`import:${system}:${externalId}`}))`.execute(
+        this.db,
+      );
+  }
 
   async find(system: string, externalId: string): Promise<ImportSource | undefined> {
     const row = await this.db
@@ -25,14 +45,18 @@ export class KyselyImportSourceStore implements ImportSourceStore {
     );
   }
 
+  async recordNew(source: ImportSource, now: Date): Promise<boolean> {
+    const row = await this.db
+      .insertInto('import_sources')
+      .values({ system: source.system, external_id: source.externalId, ...columnsOf(source, now) })
+      .onConflict((oc) => oc.columns(['system', 'external_id']).doNothing())
+      .returning('article_id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async record(source: ImportSource, now: Date): Promise<void> {
-    const columns = {
-      article_id: source.articleId,
-      fingerprint: source.fingerprint,
-      old_path: source.oldPath,
-      missing_photo_url: source.missingPhotoUrl,
-      imported_at: toDbTime(now),
-    };
+    const columns = columnsOf(source, now);
     await this.db
       .insertInto('import_sources')
       .values({ system: source.system, external_id: source.externalId, ...columns })

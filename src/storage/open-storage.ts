@@ -1,5 +1,6 @@
 import type { Kysely, LogConfig } from 'kysely';
 import type { AuditRecord } from '../domain/audit/audit-entry.js';
+import { inBatch, type Recorders } from './batch-transaction.js';
 import type { ArchiveSeeder } from '../services/archive-seed-ports.js';
 import type { AuditLog, ChangeBroadcast, Locks, Storage, Stores } from '../services/ports.js';
 import type { DatabaseReadiness, PoolStats } from '../services/operations-ports.js';
@@ -25,7 +26,6 @@ import {
   KyselyCorrectionStore,
   KyselyEventStore,
   KyselyNoteStore,
-  type Announce,
 } from './newsroom-records.js';
 import { KyselyOneTimeTokenStore } from './one-time-token-store.js';
 import { openPostgres } from './postgres/open-postgres.js';
@@ -48,29 +48,24 @@ import { KyselyWireStore } from './wire-store.js';
 import { KyselyWireSourceStore } from './wire-source-store.js';
 import { KyselyImportRunStore } from './import-run-store.js';
 
-/**
- * What a set of stores tells of its writes: audit entries, the kinds of jobs queued, and the
- * keys of the pages it made stale.
- */
-interface Recorders {
-  audited: (record: AuditRecord) => void;
-  queued: (kind: string) => void;
-  announced: Announce;
+/** Search entries and related stories brought up to date with these stories. */
+async function refreshOn(db: Kysely<DatabaseSchema>, engine: Engine, ids: number[]) {
+  const search = searchDialectOf(engine);
+  await reindexStories(db, search, ids);
+  // Related stories follow the words, topics, section and status too; not a byline's name.
+  await relateStories(db, search, ids);
 }
 
 const storesOn = (
   db: Kysely<DatabaseSchema>,
   engine: Engine,
   { audited, queued, announced }: Recorders,
+  refresh?: (ids: number[]) => Promise<void>,
 ): Stores => {
   const jobs = new KyselyJobStore(db, queued);
   const search = searchDialectOf(engine);
   const reindex = (ids: number[]) => reindexStories(db, search, ids);
-  // Related stories follow the words, topics, section and status too; not a byline's name.
-  const refreshStories = async (ids: number[]) => {
-    await reindex(ids);
-    await relateStories(db, search, ids);
-  };
+  const refreshStories = refresh ?? ((ids: number[]) => refreshOn(db, engine, ids));
   return {
     articles: new KyselyArticleStore(db, engine, refreshStories),
     search: new KyselyStorySearch(db, search),
@@ -100,7 +95,7 @@ const storesOn = (
     audit: new KyselyAuditTrail(db, audited),
     views: new KyselyStoryViewStore(db),
     wire: new KyselyWireStore(db, engine),
-    importSources: new KyselyImportSourceStore(db),
+    importSources: new KyselyImportSourceStore(db, engine),
     importRuns: new KyselyImportRunStore(db),
     wireSources: new KyselyWireSourceStore(db),
   };
@@ -205,6 +200,14 @@ export function openStorage(
     },
     stores: storesOn(db, engine, recorders),
     transaction: (work) => inTransaction(db, engine, recorders, work),
+    batch: (work) =>
+      inBatch(
+        db,
+        engine,
+        { ...recorders, refresh: (on, ids) => refreshOn(on, engine, ids) },
+        (on, unitRecorders, refresh) => storesOn(on, engine, unitRecorders, refresh),
+        work,
+      ),
     archive: createArchiveSeeder(db, engine, databaseUrl),
     migrate: () => migrateToLatest(db as Kysely<unknown>, engine),
     readiness: (timeoutMs) => checkReadiness(db as Kysely<unknown>, timeoutMs),

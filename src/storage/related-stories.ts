@@ -99,13 +99,14 @@ async function candidatesFor(
   story: Story,
   ids: number[],
 ): Promise<RelatedCandidate[]> {
-  const rows = await db
+  // By id alone, the rest checked here: without ANALYZE's statistics (an archive just
+  // imported) SQLite would read every published story through the status index instead.
+  const found = await db
     .selectFrom('articles')
-    .select(['id', 'section_id', 'headline', 'standfirst', 'published_at'])
+    .select(['id', 'section_id', 'headline', 'standfirst', 'published_at', 'status', 'killed_at'])
     .where('id', 'in', ids)
-    .where('status', '=', 'published')
-    .where('killed_at', 'is', null)
     .execute();
+  const rows = found.filter((row) => row.status === 'published' && row.killed_at === null);
   const shared = new Map<number, number>();
   if (story.tagIds.length > 0) {
     const links = await db
