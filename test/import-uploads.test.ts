@@ -209,7 +209,8 @@ describe.each(ENGINES)('imports uploaded in the newsroom on $engine', ({ create 
   });
 
   it('notes its progress while it runs: bytes read and items filed, readable from the database', async () => {
-    const count = 60;
+    // Stories are counted as their batch commits (100 at most, ADR 0060): three batches here.
+    const count = 250;
     const posts = Array.from(
       { length: count },
       (_, n) => `<item><title>Progress ${n}</title><wp:post_id>${n + 1}</wp:post_id>
