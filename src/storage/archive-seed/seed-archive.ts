@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type {
   ArchiveSeeder,
@@ -125,6 +126,10 @@ export function createArchiveSeeder(
           await indexBatch(batch);
           done += batch[0]?.rows.length ?? 0;
           progress?.({ articles: done, of: options.articles, elapsedMs: Date.now() - started });
+          // SQLite's writes are synchronous: without a turn of the event loop per batch, a
+          // process seeding 100k stories answers nothing else for minutes (a test runner's
+          // worker missed its runner's replies and failed a passing run).
+          await nextTurn();
         }
       } finally {
         await writer.finish();
