@@ -157,17 +157,22 @@ describe.each(ENGINES)('Content API reads kept in memory on $engine', ({ create 
     const limit = Number(first.response.headers['ratelimit-limit']);
     // Bounded: were kept answers not counted, the allowance would never run out.
     let last = first;
+    let refused: typeof first | undefined;
     let answered = 1;
     for (; answered < 2 * limit; answered++) {
       const next = await read(url, busy);
-      if (next.response.statusCode !== 200) break;
+      if (next.response.statusCode !== 200) {
+        // The answer that ran out, not one more read: on a slow machine the allowance earns a
+        // token back between two reads, and the next would be answered again.
+        refused = next;
+        break;
+      }
       last = next;
     }
     expect(last.hit).toBe(true);
     expect(answered).toBeLessThan(2 * limit);
-    const refused = await read(url, busy);
-    expect(refused.hit).toBe(false);
-    expect(refused.response.statusCode).toBe(429);
+    expect(refused?.hit).toBe(false);
+    expect(refused?.response.statusCode).toBe(429);
   });
 
   it('drops the answers that show a byline’s name when it changes, and only those', async () => {
