@@ -27,14 +27,24 @@ const megabytesFrom = (raw: string | undefined, fallback: number) => {
   return value;
 };
 
-/** Runs `args` under node with the peak-memory hook; its stdout and peak resident MB. */
-async function measured(root: string, dir: string, args: string[], env: NodeJS.ProcessEnv) {
+/**
+ * Runs `command` with the peak-memory hook loaded into its Node; its stdout and peak resident
+ * MB. The hook goes in by NODE_OPTIONS so `bin/dateline.js` runs as a program, as an operator
+ * runs it, with the settings its first line makes.
+ */
+async function measured(
+  root: string,
+  dir: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+) {
   const peakFile = join(dir, `peak-${Date.now()}`);
   const hook = pathToFileURL(join(root, 'dist', 'bench', 'peak-memory.js')).href;
   const started = performance.now();
-  const stdout = await runToCompletion('node', ['--import', hook, ...args], {
+  const stdout = await runToCompletion(command, args, {
     cwd: root,
-    env: { ...process.env, ...env, BENCH_PEAK_FILE: peakFile },
+    env: { ...process.env, ...env, BENCH_PEAK_FILE: peakFile, NODE_OPTIONS: `--import=${hook}` },
   });
   const seconds = (performance.now() - started) / 1000;
   return { stdout, seconds, peakRssMb: Number(readFileSync(peakFile, 'utf8')) / 1024 };
@@ -50,7 +60,7 @@ const runOf = (megabytes: number, items: number, seconds: number, peakRssMb: num
 
 async function readRun(root: string, dir: string, file: string, megabytes: number) {
   const child = join(root, 'dist', 'bench', 'wxr-read-child.js');
-  const run = await measured(root, dir, [child, file], {});
+  const run = await measured(root, dir, process.execPath, [child, file], {});
   const { items, seconds } = JSON.parse(run.stdout) as { items: number; seconds: number };
   return runOf(megabytes, items, seconds, run.peakRssMb);
 }
@@ -67,7 +77,7 @@ async function importRun(
     LOG_LEVEL: 'silent',
   };
   const cli = join(root, 'bin', 'dateline.js');
-  const run = await measured(root, dir, [cli, 'import', '--json', file], env);
+  const run = await measured(root, dir, cli, ['import', '--json', file], env);
   const report = JSON.parse(run.stdout) as { imported: unknown[] };
   if (report.imported.length !== posts)
     throw new Error(`imported ${report.imported.length} of ${posts} synthetic posts`);

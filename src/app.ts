@@ -35,6 +35,7 @@ import { accountMailJobHandlers } from './services/accounts/account-mail-jobs.js
 import type { NewsroomDeps } from './services/articles/newsroom-deps.js';
 import { createPresence, type Presence } from './services/articles/presence.js';
 import type { ForeignImportDeps } from './services/import-foreign-stories.js';
+import { importsUnderWay } from './services/imports-under-way.js';
 import type { ImportFiles } from './services/import-ports.js';
 import type { UploadImportDeps } from './services/start-import.js';
 import { invalid } from './domain/errors.js';
@@ -388,6 +389,7 @@ const importsFor = (
       ),
     importFiles: importFilesOnDisk,
     uploads: createUploadSpool(),
+    underWay: importsUnderWay(),
     maxBytes: config.importUploadMaxBytes,
     // Sections and bylines an import adds show on this server's next page at once.
     afterImport: () => publication.invalidate(),

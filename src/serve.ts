@@ -60,7 +60,10 @@ function drainStep(server: FastifyInstance): ShutdownStep {
 
 const step = (name: string, stop: () => Promise<void>): ShutdownStep => ({ name, stop });
 
-/** The scheduler, the retentions, the wire poller and the job worker, each stoppable. */
+/**
+ * The scheduler, the retentions, the wire poller, the job worker and the uploaded imports, each
+ * stoppable.
+ */
 function startBackgroundWork(context: App, terminal: Terminal): ShutdownStep[] {
   const { config } = context;
   const log = (line: string) => terminal.err(line);
@@ -89,6 +92,7 @@ function startBackgroundWork(context: App, terminal: Terminal): ShutdownStep[] {
     step('view pruning', () => pruning.stop()),
     step('wire polling', () => wirePolling.stop()),
     step('wire retention', () => wireRetention.stop()),
+    step('imports', () => context.imports.underWay.stop()),
     ...(jobs ? [step('job worker', () => jobs.stop())] : []),
   ];
 }

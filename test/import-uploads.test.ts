@@ -2,12 +2,14 @@
  * Imports uploaded in the newsroom, on both engines: editors and the chief may upload, read and
  * list them, writers and contributors may not; the file is streamed to disk and imported in
  * the background, its progress and then its report read back through the API; bad files get a
- * 4xx or a failed item with the reason, never a 500; a run whose server stopped is interrupted.
+ * 4xx or a failed item with the reason, never a 500; a server that stops stops its imports
+ * between stories and says so; a run whose server died is interrupted.
  */
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorFor } from '../src/domain/account/user.js';
+import { importsUnderWay } from '../src/services/imports-under-way.js';
 import { startImport } from '../src/services/start-import.js';
 import { multipartBody } from './multipart-body.js';
 import { newsroomClient, type Browser } from './newsroom-client.js';
@@ -18,6 +20,19 @@ const SAMPLE = readFileSync('test/fixtures/imports/wxr/migrate-sample.xml');
 const G2 = readFileSync(
   'test/fixtures/imports/newsml-nitf/iptc-LISTING_1_A_NewsML-G2_News_Item.xml',
 );
+
+/** A WordPress export of `count` short posts, their titles and slugs starting with `name`. */
+function wordPressExport(name: string, count: number) {
+  const posts = Array.from(
+    { length: count },
+    (_, n) => `<item><title>${name} ${n}</title><wp:post_id>${n + 1}</wp:post_id>
+<content:encoded><![CDATA[<p>Words ${n}.</p>]]></content:encoded><wp:status>publish</wp:status>
+<wp:post_type>post</wp:post_type><wp:post_name>${name}-${n}</wp:post_name></item>`,
+  );
+  return Buffer.from(`<?xml version="1.0"?><rss version="2.0"
+xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>${name}</title><link>https://${name}.example</link>${posts.join('')}</channel></rss>`);
+}
 
 interface RunView {
   id: number;
@@ -211,15 +226,7 @@ describe.each(ENGINES)('imports uploaded in the newsroom on $engine', ({ create 
   it('notes its progress while it runs: bytes read and items filed, readable from the database', async () => {
     // Stories are counted as their batch commits (100 at most, ADR 0060): three batches here.
     const count = 250;
-    const posts = Array.from(
-      { length: count },
-      (_, n) => `<item><title>Progress ${n}</title><wp:post_id>${n + 1}</wp:post_id>
-<content:encoded><![CDATA[<p>Words ${n}.</p>]]></content:encoded><wp:status>publish</wp:status>
-<wp:post_type>post</wp:post_type><wp:post_name>progress-${n}</wp:post_name></item>`,
-    );
-    const file = Buffer.from(`<?xml version="1.0"?><rss version="2.0"
-xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/">
-<channel><title>Progress</title><link>https://progress.example</link>${posts.join('')}</channel></rss>`);
+    const file = wordPressExport('progress', count);
     const user = await t.app.storage.stores.users.findByEmail('editor@paper.example');
     const deps = { ...t.app.imports, progressEveryMs: 5 };
     const { run, finished } = await startImport(deps, actorFor(user!, 'session'), {
@@ -242,6 +249,28 @@ xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpr
     const end = await t.app.storage.stores.importRuns.find(run.id);
     expect(end).toMatchObject({ status: 'finished', bytesRead: file.length });
     expect(end?.counts.imported).toBe(count);
+  });
+
+  it('stops between stories when the server stops, and says so; uploading again finishes it', async () => {
+    const count = 250;
+    const file = wordPressExport('stopping', count);
+    const user = await t.app.storage.stores.users.findByEmail('editor@paper.example');
+    const underWay = importsUnderWay();
+    const deps = { ...t.app.imports, underWay };
+    const { run } = await startImport(deps, actorFor(user!, 'session'), {
+      name: 'stopping.xml',
+      stream: Readable.from([file]),
+    });
+    await underWay.stop();
+    expect(underWay.count()).toBe(0);
+    const stopped = await t.app.storage.stores.importRuns.find(run.id);
+    expect(stopped).toMatchObject({ status: 'failed' });
+    expect(stopped?.error).toMatch(/server stopped before the file was done: upload it again/);
+    expect(stopped!.counts.imported).toBeLessThan(count);
+    const again = await finished((await started('stopping.xml', file)).id);
+    expect(again.run.status).toBe('finished');
+    expect(again.run.counts.imported + again.run.counts.skipped).toBe(count);
+    expect(again.run.counts.imported).toBe(count - stopped!.counts.imported);
   });
 
   it('shows a run whose server stopped as interrupted', async () => {

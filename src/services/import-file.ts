@@ -25,6 +25,8 @@ export const emptyFileReport = (): FileImportReport => ({ ...emptyForeignReport(
 export interface ImportTally {
   report: FileImportReport;
   wire?: WireBatchReport;
+  /** Set when the import was asked to stop and read no further item. */
+  stopped?: true;
 }
 
 /** How many items have come to each end so far. */
@@ -44,11 +46,19 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /**
  * The items, each after a turn of the event loop: SQLite's calls never wait on I/O, so without
  * it a server importing in its background would answer no request (nor note its progress)
- * until the file was done.
+ * until the file was done. Ends early, noting it in `tally`, once `signal` is aborted.
  */
-async function* turnByTurn<T>(items: AsyncIterable<T>): AsyncGenerator<T> {
+async function* turnByTurn<T>(
+  items: AsyncIterable<T>,
+  tally: ImportTally,
+  signal?: AbortSignal,
+): AsyncGenerator<T> {
   for await (const item of items) {
     await nextTurn();
+    if (signal?.aborted) {
+      tally.stopped = true;
+      return;
+    }
     yield item;
   }
 }
@@ -74,7 +84,8 @@ async function queueWire(
 /**
  * Imports one file's content, whatever its format (told by `ImportFiles.open`): stories of
  * another system's export, our articles, or agency copy for the wire queue. Each outcome is
- * added to `tally` as it happens, so a caller may watch. Our articles are numbered from
+ * added to `tally` as it happens, so a caller may watch; once `signal` is aborted no further
+ * item is read (those at hand are filed). Our articles are numbered from
  * `firstItem`, an unreadable file is one failed item; answers how many numbers it used.
  * `dateline import` and the newsroom's upload both import through this.
  */
@@ -82,7 +93,11 @@ export async function importContent(
   deps: ForeignImportDeps,
   content: ImportContent,
   tally: ImportTally,
-  { by, firstItem = 0 }: { by?: MachineActor; firstItem?: number } = {},
+  {
+    by,
+    firstItem = 0,
+    signal,
+  }: { by?: MachineActor; firstItem?: number; signal?: AbortSignal } = {},
 ): Promise<number> {
   const { report } = tally;
   if ('unreadable' in content) {
@@ -90,16 +105,20 @@ export async function importContent(
     return 1;
   }
   if ('stories' in content) {
-    await importForeignStories(deps, turnByTurn(content.stories), report, by);
+    await importForeignStories(deps, turnByTurn(content.stories, tally, signal), report, by);
     return 0;
   }
   if ('records' in content) {
-    await queueWire(deps, turnByTurn(content.records), tally);
+    await queueWire(deps, turnByTurn(content.records, tally, signal), tally);
     return 0;
   }
   const items = Array.isArray(content.json) ? (content.json as unknown[]) : [content.json];
   for (const [index, item] of items.entries()) {
     await nextTurn();
+    if (signal?.aborted) {
+      tally.stopped = true;
+      break;
+    }
     await importArticles(deps, [item], by, { report, firstItem: firstItem + index });
   }
   return items.length;

@@ -8,6 +8,7 @@ import { refuseUnstorableText } from '../domain/storable-text.js';
 import type { ForeignImportDeps } from './import-foreign-stories.js';
 import { countsOf, emptyFileReport, importContent, type ImportTally } from './import-file.js';
 import type { ImportContent, ImportFiles, ImportUploads, ReadProgress } from './import-ports.js';
+import type { ImportsUnderWay } from './imports-under-way.js';
 
 export interface UploadImportDeps extends ForeignImportDeps {
   importFiles: ImportFiles;
@@ -17,6 +18,8 @@ export interface UploadImportDeps extends ForeignImportDeps {
   /** Sections and bylines an import adds must show on the next page this server renders. */
   afterImport(): void;
   log(message: string): void;
+  /** The imports this server runs, stopped with it. */
+  underWay: ImportsUnderWay;
   /** How often progress is noted: `HEARTBEAT_MS` unless a test wants to watch closely. */
   progressEveryMs?: number;
 }
@@ -62,6 +65,9 @@ async function endRun(
   await stores.audit.record(entry, deps.clock.now());
 }
 
+const STOPPED =
+  'the server stopped before the file was done: upload it again to finish it (what was imported stays, and is not imported twice)';
+
 /**
  * Imports the file in the background of this server: notes its progress every
  * `HEARTBEAT_MS` (the heartbeat that tells a live run from one whose server stopped), then
@@ -89,7 +95,8 @@ async function runImport(
   const ticker = setInterval(() => void note(), deps.progressEveryMs ?? HEARTBEAT_MS);
   let error: string | null = null;
   try {
-    await importContent(deps, content, tally);
+    await importContent(deps, content, tally, { signal: deps.underWay.signal });
+    if (tally.stopped) error = STOPPED;
   } catch (thrown) {
     error = isDomainError(thrown) ? thrown.message : 'the import stopped on an error of ours';
     if (!isDomainError(thrown)) deps.log(`import ${run.id} (${run.fileName}): ${String(thrown)}`);
@@ -133,7 +140,9 @@ export async function startImport(
       { startedBy: actor.userId, fileName, format: content.format, sizeBytes: spooled.bytes },
       deps.clock.now(),
     );
-    return { run, finished: runImport(deps, actor, run, content, progress, spooled.path) };
+    const finished = runImport(deps, actor, run, content, progress, spooled.path);
+    deps.underWay.add(finished);
+    return { run, finished };
   } catch (error) {
     await deps.uploads.discard(spooled.path);
     throw error;
