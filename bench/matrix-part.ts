@@ -11,7 +11,7 @@ import {
   formatCell,
   formatSoak,
   formatTargets,
-  type ModeResult,
+  unsoundRuns,
 } from './matrix-report.js';
 import { runMatrix } from './page-matrix.js';
 import type { BenchData } from './prepare-data.js';
@@ -21,13 +21,6 @@ import type { BenchSettings } from './settings.js';
 const CEILING =
   "a bare node:http server in its own process sending the page's own bytes (as Dateline sent " +
   'them, uncompressed), measured just before the page at the same concurrency';
-
-const failedRuns = (modes: ModeResult[]) =>
-  modes.flatMap((m) =>
-    [...m.saturated, ...m.constantRate]
-      .filter((r) => r.non2xx > 0 || r.errors > 0)
-      .map((r) => `${m.size} ${m.engine} ${m.cache} ${r.page} c=${r.connections}`),
-  );
 
 export async function matrixPart(
   root: string,
@@ -57,9 +50,14 @@ export async function matrixPart(
   if (outcome.soak) console.log(`${formatSoak(outcome.soak)}\n`);
   const targets = checkTargets(outcome.modes, outcome.soak);
   console.log(`${formatTargets(targets)}\n`);
-  const failed = failedRuns(outcome.modes);
+  const { failed, machineBound } = unsoundRuns(outcome.modes);
   const soakFailed = outcome.soak !== null && (outcome.soak.non2xx > 0 || outcome.soak.errors > 0);
   for (const run of failed) console.error(`bench: ${run} had non-2xx responses or errors`);
+  for (const run of machineBound)
+    console.error(
+      `bench: ${run} had client errors while the ceiling could not keep that rate either: ` +
+        'not a measurement (the machine was short of CPU)',
+    );
   if (soakFailed) console.error('bench: the soak had non-2xx responses or errors');
   const machine = {
     date: new Date().toISOString(),

@@ -12,6 +12,7 @@ import {
   type ModeResult,
   type SaturatedRow,
   type SoakResult,
+  unsoundRuns,
 } from './matrix-report.js';
 
 function saturated(page: PageName, connections: number, over: Partial<SaturatedRow> = {}) {
@@ -65,6 +66,37 @@ function mode(over: Partial<ModeResult>): ModeResult {
 
 const verdicts = (modes: ModeResult[], soak: SoakResult | null = null) =>
   checkTargets(modes, soak).map((c) => `${c.where} | ${c.target} | ${c.measured} | ${c.met}`);
+
+describe('the runs that went wrong', () => {
+  const behind = { achievedRate: 3000, keptUp: false, latencyP50Ms: 90, latencyP99Ms: 400 };
+  const abreast = { achievedRate: 5000, keptUp: true, latencyP50Ms: 1, latencyP99Ms: 3 };
+
+  it('fail on any answer not 2xx, and on errors unless the ceiling fell behind at that rate', () => {
+    const cached = mode({
+      saturated: [saturated('article', 64, { errors: 2 }), saturated('home', 64)],
+      constantRate: [
+        constant('article', { errors: 40, ceiling: behind }),
+        constant('home', { errors: 40, ceiling: abreast }),
+        constant('feed', { non2xx: 1, ceiling: behind }),
+        constant('sitemap', { errors: 3 }),
+      ],
+    });
+    expect(unsoundRuns([cached])).toEqual({
+      failed: [
+        '10k sqlite cached article c=64',
+        '10k sqlite cached home c=64',
+        '10k sqlite cached feed c=64',
+        '10k sqlite cached sitemap c=64',
+      ],
+      machineBound: ['10k sqlite cached article c=64'],
+    });
+  });
+
+  it('find nothing wrong in clean runs', () => {
+    const clean = mode({ saturated: [saturated('article', 64)], constantRate: [constant('home')] });
+    expect(unsoundRuns([clean])).toEqual({ failed: [], machineBound: [] });
+  });
+});
 
 describe('the target checks', () => {
   it('judge cached article and home pages by their share of the ceiling and p99 at 5,000 req/s', () => {

@@ -42,6 +42,26 @@ export interface ConstantRateRow {
   generator?: GeneratorUsage;
 }
 
+/**
+ * The runs that went wrong: any answer not 2xx, or errors (client timeouts) — except, for a
+ * constant-rate run whose ceiling could not keep the same rate either, errors alone, which then
+ * say the machine was short of CPU, not that Dateline failed: those are `machineBound`, reported
+ * as not a measurement.
+ */
+export function unsoundRuns(modes: ModeResult[]): { failed: string[]; machineBound: string[] } {
+  const failed: string[] = [];
+  const machineBound: string[] = [];
+  for (const m of modes)
+    for (const r of [...m.saturated, ...m.constantRate]) {
+      if (r.non2xx === 0 && r.errors === 0) continue;
+      const label = `${m.size} ${m.engine} ${m.cache} ${r.page} c=${r.connections}`;
+      const ceiling = 'ceiling' in r ? r.ceiling : undefined;
+      if (r.non2xx === 0 && ceiling && !ceiling.keptUp) machineBound.push(label);
+      else failed.push(label);
+    }
+  return { failed, machineBound };
+}
+
 /** Everything measured on one database in one cache mode. */
 export interface ModeResult {
   size: string;

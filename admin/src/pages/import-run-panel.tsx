@@ -147,18 +147,29 @@ function ReportLists({ report, counts }: { report: ImportReport; counts: ImportR
   );
 }
 
-/** Where the run stands: the progress bar while running, what stopped it otherwise. */
+/**
+ * Where the run stands: the progress bar while running, what stopped it otherwise. Before its
+ * first story is read the bar moves without a value: a WordPress export is first read through
+ * once for its authors and photos, minutes for a gigabyte, and a bar at 0 would look stuck.
+ */
 function RunState({ run }: { run: ImportRun }) {
   const percent = run.sizeBytes > 0 ? Math.round((run.bytesRead / run.sizeBytes) * 100) : 0;
+  const reading = run.bytesRead > 0;
   return (
     <>
       {run.status === 'running' && (
         <div class="import-progress">
-          <progress max={100} value={percent} aria-label={`Import of ${run.fileName}`}>
-            {percent}%
+          <progress
+            max={100}
+            value={reading ? percent : undefined}
+            aria-label={`Import of ${run.fileName}`}
+          >
+            {reading ? `${percent}%` : 'Preparing'}
           </progress>
           <span>
-            {fileSize(run.bytesRead)} of {fileSize(run.sizeBytes)} read
+            {reading
+              ? `${fileSize(run.bytesRead)} of ${fileSize(run.sizeBytes)} read`
+              : `Preparing: looking through ${fileSize(run.sizeBytes)} for authors and photos`}
           </span>
         </div>
       )}
