@@ -14,10 +14,8 @@ import {
   newestFirst,
   pageOfIds,
   correctionFrom,
-  summaryFrom,
-  fromArticles,
-  withSummaryColumns,
 } from './article-rows.js';
+import { fromArticles, summaryFrom, withSummaryColumns } from './story-card-rows.js';
 import { authorFrom } from './author-rows.js';
 import type { BodyDocument } from '../domain/body/body-document.js';
 import { mediaIdsInBody } from '../domain/body/media-in-body.js';
