@@ -1,20 +1,18 @@
 /** Turning joined article rows into domain objects. */
-import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
-import type {
-  Article,
-  ArticleStatus,
-  ArticleSummary,
-  FrontStory,
-  LeadImage,
-  Tag,
-} from '../domain/article/article.js';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import type { Article, ArticleStatus, Tag } from '../domain/article/article.js';
 import type { Correction } from '../domain/article/article-draft.js';
 import type { AuthorProfile } from '../domain/author/author.js';
 import { AUTHOR_COLUMNS, authorFrom } from './author-rows.js';
 import type { BodyDocument } from '../domain/body/body-document.js';
 import type { MediaItem } from '../domain/media/media-item.js';
-import { MEDIA_COLUMN_NAMES, mediaFrom } from './media-rows.js';
-import { fromDbTime, toDbTime, type DatabaseSchema, type MediaTable } from './schema.js';
+import { fromDbTime, toDbTime, type DatabaseSchema } from './schema.js';
+import {
+  fromArticles,
+  leadImageFrom,
+  SECTION_AND_PHOTO_COLUMNS,
+  sectionFrom,
+} from './story-card-rows.js';
 
 /** Columns every article query selects: the article, its section and its lead photo. */
 export const ARTICLE_COLUMNS = [
@@ -43,34 +41,8 @@ export const ARTICLE_COLUMNS = [
   'a.publish_at',
   'a.unpublish_at',
   'a.killed_at',
-  's.id as section_id',
-  's.slug as section_slug',
-  's.name as section_name',
-  's.description as section_description',
-  's.position as section_position',
-  's.hidden as section_hidden',
-  'm.id as media_id',
-  'm.original_name as media_original_name',
-  'm.mime_type as media_mime_type',
-  'm.format as media_format',
-  'm.width as media_width',
-  'm.height as media_height',
-  'm.bytes as media_bytes',
-  'm.caption as media_caption',
-  'm.credit as media_credit',
-  'm.creator as media_creator',
-  'm.copyright as media_copyright',
-  'm.alt as media_alt',
-  'm.focal_x as media_focal_x',
-  'm.focal_y as media_focal_y',
-  'm.placeholder_color as media_placeholder_color',
-  'm.content_hash as media_content_hash',
-  'm.variants_ready as media_variants_ready',
-  'm.uploaded_by as media_uploaded_by',
-  'm.created_at as media_created_at',
+  ...SECTION_AND_PHOTO_COLUMNS,
 ] as const;
-
-export const fromArticles = (db: Kysely<DatabaseSchema>) => db.selectFrom('articles as a');
 
 /**
  * Which stories a list asks for: of a section, by an author, with a tag (any, all or none),
@@ -229,20 +201,6 @@ export const selectArticles = (db: Kysely<DatabaseSchema>) => withArticleColumns
 
 type ArticleRow = Awaited<ReturnType<ReturnType<typeof selectArticles>['executeTakeFirstOrThrow']>>;
 
-/** The columns a front's card shows, of those above: no body, none of the newsroom's fields. */
-export const FRONT_STORY_COLUMNS = [
-  'a.id',
-  'a.slug',
-  'a.headline',
-  'a.standfirst',
-  'a.published_at',
-  'a.created_at',
-  'a.lead_caption',
-  'a.lead_credit',
-  'a.lead_alt',
-  ...ARTICLE_COLUMNS.filter((column) => column.startsWith('s.') || column.startsWith('m.')),
-] as const satisfies readonly (typeof ARTICLE_COLUMNS)[number][];
-
 /** Newest first, the newer id first at the same time: the lists' order, for rows read unordered. */
 export const newestFirst = (
   a: { id: number; published_at: string | null },
@@ -253,57 +211,6 @@ export const newestFirst = (
     : (b.published_at ?? '') < (a.published_at ?? '')
       ? -1
       : 1;
-
-/** Joins the section and the lead photo to an article query and selects what a card shows. */
-export const withSummaryColumns = (query: ReturnType<typeof fromArticles>) =>
-  query
-    .innerJoin('sections as s', 's.id', 'a.section_id')
-    .leftJoin('media as m', 'm.id', 'a.lead_media_id')
-    .select(FRONT_STORY_COLUMNS);
-
-/** A row with what `frontStoryFrom` reads: any article row has it. */
-type FrontStoryRow = Pick<
-  ArticleRow,
-  | 'id'
-  | 'slug'
-  | 'headline'
-  | 'standfirst'
-  | 'published_at'
-  | 'created_at'
-  | 'lead_caption'
-  | 'lead_credit'
-  | 'lead_alt'
-  | (`section_${string}` & keyof ArticleRow)
-  | (`media_${string}` & keyof ArticleRow)
->;
-
-/** Each media column beside the name it has in an article row, worked out once. */
-const PREFIXED_MEDIA_COLUMNS = MEDIA_COLUMN_NAMES.map(
-  (column) => [column, `media_${column}`] as const,
-);
-
-function leadImageFrom(row: FrontStoryRow): LeadImage | null {
-  if (row.media_id === null) return null;
-  // Every story card runs this: a plain loop, no arrays or names built per row.
-  const columns: Record<string, unknown> = {};
-  for (const [column, prefixed] of PREFIXED_MEDIA_COLUMNS) columns[column] = row[prefixed];
-  const media = mediaFrom(columns as unknown as Selectable<MediaTable>);
-  return {
-    media,
-    caption: row.lead_caption ?? media.caption,
-    credit: row.lead_credit ?? media.credit,
-    alt: row.lead_alt ?? media.alt,
-  };
-}
-
-const sectionFrom = (row: FrontStoryRow) => ({
-  id: row.section_id,
-  slug: row.section_slug,
-  name: row.section_name,
-  description: row.section_description,
-  position: row.section_position,
-  hidden: Boolean(row.section_hidden),
-});
 
 const timeOrNull = (value: string | null) => (value === null ? null : fromDbTime(value));
 
@@ -347,24 +254,6 @@ export function articleFrom(
     corrections,
     inlinePhotos: photos.inline,
   };
-}
-
-/** A story as a front's card shows it, from an article row or one of `FRONT_STORY_COLUMNS`. */
-export function frontStoryFrom(row: FrontStoryRow): FrontStory {
-  return {
-    id: row.id,
-    slug: row.slug,
-    headline: row.headline,
-    standfirst: row.standfirst,
-    section: sectionFrom(row),
-    leadImage: leadImageFrom(row),
-    publishedAt: fromDbTime(row.published_at ?? row.created_at),
-  };
-}
-
-/** The summary a list shows, from the same row. */
-export function summaryFrom(row: FrontStoryRow, bylines: AuthorProfile[]): ArticleSummary {
-  return { ...frontStoryFrom(row), bylines };
 }
 
 /** The byline query, before choosing which articles. */

@@ -14,10 +14,8 @@ import {
   newestFirst,
   pageOfIds,
   correctionFrom,
-  summaryFrom,
-  fromArticles,
-  withSummaryColumns,
 } from './article-rows.js';
+import { fromArticles, summaryFrom, withSummaryColumns } from './story-card-rows.js';
 import { authorFrom } from './author-rows.js';
 import type { BodyDocument } from '../domain/body/body-document.js';
 import { mediaIdsInBody } from '../domain/body/media-in-body.js';
@@ -26,15 +24,14 @@ import { containsWord } from './like-pattern.js';
 import { mediaFrom } from './media-rows.js';
 import { homeStoryReads } from './home-stories.js';
 import { jsonRowsOf } from './json-rows.js';
-import { reusableQuery, reusableQueryWithStandIns } from './reusable-query.js';
+import { reusableQuery } from './reusable-query.js';
 import { fromDbTime, toDbTime, type ArticlesTable, type DatabaseSchema } from './schema.js';
 import type { Engine } from './engine.js';
 import {
-  PAGE_STAND_INS,
   rowsOfJson,
-  selectStoryPageBySlug,
   selectWholeArticleBySlug,
   selectWholeArticles,
+  storyPageRead,
   type RelatedStoryRow,
   type StoryLinkRow,
 } from './whole-article-query.js';
@@ -107,10 +104,7 @@ export class KyselyArticleStore implements ArticleStore {
       reusable,
       selectWholeArticles(db, engine).where('a.id', '=', 0),
     );
-    this.storyPageBySlug = reusableQueryWithStandIns(reusable, selectStoryPageBySlug(db, engine), [
-      toDbTime(PAGE_STAND_INS.asOf),
-      PAGE_STAND_INS.slug,
-    ]);
+    this.storyPageBySlug = storyPageRead(db, engine);
     const home = homeStoryReads(db, engine);
     this.listHomeStoryIds = home.listHomeStoryIds;
     this.listFrontStories = home.listFrontStories;
@@ -158,7 +152,7 @@ export class KyselyArticleStore implements ArticleStore {
   }
 
   async findPageBySlug(slug: string, asOf: Date) {
-    const row = (await this.storyPageBySlug([toDbTime(asOf), slug]))[0];
+    const row = await this.storyPageBySlug(slug, asOf);
     const article = await this.complete(row);
     if (!row || !article) return undefined;
     const related = rowsOfJson<RelatedStoryRow>(row.related_json).map(relatedStoryFrom);

@@ -11,13 +11,13 @@ import type {
 import {
   articleFrom,
   bylinesOf,
-  fromArticles,
   listedArticles,
   pageOfIds,
   selectArticles,
   visibleLinksOf,
   visibleToReaders,
 } from './article-rows.js';
+import { fromArticles } from './story-card-rows.js';
 import { fromDbTime, toDbTime, type DatabaseSchema } from './schema.js';
 
 /**

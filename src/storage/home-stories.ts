@@ -6,13 +6,8 @@
 import { sql, type Compilable, type Kysely } from 'kysely';
 import type { FrontStory } from '../domain/article/article.js';
 import type { HomeStoriesQuery, HomeStoryIds } from '../services/ports.js';
-import {
-  FRONT_STORY_COLUMNS,
-  frontStoryFrom,
-  listedArticles,
-  newestFirst,
-  type ListFilter,
-} from './article-rows.js';
+import { listedArticles, newestFirst, type ListFilter } from './article-rows.js';
+import { FRONT_STORY_COLUMNS, frontStoryFrom } from './story-card-rows.js';
 import type { Engine } from './engine.js';
 import { reusableQueryWithStandIns } from './reusable-query.js';
 import { asJsonRows, rowsFromJson } from './json-rows.js';

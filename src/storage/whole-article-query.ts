@@ -11,7 +11,9 @@ import type { Engine } from './engine.js';
 import { AUTHOR_COLUMNS } from './author-rows.js';
 import { selectArticles, visibleToReaders } from './article-rows.js';
 import { RELATED_SHOWN, SECTION_SHOWN } from '../domain/article/related-stories.js';
-import type { DatabaseSchema } from './schema.js';
+import { asJsonRows, rowsFromJson } from './json-rows.js';
+import { reusableQueryWithStandIns } from './reusable-query.js';
+import { toDbTime, type DatabaseSchema } from './schema.js';
 
 /** The rows a JSON array column holds: SQLite sends the text, PostgreSQL's driver parses it. */
 export const rowsOfJson = <Row>(value: unknown): Row[] =>
@@ -123,3 +125,22 @@ export const selectStoryPageBySlug = (db: Kysely<DatabaseSchema>, engine: Engine
     .where('a.id', '=', (eb) =>
       eb.selectFrom('articles').select('id').where('slug', '=', PAGE_STAND_INS.slug),
     );
+
+type StoryPageRow = Awaited<
+  ReturnType<ReturnType<typeof selectStoryPageBySlug>['executeTakeFirstOrThrow']>
+>;
+
+/**
+ * The story page's read, compiled once, its one row sent as a JSON array (json-rows.ts): as 61
+ * columns, PostgreSQL's driver read their description and built a parser for each on every
+ * page, more than the rest of the read cost it. See docs/performance.md.
+ */
+export function storyPageRead(db: Kysely<DatabaseSchema>, engine: Engine) {
+  const { query, columns } = asJsonRows(db, engine, selectStoryPageBySlug(db, engine));
+  const read = reusableQueryWithStandIns(db as unknown as Kysely<never>, query, [
+    toDbTime(PAGE_STAND_INS.asOf),
+    PAGE_STAND_INS.slug,
+  ]);
+  return async (slug: string, asOf: Date): Promise<StoryPageRow | undefined> =>
+    rowsFromJson<StoryPageRow>((await read([toDbTime(asOf), slug]))[0]?.rows, columns)[0];
+}

@@ -72,8 +72,11 @@ function renderAttributes(props: Props): string {
     const value = props[name];
     if (value === null || value === undefined || value === false) continue;
     const attributeName = name === 'className' ? 'class' : name;
-    attributes +=
-      value === true ? ` ${attributeName}` : ` ${attributeName}="${escapeHtml(String(value))}"`;
+    if (value === true) attributes += ` ${attributeName}`;
+    else {
+      const text = typeof value === 'string' ? value : String(value);
+      attributes += ` ${attributeName}="${escapeHtml(text)}"`;
+    }
   }
   return attributes;
 }
@@ -84,7 +87,12 @@ export function h(
   ...children: Child[]
 ): SafeHtml {
   if (typeof tag === 'function') {
-    return tag({ ...props, children: children.length === 1 ? children[0] : children });
+    const child = children.length === 1 ? children[0] : children;
+    if (props === null) return tag({ children: child });
+    // The props are this call's own object literal (the JSX transform makes one per element):
+    // given the children in place, not copied, as every component of every page is called.
+    props.children = child;
+    return tag(props);
   }
   const open = props === null ? `<${tag}>` : `<${tag}${renderAttributes(props)}>`;
   if (VOID_ELEMENTS.has(tag)) return new SafeHtml(open);

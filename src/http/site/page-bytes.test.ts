@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pageBytes, STYLE_ELEMENT } from './page-bytes.js';
+import { renderDocument, trustedHtml } from '../jsx/jsx.js';
+import { documentBytes, FixedHtml, PageParts, pageBytes, STYLE_ELEMENT } from './page-bytes.js';
 
 const page = (head: string, body: string) =>
   `<!DOCTYPE html><html><head><title>${head}</title>${STYLE_ELEMENT}</head><body>${body}</body></html>`;
@@ -31,6 +32,29 @@ describe('a page as the bytes sent', () => {
   it('copies the stylesheet only where the page has it once, as the layout writes it', () => {
     const twice = `${STYLE_ELEMENT}<p>between</p>${STYLE_ELEMENT}`;
     expect(pageBytes(twice).toString()).toBe(twice);
+  });
+});
+
+describe('a page in parts', () => {
+  it('is the UTF-8 of its document, fixed parts and rendered text alike', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.boolean(), fc.string({ unit: 'binary' })), { maxLength: 6 }),
+        (pieces) => {
+          const page = new PageParts(
+            pieces.map(([fixed, text]) => (fixed ? new FixedHtml(text) : trustedHtml(text))),
+          );
+          const document = renderDocument(page);
+          expect(document).toBe(`<!DOCTYPE html>${pieces.map(([, text]) => text).join('')}`);
+          expect(documentBytes(page).equals(Buffer.from(document))).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('is the document of any other root element too', () => {
+    const root = trustedHtml('<html><head><title>Ankara — Moscow</title></head></html>');
+    expect(documentBytes(root).equals(Buffer.from(renderDocument(root)))).toBe(true);
   });
 });
 

@@ -1,8 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import { invalid } from '../../domain/errors.js';
-import { renderDocument, type SafeHtml } from '../jsx/jsx.js';
+import type { SafeHtml } from '../jsx/jsx.js';
 import { limitFreshness } from '../page-cache/cacheable-answers.js';
-import { pageBytes } from './page-bytes.js';
+import { documentBytes } from './page-bytes.js';
 import { PAGE_CACHE, setPublicCache, surrogateKeys, type CachePolicy } from './cache-headers.js';
 import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from './site-scripts.js';
 
@@ -63,7 +63,7 @@ export function sendPage(reply: FastifyReply, page: SafeHtml, answer: PageAnswer
   else if (status === 404)
     setPublicCache(reply, NOT_FOUND_CACHE, [surrogateKeys.latest], { inMemory: false });
   else reply.header('cache-control', 'no-store');
-  return reply.send(pageBytes(renderDocument(page)));
+  return reply.send(documentBytes(page));
 }
 
 /** A page as readers would see it, shown to the newsroom before it is live: never kept, never indexed. */
@@ -76,7 +76,7 @@ export function sendPreviewPage(
     .headers(pageHeaders(frameOrigins))
     .header('cache-control', 'no-store')
     .header('x-robots-tag', 'noindex, nofollow')
-    .send(pageBytes(renderDocument(page)));
+    .send(documentBytes(page));
 }
 
 /** The `?page=` of a list, 1 when absent; anything else than a whole number is refused. */

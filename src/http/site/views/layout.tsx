@@ -1,8 +1,8 @@
-import { h, type Child, type SafeHtml, trustedHtml } from '../../jsx/jsx.js';
+import { escapeHtml, Fragment, h, type Child, type SafeHtml, trustedHtml } from '../../jsx/jsx.js';
 import type { Masthead } from '../../../services/read-masthead.js';
 import type { Section } from '../../../domain/section/section.js';
 import { sectionPath } from '../../../domain/section/section.js';
-import { STYLE_ELEMENT } from '../page-bytes.js';
+import { FixedHtml, PageParts, STYLE_TAG } from '../page-bytes.js';
 import { BODY_SCRIPT, HEAD_SCRIPT } from '../site-scripts.js';
 import { BREAKING_NEWS_STYLES } from '../site-styles.js';
 import { BreakingNewsBanner } from './breaking-news-banner.js';
@@ -34,10 +34,9 @@ export interface PageMeta {
   head?: Child;
 }
 
-const STYLE_TAG = trustedHtml(STYLE_ELEMENT);
 const BREAKING_NEWS_STYLE_TAG = trustedHtml(`<style>${BREAKING_NEWS_STYLES}</style>`);
 const HEAD_SCRIPT_TAG = trustedHtml(`<script>${HEAD_SCRIPT}</script>`);
-const BODY_SCRIPT_TAG = trustedHtml(`<script>${BODY_SCRIPT}</script>`);
+const BODY_SCRIPT_END = new FixedHtml(`<script>${BODY_SCRIPT}</script></body></html>`);
 
 function FooterNav({ sections }: { sections: Section[] }) {
   return (
@@ -79,54 +78,55 @@ export function Layout(props: {
   children?: Child;
 }): SafeHtml {
   const { meta, masthead } = props;
-  return (
-    <html lang={meta.lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{meta.title}</title>
-        <meta name="description" content={meta.description} />
-        {meta.noindex ? <meta name="robots" content="noindex" /> : null}
-        {meta.canonical ? <link rel="canonical" href={meta.canonical} /> : null}
-        {meta.og ? (
-          <SocialMeta og={meta.og} siteName={meta.siteName ?? ''} locale={meta.lang} />
-        ) : null}
-        {meta.feeds ? <FeedLinkTags feeds={meta.feeds} /> : null}
-        {siteFeedTags(meta.siteName ?? 'Latest')}
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-        <meta name="theme-color" content="#ffffff" />
-        {HEAD_SCRIPT_TAG}
-        {STYLE_TAG}
-        {masthead.breaking ? BREAKING_NEWS_STYLE_TAG : null}
-        {meta.head}
-      </head>
-      <body id="top">
-        <a class="skip-link" href="#main">
-          Skip to content
-        </a>
-        <MastheadView
-          masthead={masthead}
-          sections={props.sections}
-          currentSection={props.currentSection}
-          isHome={props.isHome ?? false}
-          searchQuery={props.searchQuery}
-        />
-        {masthead.breaking ? <BreakingNewsBanner banner={masthead.breaking} /> : null}
-        <main id="main" class="wrap" tabindex="-1">
-          {props.children}
-        </main>
-        <footer class="site-footer">
-          <div class="wrap">
-            {oncePerSections(props.sections, 'footer', () => (
-              <FooterNav sections={props.sections} />
-            ))}
-            <p>
-              © {masthead.date.isoDate.slice(0, 4)} {masthead.publicationName}
-            </p>
-          </div>
-        </footer>
-        {BODY_SCRIPT_TAG}
-      </body>
-    </html>
-  );
+  // In parts around the fixed stylesheet and script, whose bytes are made once (page-bytes.ts).
+  return new PageParts([
+    trustedHtml(`<html lang="${escapeHtml(meta.lang)}"><head>`),
+    <>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{meta.title}</title>
+      <meta name="description" content={meta.description} />
+      {meta.noindex ? <meta name="robots" content="noindex" /> : null}
+      {meta.canonical ? <link rel="canonical" href={meta.canonical} /> : null}
+      {meta.og ? (
+        <SocialMeta og={meta.og} siteName={meta.siteName ?? ''} locale={meta.lang} />
+      ) : null}
+      {meta.feeds ? <FeedLinkTags feeds={meta.feeds} /> : null}
+      {siteFeedTags(meta.siteName ?? 'Latest')}
+      <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+      <meta name="theme-color" content="#ffffff" />
+      {HEAD_SCRIPT_TAG}
+    </>,
+    STYLE_TAG,
+    <>
+      {masthead.breaking ? BREAKING_NEWS_STYLE_TAG : null}
+      {meta.head}
+      {trustedHtml('</head><body id="top">')}
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <MastheadView
+        masthead={masthead}
+        sections={props.sections}
+        currentSection={props.currentSection}
+        isHome={props.isHome ?? false}
+        searchQuery={props.searchQuery}
+      />
+      {masthead.breaking ? <BreakingNewsBanner banner={masthead.breaking} /> : null}
+      <main id="main" class="wrap" tabindex="-1">
+        {props.children}
+      </main>
+      <footer class="site-footer">
+        <div class="wrap">
+          {oncePerSections(props.sections, 'footer', () => (
+            <FooterNav sections={props.sections} />
+          ))}
+          <p>
+            © {masthead.date.isoDate.slice(0, 4)} {masthead.publicationName}
+          </p>
+        </div>
+      </footer>
+    </>,
+    BODY_SCRIPT_END,
+  ]);
 }

@@ -1,34 +1,16 @@
 import { h } from '../../jsx/jsx.js';
 
+/** Each network's link, from the page's address and title already encoded for a URL. */
 const SERVICES = [
-  {
-    name: 'WhatsApp',
-    href: (u: string, t: string) => `https://wa.me/?text=${encodeURIComponent(`${t} ${u}`)}`,
-  },
-  {
-    name: 'X',
-    href: (u: string, t: string) =>
-      `https://x.com/intent/post?url=${encodeURIComponent(u)}&text=${encodeURIComponent(t)}`,
-  },
-  {
-    name: 'Facebook',
-    href: (u: string) => `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(u)}`,
-  },
+  { name: 'WhatsApp', href: (u: string, t: string) => `https://wa.me/?text=${t}%20${u}` },
+  { name: 'X', href: (u: string, t: string) => `https://x.com/intent/post?url=${u}&text=${t}` },
+  { name: 'Facebook', href: (u: string) => `https://www.facebook.com/sharer/sharer.php?u=${u}` },
   {
     name: 'LinkedIn',
-    href: (u: string) =>
-      `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(u)}`,
+    href: (u: string) => `https://www.linkedin.com/sharing/share-offsite/?url=${u}`,
   },
-  {
-    name: 'Telegram',
-    href: (u: string, t: string) =>
-      `https://t.me/share/url?url=${encodeURIComponent(u)}&text=${encodeURIComponent(t)}`,
-  },
-  {
-    name: 'Email',
-    href: (u: string, t: string) =>
-      `mailto:?subject=${encodeURIComponent(t)}&body=${encodeURIComponent(u)}`,
-  },
+  { name: 'Telegram', href: (u: string, t: string) => `https://t.me/share/url?url=${u}&text=${t}` },
+  { name: 'Email', href: (u: string, t: string) => `mailto:?subject=${t}&body=${u}` },
 ];
 
 /**
@@ -36,6 +18,9 @@ const SERVICES = [
  * plain links to each network that work without JavaScript.
  */
 export function ShareLinks({ url, title }: { url: string; title: string }) {
+  // Encoded once for the six links, not once a link.
+  const u = encodeURIComponent(url);
+  const t = encodeURIComponent(title);
   return (
     <section class="share" aria-labelledby="share-heading">
       <h2 id="share-heading">Share article</h2>
@@ -45,7 +30,7 @@ export function ShareLinks({ url, title }: { url: string; title: string }) {
       <ul>
         {SERVICES.map((service) => (
           <li>
-            <a href={service.href(url, title)} rel="noopener" target="_blank">
+            <a href={service.href(u, t)} rel="noopener" target="_blank">
               {service.name}
               <span class="visually-hidden"> (opens in a new window)</span>
             </a>
