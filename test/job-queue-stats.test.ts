@@ -1,32 +1,21 @@
 /** What /metrics reads of the job queue, and a stopped worker leaving the rest of the queue. */
 import { z } from 'zod';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createJobRunner } from '../src/jobs/job-runner.js';
 import { jobHandler } from '../src/services/job-handler.js';
-import { openStorage, type OpenedStorage } from '../src/storage/open-storage.js';
-import { ENGINES, type TestDatabase } from './test-databases.js';
+import { migratedStorage } from './migrated-storage.js';
+import { ENGINES } from './test-databases.js';
 
 const at = (iso: string) => new Date(iso);
 
 describe.each(ENGINES)('the job queue as metrics see it on $engine', ({ create }) => {
-  let database: TestDatabase;
-  let storage: OpenedStorage;
-
-  beforeAll(async () => {
-    database = await create();
-    storage = openStorage(database.url);
-    await storage.migrate();
-  });
-  afterAll(async () => {
-    await storage?.close();
-    await database?.drop();
-  });
+  const storage = migratedStorage(create);
   beforeEach(async () => {
-    await storage.kysely.deleteFrom('jobs').execute();
+    await storage().kysely.deleteFrom('jobs').execute();
   });
 
   it('counts due jobs not done per kind, with the oldest one’s wait; future and done ones are left out', async () => {
-    const { jobs } = storage.stores;
+    const { jobs } = storage().stores;
     const now = at('2026-12-06T12:00:00Z');
     await jobs.enqueue('mail', {}, at('2026-12-06T11:59:00Z'), now);
     await jobs.enqueue('mail', {}, at('2026-12-06T11:59:30Z'), now);
@@ -45,11 +34,11 @@ describe.each(ENGINES)('the job queue as metrics see it on $engine', ({ create }
   });
 
   it('reports nothing for an empty queue', async () => {
-    expect(await storage.stores.jobs.queueStats(new Date())).toEqual([]);
+    expect(await storage().stores.jobs.queueStats(new Date())).toEqual([]);
   });
 
   it('a stopped worker finishes the job at hand and leaves the others queued', async () => {
-    const { jobs } = storage.stores;
+    const { jobs } = storage().stores;
     const now = new Date();
     for (let n = 1; n <= 3; n++) await jobs.enqueue('slow', { n }, now, now);
     const ran: number[] = [];
@@ -57,7 +46,7 @@ describe.each(ENGINES)('the job queue as metrics see it on $engine', ({ create }
     let started = () => {};
     const firstStarted = new Promise<void>((resolve) => (started = resolve));
     const runner = createJobRunner({
-      storage,
+      storage: storage(),
       clock: { now: () => new Date() },
       log: () => undefined,
       handlers: {

@@ -28,6 +28,7 @@ import * as wireQueue from './migrations/0026-wire-queue.js';
 import * as phraseWordPairs from './migrations/0027-phrase-word-pairs.js';
 import * as wireSources from './migrations/0028-wire-sources.js';
 import * as importRuns from './migrations/0029-import-runs.js';
+import * as sqlitePhraseWordPairs from './migrations/0030-sqlite-phrase-word-pairs.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -61,6 +62,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0027-phrase-word-pairs': phraseWordPairs,
   '0028-wire-sources': wireSources,
   '0029-import-runs': importRuns,
+  '0030-sqlite-phrase-word-pairs': sqlitePhraseWordPairs,
 };
 
 function migratorFor(db: Kysely<unknown>, engine: Engine) {

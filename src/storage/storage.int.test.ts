@@ -74,6 +74,7 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
       '0027-phrase-word-pairs',
       '0028-wire-sources',
       '0029-import-runs',
+      '0030-sqlite-phrase-word-pairs',
     ]);
     world = await storage.stores.sections.create({
       slug: 'world',

@@ -17,6 +17,8 @@ export interface IndexEntry {
 export interface SearchDialect {
   /** Drops the entries of these stories. */
   remove(db: Kysely<DatabaseSchema>, ids: number[]): Promise<void>;
+  /** Drops every entry: before a migration makes them all again. */
+  removeAll(db: Kysely<DatabaseSchema>): Promise<void>;
   /** Adds entries (none of them indexed yet). */
   add(db: Kysely<DatabaseSchema>, entries: IndexEntry[]): Promise<void>;
   /** Adds words to the vocabulary that typos are looked up in; known ones are skipped. */

@@ -1,35 +1,24 @@
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, type TestDatabase } from '../../../test/test-databases.js';
-import { openStorage, type OpenedStorage } from '../open-storage.js';
+import { describe, expect, it } from 'vitest';
+import { migratedStorage } from '../../../test/migrated-storage.js';
+import { ENGINES } from '../../../test/test-databases.js';
 import { up } from './0015-author-profiles.js';
 
 describe.each(ENGINES)('migration 0015 on $engine', ({ create }) => {
-  let database: TestDatabase;
-  let storage: OpenedStorage;
-
-  beforeAll(async () => {
-    database = await create();
-    storage = openStorage(database.url);
-    await storage.migrate();
-  });
-  afterAll(async () => {
-    await storage?.close();
-    await database?.drop();
-  });
+  const storage = migratedStorage(create);
 
   const addAccount = async (email: string, name: string, authorId: number | null) => {
     const at = new Date().toISOString();
     const values = { email, name, role: 'writer', password_hash: null, author_id: authorId };
-    return storage.kysely
-      .insertInto('users')
+    return storage()
+      .kysely.insertInto('users')
       .values({ ...values, created_at: at, updated_at: at, disabled_at: null })
       .returning('id')
       .executeTakeFirstOrThrow();
   };
 
   it('gives every account made before profiles a profile of its own, with a free slug', async () => {
-    const { stores, kysely } = storage;
+    const { stores, kysely } = storage();
     const guest = await stores.authors.create({
       slug: 'amal-haddad',
       name: 'Amal Haddad',

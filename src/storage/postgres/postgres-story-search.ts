@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { SearchDocument } from '../../domain/search/search-document.js';
 import type { SearchClause } from '../../domain/search/search-query.js';
+import { adjacentPairs, pairsOfField } from '../../domain/search/word-pairs.js';
 import type { DatabaseSchema } from '../schema.js';
 import {
   inChunks,
@@ -34,9 +35,10 @@ const vector = (text: string, weight: 'A' | 'B' | 'C' | 'D') =>
 export function wordPairsOf(document: SearchDocument): string[] {
   const pairs = new Set<string>();
   for (const text of [document.headline, document.standfirst, document.people, document.body]) {
-    const words = text.split(' ').filter(Boolean);
-    for (let i = 1; i < words.length && pairs.size < MAX_PAIRS; i += 1)
-      pairs.add(`${words[i - 1]} ${words[i]}`);
+    for (const pair of pairsOfField(text)) {
+      if (pairs.size === MAX_PAIRS) return [...pairs];
+      pairs.add(pair.join(' '));
+    }
   }
   return [...pairs];
 }
@@ -54,9 +56,8 @@ export function pairQuery(clauses: SearchClause[]): string | undefined {
   const parts = clauses.flatMap((clause) => {
     if (clause.anyOf.some((phrase) => phrase.length < 2)) return [];
     const alternatives = clause.anyOf.map((phrase) =>
-      phrase
-        .slice(1)
-        .map((word, i) => `'${phrase[i] ?? ''} ${word}'`)
+      adjacentPairs(phrase)
+        .map((pair) => `'${pair.join(' ')}'`)
         .join(' & '),
     );
     return [`(${alternatives.join(' | ')})`];
@@ -115,6 +116,9 @@ export const postgresSearch: SearchDialect = {
     await inChunks(ids, (chunk) =>
       sql`DELETE FROM story_search WHERE article_id IN (${sql.join(chunk)})`.execute(db),
     );
+  },
+  async removeAll(db) {
+    await sql`TRUNCATE story_search`.execute(db);
   },
   async add(db, entries: IndexEntry[]) {
     await inChunks(entries, (chunk) => {
