@@ -14,7 +14,11 @@ export interface PageSnapshot {
   contentType: string;
 }
 
-/** Starts `dateline serve` on a free port and waits until the home page answers 200. */
+/**
+ * Starts `dateline serve` on a free port and waits until the home page answers 200. The program
+ * runs as an operator runs it (`bin/dateline.js` itself, not under a Node the bench chose), so
+ * the settings its first line makes for a server are the ones measured (ADR 0064).
+ */
 export async function startDateline(
   root: string,
   data: Pick<BenchData, 'env'>,
@@ -24,8 +28,8 @@ export async function startDateline(
   const port = await freePort();
   const child = startChild(
     'dateline serve',
-    process.execPath,
-    ['bin/dateline.js', 'serve', '--port', String(port)],
+    join(root, 'bin', 'dateline.js'),
+    ['serve', '--port', String(port)],
     {
       cwd: root,
       env: { ...data.env, ...extraEnv },
