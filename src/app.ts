@@ -1,6 +1,8 @@
 /**
  * The composition root: the one place that wires storage and adapters to the services, and
- * the services to HTTP and the command line.
+ * the services to HTTP and the command line. Past 400 lines with its comments on purpose: it
+ * is one short function per part (accounts, media, jobs, the wire, imports …) and the `App` they
+ * make; split across files, the wiring would have several roots to read instead of one.
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
