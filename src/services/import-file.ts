@@ -49,7 +49,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * until the file was done. Ends early, noting it in `tally`, once `signal` is aborted.
  */
 async function* turnByTurn<T>(
-  items: AsyncIterable<T>,
+  items: AsyncIterable<T> | Iterable<T>,
   tally: ImportTally,
   signal?: AbortSignal,
 ): AsyncGenerator<T> {
@@ -113,13 +113,8 @@ export async function importContent(
     return 0;
   }
   const items = Array.isArray(content.json) ? (content.json as unknown[]) : [content.json];
-  for (const [index, item] of items.entries()) {
-    await nextTurn();
-    if (signal?.aborted) {
-      tally.stopped = true;
-      break;
-    }
-    await importArticles(deps, [item], by, { report, firstItem: firstItem + index });
-  }
+  let index = firstItem;
+  for await (const item of turnByTurn(items, tally, signal))
+    await importArticles(deps, [item], by, { report, firstItem: index++ });
   return items.length;
 }
