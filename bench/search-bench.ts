@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { runToCompletion, type RunningChild } from './child-process.js';
 import { parseSize, type Engine } from './matrix.js';
 import { prepareData, type BenchData } from './prepare-data.js';
+import { median } from './rounds.js';
 import { cpuSeconds, waitUntilIdle } from './process-usage.js';
 import type { KindLatency, SearchLoadOptions, SearchLoadResult } from './search-load-child.js';
 import { QUERY_KINDS, searchQueries, type QueryKind } from './search-queries.js';
@@ -64,9 +65,6 @@ function matchesOn(html: string): number {
   if (/One story matches/.test(html)) return 1;
   return Number(/(\d[\d,]*)\+? stories match/.exec(html)?.[1]?.replace(/,/g, '') ?? NaN);
 }
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /** Every query once, unmeasured: warms the caches, and records what each kind finds. */
 async function warmUp(origin: string): Promise<Partial<Record<QueryKind, number>>> {
