@@ -34,8 +34,8 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** A spooled file's name: the process that received it, so a later one can tell it was left. */
-const spooledName = (pid: number) => `${pid}-${randomUUID()}.upload`;
+/** A spooled file's name: this process's pid, so a later process can tell it was left behind. */
+const spooledName = () => `${process.pid}-${randomUUID()}.upload`;
 const SPOOLED = /^(\d+)-[0-9a-f-]{36}\.upload$/;
 
 /**
@@ -62,7 +62,7 @@ export function createUploadSpool(folder = join(tmpdir(), 'dateline-imports')): 
       await mkdir(folder, { recursive: true, mode: 0o700 });
       swept ??= sweepLeftovers(folder).catch(() => {});
       await swept;
-      const path = join(folder, spooledName(process.pid));
+      const path = join(folder, spooledName());
       const seen = { bytes: 0 };
       try {
         await pipeline(stream, limitTo(maxBytes, seen), createWriteStream(path, { mode: 0o600 }));
