@@ -191,6 +191,14 @@ describe.each(ENGINES)('reader search on $engine', ({ create }) => {
     expect(await found('Cilvegzu')).toEqual(['Lorries wait at the border']);
   });
 
+  it('widens a typo beside a word it keeps, finding the stories that hold both', async () => {
+    const page = await search('Ankara Erdogn');
+    expect(headlinesIn(page)).toEqual(['Talks in Ankara']);
+    expect(page).toContain('showing stories with “erdogan”');
+    expect(await found('delegation Erdogn')).toEqual(['Talks in Ankara']);
+    expect(await found('muscat Erdogn')).toEqual([]);
+  });
+
   it('marks the matched words in a snippet, escaping the story’s text', async () => {
     const page = await search('cilvegozu');
     expect(page).toContain('Queues at <mark>Cilvegözü</mark> stretched');

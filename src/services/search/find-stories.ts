@@ -49,7 +49,11 @@ async function alternativesFor(stores: SearchStores, word: string): Promise<stri
     .slice(0, MAX_ALTERNATIVES);
 }
 
-/** The clauses with each lone word widened to the words it was probably a typo for. */
+/**
+ * The clauses with each lone word widened to the words it was probably a typo for. A query of
+ * one word has just found nothing with these filters, so that word is replaced rather than
+ * widened: asking for it again could only cost (on PostgreSQL, a walk through every story).
+ */
 async function corrected(stores: SearchStores, clauses: SearchClause[]) {
   const corrections: Correction[] = [];
   const widened: SearchClause[] = [];
@@ -61,9 +65,8 @@ async function corrected(stores: SearchStores, clauses: SearchClause[]) {
         ? await alternativesFor(stores, word)
         : [];
     if (word && tried.length > 0) corrections.push({ typed: word, tried });
-    widened.push(
-      tried.length > 0 ? { anyOf: [...clause.anyOf, ...tried.map((w) => [w])] } : clause,
-    );
+    const kept = clauses.length === 1 ? [] : clause.anyOf;
+    widened.push(tried.length > 0 ? { anyOf: [...kept, ...tried.map((w) => [w])] } : clause);
   }
   return { corrections, widened };
 }
