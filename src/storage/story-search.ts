@@ -23,14 +23,18 @@ const VOCABULARY_WORD = /^(?=.*\p{L})[\p{L}\p{N}]{4,40}$/u;
 // Stories read back at a time: a prolific author's new name may touch thousands.
 const REINDEX_BATCH = 1000;
 
-/** The words of these documents worth offering for a typo, each once. */
+/**
+ * The words of these documents worth offering for a typo, each once, in order: transactions
+ * adding words at once then take their locks in the same order, so none waits on another that
+ * waits on it.
+ */
 export const vocabularyOf = (documents: SearchDocument[]): string[] => {
   const words = new Set<string>();
   for (const d of documents) {
     for (const text of [d.headline, d.standfirst, d.people, d.body])
       for (const word of text.split(' ')) words.add(word);
   }
-  return [...words].filter((word) => VOCABULARY_WORD.test(word));
+  return [...words].filter((word) => VOCABULARY_WORD.test(word)).sort();
 };
 
 function namesByStory(links: { article_id: number; name: string }[]) {
