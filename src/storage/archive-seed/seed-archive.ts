@@ -76,6 +76,66 @@ async function collectIndexEntries(trx: Transaction<DatabaseSchema>) {
   await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
 }
 
+interface SearchIndexer {
+  /** Batches indexed at once: one on SQLite, which has one writer. */
+  lanes: number;
+  index(batch: TableRows[]): Promise<void>;
+}
+
+/** Puts a written batch's stories in the search index, a share per lane, each in a transaction. */
+function searchIndexer(db: Kysely<DatabaseSchema>, engine: Engine): SearchIndexer {
+  const search = searchDialectOf(engine);
+  const lanes = engine === 'postgres' ? POSTGRES_INDEX_LANES : 1;
+  return {
+    lanes,
+    async index(batch) {
+      const ids = batch[0]?.rows.map((row) => row[0] as number) ?? [];
+      const share = Math.ceil(ids.length / lanes);
+      await Promise.all(
+        Array.from({ length: lanes }, (_, lane) =>
+          db.transaction().execute(async (trx) => {
+            if (engine === 'postgres') await collectIndexEntries(trx);
+            await indexNewStories(trx, search, ids.slice(lane * share, (lane + 1) * share));
+          }),
+        ),
+      );
+    },
+  };
+}
+
+/**
+ * Writes the batches and indexes each. With more than one lane (PostgreSQL) a batch is indexed
+ * while the next is copied in, on connections of their own; on SQLite each batch is indexed
+ * before the next is written. `indexed` hears each batch's story count once it is searchable.
+ */
+async function writeAndIndex(
+  batches: Iterable<TableRows[]>,
+  writer: BulkWriter,
+  indexer: SearchIndexer,
+  indexed: (stories: number) => void,
+) {
+  let indexing: Promise<void> = Promise.resolve();
+  try {
+    for (const batch of batches) {
+      if (indexer.lanes === 1) await indexing;
+      await writer.write(batch);
+      await indexing;
+      indexing = indexer.index(batch).then(() => indexed(batch[0]?.rows.length ?? 0));
+      // Awaited before the next batch's index; this only keeps a failure in between from
+      // counting as unhandled.
+      indexing.catch(() => undefined);
+      // SQLite's writes are synchronous: without a turn of the event loop per batch, a process
+      // seeding 100k stories answers nothing else for minutes (a test runner's worker missed
+      // its runner's replies and failed a passing run).
+      await nextTurn();
+    }
+    await indexing;
+  } finally {
+    await indexing.catch(() => undefined);
+    await writer.finish();
+  }
+}
+
 /** Bulk loads a synthetic archive into the database the app is on (see synthetic-archive.ts). */
 export function createArchiveSeeder(
   db: Kysely<DatabaseSchema>,
@@ -89,21 +149,7 @@ export function createArchiveSeeder(
       .executeTakeFirstOrThrow();
     return Number(count);
   };
-  const search = searchDialectOf(engine);
-  const lanes = engine === 'postgres' ? POSTGRES_INDEX_LANES : 1;
-  // The batch's stories enter the search index once their rows are in, a share per lane.
-  const indexBatch = async (batch: TableRows[]) => {
-    const ids = batch[0]?.rows.map((row) => row[0] as number) ?? [];
-    const share = Math.ceil(ids.length / lanes);
-    await Promise.all(
-      Array.from({ length: lanes }, (_, lane) =>
-        db.transaction().execute(async (trx) => {
-          if (engine === 'postgres') await collectIndexEntries(trx);
-          await indexNewStories(trx, search, ids.slice(lane * share, (lane + 1) * share));
-        }),
-      ),
-    );
-  };
+  const indexer = searchIndexer(db, engine);
   const openWriter = (): Promise<BulkWriter> =>
     engine === 'sqlite'
       ? Promise.resolve(sqliteBulkWriter(databaseUrl.slice('sqlite:'.length)))
@@ -143,34 +189,11 @@ export function createArchiveSeeder(
         authorIds,
         seed: firstId,
       };
-      const writer = await openWriter();
       let done = 0;
-      const indexed = (batch: TableRows[]) => {
-        done += batch[0]?.rows.length ?? 0;
+      await writeAndIndex(archiveBatches(plan, BATCH), await openWriter(), indexer, (stories) => {
+        done += stories;
         progress?.({ articles: done, of: options.articles, elapsedMs: Date.now() - started });
-      };
-      // On PostgreSQL a batch is indexed while the next one is copied in (connections of their
-      // own); SQLite has one writer, so there each batch is indexed before the next is written.
-      let indexing: Promise<void> = Promise.resolve();
-      try {
-        for (const batch of archiveBatches(plan, BATCH)) {
-          if (lanes === 1) await indexing;
-          await writer.write(batch);
-          await indexing;
-          indexing = indexBatch(batch).then(() => indexed(batch));
-          // Awaited before the next batch's index; this only keeps a failure in between from
-          // counting as unhandled.
-          indexing.catch(() => undefined);
-          // SQLite's writes are synchronous: without a turn of the event loop per batch, a
-          // process seeding 100k stories answers nothing else for minutes (a test runner's
-          // worker missed its runner's replies and failed a passing run).
-          await nextTurn();
-        }
-        await indexing;
-      } finally {
-        await indexing.catch(() => undefined);
-        await writer.finish();
-      }
+      });
       return {
         articles: done,
         tags: tagIds.length,
