@@ -98,7 +98,9 @@ async function main() {
       for (const server of roundOrder(round, a, b)) {
         const result = await load(server, settings.seconds);
         if (result.non2xx > 0 || result.errors > 0) {
-          throw new Error(`server ${server.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+          throw new Error(
+            `server ${server.name}: ${result.non2xx} non-2xx, ${result.errors} errors`,
+          );
         }
         server.cpuMsPerPage.push(result.serverCpuMsPerPage ?? NaN);
         console.log(
