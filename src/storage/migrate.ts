@@ -29,6 +29,7 @@ import * as phraseWordPairs from './migrations/0027-phrase-word-pairs.js';
 import * as wireSources from './migrations/0028-wire-sources.js';
 import * as importRuns from './migrations/0029-import-runs.js';
 import * as sqlitePhraseWordPairs from './migrations/0030-sqlite-phrase-word-pairs.js';
+import * as searchLexemeStatistics from './migrations/0031-search-lexeme-statistics.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -63,6 +64,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0028-wire-sources': wireSources,
   '0029-import-runs': importRuns,
   '0030-sqlite-phrase-word-pairs': sqlitePhraseWordPairs,
+  '0031-search-lexeme-statistics': searchLexemeStatistics,
 };
 
 function migratorFor(db: Kysely<unknown>, engine: Engine) {

@@ -75,6 +75,7 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
       '0028-wire-sources',
       '0029-import-runs',
       '0030-sqlite-phrase-word-pairs',
+      '0031-search-lexeme-statistics',
     ]);
     world = await storage.stores.sections.create({
       slug: 'world',

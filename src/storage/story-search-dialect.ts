@@ -29,7 +29,12 @@ export interface SearchDialect {
    * The ids of the stories whose entries meet every clause, as a table of `id` to be joined to
    * `articles as a` and read newest first: the one place a search's words are matched.
    */
-  source(clauses: SearchClause[]): RawBuilder<{ id: number }>;
+  source(clauses: SearchClause[], few?: boolean): RawBuilder<{ id: number }>;
+  /**
+   * Whether the index holds few matches for the clauses, so `source` should read them all
+   * first rather than walk the newest stories; engines whose walk is cheap always say no.
+   */
+  fewMatches(db: Kysely<DatabaseSchema>, clauses: SearchClause[]): Promise<boolean>;
   /**
    * The ids of the newest `limit` entries after `afterId` whose headline and standfirst meet
    * every clause: a walk bounded by the ids, whatever the archive's size.

@@ -140,7 +140,8 @@ export class KyselyStorySearch implements StorySearch {
   ) {}
 
   async search(query: StorySearchQuery) {
-    const found = ordered(await this.candidates(query).execute(), query);
+    const few = await this.dialect.fewMatches(this.db, query.clauses);
+    const found = ordered(await this.candidates(query, few).execute(), query);
     const page = found.slice(query.offset, query.offset + query.limit).map((c) => c.id);
     const rows =
       page.length === 0
@@ -167,9 +168,9 @@ export class KyselyStorySearch implements StorySearch {
    * their relevance is judged on. On SQLite the CROSS JOIN keeps the matches outermost, read newest first from FTS5,
    * so the LIMIT stops the walk; PostgreSQL's planner picks its own order (see the dialect).
    */
-  private candidates(query: StorySearchQuery) {
+  private candidates(query: StorySearchQuery, few: boolean) {
     let found = this.db
-      .selectFrom(this.dialect.source(query.clauses).as('m'))
+      .selectFrom(this.dialect.source(query.clauses, few).as('m'))
       .crossJoin('articles as a')
       .whereRef('a.id', '=', 'm.id')
       .where(visibleToReaders(query.asOf))

@@ -3,6 +3,7 @@ import type { SearchDocument } from '../../domain/search/search-document.js';
 import type { SearchClause } from '../../domain/search/search-query.js';
 import { adjacentPairs, pairsOfField } from '../../domain/search/word-pairs.js';
 import type { DatabaseSchema } from '../schema.js';
+import { lexemeStatistics, type LexemeStatistics } from './lexeme-statistics.js';
 import {
   inChunks,
   RANKED_MATCHES,
@@ -66,6 +67,38 @@ export function pairQuery(clauses: SearchClause[]): string | undefined {
 }
 
 const isPair = (phrase: string[]) => phrase.length === 2;
+
+/**
+ * Reading a story's entry while walking the newest stories costs about twenty times reading a
+ * match from the GIN index: the entry is a large tsvector, detoasted and matched one by one
+ * (at 100k: 18–28 µs a story walked against 0.9 µs a match, 7 December 2026).
+ */
+const WALK_COST_RATIO = 20;
+
+/** A share of the stories that hold a lexeme: the statistics', or none for one they omit. */
+const shareOf = (lexeme: string, statistics: LexemeStatistics) =>
+  statistics.frequencies.get(lexeme) ?? 0;
+
+/**
+ * Whether reading all of the query's matches from the index costs less than walking the newest
+ * stories until the search has the RANKED_MATCHES it ranks. PostgreSQL cannot tell: a lexeme
+ * its statistics omit (rarer than every common one) it guesses in one story of 200, and it
+ * costs the walk as if an entry were as cheap to read as a match, so for a name in a handful of
+ * a million stories it read the whole archive newest first (5–30 s at 1M). The estimate here:
+ * each clause as common as its rarest word or word pair, clauses independent of each other.
+ * Clauses of alternatives (typos widened) are bounded by their own limits and left out.
+ */
+export function fewMatches(clauses: SearchClause[], statistics: LexemeStatistics): boolean {
+  const single = clauses.filter((clause) => clause.anyOf.length === 1);
+  if (single.length === 0) return false;
+  const share = single.reduce((product, clause) => {
+    const phrase = clause.anyOf[0] ?? [];
+    const lexemes = phrase.length > 1 ? adjacentPairs(phrase).map((p) => p.join(' ')) : phrase;
+    return product * Math.min(...lexemes.map((lexeme) => shareOf(lexeme, statistics)));
+  }, 1);
+  const { stories } = statistics;
+  return share * stories < Math.sqrt(RANKED_MATCHES * stories * WALK_COST_RATIO);
+}
 
 /**
  * The match of every clause: a phrase's pairs, and the words in order where pairs do not say
@@ -150,11 +183,16 @@ export const postgresSearch: SearchDialect = {
     );
     return rows.map((row) => row.word);
   },
-  // Pulled up into the search around it, so the planner chooses: for a rare word the GIN
-  // index's few matches, for a common one the newest stories probed one by one until the search
-  // has the newest matches it ranks (storage/story-search.ts).
-  source: (clauses) =>
-    sql`(SELECT article_id AS id FROM story_search WHERE ${sql.join(conditionsOf(clauses), sql` AND `)})`,
+  // Common words only: pulled up into the search around it, so the planner may read the newest
+  // stories one by one until the search has the newest matches it ranks (story-search.ts). A
+  // rare lexeme: fenced off by OFFSET 0, so the GIN index's few matches are all read first.
+  source: (clauses, few = false) =>
+    sql`(SELECT article_id AS id FROM story_search
+      WHERE ${sql.join(conditionsOf(clauses), sql` AND `)}${few ? sql` OFFSET 0` : sql``})`,
+  async fewMatches(db, clauses) {
+    const statistics = await lexemeStatistics(db);
+    return statistics !== undefined && fewMatches(clauses, statistics);
+  },
   // Headline and standfirst are weights A and B; the id range bounds the walk.
   async newestInHeadlines(db, clauses, afterId, limit) {
     const { rows } = await sql<{ id: number }>`SELECT article_id AS id FROM story_search

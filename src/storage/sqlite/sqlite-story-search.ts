@@ -95,6 +95,8 @@ export const sqliteSearch: SearchDialect = {
   source: (clauses) =>
     sql`(SELECT rowid AS id FROM story_search
       WHERE story_search MATCH ${storyQuery(clauses)} ORDER BY rowid DESC)`,
+  // FTS5's newest-first walk skips straight from match to match, however few there are.
+  fewMatches: () => Promise.resolve(false),
   // The id range lets FTS5 seek in each word's entries instead of reading them whole.
   async newestInHeadlines(db, clauses, afterId, limit) {
     const { rows } = await sql<{ id: number }>`SELECT rowid AS id FROM story_search
