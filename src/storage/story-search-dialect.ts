@@ -3,6 +3,12 @@ import type { SearchDocument } from '../domain/search/search-document.js';
 import type { SearchClause } from '../domain/search/search-query.js';
 import type { DatabaseSchema } from './schema.js';
 
+/** Whether the index holds few stories meeting these clauses (ADR 0066). */
+export type FewMatches = (clauses: SearchClause[]) => boolean;
+
+/** For an engine, or a database, that cannot tell: none are few. */
+export const NONE_FEW: FewMatches = () => false;
+
 /** A story's entry in the index. */
 export interface IndexEntry {
   id: number;
@@ -29,12 +35,12 @@ export interface SearchDialect {
    * The ids of the stories whose entries meet every clause, as a table of `id` to be joined to
    * `articles as a` and read newest first: the one place a search's words are matched.
    */
-  source(clauses: SearchClause[], few?: boolean): RawBuilder<{ id: number }>;
+  source(clauses: SearchClause[], few?: FewMatches): RawBuilder<{ id: number }>;
   /**
-   * Whether the index holds few matches for the clauses, so `source` should read them all
-   * first rather than walk the newest stories; engines whose walk is cheap always say no.
+   * Tells which clauses the index holds few matches for, so `source` reads them all first
+   * rather than walk the newest stories; an engine whose walk skips from match to match says none.
    */
-  fewMatches(db: Kysely<DatabaseSchema>, clauses: SearchClause[]): Promise<boolean>;
+  fewMatchesIn(db: Kysely<DatabaseSchema>): Promise<FewMatches>;
   /**
    * The ids of the newest `limit` entries after `afterId` whose headline and standfirst meet
    * every clause: a walk bounded by the ids, whatever the archive's size.

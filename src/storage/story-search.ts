@@ -12,7 +12,12 @@ import type { Engine } from './engine.js';
 import { postgresSearch } from './postgres/postgres-story-search.js';
 import { toDbTime, type DatabaseSchema } from './schema.js';
 import { sqliteSearch } from './sqlite/sqlite-story-search.js';
-import { RANKED_MATCHES, type IndexEntry, type SearchDialect } from './story-search-dialect.js';
+import {
+  RANKED_MATCHES,
+  type FewMatches,
+  type IndexEntry,
+  type SearchDialect,
+} from './story-search-dialect.js';
 
 export const searchDialectOf = (engine: Engine): SearchDialect =>
   engine === 'sqlite' ? sqliteSearch : postgresSearch;
@@ -140,7 +145,7 @@ export class KyselyStorySearch implements StorySearch {
   ) {}
 
   async search(query: StorySearchQuery) {
-    const few = await this.dialect.fewMatches(this.db, query.clauses);
+    const few = await this.dialect.fewMatchesIn(this.db);
     const found = ordered(await this.candidates(query, few).execute(), query);
     const page = found.slice(query.offset, query.offset + query.limit).map((c) => c.id);
     const rows =
@@ -168,7 +173,7 @@ export class KyselyStorySearch implements StorySearch {
    * their relevance is judged on. On SQLite the CROSS JOIN keeps the matches outermost, read newest first from FTS5,
    * so the LIMIT stops the walk; PostgreSQL's planner picks its own order (see the dialect).
    */
-  private candidates(query: StorySearchQuery, few: boolean) {
+  private candidates(query: StorySearchQuery, few: FewMatches) {
     let found = this.db
       .selectFrom(this.dialect.source(query.clauses, few).as('m'))
       .crossJoin('articles as a')

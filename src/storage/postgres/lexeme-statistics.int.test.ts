@@ -5,6 +5,7 @@ import { parseSearchQuery } from '../../domain/search/search-query.js';
 import { commonWords } from '../archive-seed/synthetic-text.js';
 import { openStorage, type OpenedStorage } from '../open-storage.js';
 import { KyselyStorySearch } from '../story-search.js';
+import { NONE_FEW } from '../story-search-dialect.js';
 import { lexemeStatistics } from './lexeme-statistics.js';
 import { postgresSearch } from './postgres-story-search.js';
 
@@ -55,16 +56,19 @@ describe('search index statistics on PostgreSQL', () => {
     const search = new KyselyStorySearch(storage.kysely, postgresSearch);
     const walked = new KyselyStorySearch(storage.kysely, {
       ...postgresSearch,
-      fewMatches: () => Promise.resolve(false),
+      fewMatchesIn: () => Promise.resolve(NONE_FEW),
     });
-    for (const text of [
-      commonWords[3],
-      `${commonWords[1]} ${commonWords[9]}`,
-      `"${commonWords[0]} ${commonWords[1]}"`,
+    const [first, second, third, fourth] = commonWords as [string, string, string, string];
+    for (const clauses of [
+      parseSearchQuery(fourth),
+      parseSearchQuery(`${second} ${third}`),
+      parseSearchQuery(`"${first} ${second}"`),
+      // A typo widened to the words it may have meant, beside a word all must hold.
+      [{ anyOf: [[third], ['zzqx'], [fourth]] }, { anyOf: [[first]] }],
     ]) {
       const query = {
         asOf: now,
-        clauses: parseSearchQuery(text as string),
+        clauses,
         order: 'relevance' as const,
         limit: 20,
         offset: 0,

@@ -6,7 +6,9 @@ import type { DatabaseSchema } from '../schema.js';
 import { lexemeStatistics, type LexemeStatistics } from './lexeme-statistics.js';
 import {
   inChunks,
+  NONE_FEW,
   RANKED_MATCHES,
+  type FewMatches,
   type IndexEntry,
   type SearchDialect,
 } from '../story-search-dialect.js';
@@ -120,26 +122,43 @@ function matchOf(clauses: SearchClause[]) {
 const ALTERNATIVE_MATCHES = RANKED_MATCHES * 2;
 
 /**
- * What the entries must meet. A clause of alternatives (a typo widened to the words it may have
- * meant) asks for each alternative's newest matches on its own: asked together, PostgreSQL sums
- * their rarities, believes three rare names common, and reads the newest stories one by one
- * until it has passed the whole archive (1.2–1.7 s at 100k, against 3–27 ms this way). The
- * alternatives' ids are gathered into an array first (an InitPlan, planned on its own): joined
- * in as a subquery, the planner read each alternative newest first to merge them in order, and
- * for a rare name that meant every story of the archive (28 s at 1M).
+ * What the entries must meet. Words with few matches (`few`, ADR 0066) are read from the GIN
+ * index whole and their ids gathered into an array first (an InitPlan, planned on its own):
+ * left to the planner, it walked the newest stories' entries, or the newest articles to merge
+ * them with the matches, until it had passed the whole archive (0.8–30 s at 1M, against 18–60 ms
+ * this way). Common words are left to be walked newest first.
+ *
+ * A clause of alternatives (a typo widened to the words it may have meant) asks for each
+ * alternative's newest matches on its own, gathered into an array the same way: asked together,
+ * PostgreSQL sums their rarities, believes three rare names common, and reads the newest stories
+ * one by one until it has passed the whole archive (1.2–1.7 s at 100k).
  */
-function conditionsOf(clauses: SearchClause[]) {
+function conditionsOf(clauses: SearchClause[], few: FewMatches) {
   const together = clauses.filter((clause) => clause.anyOf.length === 1);
-  const conditions = together.length > 0 ? [sql`document @@ ${matchOf(together)}`] : [];
-  for (const clause of clauses.filter((c) => c.anyOf.length > 1)) {
-    const each = clause.anyOf.map(
-      (phrase) => sql`(SELECT article_id FROM story_search
-        WHERE document @@ ${matchOf([{ anyOf: [phrase] }])}
-        ORDER BY article_id DESC LIMIT ${sql.lit(ALTERNATIVE_MATCHES)})`,
+  const conditions = [];
+  if (together.length > 0) {
+    const match = sql`document @@ ${matchOf(together)}`;
+    conditions.push(
+      few(together)
+        ? sql`article_id = ANY(ARRAY(SELECT article_id FROM story_search WHERE ${match}))`
+        : match,
     );
+  }
+  for (const clause of clauses.filter((c) => c.anyOf.length > 1)) {
+    const each = clause.anyOf.map((phrase) => newestOf([{ anyOf: [phrase] }], few));
     conditions.push(sql`article_id = ANY(ARRAY(${sql.join(each, sql` UNION ALL `)}))`);
   }
   return conditions;
+}
+
+/** An alternative's newest matches; with few, all read from the index (fenced by OFFSET 0) and sorted. */
+function newestOf(alternative: SearchClause[], few: FewMatches) {
+  const match = sql`document @@ ${matchOf(alternative)}`;
+  const entries = few(alternative)
+    ? sql`(SELECT article_id FROM story_search WHERE ${match} OFFSET 0) AS matches`
+    : sql`story_search WHERE ${match}`;
+  return sql`(SELECT article_id FROM ${entries}
+    ORDER BY article_id DESC LIMIT ${sql.lit(ALTERNATIVE_MATCHES)})`;
 }
 
 /**
@@ -183,15 +202,14 @@ export const postgresSearch: SearchDialect = {
     );
     return rows.map((row) => row.word);
   },
-  // Common words only: pulled up into the search around it, so the planner may read the newest
-  // stories one by one until the search has the newest matches it ranks (story-search.ts). A
-  // rare lexeme: fenced off by OFFSET 0, so the GIN index's few matches are all read first.
-  source: (clauses, few = false) =>
+  // Pulled up into the search around it: for common words the planner may read the newest
+  // stories one by one until the search has the newest matches it ranks (story-search.ts).
+  source: (clauses, few = NONE_FEW) =>
     sql`(SELECT article_id AS id FROM story_search
-      WHERE ${sql.join(conditionsOf(clauses), sql` AND `)}${few ? sql` OFFSET 0` : sql``})`,
-  async fewMatches(db, clauses) {
+      WHERE ${sql.join(conditionsOf(clauses, few), sql` AND `)})`,
+  async fewMatchesIn(db) {
     const statistics = await lexemeStatistics(db);
-    return statistics !== undefined && fewMatches(clauses, statistics);
+    return statistics ? (clauses) => fewMatches(clauses, statistics) : NONE_FEW;
   },
   // Headline and standfirst are weights A and B; the id range bounds the walk.
   async newestInHeadlines(db, clauses, afterId, limit) {

@@ -3,7 +3,12 @@ import type { SearchDocument } from '../../domain/search/search-document.js';
 import type { SearchClause } from '../../domain/search/search-query.js';
 import { adjacentPairs, pairsOfField } from '../../domain/search/word-pairs.js';
 import type { DatabaseSchema } from '../schema.js';
-import { inChunks, type IndexEntry, type SearchDialect } from '../story-search-dialect.js';
+import {
+  inChunks,
+  NONE_FEW,
+  type IndexEntry,
+  type SearchDialect,
+} from '../story-search-dialect.js';
 
 /** A phrase as FTS5 reads it: its words in a row. */
 const wordsInARow = (phrase: string[]) => phrase.join(' ');
@@ -96,7 +101,7 @@ export const sqliteSearch: SearchDialect = {
     sql`(SELECT rowid AS id FROM story_search
       WHERE story_search MATCH ${storyQuery(clauses)} ORDER BY rowid DESC)`,
   // FTS5's newest-first walk skips straight from match to match, however few there are.
-  fewMatches: () => Promise.resolve(false),
+  fewMatchesIn: () => Promise.resolve(NONE_FEW),
   // The id range lets FTS5 seek in each word's entries instead of reading them whole.
   async newestInHeadlines(db, clauses, afterId, limit) {
     const { rows } = await sql<{ id: number }>`SELECT rowid AS id FROM story_search
