@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -38,6 +38,19 @@ describe('the seed key', () => {
     expect(afterArticle).not.toBe(before);
     write('src/storage/archive-seed/seed-archive.ts', 'export const rows = 2;');
     expect(seedKey(root, seedDir(), tenK, NOW)).not.toBe(afterArticle);
+  });
+
+  it('is the same from another checkout and another copy of the reference files', () => {
+    const before = seedKey(root, seedDir(), tenK, NOW);
+    const other = mkdtempSync(join(tmpdir(), 'kept-key-elsewhere-'));
+    try {
+      cpSync(root, join(other, 'a-longer-checkout-name'), { recursive: true });
+      const copy = join(other, 'a-longer-checkout-name');
+      cpSync(seedDir(), join(other, 'reference'), { recursive: true });
+      expect(seedKey(copy, join(other, 'reference'), tenK, NOW)).toBe(before);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('does not change when only a migration is added', () => {

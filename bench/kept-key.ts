@@ -46,18 +46,18 @@ function sourceFiles(dir: string): string[] {
 export function seedKey(root: string, seedDir: string, size: ArchiveSize, now: string): string {
   const generator =
     size.articles === 'demo'
-      ? [join(root, 'demo', 'articles.json')].filter((file) => existsSync(file))
-      : sourceFiles(join(root, ARCHIVE_SEED_DIR)).map((name) => join(root, ARCHIVE_SEED_DIR, name));
-  const reference = ['publication.json', 'article.json', 'lead.jpg']
-    .map((name) => join(seedDir, name))
-    .filter((file) => existsSync(file));
+      ? [join('demo', 'articles.json')].filter((file) => existsSync(join(root, file)))
+      : sourceFiles(join(root, ARCHIVE_SEED_DIR)).map((name) => join(ARCHIVE_SEED_DIR, name));
+  // Named by where they sit in the checkout and in the reference folder, never by the absolute
+  // path: the same files seeded from another checkout or folder are the same seed.
+  const reference = ['publication.json', 'article.json', 'lead.jpg'].filter((name) =>
+    existsSync(join(seedDir, name)),
+  );
   return digest([
     `articles=${size.articles}`,
     `now=${now}`,
-    ...[...generator, ...reference].flatMap((file) => [
-      file.slice(root.length),
-      readFileSync(file),
-    ]),
+    ...generator.flatMap((file) => [file, readFileSync(join(root, file))]),
+    ...reference.flatMap((name) => [`reference/${name}`, readFileSync(join(seedDir, name))]),
   ]);
 }
 
