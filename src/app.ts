@@ -405,5 +405,18 @@ const importsFor = (
  */
 export const databaseArchive = (config: Config): DatabaseArchive => openArchive(config.databaseUrl);
 
+/**
+ * Brings the configured database up to date without starting the app, which would migrate it
+ * first and leave `dateline migrate` nothing to report: the names of the migrations applied.
+ */
+export async function migrateDatabase(config: Config): Promise<string[]> {
+  const storage = openStorage(config.databaseUrl);
+  try {
+    return await storage.migrate();
+  } finally {
+    await storage.close();
+  }
+}
+
 /** The folder a JSON file's relative paths are read from. */
 export const baseDirOf = (file: string) => dirname(resolve(file));

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createServerLog } from './adapters/log/server-log.js';
-import { createApp, databaseArchive } from './app.js';
+import { createApp, databaseArchive, migrateDatabase } from './app.js';
 import { BACKUP_HELP, backupCommand, RESTORE_HELP, restoreCommand } from './cli/backup-command.js';
 import { EXPORT_HELP, exportCommand } from './cli/export-command.js';
 import { BENCH_SEED_HELP, benchSeed } from './cli/bench-seed-command.js';
@@ -101,8 +101,15 @@ function runOnDatabase(command: 'backup' | 'restore', rest: string[], values: Va
     : restoreCommand(archive, terminal, rest, { force: values.force ?? false, json });
 }
 
+async function migrate(values: Values) {
+  const applied = await migrateDatabase(readConfig());
+  terminal.out(values.json ? JSON.stringify({ applied }) : `migrations applied: ${applied.length}`);
+  return EXIT.ok;
+}
+
 async function run(command: string, rest: string[], values: Values) {
   if (command === 'backup' || command === 'restore') return runOnDatabase(command, rest, values);
+  if (command === 'migrate') return migrate(values);
   const config = readConfig();
   // The server's lines are for a log collector (JSON in production); commands' are for people.
   const serverLog = command === 'serve' ? createServerLog(config) : undefined;
@@ -116,13 +123,6 @@ async function run(command: string, rest: string[], values: Values) {
           demo: values.demo ?? false,
           logger: serverLog?.requests,
         });
-      case 'migrate': {
-        const applied = await app.storage.migrate();
-        terminal.out(
-          values.json ? JSON.stringify({ applied }) : `migrations applied: ${applied.length}`,
-        );
-        return EXIT.ok;
-      }
       case 'export':
         return await exportCommand(app, terminal, rest, {
           drafts: values.drafts ?? false,

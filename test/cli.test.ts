@@ -147,6 +147,17 @@ describe('the dateline command', () => {
     expect(run.stderr).toMatch(/broken\.json is not valid JSON/);
   });
 
+  it('says which migrations it applied, and none the second time', async () => {
+    const first = await dateline('migrate', '--json');
+    expect(first.code).toBe(0);
+    const { applied } = JSON.parse(first.stdout) as { applied: string[] };
+    expect(applied[0]).toBe('0001-initial');
+    expect(applied.length).toBeGreaterThan(20);
+    const second = await dateline('migrate');
+    expect(second.code).toBe(0);
+    expect(second.stdout.trim()).toBe('migrations applied: 0');
+  });
+
   it('answers usage mistakes with exit code 2 and help', async () => {
     expect((await dateline('frobnicate')).code).toBe(2);
     expect((await dateline('import')).code).toBe(2);

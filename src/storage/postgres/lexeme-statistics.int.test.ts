@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresDatabase, type TestDatabase } from '../../../test/test-databases.js';
+import {
+  createPostgresDatabase,
+  createSqliteDatabase,
+  type TestDatabase,
+} from '../../../test/test-databases.js';
 import { parseSearchQuery } from '../../domain/search/search-query.js';
 import { commonWords } from '../archive-seed/synthetic-text.js';
 import { openStorage, type OpenedStorage } from '../open-storage.js';
@@ -77,6 +81,18 @@ describe('search index statistics on PostgreSQL', () => {
       expect(first.total).toBeGreaterThan(0);
       expect(first.hits.map((hit) => hit.id)).toEqual(second.hits.map((hit) => hit.id));
       expect(first.total).toBe(second.total);
+    }
+  });
+
+  it('answers that it cannot tell, rather than failing the search, when they cannot be read', async () => {
+    // A database with no pg_stats at all stands in for one whose statistics are out of reach.
+    const sqlite = createSqliteDatabase();
+    const other = openStorage(sqlite.url);
+    try {
+      await expect(lexemeStatistics(other.kysely)).resolves.toBeUndefined();
+    } finally {
+      await other.close();
+      await sqlite.drop();
     }
   });
 });

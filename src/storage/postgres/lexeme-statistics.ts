@@ -45,9 +45,11 @@ export function lexemeStatistics(
 ): Promise<LexemeStatistics | undefined> {
   const known = kept.get(db);
   if (known && now - known.readAt < KEPT_MS) return known.statistics;
-  const statistics = readStatistics(db).catch((error: unknown) => {
+  // Without them the planner decides alone, as on a new index: a search is never refused for
+  // want of statistics, and the next one asks again.
+  const statistics = readStatistics(db).catch(() => {
     kept.delete(db);
-    throw error;
+    return undefined;
   });
   kept.set(db, { readAt: now, statistics });
   return statistics;
