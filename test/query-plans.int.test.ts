@@ -48,7 +48,7 @@ describe.each(ENGINES)('query plans at 100k stories on $engine', ({ engine, crea
     // The bench adds the reference paper and article on top of the archive: that must work.
     const imported = await loadReferenceArticle(t.app);
     expect(imported.failed).toEqual([]);
-    await sql`ANALYZE`.execute(db);
+    await t.app.storage.refreshStatistics();
     await sql`INSERT INTO content_api_keys (name, key_hash, key_prefix, created_at)
       VALUES ('plans', ${createHash('sha256').update(SECRET).digest('hex')},
         ${SECRET.slice(0, 10)}, ${new Date().toISOString()})`.execute(db);

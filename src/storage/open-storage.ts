@@ -47,6 +47,7 @@ import { KyselyWebhookStore } from './webhook-store.js';
 import { KyselyWireStore } from './wire-store.js';
 import { KyselyWireSourceStore } from './wire-source-store.js';
 import { KyselyImportRunStore } from './import-run-store.js';
+import { refreshPlannerStatistics } from './planner-statistics.js';
 
 /** Search entries and related stories brought up to date with these stories. */
 async function refreshOn(db: Kysely<DatabaseSchema>, engine: Engine, ids: number[]) {
@@ -116,6 +117,8 @@ export interface OpenedStorage extends Storage {
   /** Bulk loads a synthetic archive (`dateline bench-seed`). */
   archive: ArchiveSeeder;
   migrate(): Promise<string[]>;
+  /** Gathers the query planner's statistics as Dateline plans with them (ADR 0067). */
+  refreshStatistics(): Promise<void>;
   /** Whether the database answers within `timeoutMs` and has every migration; never throws. */
   readiness(timeoutMs: number): Promise<DatabaseReadiness>;
   /** The connection pool's state on PostgreSQL; undefined on SQLite, which has none. */
@@ -210,6 +213,7 @@ export function openStorage(
       ),
     archive: createArchiveSeeder(db, engine, databaseUrl),
     migrate: () => migrateToLatest(db as Kysely<unknown>, engine),
+    refreshStatistics: () => refreshPlannerStatistics(db as Kysely<unknown>, engine),
     readiness: (timeoutMs) => checkReadiness(db as Kysely<unknown>, timeoutMs),
     poolStats: () => postgres?.poolStats(),
     close: async () => {

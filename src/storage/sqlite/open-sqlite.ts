@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect, type LogConfig } from 'kysely';
 import type { DatabaseSchema } from '../schema.js';
+import { forgetValueSamples } from './planner-statistics.js';
 import { loadSqliteDriver } from './sqlite-driver.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -16,6 +17,8 @@ export function openSqlite(path: string, log?: LogConfig): Kysely<DatabaseSchema
   connection.pragma('synchronous = FULL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
+  // An operator's ANALYZE (or a copy from elsewhere) must not bring value-dependent plans back.
+  forgetValueSamples(connection);
   return new Kysely<DatabaseSchema>({
     dialect: new SqliteDialect({ database: withStatementCache(connection) }),
     ...(log && { log }),
