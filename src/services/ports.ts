@@ -132,9 +132,16 @@ export interface ArticleStore {
   slugTaken(slug: string): Promise<boolean>;
   /** Applies changes; a changed slug keeps the old one as a redirect. */
   update(id: number, changes: ArticleChanges, now: Date): Promise<void>;
-  listPublished(query: PublishedQuery): Promise<ArticleSummary[]>;
-  /** How many stories match, counting no further than `atMost`: a count grows with the archive. */
-  countPublished(query: Omit<PublishedQuery, 'limit' | 'offset'>, atMost: number): Promise<number>;
+  /**
+   * One page of the stories readers may see, newest first, and how many the list holds from the
+   * page's offset on, counting no further than `lookAhead` past the page: whether and how far the
+   * list goes on, learnt in the walk that reached the page (a deep page steps over the stories
+   * before it once, and a count of a big archive's section would grow with it).
+   */
+  listPublishedPage(
+    query: PublishedQuery,
+    lookAhead: number,
+  ): Promise<{ stories: ArticleSummary[]; found: number }>;
   /** True when any article exists, whatever its status. */
   any(): Promise<boolean>;
   /** Ids of articles in any state after `afterId`, in id order: pages through the archive. */

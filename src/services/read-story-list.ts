@@ -43,26 +43,24 @@ export async function readStoryList(
   const perPage = publication.settings.articlesPerPage;
   const start = (page - 1) * perPage;
   const pinnedHere = pinned.slice(start, start + perPage);
+  const wanted = perPage - pinnedHere.length;
+  const offset = Math.max(0, start - pinned.length);
+  // The list is counted up to here, the pinned stories and those before the offset included.
   const countedUpTo = start + perPage * COUNTED_PAGES_AHEAD + 1;
-  const [newest, total] = await Promise.all([
-    pinnedHere.length === perPage
-      ? []
-      : context.stores.articles.listPublished({
-          ...filter,
-          exceptIds: pinned.map((story) => story.id),
-          asOf: now,
-          limit: perPage - pinnedHere.length,
-          offset: Math.max(0, start - pinned.length),
-        }),
-    context.stores.articles.countPublished({ ...filter, asOf: now }, countedUpTo),
-  ]);
-  const counted = total < countedUpTo;
+  const lookAhead = Math.max(0, countedUpTo - pinned.length - offset - wanted);
+  const { stories, found } = await context.stores.articles.listPublishedPage(
+    { ...filter, exceptIds: pinned.map((story) => story.id), asOf: now, limit: wanted, offset },
+    lookAhead,
+  );
+  // Past the last page nothing is found, and the total then counts no page as far as this one.
+  const total = pinned.length + offset + found;
+  const counted = found < wanted + lookAhead;
   const pageCount = counted ? Math.max(1, Math.ceil(total / perPage)) : page + 1;
   if (page > pageCount) throw notFound('No such page');
   return {
     masthead: readMasthead(publication, now, context.weather),
     publication,
-    stories: [...pinnedHere, ...newest],
+    stories: [...pinnedHere, ...stories],
     page,
     pageCount,
     total: counted ? total : undefined,
@@ -71,7 +69,7 @@ export async function readStoryList(
 
 /**
  * One page of every published story, newest first, without counting them: a count of the whole
- * archive would grow with it. Fetching one story more tells whether an older page follows.
+ * archive would grow with it. Reading one id more tells whether an older page follows.
  * NotFound for a page past the last.
  */
 export async function readUncountedStoryList(
@@ -81,18 +79,17 @@ export async function readUncountedStoryList(
 ): Promise<StoryList> {
   const now = context.clock.now();
   const perPage = publication.settings.articlesPerPage;
-  const found = await context.stores.articles.listPublished({
-    asOf: now,
-    limit: perPage + 1,
-    offset: (page - 1) * perPage,
-  });
-  if (page > 1 && found.length === 0) throw notFound('No such page');
+  const { stories, found } = await context.stores.articles.listPublishedPage(
+    { asOf: now, limit: perPage, offset: (page - 1) * perPage },
+    1,
+  );
+  if (page > 1 && found === 0) throw notFound('No such page');
   return {
     masthead: readMasthead(publication, now, context.weather),
     publication,
-    stories: found.slice(0, perPage),
+    stories,
     page,
-    pageCount: found.length > perPage ? page + 1 : page,
+    pageCount: found > perPage ? page + 1 : page,
     total: undefined,
   };
 }

@@ -146,16 +146,27 @@ const inSection = (db: Kysely<DatabaseSchema>, sectionId: number) =>
 export function pageOfIds(
   db: Kysely<DatabaseSchema>,
   list: ReturnType<typeof listedArticles>,
-  page: { limit: number; offset?: number; order?: 'asc' | 'desc' },
+  page: ListPage,
 ) {
+  return db.selectFrom(orderedPage(list, page).as('p')).select('p.id');
+}
+
+/** Where a page of a list starts and how long it is; newest first unless `order` says. */
+export interface ListPage {
+  limit: number;
+  offset?: number;
+  order?: 'asc' | 'desc';
+}
+
+/** The ids of one page of a list in the list's order, from the same walk `pageOfIds` makes. */
+export function orderedPage(list: ReturnType<typeof listedArticles>, page: ListPage) {
   const order = page.order ?? 'desc';
-  const ids = list
+  return list
     .select('a.id')
     .orderBy('a.published_at', order)
     .orderBy('a.id', order)
     .limit(page.limit)
     .offset(page.offset ?? 0);
-  return db.selectFrom(ids.as('p')).select('p.id');
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   bylinesOf,
   listedArticles,
   newestFirst,
-  pageOfIds,
+  orderedPage,
   correctionFrom,
 } from './article-rows.js';
 import { fromArticles, summaryFrom, withSummaryColumns } from './story-card-rows.js';
@@ -230,23 +230,22 @@ export class KyselyArticleStore implements ArticleStore {
     return select;
   }
 
-  /** The ids of one page, newest first (see `pageOfIds`). */
-  private pageIds(query: PublishedQuery) {
-    return pageOfIds(this.db, this.listed(query), query);
-  }
-
-  async listPublished(query: PublishedQuery) {
+  async listPublishedPage(query: PublishedQuery, lookAhead: number) {
+    const found = await orderedPage(this.listed(query), {
+      ...query,
+      limit: query.limit + lookAhead,
+    }).execute();
+    const ids = found.slice(0, query.limit).map((row) => row.id);
+    if (ids.length === 0) return { stories: [], found: found.length };
     const rows = await jsonRowsOf(
       this.db,
       this.engine,
-      withSummaryColumns(fromArticles(this.db)).where('a.id', 'in', this.pageIds(query)),
+      withSummaryColumns(fromArticles(this.db)).where('a.id', 'in', ids),
     );
     rows.sort(newestFirst);
-    const bylines = await bylinesOf(
-      this.db,
-      rows.map((r) => r.id),
-    );
-    return rows.map((row) => summaryFrom(row, bylines.get(row.id) ?? []));
+    const bylines = await bylinesOf(this.db, ids);
+    const stories = rows.map((row) => summaryFrom(row, bylines.get(row.id) ?? []));
+    return { stories, found: found.length };
   }
 
   async listPublishedByIds(ids: number[], asOf: Date) {
@@ -279,14 +278,6 @@ export class KyselyArticleStore implements ArticleStore {
     };
     const [before, after] = await Promise.all([nearest('before'), nearest('after')]);
     return { before, after };
-  }
-
-  async countPublished(query: Omit<PublishedQuery, 'limit' | 'offset'>, atMost: number) {
-    const { count } = await this.db
-      .selectFrom(this.listed(query).select('a.id').limit(atMost).as('counted'))
-      .select((eb) => eb.fn.countAll().as('count'))
-      .executeTakeFirstOrThrow();
-    return Number(count);
   }
 
   async listIds(afterId: number, limit: number): Promise<number[]> {

@@ -215,13 +215,24 @@ describe.each(ENGINES)('storage on $engine', ({ create }) => {
       at('2024-04-23T00:00:00Z'),
     );
     const asOf = at('2024-04-24T08:00:00Z');
-    const sportStories = await articles.listPublished({ asOf, sectionId: sport.id, limit: 10 });
-    expect(sportStories.map((s) => s.slug)).toEqual(['newer', 'older']);
-    expect(await articles.countPublished({ asOf, sectionId: sport.id }, 10)).toBe(2);
-    expect(await articles.countPublished({ asOf, sectionId: sport.id }, 1)).toBe(1);
-    const page2 = await articles.listPublished({ asOf, sectionId: sport.id, limit: 1, offset: 1 });
-    expect(page2.map((s) => s.slug)).toEqual(['older']);
-    const all = await articles.listPublished({ asOf, limit: 10 });
+    const sport1 = await articles.listPublishedPage({ asOf, sectionId: sport.id, limit: 10 }, 5);
+    expect(sport1.stories.map((s) => s.slug)).toEqual(['newer', 'older']);
+    expect(sport1.found).toBe(2);
+    const first = await articles.listPublishedPage({ asOf, sectionId: sport.id, limit: 1 }, 0);
+    expect(first.stories.map((s) => s.slug)).toEqual(['newer']);
+    expect(first.found).toBe(1);
+    const page2 = await articles.listPublishedPage(
+      { asOf, sectionId: sport.id, limit: 1, offset: 1 },
+      5,
+    );
+    expect(page2.stories.map((s) => s.slug)).toEqual(['older']);
+    expect(page2.found).toBe(1);
+    const past = await articles.listPublishedPage(
+      { asOf, sectionId: sport.id, limit: 1, offset: 2 },
+      5,
+    );
+    expect(past).toEqual({ stories: [], found: 0 });
+    const { stories: all } = await articles.listPublishedPage({ asOf, limit: 10 }, 0);
     expect(all[0]?.slug).toBe('whole-story');
     expect(all.map((s) => s.slug)).not.toContain('embargoed');
     expect(await articles.any()).toBe(true);

@@ -79,8 +79,7 @@ export function fakeArticleStore(state: () => NewsroomState): ArticleStore {
       s.articles.set(id, withColumns(s, article, changes, now));
       return Promise.resolve();
     },
-    listPublished: notFaked('articles.listPublished'),
-    countPublished: notFaked('articles.countPublished'),
+    listPublishedPage: notFaked('articles.listPublishedPage'),
     any: () => Promise.resolve(state().articles.size > 0),
     listIds: (afterId, limit) =>
       Promise.resolve(
