@@ -2,7 +2,9 @@
  * No public page or API read scans a table at 100,000 stories, on either engine. The archive is
  * made by bench-seed's own loader; every public URL is requested through the server and each
  * statement it ran is captured by the storage's query listener (so the test follows the code,
- * not a copy of its SQL), then EXPLAINed after ANALYZE. The rule is in query-plans.ts.
+ * not a copy of its SQL), then EXPLAINed with the statistics papers plan with (on SQLite, the
+ * 100k archive's figures every database is given, ADR 0067; on PostgreSQL, ANALYZE's). The rule
+ * is in query-plans.ts.
  */
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';

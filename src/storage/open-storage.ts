@@ -47,7 +47,8 @@ import { KyselyWebhookStore } from './webhook-store.js';
 import { KyselyWireStore } from './wire-store.js';
 import { KyselyWireSourceStore } from './wire-source-store.js';
 import { KyselyImportRunStore } from './import-run-store.js';
-import { refreshPlannerStatistics } from './planner-statistics.js';
+import { usePlannerStatistics } from './sqlite/planner-statistics.js';
+import { analyzePostgres } from './postgres/analyze-postgres.js';
 
 /** Search entries and related stories brought up to date with these stories. */
 async function refreshOn(db: Kysely<DatabaseSchema>, engine: Engine, ids: number[]) {
@@ -182,7 +183,9 @@ export function openStorage(
   const engine: Engine = databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'postgres';
   const log = logConfig(onQuery);
   const postgres = engine === 'postgres' ? openPostgres(databaseUrl, log) : undefined;
-  const db = postgres?.db ?? openSqlite(databaseUrl.slice('sqlite:'.length), log);
+  const sqlite = postgres ? undefined : openSqlite(databaseUrl.slice('sqlite:'.length), log);
+  const db = postgres?.db ?? sqlite?.db;
+  if (!db) throw new Error(`no database opened for ${engine}`);
   const broadcast = createChangeBroadcast(db, engine, databaseUrl);
   const jobListeners = new Set<(kind: string) => void>();
   const recorders: Recorders = {
@@ -212,8 +215,15 @@ export function openStorage(
         work,
       ),
     archive: createArchiveSeeder(db, engine, databaseUrl),
-    migrate: () => migrateToLatest(db as Kysely<unknown>, engine),
-    refreshStatistics: () => refreshPlannerStatistics(db as Kysely<unknown>, engine),
+    migrate: async () => {
+      const applied = await migrateToLatest(db as Kysely<unknown>, engine);
+      if (sqlite) usePlannerStatistics(sqlite.connection);
+      return applied;
+    },
+    refreshStatistics: () =>
+      sqlite
+        ? Promise.resolve(usePlannerStatistics(sqlite.connection))
+        : analyzePostgres(db as Kysely<unknown>),
     readiness: (timeoutMs) => checkReadiness(db as Kysely<unknown>, timeoutMs),
     poolStats: () => postgres?.poolStats(),
     close: async () => {

@@ -1,6 +1,6 @@
 import type BetterSqlite from 'better-sqlite3';
 import { loadSqliteDriver } from '../sqlite/sqlite-driver.js';
-import { forgetValueSamples } from '../sqlite/planner-statistics.js';
+import { usePlannerStatistics } from '../sqlite/planner-statistics.js';
 import { quoted, type BulkWriter } from './bulk-writer.js';
 import type { Cell, TableRows } from './synthetic-archive.js';
 
@@ -53,8 +53,7 @@ export function sqliteBulkWriter(path: string): BulkWriter {
   return {
     write: (batch) => Promise.resolve(transaction(batch)),
     finish: () => {
-      db.exec('ANALYZE');
-      forgetValueSamples(db);
+      usePlannerStatistics(db);
       db.pragma('synchronous = FULL');
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();

@@ -1,13 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Database } from 'better-sqlite3';
 import { Kysely, SqliteDialect, type LogConfig } from 'kysely';
 import type { DatabaseSchema } from '../schema.js';
-import { forgetValueSamples } from './planner-statistics.js';
+import { usePlannerStatistics } from './planner-statistics.js';
 import { loadSqliteDriver } from './sqlite-driver.js';
 import { withStatementCache } from './statement-cache.js';
 
-/** Opens (creating if needed) a SQLite file tuned for a newsroom: durable and concurrent. */
-export function openSqlite(path: string, log?: LogConfig): Kysely<DatabaseSchema> {
+/**
+ * Opens (creating if needed) a SQLite file tuned for a newsroom: durable and concurrent. The
+ * connection itself is for upkeep outside any query (the planner's statistics).
+ */
+export function openSqlite(
+  path: string,
+  log?: LogConfig,
+): { db: Kysely<DatabaseSchema>; connection: Database } {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const SqliteDatabase = loadSqliteDriver();
   const connection = new SqliteDatabase(path);
@@ -17,10 +24,10 @@ export function openSqlite(path: string, log?: LogConfig): Kysely<DatabaseSchema
   connection.pragma('synchronous = FULL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
-  // An operator's ANALYZE (or a copy from elsewhere) must not bring value-dependent plans back.
-  forgetValueSamples(connection);
-  return new Kysely<DatabaseSchema>({
+  usePlannerStatistics(connection);
+  const db = new Kysely<DatabaseSchema>({
     dialect: new SqliteDialect({ database: withStatementCache(connection) }),
     ...(log && { log }),
   });
+  return { db, connection };
 }
