@@ -65,20 +65,43 @@ function childHtml(child: Child): string {
   return escapeHtml(String(child));
 }
 
-function renderAttributes(props: Props): string {
-  let attributes = '';
+/**
+ * Markup made once per tag or attribute name, so an element adds fewer and larger pieces to the
+ * page's string: writing the page flattens every piece, and fewer cost an article page 6 % less
+ * CPU (docs/performance.md). The names are the source's own JSX, a few dozen: the maps stay small.
+ */
+function madeOnce(made: Map<string, string>, name: string, make: (name: string) => string) {
+  let markup = made.get(name);
+  if (markup === undefined) {
+    markup = make(name);
+    made.set(name, markup);
+  }
+  return markup;
+}
+const openings = new Map<string, string>();
+const bareOpenings = new Map<string, string>();
+const closings = new Map<string, string>();
+const attributeStarts = new Map<string, string>();
+const attributeAlone = new Map<string, string>();
+const opening = (tag: string) => `<${tag}`;
+const bareOpening = (tag: string) => `<${tag}>`;
+const closing = (tag: string) => `</${tag}>`;
+const attributeStart = (name: string) => ` ${name === 'className' ? 'class' : name}="`;
+const attributeWithoutValue = (name: string) => ` ${name === 'className' ? 'class' : name}`;
+
+function openTag(tag: string, props: Props): string {
+  let html = madeOnce(openings, tag, opening);
   for (const name in props) {
     if (name === 'children') continue;
     const value = props[name];
     if (value === null || value === undefined || value === false) continue;
-    const attributeName = name === 'className' ? 'class' : name;
-    if (value === true) attributes += ` ${attributeName}`;
+    if (value === true) html += madeOnce(attributeAlone, name, attributeWithoutValue);
     else {
       const text = typeof value === 'string' ? value : String(value);
-      attributes += ` ${attributeName}="${escapeHtml(text)}"`;
+      html += madeOnce(attributeStarts, name, attributeStart) + escapeHtml(text) + '"';
     }
   }
-  return attributes;
+  return html + '>';
 }
 
 export function h(
@@ -94,11 +117,11 @@ export function h(
     props.children = child;
     return tag(props);
   }
-  const open = props === null ? `<${tag}>` : `<${tag}${renderAttributes(props)}>`;
+  const open = props === null ? madeOnce(bareOpenings, tag, bareOpening) : openTag(tag, props);
   if (VOID_ELEMENTS.has(tag)) return new SafeHtml(open);
   let html = open;
   for (let i = 0; i < children.length; i++) html += childHtml(children[i]);
-  return new SafeHtml(`${html}</${tag}>`);
+  return new SafeHtml(html + madeOnce(closings, tag, closing));
 }
 
 export function Fragment(props: { children?: Child }): SafeHtml {
