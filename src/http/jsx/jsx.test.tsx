@@ -14,6 +14,19 @@ describe('the page renderer', () => {
     );
   });
 
+  it('escapes a short string every time, after plain ones were remembered', () => {
+    const render = (text: string) =>
+      (
+        <b class="x" title={text}>
+          {text}
+        </b>
+      ).html;
+    for (let i = 0; i < 3; i++) {
+      expect(render('plain')).toBe('<b class="x" title="plain">plain</b>');
+      expect(render('a<b')).toBe('<b class="x" title="a&lt;b">a&lt;b</b>');
+    }
+  });
+
   it('inserts only HTML it made itself or that a trusted renderer made', () => {
     const inner = <em>kept</em>;
     expect(

@@ -7,6 +7,23 @@ import { escapeHtml } from '../../domain/body/escape-html.js';
 
 export { escapeHtml };
 
+/** Short strings known to need no escaping: mostly the source's own class names and labels. */
+const plainText = new Set<string>();
+const PLAIN_TEXT_LONGEST = 40;
+const PLAIN_TEXT_MOST = 20_000;
+
+/** Escapes text and attribute values, looking up short strings already found plain. */
+function escapeText(text: string): string {
+  if (text.length > PLAIN_TEXT_LONGEST) return escapeHtml(text);
+  if (plainText.has(text)) return text;
+  const escaped = escapeHtml(text);
+  if (escaped === text) {
+    if (plainText.size >= PLAIN_TEXT_MOST) plainText.clear();
+    plainText.add(text);
+  }
+  return escaped;
+}
+
 export class SafeHtml {
   constructor(readonly html: string) {}
   toString(): string {
@@ -54,7 +71,7 @@ export const trustedHtml = (html: string) => new SafeHtml(html);
 /** Appends a child's HTML; string concatenation beats building arrays here (V8 ropes). */
 function childHtml(child: Child): string {
   // Most common first: text, then elements; every page makes thousands of these calls.
-  if (typeof child === 'string') return escapeHtml(child);
+  if (typeof child === 'string') return escapeText(child);
   if (child instanceof SafeHtml) return child.html;
   if (child === null || child === undefined || child === false || child === true) return '';
   if (Array.isArray(child)) {
@@ -65,40 +82,64 @@ function childHtml(child: Child): string {
   return escapeHtml(String(child));
 }
 
+/** An element's markup around its attributes and children, made once per tag. */
+interface TagMarkup {
+  /** `<p`, before the attributes. */
+  start: string;
+  /** `<p>`, for an element without attributes. */
+  bare: string;
+  /** `</p>`; null for a void element, which has no children and no closing tag. */
+  end: string | null;
+}
+
+/** An attribute's markup before its value (` class="`), or alone when true (` hidden`). */
+interface AttributeMarkup {
+  start: string;
+  alone: string;
+}
+
 /**
- * Markup made once per tag or attribute name, so an element adds fewer and larger pieces to the
- * page's string: writing the page flattens every piece, and fewer cost an article page 6 % less
- * CPU (docs/performance.md). The names are the source's own JSX, a few dozen: the maps stay small.
+ * Markup made once per tag and attribute name, so an element adds fewer and larger pieces to
+ * the page's string (writing the page flattens every piece) and asks one map per tag, not three:
+ * together an article page's CPU 6 % less (docs/performance.md). The names are the source's own
+ * JSX, a few dozen, so the maps stay small.
  */
-function madeOnce(made: Map<string, string>, name: string, make: (name: string) => string) {
-  let markup = made.get(name);
+const tags = new Map<string, TagMarkup>();
+const attributes = new Map<string, AttributeMarkup>();
+
+function tagMarkup(tag: string): TagMarkup {
+  let markup = tags.get(tag);
   if (markup === undefined) {
-    markup = make(name);
-    made.set(name, markup);
+    markup = {
+      start: `<${tag}`,
+      bare: `<${tag}>`,
+      end: VOID_ELEMENTS.has(tag) ? null : `</${tag}>`,
+    };
+    tags.set(tag, markup);
   }
   return markup;
 }
-const openings = new Map<string, string>();
-const bareOpenings = new Map<string, string>();
-const closings = new Map<string, string>();
-const attributeStarts = new Map<string, string>();
-const attributeAlone = new Map<string, string>();
-const opening = (tag: string) => `<${tag}`;
-const bareOpening = (tag: string) => `<${tag}>`;
-const closing = (tag: string) => `</${tag}>`;
-const attributeStart = (name: string) => ` ${name === 'className' ? 'class' : name}="`;
-const attributeWithoutValue = (name: string) => ` ${name === 'className' ? 'class' : name}`;
 
-function openTag(tag: string, props: Props): string {
-  let html = madeOnce(openings, tag, opening);
+function attributeMarkup(name: string): AttributeMarkup {
+  let markup = attributes.get(name);
+  if (markup === undefined) {
+    const attributeName = name === 'className' ? 'class' : name;
+    markup = { start: ` ${attributeName}="`, alone: ` ${attributeName}` };
+    attributes.set(name, markup);
+  }
+  return markup;
+}
+
+function openTag(markup: TagMarkup, props: Props): string {
+  let html = markup.start;
   for (const name in props) {
     if (name === 'children') continue;
     const value = props[name];
     if (value === null || value === undefined || value === false) continue;
-    if (value === true) html += madeOnce(attributeAlone, name, attributeWithoutValue);
+    if (value === true) html += attributeMarkup(name).alone;
     else {
       const text = typeof value === 'string' ? value : String(value);
-      html += madeOnce(attributeStarts, name, attributeStart) + escapeHtml(text) + '"';
+      html += attributeMarkup(name).start + escapeText(text) + '"';
     }
   }
   return html + '>';
@@ -117,11 +158,12 @@ export function h(
     props.children = child;
     return tag(props);
   }
-  const open = props === null ? madeOnce(bareOpenings, tag, bareOpening) : openTag(tag, props);
-  if (VOID_ELEMENTS.has(tag)) return new SafeHtml(open);
+  const markup = tagMarkup(tag);
+  const open = props === null ? markup.bare : openTag(markup, props);
+  if (markup.end === null) return new SafeHtml(open);
   let html = open;
   for (let i = 0; i < children.length; i++) html += childHtml(children[i]);
-  return new SafeHtml(html + madeOnce(closings, tag, closing));
+  return new SafeHtml(html + markup.end);
 }
 
 export function Fragment(props: { children?: Child }): SafeHtml {
