@@ -126,15 +126,24 @@ export const photoResults = (photos: PhotoResults) => ({
 
 /**
  * Writes the machine-readable results the lead commits. Only the parts measured in this run
- * are replaced (BENCH_ONLY), so the others keep their last figures.
+ * are replaced (BENCH_ONLY), so the others keep their last figures; a part with a merger (the
+ * page matrix) is merged into its last figures instead.
  */
-export async function writeResults(file: string, parts: Record<string, unknown>): Promise<void> {
-  const earlier = await readFile(file, 'utf8').then(
+export async function writeResults(
+  file: string,
+  parts: Record<string, unknown>,
+  mergers: Record<string, (earlier: unknown, current: never) => unknown> = {},
+): Promise<void> {
+  const earlier: Record<string, unknown> = await readFile(file, 'utf8').then(
     (text) => JSON.parse(text) as Record<string, unknown>,
     () => ({}),
   );
+  const merged = { ...parts };
+  for (const [part, merge] of Object.entries(mergers)) {
+    if (part in parts) merged[part] = merge(earlier[part], parts[part] as never);
+  }
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify({ ...earlier, ...parts }, null, 2)}\n`);
+  await writeFile(file, `${JSON.stringify({ ...earlier, ...merged }, null, 2)}\n`);
 }
 
 /**

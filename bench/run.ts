@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { killRunningChildren, stopChild, type RunningChild } from './child-process.js';
+import { mergePageMatrix } from './matrix-merge.js';
 import { matrixPart } from './matrix-part.js';
 import {
   measureLeadPhotoDownloads,
@@ -184,7 +185,7 @@ async function bench(root: string, settings: BenchSettings, cleanup: Cleanup): P
   const parts: Record<string, unknown> = {};
   for (const outcome of outcomes) Object.assign(parts, outcome.parts);
   if (Object.keys(parts).length > 0) {
-    await writeResults(join(resultsDir, 'latest.json'), parts);
+    await writeResults(join(resultsDir, 'latest.json'), parts, { pageMatrix: mergePageMatrix });
     const runFile = await writeRunResults(resultsDir, parts);
     console.log(`Results written to ${join(resultsDir, 'latest.json')} and ${runFile}`);
   }
