@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, type TestDatabase } from '../../test/test-databases.js';
-import { asJsonRows, rowsFromJson } from './json-rows.js';
+import { asJsonRowBeside, asJsonRows, rowFromJsonBeside, rowsFromJson } from './json-rows.js';
 import { openStorage, type OpenedStorage } from './open-storage.js';
 
 describe.each(ENGINES)('rows as JSON on $engine', ({ engine, create }) => {
@@ -59,6 +59,20 @@ describe.each(ENGINES)('rows as JSON on $engine', ({ engine, create }) => {
     const [answer] = await query.execute();
 
     expect(rowsFromJson(answer?.rows, columns)).toEqual([]);
+  });
+
+  it('gives each row the query gives with some columns sent beside its JSON', async () => {
+    const plain = await sections().execute();
+    const beside = ['description', 'name'];
+    const { query, columns } = asJsonRowBeside(storage.kysely, engine, sections(), beside);
+    const answers = await query.execute();
+
+    expect(columns).toEqual(['id', 'place', 'hidden']);
+    const rows = answers.map((answer) =>
+      rowFromJsonBeside<(typeof plain)[number]>(answer, columns, beside),
+    );
+    expect(rows.sort((a, b) => a.place - b.place)).toEqual(plain);
+    expect(rows.map((row) => row.description)).toEqual(['Scores\nand \\ results', '']);
   });
 
   it('refuses a query whose columns it cannot name', () => {

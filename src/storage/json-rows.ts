@@ -58,6 +58,43 @@ export function rowsFromJson<Row>(value: unknown, columns: readonly string[]): R
   });
 }
 
+/**
+ * `query` with each row's columns as one JSON array (`row`), except the columns named `beside`,
+ * which come as columns of their own: a long text (an article's body) would be escaped into the
+ * JSON by the database and read back out of it by JSON.parse, for nothing. For queries of one
+ * row or a few, which need no aggregate.
+ */
+export function asJsonRowBeside(
+  db: Kysely<DatabaseSchema>,
+  engine: Engine,
+  query: AnySelect,
+  beside: readonly string[],
+) {
+  const columns = selectedColumns(query.toOperationNode()).filter((c) => !beside.includes(c));
+  if (columns.length > MOST_COLUMNS) throw new Error(`json rows of ${columns.length} columns`);
+  const values = sql.join(columns.map((column) => sql.ref(`agg.${column}`)));
+  const array =
+    engine === 'postgres' ? sql`json_build_array(${values})` : sql`json_array(${values})`;
+  const wrapped = db
+    .selectFrom(query.as('agg'))
+    .select([array.as('row'), ...beside.map((column) => sql.ref(`agg.${column}`).as(column))]);
+  return { query: wrapped, columns };
+}
+
+/** A row of `asJsonRowBeside`'s answer, named by `columns`, with the columns `beside` it. */
+export function rowFromJsonBeside<Row>(
+  answer: Record<string, unknown>,
+  columns: readonly string[],
+  beside: readonly string[],
+): Row {
+  const json = answer.row;
+  const values = (typeof json === 'string' ? JSON.parse(json) : json) as unknown[];
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i];
+  for (const column of beside) row[column] = answer[column];
+  return row as Row;
+}
+
 /** Runs `query` with its rows fetched as JSON (see above), in no particular order. */
 export async function jsonRowsOf<Row>(
   db: Kysely<DatabaseSchema>,

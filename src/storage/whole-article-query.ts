@@ -11,7 +11,7 @@ import type { Engine } from './engine.js';
 import { AUTHOR_COLUMNS } from './author-rows.js';
 import { selectArticles, visibleToReaders } from './article-rows.js';
 import { RELATED_SHOWN, SECTION_SHOWN } from '../domain/article/related-stories.js';
-import { asJsonRows, rowsFromJson } from './json-rows.js';
+import { asJsonRowBeside, rowFromJsonBeside } from './json-rows.js';
 import { reusableQueryWithStandIns } from './reusable-query.js';
 import { toDbTime, type DatabaseSchema } from './schema.js';
 
@@ -130,17 +130,24 @@ type StoryPageRow = Awaited<
   ReturnType<ReturnType<typeof selectStoryPageBySlug>['executeTakeFirstOrThrow']>
 >;
 
+/** The story page's columns sent beside its JSON row: the body, long and all quotes. */
+const BESIDE_THE_ROW = ['body'] as const;
+
 /**
- * The story page's read, compiled once, its one row sent as a JSON array (json-rows.ts): as 61
- * columns, PostgreSQL's driver read their description and built a parser for each on every
- * page, more than the rest of the read cost it. See docs/performance.md.
+ * The story page's read, compiled once, its one row sent as a JSON array (json-rows.ts) with
+ * the body beside it: as 61 columns, PostgreSQL's driver read their description and built a
+ * parser for each on every page, more than the rest of the read cost it; inside the JSON, the
+ * body was escaped by the database and unescaped by JSON.parse. See docs/performance.md.
  */
 export function storyPageRead(db: Kysely<DatabaseSchema>, engine: Engine) {
-  const { query, columns } = asJsonRows(db, engine, selectStoryPageBySlug(db, engine));
+  const page = selectStoryPageBySlug(db, engine);
+  const { query, columns } = asJsonRowBeside(db, engine, page, BESIDE_THE_ROW);
   const read = reusableQueryWithStandIns(db as unknown as Kysely<never>, query, [
     toDbTime(PAGE_STAND_INS.asOf),
     PAGE_STAND_INS.slug,
   ]);
-  return async (slug: string, asOf: Date): Promise<StoryPageRow | undefined> =>
-    rowsFromJson<StoryPageRow>((await read([toDbTime(asOf), slug]))[0]?.rows, columns)[0];
+  return async (slug: string, asOf: Date): Promise<StoryPageRow | undefined> => {
+    const [answer] = await read([toDbTime(asOf), slug]);
+    return answer && rowFromJsonBeside<StoryPageRow>(answer, columns, BESIDE_THE_ROW);
+  };
 }
