@@ -490,6 +490,4 @@ export interface DatabaseSchema {
   wire_sources: WireSourcesTable;
 }
 
-/** Fixed-width ISO 8601 UTC, the one way times are written to the database. */
-export const toDbTime = (date: Date) => date.toISOString();
-export const fromDbTime = (value: string) => new Date(value);
+export { fromDbTime, toDbTime } from './stored-time.js';
