@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { mergePageMatrix, type PageMatrixPart } from './matrix-merge.js';
 import type { ModeResult, SaturatedRow } from './matrix-report.js';
+import { saturated } from './matrix-rows.fixture.js';
 import type { PageName } from './matrix.js';
 
-const row = (page: PageName, connections: number, cpu: number): SaturatedRow => ({
-  page,
-  path: `/${page}`,
-  connections,
-  requestsPerSecond: 1000,
-  latencyP50Ms: 1,
-  latencyP99Ms: 5,
-  serverCpuMsPerPage: cpu,
-  peakRssMb: 150,
-  bytesPerResponse: 20_000,
-  ceilingRequestsPerSecond: 10_000,
-  ratioToCeiling: 0.1,
-  non2xx: 0,
-  errors: 0,
-});
+const row = (page: PageName, connections: number, cpu: number) =>
+  saturated(page, connections, { serverCpuMsPerPage: cpu });
 
 const cell = (size: string, saturated: SaturatedRow[]): ModeResult => ({
   size,

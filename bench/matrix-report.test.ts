@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PageName } from './matrix.js';
+import { constant, mode, saturated } from './matrix-rows.fixture.js';
 import {
   checkTargets,
   formatCell,
@@ -8,61 +8,10 @@ import {
   keptUp,
   ratioTo,
   soakGrowth,
-  type ConstantRateRow,
   type ModeResult,
-  type SaturatedRow,
   type SoakResult,
   unsoundRuns,
 } from './matrix-report.js';
-
-function saturated(page: PageName, connections: number, over: Partial<SaturatedRow> = {}) {
-  return {
-    page,
-    path: page === 'home' ? '/' : `/${page}`,
-    connections,
-    requestsPerSecond: 1000,
-    latencyP50Ms: 1,
-    latencyP99Ms: 5,
-    serverCpuMsPerPage: 0.2,
-    peakRssMb: 150,
-    bytesPerResponse: 20_000,
-    ceilingRequestsPerSecond: 10_000,
-    ratioToCeiling: 0.1,
-    non2xx: 0,
-    errors: 0,
-    ...over,
-  } satisfies SaturatedRow;
-}
-
-function constant(page: PageName, over: Partial<ConstantRateRow> = {}) {
-  return {
-    page,
-    path: `/${page}`,
-    connections: 64,
-    offeredRate: 5000,
-    achievedRate: 4990,
-    keptUp: true,
-    latencyP50Ms: 1,
-    latencyP99Ms: 4,
-    serverCpuMsPerPage: 0.1,
-    non2xx: 0,
-    errors: 0,
-    ...over,
-  } satisfies ConstantRateRow;
-}
-
-function mode(over: Partial<ModeResult>): ModeResult {
-  return {
-    size: '10k',
-    articles: 10_000,
-    engine: 'sqlite',
-    cache: 'cached',
-    deepPage: { asked: 500, ran: 500 },
-    saturated: [],
-    constantRate: [],
-    ...over,
-  };
-}
 
 const verdicts = (modes: ModeResult[], soak: SoakResult | null = null) =>
   checkTargets(modes, soak).map((c) => `${c.where} | ${c.target} | ${c.measured} | ${c.met}`);
