@@ -35,13 +35,17 @@ export function selectedColumns(node: SelectQueryNode): string[] {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any select query's rows
 type AnySelect = SelectQueryBuilder<any, any, any>;
 
+/** The columns of the subquery `agg` as one JSON array, in the engine's own idiom. */
+function jsonArrayOfColumns(engine: Engine, columns: readonly string[]) {
+  if (columns.length > MOST_COLUMNS) throw new Error(`json rows of ${columns.length} columns`);
+  const values = sql.join(columns.map((column) => sql.ref(`agg.${column}`)));
+  return engine === 'postgres' ? sql`json_build_array(${values})` : sql`json_array(${values})`;
+}
+
 /** `query` wrapped to answer one row whose `rows` is its rows as a JSON array of arrays. */
 export function asJsonRows(db: Kysely<DatabaseSchema>, engine: Engine, query: AnySelect) {
   const columns = selectedColumns(query.toOperationNode());
-  if (columns.length > MOST_COLUMNS) throw new Error(`json rows of ${columns.length} columns`);
-  const values = sql.join(columns.map((column) => sql.ref(`agg.${column}`)));
-  const array =
-    engine === 'postgres' ? sql`json_build_array(${values})` : sql`json_array(${values})`;
+  const array = jsonArrayOfColumns(engine, columns);
   const aggregate =
     engine === 'postgres' ? sql`json_agg(${array})` : sql`json_group_array(${array})`;
   const rows = sql<unknown>`(select coalesce(${aggregate}, '[]') from (${query}) as agg)`;
@@ -71,10 +75,7 @@ export function asJsonRowBeside(
   beside: readonly string[],
 ) {
   const columns = selectedColumns(query.toOperationNode()).filter((c) => !beside.includes(c));
-  if (columns.length > MOST_COLUMNS) throw new Error(`json rows of ${columns.length} columns`);
-  const values = sql.join(columns.map((column) => sql.ref(`agg.${column}`)));
-  const array =
-    engine === 'postgres' ? sql`json_build_array(${values})` : sql`json_array(${values})`;
+  const array = jsonArrayOfColumns(engine, columns);
   const wrapped = db
     .selectFrom(query.as('agg'))
     .select([array.as('row'), ...beside.map((column) => sql.ref(`agg.${column}`).as(column))]);
